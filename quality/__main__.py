@@ -1,0 +1,3 @@
+from quality.cli import main
+
+raise SystemExit(main())

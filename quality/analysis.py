@@ -1,0 +1,232 @@
+"""One shared, lazy analysis of an article that every scorer reads.
+
+Each piece (lines, sentences, words, quoted spans, ...) is computed on first use and
+cached, so an article is tokenised once however many scorers look at it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from quality.article import Article
+
+# Characters folded to a single ASCII form in ``Document.lower``. Every replacement is one
+# character for one, so offsets into ``lower`` are offsets into ``text``.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
+
+_WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+# A sentence ends at ., ! or ? (plus closing quotes/brackets) followed by space and
+# something that can start a sentence, or at a line break.
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr inc ltd co corp
+    vs etc no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m
+    mt ft rev hon pres supt insp det""".split()
+)
+_QUOTE_PATTERNS = (
+    re.compile(r"\u201c[^\u201c\u201d]{1,2000}?(?:\u201d|(?=\n\s*\n)|\Z)"),
+    re.compile(r'"[^"\n]{1,2000}"'),
+    re.compile(r"(?<!\w)\u2018[^\u2018\u2019\n]{1,400}\u2019(?!\w)"),
+    re.compile(r"\u00ab[^\u00ab\u00bb]{1,2000}\u00bb"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    index: int
+    start: int
+    end: int
+    text: str
+    #: position among non-blank lines from the top (0 = first) and from the bottom
+    from_top: int
+    from_bottom: int
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+class Document:
+    """An article with its shared analysis. Scorers read it; they never change it."""
+
+    def __init__(self, article: Article, language: str | None = None):
+        self.article = article
+        self.text = article.text
+        self.language = language or article.language or "en"
+
+    @cached_property
+    def lower(self) -> str:
+        """Lower-cased text with curly quotes and dashes folded, same length as ``text``."""
+        lowered = self.text.lower()
+        if len(lowered) != len(self.text):
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+        return lowered.translate(_FOLD)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return starts
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        text = self.text
+        starts = self.line_starts
+        raw = text.split("\n")
+        nonblank = [i for i, line in enumerate(raw) if line.strip()]
+        rank = {line_index: n for n, line_index in enumerate(nonblank)}
+        total = len(nonblank)
+        result = []
+        for i, line_text in enumerate(raw):
+            start = starts[i]
+            if line_text.endswith("\r"):
+                line_text = line_text[:-1]
+            top = rank.get(i, -1)
+            result.append(
+                Line(i, start, start + len(line_text), line_text, top, total - 1 - top if top >= 0 else -1)
+            )
+        return result
+
+    @cached_property
+    def nonblank_lines(self) -> list[Line]:
+        return [line for line in self.lines if line.from_top >= 0]
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Blocks of text separated by blank lines (or single lines, in one-line-a-paragraph text)."""
+        spans = []
+        block_start = None
+        block_end = 0
+        for line in self.lines:
+            if line.from_top < 0:
+                if block_start is not None:
+                    spans.append(Span(block_start, block_end, self.text[block_start:block_end]))
+                    block_start = None
+                continue
+            if block_start is None:
+                block_start = line.start
+            block_end = line.end
+        if block_start is not None:
+            spans.append(Span(block_start, block_end, self.text[block_start:block_end]))
+        return spans
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        text = self.text
+        result: list[Span] = []
+        for line in self.nonblank_lines:
+            cursor = line.start
+            for m in _SENTENCE_END.finditer(text, line.start, line.end):
+                end = m.end()
+                if m.group().startswith(".") and len(m.group()) == 1 and self._is_abbreviation(end - 1):
+                    continue
+                self._add_sentence(result, cursor, end)
+                cursor = end
+            self._add_sentence(result, cursor, line.end)
+        return result
+
+    def _is_abbreviation(self, dot: int) -> bool:
+        start = dot
+        while start > 0 and (self.text[start - 1].isalpha() or self.text[start - 1] == "."):
+            start -= 1
+        token = self.lower[start:dot]
+        return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+    def _add_sentence(self, result: list[Span], start: int, end: int) -> None:
+        segment = self.text[start:end]
+        stripped = segment.strip()
+        if stripped:
+            offset = start + (len(segment) - len(segment.lstrip()))
+            result.append(Span(offset, offset + len(stripped), stripped))
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, position: int) -> Span | None:
+        index = bisect_right(self.sentence_starts, position) - 1
+        if index < 0:
+            return None
+        sentence = self.sentences[index]
+        return sentence if position < sentence.end else None
+
+    @cached_property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Spans of directly quoted speech, sorted and non-overlapping."""
+        found: list[tuple[int, int]] = []
+        if not any(mark in self.text for mark in "\"\u201c\u2018\u00ab"):
+            return found
+        for pattern in _QUOTE_PATTERNS:
+            found.extend((m.start(), m.end()) for m in pattern.finditer(self.text))
+        found.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in found:
+            if merged and start < merged[-1][1]:
+                if end > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        return merged
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [start for start, _ in self.quotes]
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        """Whether the span lies inside directly quoted speech."""
+        if not self.quotes:
+            return False
+        index = bisect_right(self._quote_starts, start) - 1
+        if index < 0:
+            return False
+        quote_start, quote_end = self.quotes[index]
+        return start >= quote_start and (end if end is not None else start) <= quote_end
+
+    def line_of(self, position: int) -> Line:
+        return self.lines[max(0, bisect_right(self.line_starts, position) - 1)]
+
+    def line_col(self, position: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        index = max(0, bisect_right(self.line_starts, position) - 1)
+        return index + 1, position - self.line_starts[index] + 1

@@ -1,0 +1,1 @@
+"""Subcommands of the ``quality`` command line, one module each."""

@@ -1,0 +1,31 @@
+"""Exceptions raised by ``quality``: each names what was wrong and where."""
+
+from __future__ import annotations
+
+
+class QualityError(Exception):
+    """Base class for every error ``quality`` raises on purpose."""
+
+
+class InputError(QualityError, ValueError):
+    """An article could not be read: wrong type, missing text, undecodable bytes."""
+
+
+class RuleError(QualityError):
+    """A rule file is invalid. The message names the file and the rule."""
+
+    def __init__(self, message: str, *, path: str | None = None, rule: str | None = None):
+        where = path or "<rules>"
+        if rule:
+            where += f" [rule {rule}]"
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.rule = rule
+
+
+class ConfigError(QualityError):
+    """A configuration file or option is invalid. The message names the file and key."""
+
+
+class ScorerError(QualityError):
+    """A scorer could not be found, loaded or run."""

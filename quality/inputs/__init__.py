@@ -1,0 +1,167 @@
+"""Turning what a user hands us (text, Markdown, HTML, a dict, bytes) into an Article."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from quality.article import METADATA_FIELDS, Article, normalise_date
+from quality.errors import InputError
+
+#: Input formats ``load_article`` understands; "auto" sniffs the text.
+FORMATS = ("auto", "text", "markdown", "html")
+
+#: Keys accepted in a mapping, and the article field each feeds.
+MAPPING_KEYS = {
+    "id": "id",
+    "text": "text",
+    "html": "html",
+    "title": "title",
+    "byline": "byline",
+    "author": "byline",
+    "url": "url",
+    "published": "published",
+    "date": "published",
+    "publisher": "publisher",
+    "language": "language",
+}
+
+_EXTENSION_FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+
+
+def format_for_path(path: str) -> str:
+    """The input format a file name implies ("auto" when its extension says nothing)."""
+    lowered = path.lower()
+    for extension, fmt in _EXTENSION_FORMATS.items():
+        if lowered.endswith(extension):
+            return fmt
+    return "auto"
+
+
+def decode(data: bytes, *, name: str = "input") -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name} is not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})"
+        ) from exc
+
+
+def load_article(source: Any = None, *, format: str = "auto", **fields: Any) -> Article:
+    """An Article from text, bytes, a mapping, or an Article, plus keyword metadata."""
+    if format not in FORMATS:
+        raise InputError(f"unknown input format {format!r}; expected one of {', '.join(FORMATS)}")
+    unknown = set(fields) - set(MAPPING_KEYS.values())
+    if unknown:
+        raise InputError(f"unknown article field(s): {', '.join(sorted(unknown))}")
+    if source is None:
+        source = {key: value for key, value in fields.items()}
+        fields = {}
+    if isinstance(source, Article):
+        article = source
+    elif isinstance(source, (bytes, bytearray)):
+        article = from_string(decode(bytes(source)), format=format)
+    elif isinstance(source, str):
+        article = from_string(source, format=format)
+    elif isinstance(source, Mapping):
+        article = from_mapping(source, format=format)
+    else:
+        raise InputError(
+            "an article must be text, bytes, a mapping or an Article, "
+            f"got {type(source).__name__}"
+        )
+    given = {key: value for key, value in fields.items() if value is not None}
+    return article.with_fields(**given) if given else article
+
+
+def from_string(text: str, *, format: str = "auto") -> Article:
+    from quality.inputs import markdown, webpage
+
+    if format == "auto":
+        if markdown.looks_like_markdown(text):
+            format = "markdown"
+        elif webpage.looks_like_html(text):
+            format = "html"
+        else:
+            format = "text"
+    if format == "html":
+        return from_html(text)
+    if format == "markdown":
+        front, body_start = markdown.parse_front_matter(text)
+        origins = {key: "front-matter" for key in front}
+        if "published" in front:
+            front["published"] = normalise_date(front["published"], field_name="date")
+        return Article(
+            text=markdown.mask_markdown(text, body_start),
+            origins=origins,
+            source_format="markdown",
+            **front,
+        )
+    return Article(text=text)
+
+
+def from_html(html: str, *, url: str | None = None) -> Article:
+    from quality.inputs import webpage
+
+    page = webpage.extract_page(html, url=url)
+    return Article(
+        text=page.text,
+        html=html,
+        origins={key: "html" for key in page.fields},
+        stripped=page.stripped,
+        source_format="html",
+        **page.fields,
+    )
+
+
+def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
+    values: dict[str, Any] = {}
+    for key, value in record.items():
+        target = MAPPING_KEYS.get(key)
+        if target is None or value is None or target in values:
+            continue
+        if target in METADATA_FIELDS + ("text", "html") and not isinstance(value, str):
+            if target == "published" and not isinstance(value, bool):
+                values[target] = value
+                continue
+            raise InputError(f"'{key}' must be a string, got {type(value).__name__}")
+        if target == "id" and not isinstance(value, str):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise InputError(f"'id' must be a string or number, got {type(value).__name__}")
+            value = str(value)
+        values[target] = value
+    text = values.pop("text", None)
+    html = values.pop("html", None)
+    if text is None and html is None:
+        raise InputError("article has neither 'text' nor 'html'")
+    if text is None:
+        base = from_html(html, url=values.get("url"))
+    else:
+        base = from_string(text, format="text" if format == "auto" else format)
+        if html is not None:
+            base = dataclasses.replace(base, html=html)
+    return base.with_fields(**values) if values else base
+
+
+
+def with_text_metadata(article: Article) -> Article:
+    """Fill a missing date or byline from a dateline or byline at the top of the text."""
+    from quality.inputs.textmeta import find_byline, find_dateline
+
+    found: dict[str, str] = {}
+    if article.published is None:
+        dateline = find_dateline(article.text)
+        if dateline is not None:
+            found["published"] = dateline.iso
+    if article.byline is None:
+        byline = find_byline(article.text)
+        if byline:
+            found["byline"] = byline
+    return article.with_fields("text", **found) if found else article

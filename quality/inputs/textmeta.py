@@ -1,0 +1,73 @@
+"""Metadata stated in the text itself: a dateline or a byline near the top."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+#: How many non-blank lines from the top may hold a dateline or byline.
+HEAD_LINES = 4
+_HEAD_CHARS = 600
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_PATTERNS = (
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),
+    re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
+    re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\s*,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
+)
+_MONTHS = {name: i + 1 for i, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_BYLINE = re.compile(r"^[ \t]*(?:by|written by|words by)[ \t]+(?P<name>[A-Z][^\n,|]{2,60}?)[ \t]*(?:[,|]|$)", re.M)
+
+
+@dataclass(frozen=True)
+class TextDate:
+    iso: str
+    start: int
+    end: int
+
+
+def find_dateline(text: str) -> TextDate | None:
+    """A full calendar date in the first few lines, where datelines and timestamps sit."""
+    head = _head(text)
+    best: TextDate | None = None
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(head):
+            iso = _to_iso(m)
+            if iso and (best is None or m.start() < best.start):
+                best = TextDate(iso, m.start(), m.end())
+                break
+    return best
+
+
+def find_byline(text: str) -> str | None:
+    m = _BYLINE.search(_head(text))
+    return m.group("name").strip() if m else None
+
+
+def _head(text: str) -> str:
+    """The text up to the end of its HEAD_LINES-th non-blank line (at most _HEAD_CHARS)."""
+    seen = 0
+    position = 0
+    while position < len(text) and position < _HEAD_CHARS:
+        end = text.find("\n", position)
+        end = len(text) if end == -1 else end
+        if text[position:end].strip():
+            seen += 1
+            if seen >= HEAD_LINES:
+                return text[: min(end, _HEAD_CHARS)]
+        position = end + 1
+    return text[:_HEAD_CHARS]
+
+
+def _to_iso(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    month = int(groups["m"]) if groups.get("m") else _MONTHS.get(groups["mon"][:3].lower())
+    try:
+        return _dt.date(int(groups["y"]), month or 0, int(groups["d"])).isoformat()
+    except ValueError:
+        return None

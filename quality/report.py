@@ -1,0 +1,111 @@
+"""The report: overall score, grade, each scorer's share, and the findings behind them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from quality.article import Article
+from quality.findings import Finding
+
+#: Bumped whenever the shape of ``Report.to_dict()`` changes; see docs/report.schema.json.
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class ScorerSummary:
+    """One scorer's part in the overall score.
+
+    ``contribution`` is the points this scorer took off (zero or negative): its weight times
+    how far its sub-score fell below 1. A scorer that could not run has ``ran`` false and a
+    ``reason``; it contributes nothing.
+    """
+
+    id: str
+    version: str
+    score: float | None
+    weight: float
+    contribution: float
+    ran: bool = True
+    reason: str | None = None
+    metrics: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "score": None if self.score is None else round(self.score, 4),
+            "weight": self.weight,
+            "contribution": round(self.contribution, 2),
+            "ran": self.ran,
+            "reason": self.reason,
+            "metrics": {k: round(v, 4) for k, v in self.metrics.items()},
+        }
+
+
+@dataclass
+class Report:
+    score: float
+    grade: str
+    findings: list[Finding]
+    scorers: dict[str, ScorerSummary]
+    article: Article
+    language: str
+    base: float = 100.0
+
+    @property
+    def complete(self) -> bool:
+        """False when some scorer could not run (e.g. no rules for the article's language)."""
+        return all(s.ran for s in self.scorers.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "score": self.score,
+            "grade": self.grade,
+            "language": self.language,
+            "complete": self.complete,
+            "scorers": {sid: s.to_dict() for sid, s in self.scorers.items()},
+            "findings": [f.to_dict() for f in self.findings],
+            "article": self.article.metadata(),
+        }
+
+    def to_json(self, **kwargs: Any) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    def explain(self) -> str:
+        """A plain-text account: the score, then what cost points, biggest first."""
+        title = self.article.title or self.article.id or "article"
+        lines = [f"{title}: {self.score:.0f}/100, grade {self.grade}"]
+        arithmetic = [f"{self.base:.0f}"]
+        for summary in sorted(self.scorers.values(), key=lambda s: s.contribution):
+            if summary.ran and summary.contribution < -0.05:
+                arithmetic.append(f"- {-summary.contribution:.1f} ({summary.id})")
+        lines.append("  score = " + " ".join(arithmetic) + f" = {self.score:.1f}")
+        by_scorer: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            by_scorer.setdefault(finding.scorer, []).append(finding)
+        for summary in sorted(self.scorers.values(), key=lambda s: (s.contribution, s.id)):
+            if not summary.ran:
+                lines.append(f"\n{summary.id}: not run ({summary.reason})")
+                continue
+            found = by_scorer.get(summary.id, [])
+            if summary.contribution > -0.05 and not found:
+                continue
+            lines.append(
+                f"\n{summary.id}: -{-summary.contribution:.1f} points "
+                f"(sub-score {summary.score:.2f} x weight {summary.weight:g})"
+            )
+            for finding in sorted(found, key=lambda f: (-f.severity.rank, f.start)):
+                quoted = " ".join(finding.excerpt.split())
+                if len(quoted) > 70:
+                    quoted = quoted[:67] + "..."
+                where = f"{finding.line}:{finding.column}"
+                lines.append(f"  {where} {finding.rule} [{finding.severity}] {finding.message}")
+                if quoted and quoted not in finding.message:
+                    lines.append(f"      \u201c{quoted}\u201d")
+                if finding.suggestion:
+                    lines.append(f"      fix: {finding.suggestion}")
+        if self.article.stripped:
+            lines.append(f"\nHTML boilerplate removed before scoring: {len(self.article.stripped)} blocks")
+        return "\n".join(lines)

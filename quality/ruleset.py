@@ -1,0 +1,405 @@
+"""Rules as data: loading, validating and compiling the TOML files in ``rules/``.
+
+A rule file belongs to one scorer and declares the languages it covers::
+
+    scorer = "filler"
+    languages = ["en"]
+
+    [[rules]]
+    code = "FIL101"
+    name = "cliche"
+    severity = "warning"
+    message = "Cliché: “{match}”"
+    phrases = ["a glimmer of hope", ...]
+
+Every problem found on load raises RuleError naming the file and the rule.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from quality._toml import tomllib
+from quality.errors import RuleError
+from quality.findings import Severity
+
+CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
+ANY_LANGUAGE = "*"
+MESSAGE_FIELDS = frozenset({"match", "value", "threshold", "detail"})
+_FILE_KEYS = frozenset({"scorer", "languages", "description", "rules"})
+_RULE_KEYS = frozenset(
+    {
+        "code", "name", "severity", "message", "rationale", "suggestion", "penalty",
+        "phrases", "patterns", "case_sensitive", "exempt_quotes", "options", "examples",
+    }
+)
+# A group repeated without bound that contains a repeat: the classic shape of a
+# catastrophically backtracking pattern, e.g. (a+)+ or (\w*\s?)*. Bounded outer repeats
+# such as (?:\s+\w+){0,3} stay linear enough and are allowed.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    scorer: str
+    severity: Severity
+    message: str
+    rationale: str
+    suggestion: str | None
+    penalty: float
+    phrases: tuple[str, ...]
+    patterns: tuple[str, ...]
+    case_sensitive: bool
+    exempt_quotes: bool
+    options: Mapping[str, Any]
+    examples_fire: tuple[str, ...]
+    examples_pass: tuple[str, ...]
+    languages: tuple[str, ...]
+    path: str
+
+    @property
+    def kind(self) -> str:
+        return "phrase" if self.phrases else "pattern" if self.patterns else "metric"
+
+    def format_message(self, **values: Any) -> str:
+        fields = {name: values.get(name, "") for name in MESSAGE_FIELDS}
+        return self.message.format(**fields)
+
+    def option(self, name: str, default: Any = None) -> Any:
+        return self.options.get(name, default)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    rule: Rule
+    start: int
+    end: int
+
+
+class Matcher:
+    """Finds every phrase and pattern of a set of rules in one pass each.
+
+    Phrases go into one Aho-Corasick automaton; patterns into one compiled alternation.
+    Matching runs on ``Document.lower`` (folded quotes and dashes), or on the original text
+    for case-sensitive patterns.
+    """
+
+    def __init__(self, rules: Sequence[Rule], allow: Iterable[str] = ()):
+        import ahocorasick
+
+        self.allow = frozenset(_fold(a) for a in allow)
+        self._automaton: Any = None
+        entries = [(phrase, rule) for rule in rules for phrase in rule.phrases]
+        if entries:
+            automaton = ahocorasick.Automaton()
+            for phrase, rule in entries:
+                key = _fold(phrase)
+                if key not in automaton:
+                    automaton.add_word(key, (rule, len(key), key[0].isalnum() or key[0] == "_",
+                                             key[-1].isalnum() or key[-1] == "_"))
+            automaton.make_automaton()
+            self._automaton = automaton
+        self._lower_regex, self._lower_rules = _alternation([r for r in rules if r.patterns and not r.case_sensitive])
+        self._cased_regex, self._cased_rules = _alternation([r for r in rules if r.patterns and r.case_sensitive])
+
+    def find(self, text: str, lower: str) -> list[Match]:
+        found: list[Match] = []
+        if self._automaton is not None:
+            size = len(lower)
+            for end_index, (rule, length, word_start, word_end) in self._automaton.iter(lower):
+                start = end_index - length + 1
+                end = end_index + 1
+                if word_start and start > 0 and _is_word_char(lower[start - 1]):
+                    continue
+                if word_end and end < size and _is_word_char(lower[end]):
+                    continue
+                found.append(Match(rule, start, end))
+            found = _longest_non_overlapping(found)
+        for regex, rules, subject in (
+            (self._lower_regex, self._lower_rules, lower),
+            (self._cased_regex, self._cased_rules, text),
+        ):
+            if regex is None:
+                continue
+            for m in regex.finditer(subject):
+                if m.end() > m.start():
+                    found.append(Match(rules[m.lastgroup or ""], m.start(), m.end()))
+        if self.allow:
+            found = [m for m in found if lower[m.start:m.end].strip() not in self.allow]
+        found.sort(key=lambda m: (m.start, m.end))
+        return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _fold(phrase: str) -> str:
+    from quality.analysis import _FOLD
+
+    return phrase.lower().translate(_FOLD)
+
+
+def _longest_non_overlapping(matches: list[Match]) -> list[Match]:
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Match] = []
+    last_end = -1
+    for m in matches:
+        if m.start >= last_end:
+            kept.append(m)
+            last_end = m.end
+    return kept
+
+
+def _alternation(rules: Sequence[Rule]) -> tuple[re.Pattern[str] | None, dict[str, Rule]]:
+    if not rules:
+        return None, {}
+    names: dict[str, Rule] = {}
+    parts = []
+    for index, rule in enumerate(rules):
+        name = f"r{index}"
+        names[name] = rule
+        parts.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in rule.patterns) + ")")
+    return re.compile("|".join(parts), re.MULTILINE), names
+
+
+@dataclass
+class LanguageRules:
+    """The rules of one scorer that apply to one language."""
+
+    rules: list[Rule]
+    allow: tuple[str, ...] = ()
+
+    @cached_property
+    def by_name(self) -> dict[str, Rule]:
+        return {rule.name: rule for rule in self.rules}
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        return Matcher([r for r in self.rules if r.kind != "metric"], self.allow)
+
+    def get(self, name: str) -> Rule | None:
+        return self.by_name.get(name)
+
+
+@dataclass
+class ScorerRules:
+    """All rules of one scorer, by language."""
+
+    scorer: str
+    rules: list[Rule] = field(default_factory=list)
+    allow: tuple[str, ...] = ()
+    _by_language: dict[str, LanguageRules] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def languages(self) -> set[str]:
+        return {language for rule in self.rules for language in rule.languages}
+
+    def has_language_rules(self, language: str) -> bool:
+        """Whether rules written for this very language exist (not only language-neutral ones)."""
+        return language in self.languages
+
+    def for_language(self, language: str) -> LanguageRules:
+        cached = self._by_language.get(language)
+        if cached is None:
+            selected = [r for r in self.rules if language in r.languages or ANY_LANGUAGE in r.languages]
+            cached = LanguageRules(selected, self.allow)
+            self._by_language[language] = cached
+        return cached
+
+
+class RuleBook:
+    """Every loaded rule, indexed by code and by scorer."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules: list[Rule] = list(rules)
+        self.by_code: dict[str, Rule] = {}
+        for rule in self.rules:
+            other = self.by_code.get(rule.code)
+            if other is not None:
+                raise RuleError(f"duplicate rule code, also defined in {other.path}", path=rule.path, rule=rule.code)
+            self.by_code[rule.code] = rule
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self.rules, key=lambda r: r.code))
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def for_scorer(
+        self, scorer: str, *, selection: RuleSelection | None = None, allow: Iterable[str] = ()
+    ) -> ScorerRules:
+        chosen = [r for r in self.rules if r.scorer == scorer and (selection is None or selection.enabled(r.code))]
+        return ScorerRules(scorer, chosen, tuple(allow))
+
+    @classmethod
+    def load(cls, directories: Iterable[Path | str] | None = None) -> RuleBook:
+        dirs = [Path(d) for d in directories] if directories is not None else [default_rules_dir()]
+        rules: list[Rule] = []
+        for directory in dirs:
+            if not directory.is_dir():
+                raise RuleError("rules directory not found", path=str(directory))
+            for path in sorted(directory.rglob("*.toml")):
+                rules.extend(load_rule_file(path))
+        return cls(rules)
+
+
+@dataclass(frozen=True)
+class RuleSelection:
+    """Which rule codes are on, by code or code prefix, like ruff's select/ignore.
+
+    The most specific matching prefix wins; on a tie, ignore wins.
+    """
+
+    select: tuple[str, ...] = ("",)
+    ignore: tuple[str, ...] = ()
+
+    @classmethod
+    def build(
+        cls,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        extend_select: Iterable[str] = (),
+    ) -> RuleSelection:
+        chosen = tuple(_normalise_prefix(s) for s in select) if select is not None else ("",)
+        return cls(chosen + tuple(_normalise_prefix(s) for s in extend_select),
+                   tuple(_normalise_prefix(s) for s in ignore))
+
+    def enabled(self, code: str) -> bool:
+        best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        best_ignore = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return best_select > best_ignore
+
+
+def _normalise_prefix(prefix: str) -> str:
+    prefix = prefix.strip().upper()
+    return "" if prefix == "ALL" else prefix
+
+
+def default_rules_dir() -> Path:
+    """The rules shipped with the package (in a wheel) or beside it (in a source checkout)."""
+    package_dir = Path(__file__).resolve().parent
+    for candidate in (package_dir / "rules", package_dir.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError("the packaged rules directory is missing; reinstall quality", path=str(package_dir / "rules"))
+
+
+def load_rule_file(path: Path) -> list[Rule]:
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read rule file: {exc}", path=where) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"invalid TOML: {exc}", path=where) from exc
+    unknown = set(data) - _FILE_KEYS
+    if unknown:
+        raise RuleError(f"unknown key(s) {', '.join(sorted(unknown))}; expected {', '.join(sorted(_FILE_KEYS))}", path=where)
+    scorer = data.get("scorer")
+    if not isinstance(scorer, str) or not scorer:
+        raise RuleError("'scorer' must be a non-empty string", path=where)
+    languages = data.get("languages")
+    if not isinstance(languages, list) or not languages or not all(isinstance(x, str) and x for x in languages):
+        raise RuleError("'languages' must be a non-empty list of language codes (or \"*\")", path=where)
+    entries = data.get("rules", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise RuleError("'rules' must be an array of tables ([[rules]])", path=where)
+    rules = [_build_rule(entry, scorer, tuple(languages), where, index) for index, entry in enumerate(entries)]
+    names = set()
+    for rule in rules:
+        if rule.name in names:
+            raise RuleError(f"duplicate rule name {rule.name!r}", path=where, rule=rule.code)
+        names.add(rule.name)
+    return rules
+
+
+def _build_rule(entry: dict[str, Any], scorer: str, languages: tuple[str, ...], where: str, index: int) -> Rule:
+    code = entry.get("code")
+    label = code if isinstance(code, str) else f"#{index + 1}"
+
+    def fail(message: str) -> RuleError:
+        return RuleError(message, path=where, rule=label)
+
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise fail(f"unknown key(s) {', '.join(sorted(unknown))}")
+    if not isinstance(code, str) or not CODE_PATTERN.match(code):
+        raise fail("'code' must be three capital letters and three digits, like FIL101")
+    for key in ("name", "message"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise fail(f"'{key}' must be a non-empty string")
+    for key in ("rationale", "suggestion"):
+        if key in entry and not isinstance(entry[key], str):
+            raise fail(f"'{key}' must be a string")
+    try:
+        severity = Severity.parse(entry.get("severity", "warning"))
+    except (ValueError, AttributeError) as exc:
+        raise fail(str(exc)) from None
+    for _, placeholder, _, _ in string.Formatter().parse(entry["message"]):
+        if placeholder is not None and placeholder.split(".")[0].split("[")[0] not in MESSAGE_FIELDS:
+            raise fail(f"message placeholder {{{placeholder}}} is not one of {sorted(MESSAGE_FIELDS)}")
+    penalty = entry.get("penalty", 1.0)
+    if isinstance(penalty, bool) or not isinstance(penalty, (int, float)) or penalty < 0:
+        raise fail("'penalty' must be a non-negative number")
+    phrases = _string_list(entry, "phrases", fail)
+    patterns = _string_list(entry, "patterns", fail)
+    for phrase in phrases:
+        if not phrase.strip():
+            raise fail("empty phrase")
+    for pattern in patterns:
+        _check_pattern(pattern, fail)
+    for key in ("case_sensitive", "exempt_quotes"):
+        if key in entry and not isinstance(entry[key], bool):
+            raise fail(f"'{key}' must be true or false")
+    options = entry.get("options", {})
+    if not isinstance(options, dict):
+        raise fail("'options' must be a table")
+    examples = entry.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"fires", "passes"}:
+        raise fail("'examples' must be a table with 'fires' and/or 'passes' lists")
+    return Rule(
+        code=code,
+        name=entry["name"],
+        scorer=scorer,
+        severity=severity,
+        message=entry["message"],
+        rationale=entry.get("rationale", ""),
+        suggestion=entry.get("suggestion"),
+        penalty=float(penalty),
+        phrases=phrases,
+        patterns=patterns,
+        case_sensitive=entry.get("case_sensitive", False),
+        exempt_quotes=entry.get("exempt_quotes", True),
+        options=options,
+        examples_fire=_string_list(examples, "fires", fail),
+        examples_pass=_string_list(examples, "passes", fail),
+        languages=languages,
+        path=where,
+    )
+
+
+def _string_list(entry: Mapping[str, Any], key: str, fail: Any) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(f"'{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _check_pattern(pattern: str, fail: Any) -> None:
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise fail(f"invalid pattern {pattern!r}: {exc}") from None
+    if compiled.groupindex:
+        raise fail(f"pattern {pattern!r} uses named groups; use (?:...) instead")
+    if _NESTED_QUANTIFIER.search(pattern):
+        raise fail(f"pattern {pattern!r} nests a repeat inside a repeat and may backtrack catastrophically")

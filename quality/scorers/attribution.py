@@ -1,0 +1,118 @@
+"""Attribution: claims with no named source, unexplained anonymity, and coverage.
+
+A claim sentence is one that reports what somebody says, thinks or found. It is
+attributed when it names who: "X said", "according to Reuters", a quotation with a named
+speaker, or a pronoun standing for a speaker named earlier ("she said").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, ClassVar
+
+from quality.analysis import Document, Span
+from quality.findings import Finding
+from quality.scorers.base import Scorer, ScorerResult
+
+_CUES = (
+    r"said|says|say|told|tells|according to|stated|states|added|adds|noted|notes|explained|"
+    r"argued|argues|argue|claimed|claims|claim|believes?|believed|warned|warns|warn|insisted|"
+    r"insists|confirmed|confirms|announced|announces|reported|reports|suggested|suggests|"
+    r"suggest|wrote|writes|acknowledged|admitted|denied|denies|estimated|estimates|predicted|"
+    r"predicts|questioned|questions|fear|fears|feared|hope|hopes|hoped|contend|contends|"
+    r"maintained|maintains|asserted|asserts|revealed|indicated|indicates|emphasized|emphasised|"
+    r"stressed|expressed|signaled|signalled|cautioned|observed|pointed out|reiterated"
+)
+# Specific roles ("the prime minister said") identify a source even without a name.
+_ROLES = (
+    r"minister|ministry|president|spokesman|spokeswoman|spokesperson|police|department|"
+    r"agency|government|court|judge|prosecutors?|mayor|governor|ambassador|secretary|chief|"
+    r"director|commission|council|company|report|statement|study|survey|military|army|"
+    r"campaign|office|senator|congressman|congresswoman|lawyer|attorney|coach|chairman|"
+    r"chairwoman|ceo|founder|author|researchers at|board|committee|union|party|embassy"
+)
+_CUE = re.compile(rf"\b(?:{_CUES})\b")
+_NAME = r"[A-Z][\w'\u2019.&-]*(?:\s+(?:of|the|de|al|bin|van|von|for|and|&|[A-Z][\w'\u2019.&-]*))*"
+_NAMED = re.compile(
+    rf"(?:\b(?i:according to)\s+(?:the\s+)?(?:[a-z]+\s+)?{_NAME}"
+    rf"|{_NAME}(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|have\s+)?(?:{_CUES})\b"
+    rf"|\b(?:{_CUES})\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){{0,3}}{_NAME}"
+    r"|\b(?i:he|she|they|it|we|I)\s+(?:has\s+|had\s+|have\s+)?(?:" + _CUES + r")\b"
+    r"|\b(?i:the|a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r")\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:" + _CUES + r")\b)"
+)
+_SENTENCE_START_WORDS = frozenset(
+    "The A An In On At But And As It This That These Those However While When After Before If "
+    "Despite Many Some Several Most Others Experts Analysts Observers Critics Meanwhile Yet So "
+    "There Although Though Since Because For With Without Under Over Among Amid Amidst".split()
+)
+
+
+class AttributionScorer(Scorer):
+    id = "attribution"
+    version = "1.0"
+    description = "Unnamed sources, unexplained anonymity, and how many claims name their source."
+    option_types: ClassVar[dict[str, tuple[type, Any]]] = {"allowed_sources": (list, [])}
+
+    def score(self, doc: Document) -> ScorerResult:
+        rules = self.language_rules(doc)
+        allowed = [s.lower() for s in self.options["allowed_sources"]]
+        findings: list[Finding] = []
+        vague = 0.0
+        flagged_sentences: set[int] = set()
+        for match in self.matches(doc):
+            sentence = doc.sentence_at(match.start)
+            if allowed and any(a in doc.lower[match.start:match.end] for a in allowed):
+                continue
+            if match.rule.name == "unexplained-anonymity" and sentence is not None:
+                reason = match.rule.option("reason_pattern")
+                if reason and re.search(reason, doc.lower[sentence.start:sentence.end]):
+                    continue
+            if match.rule.name == "unattributed-report" and sentence is not None:
+                if _names_source(sentence):
+                    continue
+            findings.append(self.finding(doc, match.rule, match.start, match.end))
+            vague += match.rule.penalty
+            if sentence is not None:
+                flagged_sentences.add(sentence.start)
+        claims, named = self._coverage(doc, flagged_sentences)
+        metrics = {"vague": vague, "claim_sentences": float(claims), "named_sentences": float(named)}
+        words = max(doc.word_count, 100)
+        sub_score = math.exp(-(100.0 * vague / words) / 0.8)
+        coverage_rule = rules.get("attribution-coverage")
+        if coverage_rule is not None and claims:
+            coverage = named / claims
+            metrics["coverage"] = coverage
+            threshold = float(coverage_rule.option("threshold", 0.5))
+            if claims >= int(coverage_rule.option("min_claims", 4)) and coverage < threshold:
+                first = doc.sentences[0] if doc.sentences else Span(0, 0, "")
+                findings.append(
+                    self.finding(doc, coverage_rule, first.start, first.end,
+                                 value=round(coverage, 2), threshold=threshold)
+                )
+                sub_score *= 0.6 + 0.4 * coverage / threshold
+        findings.sort(key=lambda f: f.sort_key)
+        return ScorerResult(sub_score, findings, metrics)
+
+    def _coverage(self, doc: Document, flagged: set[int]) -> tuple[int, int]:
+        """How many sentences make a reported claim, and how many of those name a source."""
+        claims = named = 0
+        for sentence in doc.sentences:
+            lower = doc.lower[sentence.start:sentence.end]
+            if sentence.start not in flagged and not _CUE.search(lower):
+                continue
+            claims += 1
+            if sentence.start not in flagged and _names_source(sentence):
+                named += 1
+        return claims, named
+
+
+def _names_source(sentence: Span) -> bool:
+    """Whether the sentence ties its claim to a named person, organisation or document."""
+    for m in _NAMED.finditer(sentence.text):
+        words = m.group(0).split()
+        if m.start() == 0 and words and words[0] in _SENTENCE_START_WORDS and len(words) < 3:
+            continue
+        return True
+    return False

@@ -1,0 +1,124 @@
+"""The scorer contract: an id, a version, and one method from a document to a result."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from quality.analysis import Document
+from quality.findings import Finding
+from quality.ruleset import LanguageRules, Match, Rule, ScorerRules
+
+
+@dataclass
+class ScorerResult:
+    """What one scorer says of one article: a sub-score in [0, 1] (1 = nothing wrong),
+    its findings, and the measurements behind the sub-score."""
+
+    score: float
+    findings: list[Finding] = field(default_factory=list)
+    metrics: dict[str, float] = field(default_factory=dict)
+
+
+class Scorer(ABC):
+    """Base class for scorers.
+
+    Subclasses set ``id`` and ``version`` and implement ``score``. Rules come from the rule
+    files whose ``scorer`` key equals ``id``; ``options`` from the user's configuration.
+    """
+
+    id: ClassVar[str]
+    version: ClassVar[str]
+    description: ClassVar[str] = ""
+    #: False for scorers that work whatever the article's language (e.g. metadata checks)
+    needs_language_rules: ClassVar[bool] = True
+    #: option name -> (type, default); unknown options are rejected with a clear error
+    option_types: ClassVar[Mapping[str, tuple[type, Any]]] = {}
+
+    def __init__(self, rules: ScorerRules, options: Mapping[str, Any] | None = None):
+        from quality.errors import ConfigError
+
+        self.rules = rules
+        self.options: dict[str, Any] = {name: default for name, (_, default) in self.option_types.items()}
+        for name, value in (options or {}).items():
+            key = name.replace("-", "_")
+            if key not in self.option_types:
+                known = ", ".join(sorted(self.option_types)) or "none"
+                raise ConfigError(f"scorer '{self.id}' has no option '{name}' (options: {known})")
+            expected = self.option_types[key][0]
+            if not isinstance(value, expected):
+                raise ConfigError(
+                    f"scorer '{self.id}' option '{name}' must be {expected.__name__}, got {type(value).__name__}"
+                )
+            self.options[key] = value
+
+    def can_score(self, language: str) -> bool:
+        return not self.needs_language_rules or self.rules.has_language_rules(language)
+
+    @abstractmethod
+    def score(self, doc: Document) -> ScorerResult:
+        """Findings and sub-score for one article."""
+
+    # Helpers shared by scorers.
+
+    def language_rules(self, doc: Document) -> LanguageRules:
+        return self.rules.for_language(doc.language)
+
+    def finding(
+        self,
+        doc: Document,
+        rule: Rule,
+        start: int,
+        end: int,
+        *,
+        value: float | None = None,
+        threshold: float | None = None,
+        detail: str = "",
+    ) -> Finding:
+        """A finding for ``rule`` at ``doc.text[start:end]``, located and worded."""
+        start = max(0, min(start, len(doc.text)))
+        end = max(start, min(end, len(doc.text)))
+        excerpt = doc.text[start:end]
+        line, column = doc.line_col(start)
+        end_line, end_column = doc.line_col(end)
+        shown = " ".join(excerpt.split())
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        message = rule.format_message(
+            match=shown,
+            value=_number(value),
+            threshold=_number(threshold),
+            detail=detail,
+        )
+        return Finding(
+            rule=rule.code,
+            scorer=self.id,
+            severity=rule.severity,
+            message=message,
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            excerpt=excerpt,
+            suggestion=rule.suggestion,
+            value=value,
+            threshold=threshold,
+        )
+
+    def match_findings(self, doc: Document, matches: list[Match]) -> list[Finding]:
+        return [self.finding(doc, m.rule, m.start, m.end) for m in matches]
+
+    def matches(self, doc: Document) -> list[Match]:
+        """Phrase and pattern matches, without those inside quotations where the rule says so."""
+        found = self.language_rules(doc).matcher.find(doc.text, doc.lower)
+        return [m for m in found if not (m.rule.exempt_quotes and doc.in_quote(m.start, m.end))]
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}" if abs(value) >= 1 else f"{value:.2f}"

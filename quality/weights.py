@@ -1,0 +1,107 @@
+"""Scorer weights and grade bands: plain JSON, validated on load, never pickled.
+
+The overall score is ``base - sum(weight * (1 - sub_score))`` clipped to [0, 100]: a weight
+is the most points one scorer can take off, so every point lost is traceable to a scorer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quality.errors import ConfigError
+
+SCHEMA = "quality-weights/1"
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "weights.json"
+
+
+@dataclass(frozen=True)
+class Weights:
+    weights: Mapping[str, float]
+    grades: tuple[tuple[float, str], ...]
+    fail_under: float = 60.0
+    base: float = 100.0
+    default_weight: float = 20.0
+    source: str = "<default>"
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def weight(self, scorer_id: str) -> float:
+        return float(self.weights.get(scorer_id, self.default_weight))
+
+    def grade(self, score: float) -> str:
+        for minimum, label in self.grades:
+            if score >= minimum:
+                return label
+        return self.grades[-1][1]
+
+    @property
+    def lowest_grade(self) -> str:
+        return self.grades[-1][1]
+
+    def with_overrides(self, overrides: Mapping[str, float]) -> Weights:
+        merged = dict(self.weights)
+        for scorer_id, value in overrides.items():
+            merged[scorer_id] = _number(value, f"weight of '{scorer_id}'", self.source)
+        return Weights(merged, self.grades, self.fail_under, self.base, self.default_weight, self.source, self.extra)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {
+            "schema": SCHEMA,
+            "base": self.base,
+            "default_weight": self.default_weight,
+            "weights": dict(self.weights),
+            "grades": [{"min": m, "grade": g} for m, g in self.grades],
+            "fail_under": self.fail_under,
+        }
+        data.update(self.extra)
+        return data
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Weights:
+        where = str(path or DEFAULT_PATH)
+        try:
+            data = json.loads(Path(where).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"{where}: cannot read weights file: {exc.strerror or exc}") from exc
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"{where}: weights file is not valid JSON: {exc}") from exc
+        return cls.from_dict(data, source=where)
+
+    @classmethod
+    def from_dict(cls, data: Any, *, source: str = "<weights>") -> Weights:
+        if not isinstance(data, dict):
+            raise ConfigError(f"{source}: weights file must hold a JSON object")
+        if data.get("schema") != SCHEMA:
+            raise ConfigError(f"{source}: 'schema' must be {SCHEMA!r}, got {data.get('schema')!r}")
+        raw = data.get("weights")
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{source}: 'weights' must be an object of scorer id to number")
+        weights = {str(k): _number(v, f"weight of '{k}'", source) for k, v in raw.items()}
+        grades_raw = data.get("grades")
+        if not isinstance(grades_raw, list) or not grades_raw:
+            raise ConfigError(f"{source}: 'grades' must be a non-empty list of {{min, grade}}")
+        grades = []
+        for item in grades_raw:
+            if not isinstance(item, dict) or not isinstance(item.get("grade"), str):
+                raise ConfigError(f"{source}: each grade needs a 'grade' label and a 'min' score")
+            grades.append((_number(item.get("min"), f"min of grade {item['grade']}", source), item["grade"]))
+        grades.sort(reverse=True)
+        known = {"schema", "weights", "grades", "fail_under", "base", "default_weight", "description"}
+        return cls(
+            weights=weights,
+            grades=tuple(grades),
+            fail_under=_number(data.get("fail_under", 60), "fail_under", source),
+            base=_number(data.get("base", 100), "base", source),
+            default_weight=_number(data.get("default_weight", 20), "default_weight", source),
+            source=source,
+            extra={k: v for k, v in data.items() if k not in known},
+        )
+
+
+def _number(value: Any, what: str, source: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ConfigError(f"{source}: {what} must be a non-negative number, got {value!r}")
+    return float(value)
