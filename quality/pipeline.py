@@ -95,7 +95,13 @@ class Pipeline:
                     if language == UNKNOWN
                     else f"no rules for language '{language}'"
                 )
-                summaries[scorer.id] = ScorerSummary(scorer.id, scorer.version, None, weight, 0.0, False, reason)
+                # Nothing is known about what this scorer checks, so it costs a share of
+                # its weight: an article in an unsupported language is not scored as clean.
+                contribution = -self.weights.unknown_penalty(scorer.id)
+                penalty -= contribution
+                summaries[scorer.id] = ScorerSummary(
+                    scorer.id, scorer.version, None, weight, contribution, False, reason
+                )
                 continue
             result = self._run(scorer, doc)
             sub_score = min(1.0, max(0.0, float(result.score)))

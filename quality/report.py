@@ -79,7 +79,7 @@ class Report:
         lines = [f"{title}: {self.score:.0f}/100, grade {self.grade}"]
         arithmetic = [f"{self.base:.0f}"]
         for summary in sorted(self.scorers.values(), key=lambda s: s.contribution):
-            if summary.ran and summary.contribution < -0.05:
+            if summary.contribution < -0.05:
                 arithmetic.append(f"- {-summary.contribution:.1f} ({summary.id})")
         lines.append("  score = " + " ".join(arithmetic) + f" = {self.score:.1f}")
         by_scorer: dict[str, list[Finding]] = {}
@@ -87,7 +87,10 @@ class Report:
             by_scorer.setdefault(finding.scorer, []).append(finding)
         for summary in sorted(self.scorers.values(), key=lambda s: (s.contribution, s.id)):
             if not summary.ran:
-                lines.append(f"\n{summary.id}: not run ({summary.reason})")
+                lines.append(
+                    f"\n{summary.id}: -{-summary.contribution:.1f} points, not run ({summary.reason}); "
+                    "charged because nothing is known either way"
+                )
                 continue
             found = by_scorer.get(summary.id, [])
             if summary.contribution > -0.05 and not found:

@@ -107,8 +107,8 @@ class Matcher:
                                              key[-1].isalnum() or key[-1] == "_"))
             automaton.make_automaton()
             self._automaton = automaton
-        self._lower_regex, self._lower_rules = _alternation([r for r in rules if r.patterns and not r.case_sensitive])
-        self._cased_regex, self._cased_rules = _alternation([r for r in rules if r.patterns and r.case_sensitive])
+        self._lower_patterns = _pattern_set([r for r in rules if r.patterns and not r.case_sensitive], re.MULTILINE)
+        self._cased_patterns = _pattern_set([r for r in rules if r.patterns and r.case_sensitive], re.MULTILINE)
 
     def find(self, text: str, lower: str) -> list[Match]:
         found: list[Match] = []
@@ -123,15 +123,9 @@ class Matcher:
                     continue
                 found.append(Match(rule, start, end))
             found = _longest_non_overlapping(found)
-        for regex, rules, subject in (
-            (self._lower_regex, self._lower_rules, lower),
-            (self._cased_regex, self._cased_rules, text),
-        ):
-            if regex is None:
-                continue
-            for m in regex.finditer(subject):
-                if m.end() > m.start():
-                    found.append(Match(rules[m.lastgroup or ""], m.start(), m.end()))
+        for patterns, subject in ((self._lower_patterns, lower), (self._cased_patterns, text)):
+            if patterns is not None:
+                found.extend(patterns.finditer(subject))
         if self.allow:
             found = [m for m in found if lower[m.start:m.end].strip() not in self.allow]
         found.sort(key=lambda m: (m.start, m.end))
@@ -159,16 +153,45 @@ def _longest_non_overlapping(matches: list[Match]) -> list[Match]:
     return kept
 
 
-def _alternation(rules: Sequence[Rule]) -> tuple[re.Pattern[str] | None, dict[str, Rule]]:
-    if not rules:
-        return None, {}
-    names: dict[str, Rule] = {}
-    parts = []
-    for index, rule in enumerate(rules):
-        name = f"r{index}"
-        names[name] = rule
-        parts.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in rule.patterns) + ")")
-    return re.compile("|".join(parts), re.MULTILINE), names
+class _PatternSet:
+    """Every pattern of a set of rules as one compiled alternation.
+
+    Python's regex engine tries each alternative at each position. Patterns that start
+    with ``\\b`` or ``^`` get that anchor hoisted in front of their group, so positions
+    that are not word or line starts are rejected by one test instead of by every
+    alternative. The combined pattern only finds spans; the rule is then the first whose
+    own pattern matches at that position, as the alternation itself would have chosen.
+    """
+
+    def __init__(self, rules: Sequence[Rule], flags: int):
+        self.rules = list(rules)
+        self.singles = [re.compile("|".join(f"(?:{p})" for p in r.patterns), flags) for r in self.rules]
+        groups: dict[str, list[str]] = {r"\b": [], "^": [], "": []}
+        for rule in self.rules:
+            for pattern in rule.patterns:
+                anchor = next((a for a in (r"\b", "^") if pattern.startswith(a)), "")
+                groups[anchor].append(pattern[len(anchor):])
+        parts = [
+            anchor + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+            for anchor, patterns in groups.items()
+            if patterns
+        ]
+        self.combined = re.compile("|".join(parts), flags)
+
+    def finditer(self, subject: str) -> Iterator[Match]:
+        for m in self.combined.finditer(subject):
+            start = m.start()
+            if m.end() == start:
+                continue
+            for rule, single in zip(self.rules, self.singles):
+                found = single.match(subject, start)
+                if found is not None and found.end() > start:
+                    yield Match(rule, start, found.end())
+                    break
+
+
+def _pattern_set(rules: Sequence[Rule], flags: int) -> _PatternSet | None:
+    return _PatternSet(rules, flags) if rules else None
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from quality.errors import ConfigError
 
 SCHEMA = "quality-weights/1"
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "weights.json"
+DEFAULT_UNKNOWN_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,16 @@ class Weights:
     default_weight: float = 20.0
     source: str = "<default>"
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: scorer id -> share of its weight charged when it cannot run (default 0.5); near-certain
+    #: but rare evidence such as chatbot leaks has a small share.
+    unknown_share: Mapping[str, float] = field(default_factory=dict)
 
     def weight(self, scorer_id: str) -> float:
         return float(self.weights.get(scorer_id, self.default_weight))
+
+    def unknown_penalty(self, scorer_id: str) -> float:
+        """Points charged for a scorer that could not run on an article."""
+        return self.weight(scorer_id) * float(self.unknown_share.get(scorer_id, DEFAULT_UNKNOWN_SHARE))
 
     def grade(self, score: float) -> str:
         for minimum, label in self.grades:
@@ -45,7 +53,7 @@ class Weights:
         merged = dict(self.weights)
         for scorer_id, value in overrides.items():
             merged[scorer_id] = _number(value, f"weight of '{scorer_id}'", self.source)
-        return Weights(merged, self.grades, self.fail_under, self.base, self.default_weight, self.source, self.extra)
+        return replace(self, weights=merged)
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -55,6 +63,7 @@ class Weights:
             "weights": dict(self.weights),
             "grades": [{"min": m, "grade": g} for m, g in self.grades],
             "fail_under": self.fail_under,
+            "unknown_share": dict(self.unknown_share),
         }
         data.update(self.extra)
         return data
@@ -89,7 +98,19 @@ class Weights:
                 raise ConfigError(f"{source}: each grade needs a 'grade' label and a 'min' score")
             grades.append((_number(item.get("min"), f"min of grade {item['grade']}", source), item["grade"]))
         grades.sort(reverse=True)
-        known = {"schema", "weights", "grades", "fail_under", "base", "default_weight", "description"}
+        unknown_raw = data.get("unknown_share", {})
+        if not isinstance(unknown_raw, dict):
+            raise ConfigError(f"{source}: 'unknown_share' must be an object of scorer id to number")
+        unknown_share = {}
+        for key, value in unknown_raw.items():
+            share = _number(value, f"unknown_share of '{key}'", source)
+            if share > 1:
+                raise ConfigError(f"{source}: unknown_share of '{key}' must be between 0 and 1")
+            unknown_share[str(key)] = share
+        known = {
+            "schema", "weights", "grades", "fail_under", "base", "default_weight", "description",
+            "unknown_share",
+        }
         return cls(
             weights=weights,
             grades=tuple(grades),
@@ -98,6 +119,7 @@ class Weights:
             default_weight=_number(data.get("default_weight", 20), "default_weight", source),
             source=source,
             extra={k: v for k, v in data.items() if k not in known},
+            unknown_share=unknown_share,
         )
 
 
