@@ -21,7 +21,7 @@ _DATE_PATTERNS = (
 )
 _MONTHS = {name: i + 1 for i, name in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
-_BYLINE = re.compile(r"^[ \t]*(?:by|written by|words by)[ \t]+(?P<name>[A-Z][^\n,|]{2,60}?)[ \t]*(?:[,|]|$)", re.M)
+_BYLINE = re.compile(r"^[ \t]*(?i:by|written by|words by)[ \t]+(?P<name>[A-Z][^\n,|]{2,60}?)[ \t]*(?:[,|]|$)", re.M)
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,9 @@ def _repeated_headline(doc: Document) -> tuple[int, int] | None:
     if not lines:
         return None
     title = doc.article.title
-    if title and _key(lines[0].text) == _key(title):
+    # A Markdown draft's H1 restating its front-matter title is how such drafts are written.
+    heading_is_markup = doc.article.source_format == "markdown" and doc.article.origins.get("title") == "front-matter"
+    if title and not heading_is_markup and _key(lines[0].text) == _key(title):
         return lines[0].start, lines[0].end
     seen: dict[str, int] = {}
     for line in lines:
