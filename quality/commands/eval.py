@@ -1,0 +1,82 @@
+"""``quality eval``: measure the scorers on labelled data (see docs/evaluation.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from quality.errors import InputError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from quality.evaluation.datasets import KINDS
+
+    parser.add_argument(
+        "--data", metavar="DIR", help="directory of the labelled files (default ../shared/data)"
+    )
+    parser.add_argument(
+        "--file", metavar="PATH", help="evaluate one labelled file instead of the directory"
+    )
+    parser.add_argument("--kind", choices=KINDS, help="what --file holds")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=KINDS,
+        metavar="KIND",
+        help=f"evaluate only these kinds of the directory (repeatable; {', '.join(KINDS)})",
+    )
+    parser.add_argument(
+        "--limit", type=int, metavar="N", help="use N records of each file, evenly spaced"
+    )
+    parser.add_argument("--weights", metavar="FILE", help="weights file to score with")
+    parser.add_argument(
+        "--seeds", metavar="DIR", help="seed articles to check against fail-under (default seeds/)"
+    )
+    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument(
+        "--top-rules",
+        type=int,
+        default=None,
+        metavar="N",
+        help="show only the N most frequent rules",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from quality.evaluation.datasets import DEFAULT_FILES, default_data_dir, read_kind, repo_root
+    from quality.evaluation.measures import evaluate
+    from quality.evaluation.report import render_markdown, write_json
+    from quality.pipeline import Pipeline
+
+    if args.limit is not None and args.limit < 1:
+        raise InputError("--limit must be at least 1")
+    data: dict[str, list] = {}
+    if args.file:
+        if not args.kind:
+            raise InputError(
+                "--file needs --kind (news, human-news, attribution, comments or dates)"
+            )
+        data[args.kind] = read_kind(args.kind, Path(args.file), args.limit)
+    else:
+        directory = Path(args.data) if args.data else default_data_dir()
+        if not directory.is_dir():
+            raise InputError(f"{directory}: data directory not found (give one with --data DIR)")
+        kinds = args.only or list(DEFAULT_FILES)
+        for kind in kinds:
+            path = directory / DEFAULT_FILES[kind]
+            if path.exists():
+                data[kind] = read_kind(kind, path, args.limit)
+            else:
+                print(f"quality eval: {path} not found, skipping {kind}", file=sys.stderr)
+        if not data:
+            raise InputError(f"{directory}: none of {', '.join(DEFAULT_FILES.values())} found")
+    seeds_dir = Path(args.seeds) if args.seeds else repo_root() / "seeds"
+    pipeline = Pipeline(weights=args.weights) if args.weights else Pipeline()
+    evaluation = evaluate(data, pipeline=pipeline, seeds_dir=seeds_dir)
+    evaluation.settings["data"] = args.file or str(args.data or default_data_dir())
+    evaluation.settings["limit"] = args.limit
+    sys.stdout.write(render_markdown(evaluation, top_rules=args.top_rules))
+    if args.json:
+        write_json(evaluation, Path(args.json))
+    return 0

@@ -1,0 +1,219 @@
+"""Readers for the labelled JSON Lines files, one record type per kind.
+
+Each reader checks the fields a measure needs and names the file and line of any record
+that lacks them, so a malformed user file fails with a message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quality.errors import InputError
+
+#: kind -> file name in the data directory
+DEFAULT_FILES: dict[str, str] = {
+    "news": "news-human-vs-ai.dev.jsonl",
+    "human-news": "human-news.dev.jsonl",
+    "attribution": "attribution.dev.jsonl",
+    "comments": "comments.dev.jsonl",
+    "dates": "dates.dev.jsonl.gz",
+}
+KINDS = tuple(DEFAULT_FILES)
+NEWS_LABELS = ("human", "ai")
+ATTRIBUTION_LABELS = ("named", "vague", "no_source")
+
+
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent.parent
+
+
+def default_data_dir() -> Path:
+    """``../shared/data`` beside the repository, where the development split lives."""
+    return repo_root().parent / "shared" / "data"
+
+
+@dataclass(frozen=True)
+class NewsRecord:
+    id: str
+    text: str
+    label: str
+    dataset: str
+    model: str | None
+
+
+@dataclass(frozen=True)
+class HumanNewsRecord:
+    id: str
+    text: str
+    publisher: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
+class AttributionRecord:
+    id: str
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CommentsRecord:
+    id: str
+    text: str
+    has_comments: bool
+    article_end: int | None
+
+
+@dataclass(frozen=True)
+class DatesRecord:
+    id: str
+    html: str
+    url: str | None
+    date: str | None
+    dataset: str
+
+
+Record = NewsRecord | HumanNewsRecord | AttributionRecord | CommentsRecord | DatesRecord
+
+
+def iter_json_lines(path: Path, limit: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line; gzip when the name ends in .gz."""
+    opener: Any = gzip.open if path.name.endswith(".gz") else open
+    count = 0
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                if limit is not None and count >= limit:
+                    return
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
+                if not isinstance(data, dict):
+                    raise InputError(f"{path}:{number}: each line must be a JSON object")
+                count += 1
+                yield number, data
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, EOFError, gzip.BadGzipFile) as exc:
+        raise InputError(f"{path}: cannot decode: {exc}") from exc
+
+
+def read_kind(kind: str, path: Path, limit: int | None = None) -> list[Any]:
+    """Every record of one kind from ``path`` (``limit`` of them, evenly spaced, when given)."""
+    if kind not in _READERS:
+        raise InputError(f"unknown data kind {kind!r}; expected one of {', '.join(KINDS)}")
+    reader = _READERS[kind]
+    records = [reader(data, _Where(path, number)) for number, data in iter_json_lines(path)]
+    return spread(records, limit)
+
+
+def spread(records: list[Any], limit: int | None) -> list[Any]:
+    """``limit`` records evenly spaced through the file: files are often sorted by label or
+    source, so the first N would be one class only."""
+    if limit is None or limit >= len(records):
+        return records
+    step = len(records) / limit
+    return [records[int(i * step)] for i in range(limit)]
+
+
+@dataclass(frozen=True)
+class _Where:
+    path: Path
+    line: int
+
+    def error(self, message: str) -> InputError:
+        return InputError(f"{self.path}:{self.line}: {message}")
+
+
+def _string(data: dict[str, Any], key: str, where: _Where, *, required: bool = True) -> str | None:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise where.error(f"missing field '{key}'")
+        return None
+    if not isinstance(value, str):
+        raise where.error(f"field '{key}' must be a string, got {type(value).__name__}")
+    return value
+
+
+def _id(data: dict[str, Any], where: _Where) -> str:
+    value = data.get("id")
+    return str(value) if value is not None else f"{where.path.name}:{where.line}"
+
+
+def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], where: _Where) -> str:
+    value = _string(data, key, where)
+    if value not in choices:
+        raise where.error(f"field '{key}' must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def _news(data: dict[str, Any], where: _Where) -> NewsRecord:
+    return NewsRecord(
+        id=_id(data, where),
+        text=_string(data, "text", where) or "",
+        label=_choice(data, "label", NEWS_LABELS, where),
+        dataset=_string(data, "dataset", where, required=False) or "all",
+        model=_string(data, "model", where, required=False),
+    )
+
+
+def _human_news(data: dict[str, Any], where: _Where) -> HumanNewsRecord:
+    return HumanNewsRecord(
+        id=_id(data, where),
+        text=_string(data, "text", where) or "",
+        publisher=_string(data, "publisher", where, required=False),
+        date=_string(data, "date", where, required=False),
+    )
+
+
+def _attribution(data: dict[str, Any], where: _Where) -> AttributionRecord:
+    return AttributionRecord(
+        id=_id(data, where),
+        text=_string(data, "text", where) or "",
+        label=_choice(data, "label", ATTRIBUTION_LABELS, where),
+    )
+
+
+def _comments(data: dict[str, Any], where: _Where) -> CommentsRecord:
+    text = _string(data, "text", where) or ""
+    has_comments = data.get("has_comments")
+    if not isinstance(has_comments, bool):
+        raise where.error("field 'has_comments' must be true or false")
+    end = data.get("article_end")
+    if end is not None and (
+        isinstance(end, bool) or not isinstance(end, int) or not 0 <= end <= len(text)
+    ):
+        raise where.error(
+            f"field 'article_end' must be null or an offset into the text, got {end!r}"
+        )
+    if has_comments and end is None:
+        raise where.error("a record with has_comments=true needs 'article_end'")
+    return CommentsRecord(_id(data, where), text, has_comments, end if has_comments else None)
+
+
+def _dates(data: dict[str, Any], where: _Where) -> DatesRecord:
+    return DatesRecord(
+        id=_id(data, where),
+        html=_string(data, "html", where) or "",
+        url=_string(data, "url", where, required=False),
+        date=_string(data, "date", where, required=False),
+        dataset=_string(data, "dataset", where, required=False) or "all",
+    )
+
+
+_READERS = {
+    "news": _news,
+    "human-news": _human_news,
+    "attribution": _attribution,
+    "comments": _comments,
+    "dates": _dates,
+}
