@@ -8,6 +8,7 @@
 
 from quality.analysis import Document
 from quality.article import Article
+from quality.batch import BatchError, BatchResult
 from quality.errors import ConfigError, InputError, QualityError, RuleError, ScorerError
 from quality.findings import Finding, Severity
 from quality.inputs import load_article
@@ -21,6 +22,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "BatchError",
+    "BatchResult",
     "ConfigError",
     "Document",
     "Finding",

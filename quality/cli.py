@@ -13,6 +13,8 @@ from quality.errors import QualityError
 #: name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("quality.commands.lint", "lint article files: findings as path:line:col: CODE message"),
+    "score": ("quality.commands.score", "score JSON Lines, feeds or files; one JSON line per article"),
+    "sources": ("quality.commands.sources", "per-source statistics, site boilerplate, near-duplicates"),
     "eval": ("quality.commands.eval", "measure the scorers on labelled data (AUC, precision, dates)"),
     "train": ("quality.commands.train", "fit scorer weights on labelled articles"),
 }

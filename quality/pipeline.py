@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quality.analysis import Document
 from quality.article import Article
@@ -17,6 +17,9 @@ from quality.report import Report, ScorerSummary
 from quality.ruleset import RuleBook, RuleSelection
 from quality.scorers.base import Scorer, ScorerResult
 from quality.weights import Weights
+
+if TYPE_CHECKING:
+    from quality.batch import BatchResult
 
 
 class Pipeline:
@@ -78,6 +81,14 @@ class Pipeline:
     def score(self, article: Any = None, **fields: Any) -> Report:
         """Score one article: text, Markdown, HTML, a mapping, an Article, or keyword fields."""
         return self.score_article(load_article(article, **fields))
+
+    def score_many(
+        self, items: Iterable[Any], workers: int = 1, **options: Any
+    ) -> Iterator[BatchResult]:
+        """One result per item, in input order, streaming; see ``quality.batch.score_many``."""
+        from quality.batch import score_many
+
+        return score_many(self, items, workers=workers, **options)
 
     def score_article(self, article: Article) -> Report:
         article = with_text_metadata(article)

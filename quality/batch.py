@@ -1,0 +1,471 @@
+"""Scoring many articles: in input order, in bounded memory, on every core, never stopping
+for one bad article.
+
+``score_many`` yields exactly one ``BatchResult`` per input, in input order: a report, or an
+error naming the input (its id, position and line) and what was wrong with it. With
+``workers > 1`` the articles are scored in worker processes; each worker builds (or receives)
+the pipeline once, when it starts, so rules are compiled once per worker and only the articles
+themselves travel between processes. At most ``workers * window`` chunks are in flight at any
+time, so memory stays flat however long the input is.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from quality.article import Article
+from quality.errors import InputError, QualityError, ScorerError
+from quality.inputs.jsonl import JsonlRecord, LineError, parse_line
+from quality.report import Report
+
+if TYPE_CHECKING:
+    from quality.pipeline import Pipeline
+
+#: Articles whose text (or HTML) is longer than this many characters are not scored: an
+#: error record says so. Real articles are far shorter; anything this size is a dump or a bug.
+DEFAULT_MAX_CHARS = 5_000_000
+
+#: Articles sent to a worker in one go: large enough that inter-process overhead is small,
+#: small enough that results come back steadily.
+DEFAULT_CHUNKSIZE = 16
+
+#: Chunks in flight per worker: enough to keep every worker busy, few enough that memory
+#: does not grow with the input.
+DEFAULT_WINDOW = 4
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class BatchError:
+    """What was wrong with one input. ``type`` is one of the kinds in ``docs/batch.md``
+    (``InvalidJSON``, ``MissingText``, ``EmptyArticle``, ``ArticleTooLarge``...)."""
+
+    type: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"type": self.type, "message": self.message}
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """The outcome for one input: ``report`` when it was scored, ``error`` when it was not.
+
+    ``index`` is the 0-based position in the input; ``line`` the 1-based line for JSON Lines
+    input; ``source`` the file it came from, when known.
+    """
+
+    index: int
+    id: str | None
+    report: Report | None = None
+    error: BatchError | None = None
+    line: int | None = None
+    source: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        """The record ``quality score`` writes for this input (see ``docs/batch.md``)."""
+        if self.report is None:
+            error = self.error or BatchError("Unknown", "no report")
+            data: dict[str, Any] = {"id": self.id, "line": self.line, "error": error.to_dict()}
+            if self.source is not None:
+                data["source"] = self.source
+            return data
+        return report_record(self.report, self.id, include_text=include_text)
+
+
+def report_record(report: Report, id: str | None, *, include_text: bool = False) -> dict[str, Any]:
+    """A report in the compact shape of one ``quality score`` output line."""
+    data: dict[str, Any] = {
+        "id": id,
+        "score": report.score,
+        "grade": report.grade,
+        "scorers": {
+            sid: {
+                "score": None if s.score is None else round(s.score, 4),
+                "weight": s.weight,
+                "contribution": round(s.contribution, 2),
+            }
+            for sid, s in report.scorers.items()
+        },
+        "findings": [finding.to_dict() for finding in report.findings],
+        "article": report.article.metadata(),
+    }
+    if include_text:
+        data["text"] = report.article.text
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFile:
+    """An article file (text, Markdown, HTML or one JSON object), read where it is scored."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class FailedInput:
+    """An input that failed before it became an article (e.g. an unreadable feed), kept in
+    the stream so that it gets its error record in its place."""
+
+    source: str
+    kind: str
+    message: str
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def score_item(
+    pipeline: Pipeline, index: int, item: Any, max_chars: int = DEFAULT_MAX_CHARS
+) -> BatchResult:
+    """Score one input of any accepted kind; every failure becomes an error result."""
+    item_id, line, source = _identity(item)
+    result = BatchResult(index=index, id=item_id, line=line, source=source)
+    try:
+        if isinstance(item, JsonlRecord):
+            # Parsed here rather than in _load so that an error further on can name the id.
+            item = parse_line(item)
+            result.id = _record_id(item)
+        article, article_id = _load(item, max_chars)
+        if article_id is not None:
+            result.id = article_id
+        result.report = pipeline.score_article(article)
+    except LineError as exc:
+        result.error = BatchError(exc.kind, str(exc))
+    except _Rejected as exc:
+        result.error = BatchError(exc.kind, str(exc))
+    except ScorerError as exc:
+        result.error = BatchError("ScorerError", str(exc))
+    except InputError as exc:
+        result.error = BatchError("InvalidArticle", str(exc))
+    except QualityError as exc:
+        result.error = BatchError(type(exc).__name__, str(exc))
+    except Exception as exc:  # one article must never stop the others, whatever it triggers
+        result.error = BatchError(type(exc).__name__, f"unexpected failure: {exc}")
+    return result
+
+
+class _Rejected(Exception):
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+def _identity(item: Any) -> tuple[str | None, int | None, str | None]:
+    if isinstance(item, _Crashed):
+        return _identity(item.item)
+    if isinstance(item, JsonlRecord):
+        return None, item.line, item.source
+    if isinstance(item, ArticleFile):
+        return item.path, None, item.path
+    if isinstance(item, FailedInput):
+        return None, None, item.source
+    if isinstance(item, Mapping):
+        return _record_id(item), None, None
+    if isinstance(item, Article):
+        return item.id, None, None
+    return None, None, None
+
+
+def _record_id(record: Mapping[str, Any]) -> str | None:
+    value = record.get("id")
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    return None
+
+
+def _load(item: Any, max_chars: int) -> tuple[Article, str | None]:
+    from quality.inputs import load_article
+
+    if isinstance(item, _Crashed):
+        raise _Rejected(
+            "WorkerCrashed",
+            "the worker process scoring this article died (a crash or out of memory)",
+        )
+    if isinstance(item, FailedInput):
+        raise _Rejected(item.kind, item.message)
+    if isinstance(item, ArticleFile):
+        return _load_file(item, max_chars), item.path
+    if isinstance(item, Mapping):
+        return _load_mapping(item, max_chars), _record_id(item)
+    if isinstance(item, Article):
+        _check_size(item.text, "text", max_chars)
+        _check_not_empty(item)
+        return item, item.id
+    if isinstance(item, (str, bytes, bytearray)):
+        _check_size(item, "text", max_chars)
+        article = load_article(item)
+        _check_not_empty(article)
+        return article, None
+    raise _Rejected(
+        "WrongType",
+        f"an input must be a record (dict), a string or an Article, got {type(item).__name__}",
+    )
+
+
+def _load_mapping(record: Mapping[str, Any], max_chars: int) -> Article:
+    from quality.inputs import load_article
+
+    text, html = record.get("text"), record.get("html")
+    if text is None and html is None:
+        raise _Rejected("MissingText", "record has neither 'text' nor 'html'")
+    for name, value in (("text", text), ("html", html)):
+        if value is not None and not isinstance(value, str):
+            raise _Rejected(
+                "WrongType", f"'{name}' must be a string, got {_json_type_name(value)}"
+            )
+        if isinstance(value, str):
+            _check_size(value, name, max_chars)
+    article = load_article(record)
+    _check_not_empty(article)
+    return article
+
+
+def _load_file(item: ArticleFile, max_chars: int) -> Article:
+    from quality.inputs import decode, format_for_path, load_article
+
+    path = Path(item.path)
+    try:
+        size = path.stat().st_size
+        if size > max_chars * 4:
+            raise _Rejected("ArticleTooLarge", f"file is {size:,} bytes, over the limit")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _Rejected("UnreadableFile", f"cannot read file: {exc.strerror or exc}") from None
+    text = decode(data, name=item.path)
+    _check_size(text, "text", max_chars)
+    if path.suffix.lower() == ".json":
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise _Rejected("InvalidJSON", f"file is not valid JSON: {exc.msg}") from None
+        if not isinstance(record, dict):
+            raise _Rejected("NotAnObject", "file does not hold a JSON object")
+        record.setdefault("id", item.path)
+        return _load_mapping(record, max_chars)
+    article = load_article(text, format=format_for_path(item.path))
+    article = article.with_fields(id=item.path) if article.id is None else article
+    _check_not_empty(article)
+    return article
+
+
+def _check_size(value: str | bytes | bytearray, name: str, max_chars: int) -> None:
+    if len(value) > max_chars:
+        raise _Rejected(
+            "ArticleTooLarge",
+            f"'{name}' is {len(value):,} characters, over the limit of {max_chars:,}",
+        )
+
+
+def _check_not_empty(article: Article) -> None:
+    # Scoring an empty article would give a meaningless perfect or failing grade.
+    if not article.text.strip():
+        where = " after HTML extraction" if article.source_format == "html" else ""
+        raise _Rejected("EmptyArticle", f"article text is empty{where}")
+
+
+def _json_type_name(value: Any) -> str:
+    names = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number"}
+    return names.get(type(value), type(value).__name__)
+
+
+# --------------------------------------------------------------------------- many articles
+
+
+def score_many(
+    pipeline: Pipeline,
+    items: Iterable[Any],
+    *,
+    workers: int = 1,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    window: int = DEFAULT_WINDOW,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    mp_context: str | None = None,
+) -> Iterator[BatchResult]:
+    """One ``BatchResult`` per item of ``items``, in order, as they are ready.
+
+    Items may be records (dicts with ``text`` or ``html`` and metadata), strings, Articles,
+    ``JsonlRecord`` lines or ``ArticleFile`` paths. ``workers`` > 1 scores in that many
+    processes (0 or less: one per core).
+    """
+    yield from map_ordered(
+        score_item,
+        items,
+        pipeline=pipeline,
+        args=(max_chars,),
+        workers=workers,
+        chunksize=chunksize,
+        window=window,
+        mp_context=mp_context,
+    )
+
+
+def resolve_workers(workers: int | None) -> int:
+    if workers is None or workers <= 0:
+        return max(1, os.cpu_count() or 1)
+    return workers
+
+
+#: The pipeline a worker process scores with; set once, when the worker starts.
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(pipeline: Pipeline) -> None:
+    global _WORKER_PIPELINE
+    # Ctrl-C is the parent's to handle: it stops cleanly and then ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_PIPELINE = pipeline
+
+
+def _run_chunk(
+    func: Callable[..., T], chunk: list[tuple[int, Any]], args: tuple[Any, ...]
+) -> list[T]:
+    pipeline = _WORKER_PIPELINE
+    assert pipeline is not None, "worker was started without a pipeline"
+    return [func(pipeline, index, item, *args) for index, item in chunk]
+
+
+def map_ordered(
+    func: Callable[..., T],
+    items: Iterable[Any],
+    *,
+    pipeline: Pipeline,
+    args: tuple[Any, ...] = (),
+    workers: int = 1,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    window: int = DEFAULT_WINDOW,
+    mp_context: str | None = None,
+) -> Iterator[T]:
+    """``func(pipeline, index, item, *args)`` for every item, in input order.
+
+    ``func`` must be a module-level function and must not raise (it turns failures into
+    results). With one worker it runs here, in this process.
+    """
+    workers = resolve_workers(workers)
+    if chunksize < 1 or window < 1:
+        raise ValueError("chunksize and window must be at least 1")
+    numbered = enumerate(items)
+    if workers == 1:
+        for index, item in numbered:
+            yield func(pipeline, index, item, *args)
+        return
+    runner = _OrderedPool(func, args, pipeline, workers, mp_context)
+    finished = False
+    try:
+        yield from runner.run(numbered, chunksize, workers * window)
+        finished = True
+    finally:
+        runner.close(abort=not finished)
+
+
+class _OrderedPool:
+    """A process pool fed a bounded window of chunks, answering in submission order.
+
+    If a worker process dies, the chunks in flight are rerun one article at a time, one at a
+    time, in a fresh pool, so the article that kills a worker is found and reported as an
+    error while every other article is still scored.
+    """
+
+    def __init__(
+        self,
+        func: Callable[..., Any],
+        args: tuple[Any, ...],
+        pipeline: Pipeline,
+        workers: int,
+        mp_context: str | None,
+    ):
+        self.func = func
+        self.args = args
+        self.pipeline = pipeline
+        self.workers = workers
+        self.context = multiprocessing.get_context(mp_context)
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=self.context,
+            initializer=_init_worker,
+            initargs=(self.pipeline,),
+        )
+
+    def _submit(self, chunk: list[tuple[int, Any]]) -> Future[list[Any]]:
+        return self.executor.submit(_run_chunk, self.func, chunk, self.args)
+
+    def run(self, numbered: Iterator[tuple[int, Any]], chunksize: int, limit: int) -> Iterator[Any]:
+        pending: deque[tuple[Future[list[Any]], list[tuple[int, Any]]]] = deque()
+        exhausted = False
+
+        def fill() -> None:
+            nonlocal exhausted
+            while not exhausted and len(pending) < limit:
+                chunk = list(islice(numbered, chunksize))
+                if not chunk:
+                    exhausted = True
+                    return
+                pending.append((self._submit(chunk), chunk))
+
+        fill()
+        while pending:
+            future, _ = pending[0]
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                suspects = [pair for _, held in pending for pair in held]
+                pending.clear()
+                yield from self._rerun_one_by_one(suspects)
+                continue
+            pending.popleft()
+            fill()
+            yield from results
+
+    def _rerun_one_by_one(self, suspects: list[tuple[int, Any]]) -> Iterator[Any]:
+        self._restart()
+        for index, item in suspects:
+            try:
+                (result,) = self._submit([(index, item)]).result()
+            except BrokenProcessPool:
+                self._restart()
+                # Scoring it again would kill this process too: report it instead.
+                result = self.func(self.pipeline, index, _Crashed(item), *self.args)
+            yield result
+
+    def _restart(self) -> None:
+        self.close(abort=True)
+        self.executor = self._start()
+
+    def close(self, *, abort: bool = False) -> None:
+        executor = self.executor
+        if abort:
+            # The executor has no public way to stop a worker mid-article; end them here so an
+            # interrupted run exits at once instead of after the chunks in progress.
+            processes = getattr(executor, "_processes", None) or {}
+            for process in list(processes.values()):
+                if process.is_alive():
+                    process.terminate()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Crashed:
+    """An input whose scoring killed the worker process, in place of that input."""
+
+    item: Any

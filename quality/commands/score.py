@@ -1,0 +1,338 @@
+"""``quality score``: score JSON Lines, feeds or article files; one JSON line out per article.
+
+Output is written a whole line at a time and flushed, so whatever stops the run (Ctrl-C, a
+closed pipe, SIGTERM) leaves valid JSON Lines behind. Exit status: 0 every article scored,
+1 some inputs were error records, 2 the command could not run, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import signal
+import statistics
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import IO, Any
+
+from quality.batch import (
+    DEFAULT_MAX_CHARS,
+    ArticleFile,
+    FailedInput,
+    map_ordered,
+    resolve_workers,
+    score_item,
+)
+from quality.errors import InputError
+from quality.inputs.feeds import has_feed_extension, looks_like_feed, read_feed
+from quality.inputs.jsonl import BYTES_PER_CHAR, JsonlRecord, iter_records
+
+EXIT_OK, EXIT_SOME_ERRORS, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".json")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        default=["-"],
+        metavar="INPUT",
+        help="JSON Lines (.jsonl, .jsonl.gz), RSS/Atom feeds, article files or directories; "
+        "'-' is standard input (the default)",
+    )
+    parser.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="JSON Lines output ('-': stdout)"
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes (default 0: one per core; 1: score in this process)",
+    )
+    parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"longest article text or HTML scored, in characters (default {DEFAULT_MAX_CHARS:,})",
+    )
+    parser.add_argument(
+        "--include-text",
+        action="store_true",
+        help="add each article's text to its output line (lets 'quality sources' find "
+        "boilerplate and near-duplicates without scoring again)",
+    )
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def check_inputs(paths: list[str]) -> None:
+    """Fail before any output when an input does not exist."""
+    for raw in paths:
+        if raw != "-" and not Path(raw).exists():
+            raise InputError(f"{raw}: no such file or directory")
+
+
+def iter_inputs(paths: list[str], *, max_chars: int) -> Iterator[Any]:
+    """Every article of every input, in order, as items ``quality.batch`` can score."""
+    max_line_bytes = max_chars * BYTES_PER_CHAR
+    for raw in paths:
+        if raw == "-":
+            yield from _iter_stream(sys.stdin.buffer, "<stdin>", max_line_bytes)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if _kind(child) is not None:
+                    yield from _iter_path(child, max_line_bytes)
+        else:
+            yield from _iter_path(path, max_line_bytes)
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(JSONL_EXTENSIONS):
+        return "jsonl"
+    if has_feed_extension(name):
+        return "feed"
+    if name.endswith(ARTICLE_EXTENSIONS):
+        return "article"
+    return None
+
+
+def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
+    kind = _kind(path)
+    if kind == "article":
+        yield ArticleFile(str(path))
+        return
+    try:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as stream:
+            if kind == "feed":
+                yield from _iter_feed(stream.read(), str(path))
+            else:
+                yield from _iter_stream(stream, str(path), max_line_bytes)
+    except (OSError, EOFError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        yield FailedInput(str(path), "UnreadableFile", f"{path}: cannot read: {reason}")
+
+
+def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterator[Any]:
+    peek = getattr(stream, "peek", None)
+    head = peek(4096)[:4096] if peek is not None else b""
+    if head and looks_like_feed(head):
+        yield from _iter_feed(stream.read(), source)
+        return
+    yield from iter_records(stream, source, max_line_bytes=max_line_bytes)
+
+
+def _iter_feed(data: bytes, source: str) -> Iterator[Any]:
+    try:
+        yield from read_feed(data, source)
+    except InputError as exc:
+        yield FailedInput(source, "InvalidFeed", str(exc))
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass(frozen=True, slots=True)
+class OutputLine:
+    """One finished output line plus what the summary needs, built in the worker process so
+    the writing process only writes."""
+
+    text: str
+    score: float | None
+    grade: str | None
+
+
+def score_to_line(
+    pipeline: Any, index: int, item: Any, max_chars: int, include_text: bool
+) -> OutputLine:
+    result = score_item(pipeline, index, item, max_chars)
+    text = json.dumps(result.to_dict(include_text=include_text), ensure_ascii=False)
+    if result.report is None:
+        return OutputLine(text, None, None)
+    return OutputLine(text, result.report.score, result.report.grade)
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    errors: int = 0
+    scores: list[float] = field(default_factory=list)
+    grades: Counter[str] = field(default_factory=Counter)
+    started: float = field(default_factory=time.perf_counter)
+
+    def add(self, line: OutputLine) -> None:
+        self.articles += 1
+        if line.score is None:
+            self.errors += 1
+        else:
+            self.scores.append(line.score)
+            self.grades[line.grade or "?"] += 1
+
+    def render(self, *, interrupted: bool = False) -> str:
+        elapsed = time.perf_counter() - self.started
+        rate = self.articles / elapsed if elapsed > 0 else 0.0
+        mean = f"{statistics.fmean(self.scores):.1f}" if self.scores else "n/a"
+        grades = " ".join(f"{g}:{n}" for g, n in sorted(self.grades.items())) or "none"
+        state = "interrupted after" if interrupted else "scored"
+        return (
+            f"quality score: {state} {self.articles} articles ({self.errors} errors) in "
+            f"{elapsed:.1f}s, {rate:.0f}/s; mean score {mean}; grades {grades}"
+        )
+
+
+class _StopRequest:
+    """SIGINT/SIGTERM: stop at once, except while a line is being written, which finishes
+    first (so the output never ends in half a line)."""
+
+    def __init__(self) -> None:
+        self.writing = False
+        self.requested = False
+        self._previous: dict[int, Any] = {}
+
+    def install(self) -> None:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self._previous[sig] = signal.signal(sig, self._handle)
+
+    def restore(self) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        self.requested = True
+        if not self.writing:
+            raise KeyboardInterrupt
+
+
+def _open_output(target: str) -> IO[bytes]:
+    if target == "-":
+        return sys.stdout.buffer
+    try:
+        return open(target, "wb")
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write output: {exc.strerror or exc}") from None
+
+
+def _progress(total_bytes: int | None) -> Any:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns: list[Any] = [
+        TextColumn("[progress.description]{task.description}"),
+        TextColumn("{task.fields[articles]} articles"),
+        TextColumn("{task.fields[rate]:.0f}/s"),
+        TimeElapsedColumn(),
+    ]
+    if total_bytes:
+        columns[1:1] = [BarColumn()]
+        columns.append(TimeRemainingColumn())
+    return Progress(*columns, console=Console(stderr=True), transient=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quality.pipeline import default_pipeline
+
+    if args.max_chars < 1:
+        raise InputError("--max-chars must be at least 1")
+    check_inputs(args.inputs)
+    workers = resolve_workers(args.jobs)
+    pipeline = default_pipeline()
+    output = _open_output(args.output)
+    sizes: deque[int] = deque()
+
+    def items() -> Iterator[Any]:
+        for item in iter_inputs(args.inputs, max_chars=args.max_chars):
+            sizes.append(item.size if isinstance(item, JsonlRecord) else 0)
+            yield item
+
+    total_bytes = _total_jsonl_bytes(args.inputs)
+    summary = Summary()
+    stop = _StopRequest()
+    stop.install()
+    progress = _progress(total_bytes) if sys.stderr.isatty() else None
+    interrupted = False
+    lines = map_ordered(
+        score_to_line,
+        items(),
+        pipeline=pipeline,
+        args=(args.max_chars, args.include_text),
+        workers=workers,
+    )
+    try:
+        if progress is not None:
+            progress.start()
+            task = progress.add_task("scoring", total=total_bytes, articles=0, rate=0.0)
+        for line in lines:
+            stop.writing = True
+            output.write(line.text.encode("utf-8") + b"\n")
+            output.flush()
+            stop.writing = False
+            summary.add(line)
+            done = sizes.popleft() if sizes else 0
+            if progress is not None:
+                elapsed = time.perf_counter() - summary.started
+                progress.update(
+                    task,
+                    advance=done,
+                    articles=summary.articles,
+                    rate=summary.articles / elapsed if elapsed else 0.0,
+                )
+            if stop.requested:
+                raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        interrupted = True
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): nothing more can be written; stop quietly.
+        _silence_stdout()
+    finally:
+        stop.writing = True  # a second Ctrl-C now must not cut the cleanup short
+        lines.close()
+        if progress is not None:
+            progress.stop()
+        if output is not sys.stdout.buffer:
+            output.close()
+        stop.restore()
+    print(summary.render(interrupted=interrupted), file=sys.stderr)
+    if interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_SOME_ERRORS if summary.errors else EXIT_OK
+
+
+def _total_jsonl_bytes(paths: list[str]) -> int | None:
+    """Total bytes of the inputs when they are all plain JSON Lines files (for the ETA)."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-" or not path.is_file() or _kind(path) != "jsonl" or raw.endswith(".gz"):
+            return None
+        total += path.stat().st_size
+    return total or None
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

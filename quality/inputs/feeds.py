@@ -1,0 +1,137 @@
+"""RSS and Atom feeds: each entry becomes an article record.
+
+An entry's HTML content is a fragment, not a page, so it is turned into plain text here (one
+paragraph per block element) rather than handed to the page extractor, which is built to throw
+away navigation around an article and can throw away a short entry whole. The HTML is kept in
+the record's ``html`` field.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from quality.errors import InputError
+
+FEED_EXTENSIONS = (".rss", ".atom", ".xml")
+
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+     "pre", "table", "tr", "section", "article", "figure", "figcaption", "hr"}
+)
+
+
+def has_feed_extension(name: str) -> bool:
+    return name.lower().endswith(FEED_EXTENSIONS)
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """Whether the first bytes of a file look like an RSS or Atom document."""
+    start = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if not start.startswith(b"<"):
+        return False
+    return b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start
+
+
+def read_feed(data: bytes, source: str) -> Iterator[dict[str, Any]]:
+    """One article record per entry of the feed in ``data``, in document order."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries and parsed.get("bozo"):
+        problem = parsed.get("bozo_exception")
+        raise InputError(f"{source}: not a readable RSS or Atom feed ({problem})")
+    feed = parsed.feed
+    publisher = _clean(feed.get("title"))
+    language = _language(feed.get("language") or feed.get("lang"))
+    for position, entry in enumerate(parsed.entries, start=1):
+        yield entry_record(entry, position, source=source, publisher=publisher, language=language)
+
+
+def entry_record(
+    entry: Any, position: int, *, source: str, publisher: str | None, language: str | None
+) -> dict[str, Any]:
+    url = _clean(entry.get("link"))
+    record: dict[str, Any] = {
+        "id": _clean(entry.get("id")) or url or f"{source}#{position}",
+        "title": _clean(entry.get("title")),
+        "byline": _clean(entry.get("author")),
+        "url": url,
+        "published": _date(entry.get("published_parsed") or entry.get("updated_parsed")),
+        "publisher": publisher or (urlsplit(url).hostname if url else None),
+        "language": language,
+    }
+    body, content_type = _body(entry)
+    if body is None:
+        record["text"] = None
+    elif "html" in content_type:
+        record["text"] = html_fragment_text(body)
+        record["html"] = body
+    else:
+        record["text"] = body
+    return {key: value for key, value in record.items() if value is not None or key == "text"}
+
+
+def _body(entry: Any) -> tuple[str | None, str]:
+    """The entry's fullest text: its content if it has any, else its summary."""
+    for content in entry.get("content") or ():
+        value = content.get("value")
+        if value and value.strip():
+            return value, content.get("type", "text/html")
+    summary = entry.get("summary")
+    if summary and summary.strip():
+        detail = entry.get("summary_detail") or {}
+        return summary, detail.get("type", "text/html")
+    return None, ""
+
+
+def html_fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment, one line per block element."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # lxml raises several types on junk markup; raw text beats nothing
+        return fragment
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    parts: list[str] = []
+    _walk(root, parts)
+    lines = ("".join(parts)).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def _walk(element: Any, parts: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    block = tag.lower() in _BLOCK_TAGS
+    if block:
+        parts.append("\n")
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        _walk(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if block:
+        parts.append("\n")
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    return value or None
+
+
+def _date(parsed: time.struct_time | None) -> str | None:
+    if not parsed:
+        return None
+    return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+
+
+def _language(value: Any) -> str | None:
+    """``en-US`` -> ``en``: the rules are per language, not per region."""
+    cleaned = _clean(value)
+    return cleaned.split("-")[0].split("_")[0].lower() if cleaned else None

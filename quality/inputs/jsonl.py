@@ -1,0 +1,113 @@
+"""JSON Lines read robustly: one bad line (bad UTF-8, bad JSON, not an object, far too long)
+becomes an error for that line alone and the stream goes on.
+
+Lines are read as bytes and decoded one by one, so invalid UTF-8 on line 7 cannot stop line 8
+from being read. Decoding and parsing happen in ``parse_line``, which a worker process can run,
+so the reading process only splits bytes into lines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from quality.errors import InputError
+
+#: How many bytes of a line are read before it is judged too long. A line may hold JSON
+#: escapes (``\\u00e9`` is six bytes for one character), so the limit on bytes is a multiple
+#: of the limit on characters.
+BYTES_PER_CHAR = 8
+
+_READ_BLOCK = 1 << 20
+
+
+class LineError(InputError):
+    """A JSON Lines record could not be read; ``kind`` says why (see ``docs/batch.md``)."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlRecord:
+    """One line of a JSON Lines input, not yet decoded.
+
+    ``data`` is None when the line was too long to keep; ``size`` is its length in bytes.
+    """
+
+    source: str
+    line: int
+    data: bytes | None
+    size: int
+
+
+def iter_records(stream: IO[bytes], source: str, *, max_line_bytes: int) -> Iterator[JsonlRecord]:
+    """Every non-blank line of ``stream`` as a record, in order, 1-based line numbers.
+
+    A line longer than ``max_line_bytes`` is skipped to its end without being held in memory
+    and reported with ``data=None``.
+    """
+    number = 0
+    while True:
+        chunk = stream.readline(max_line_bytes + 1)
+        if not chunk:
+            return
+        number += 1
+        if len(chunk) > max_line_bytes and not chunk.endswith(b"\n"):
+            size = len(chunk) + _skip_to_line_end(stream)
+            yield JsonlRecord(source, number, None, size)
+            continue
+        if number == 1 and chunk.startswith(b"\xef\xbb\xbf"):
+            chunk = chunk[3:]
+        if chunk.strip():
+            yield JsonlRecord(source, number, chunk, len(chunk))
+
+
+def _skip_to_line_end(stream: IO[bytes]) -> int:
+    skipped = 0
+    while True:
+        block = stream.readline(_READ_BLOCK)
+        skipped += len(block)
+        if not block or block.endswith(b"\n"):
+            return skipped
+
+
+def parse_line(record: JsonlRecord) -> dict[str, Any]:
+    """The JSON object on ``record``'s line, or a ``LineError`` saying what is wrong with it."""
+    if record.data is None:
+        raise LineError(
+            "ArticleTooLarge", f"line is {record.size:,} bytes, over the limit for one record"
+        )
+    try:
+        text = record.data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = record.data[exc.start : exc.start + 1]
+        raise LineError(
+            "InvalidUTF8", f"line is not valid UTF-8 (byte {exc.start}: {bad!r})"
+        ) from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LineError(
+            "InvalidJSON", f"line is not valid JSON: {exc.msg} at column {exc.colno}"
+        ) from None
+    if not isinstance(value, dict):
+        raise LineError(
+            "NotAnObject", f"line holds a JSON {_json_type(value)}, expected an article object"
+        )
+    return value
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    if value is None:
+        return "null"
+    return "number"
