@@ -1,0 +1,40 @@
+"""Output formats of ``quality lint``, one module each, imported only when chosen.
+
+Each module has ``write(run, out, options)``: ``run`` is a ``quality.lint.runner.LintRun``,
+``out`` a text stream.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from quality.lint.runner import LintRun
+
+#: format name -> module
+FORMATS: dict[str, str] = {
+    "concise": "quality.formats.concise",
+    "full": "quality.formats.full",
+    "json": "quality.formats.json",
+    "jsonl": "quality.formats.jsonl",
+    "sarif": "quality.formats.sarif",
+    "github": "quality.formats.github",
+}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    color: bool = False
+
+
+class Writer(Protocol):
+    def __call__(self, run: LintRun, out: TextIO, options: RenderOptions) -> None: ...
+
+
+def writer(name: str) -> Writer:
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r}; expected one of {', '.join(FORMATS)}")
+    write: Writer = import_module(FORMATS[name]).write
+    return write

@@ -1,0 +1,58 @@
+"""One line per finding, ``path:line:col: CODE [severity] message``, as editors parse it;
+then one score line per file and a one-line summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from quality.formats.style import Style
+
+if TYPE_CHECKING:
+    from quality.formats import RenderOptions
+    from quality.lint.runner import FileResult, LintRun
+
+
+def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
+    style = Style(options.color)
+    for result in run.files:
+        if result.error is not None:
+            continue
+        for f in result.findings:
+            out.write(
+                f"{style(result.path, 'bold')}:{f.line}:{f.column}: "
+                f"{style(f.rule, 'bold', 'red' if f.severity.rank >= 2 else 'yellow')} "
+                f"{style.severity(f.severity)} {f.message}\n"
+            )
+        out.write(score_line(result, style) + "\n")
+    out.write(summary_line(run, style) + "\n")
+
+
+def score_line(result: FileResult, style: Style) -> str:
+    verdict = style("pass", "green") if result.passed else style("FAIL", "bold", "red")
+    reasons = []
+    if result.failed_by_score:
+        reasons.append(f"score under {result.fail_under:g}")
+    if result.failing_findings:
+        plural = "s" if result.failing_findings != 1 else ""
+        reasons.append(f"{result.failing_findings} finding{plural} at {result.fail_on} or above")
+    if result.not_run:
+        reasons_not_run = sorted(set(result.not_run.values()))
+        reasons.append(f"{len(result.not_run)} scorers not run: {'; '.join(reasons_not_run)}")
+    why = f" ({'; '.join(reasons)})" if reasons else ""
+    suppressed = f", {result.suppressed} suppressed" if result.suppressed else ""
+    return (
+        f"{style(result.path, 'bold')}: score {result.score:.0f}/100, grade {result.grade}"
+        f"{suppressed}: {verdict}{why}"
+    )
+
+
+def summary_line(run: LintRun, style: Style) -> str:
+    s = run.summary()
+    counts = ", ".join(f"{n} {sev}" for sev, n in reversed(s["by_severity"].items()))
+    mean = f"; mean score {s['mean_score']:.1f}" if s["mean_score"] is not None else ""
+    errors = f"; {s['errors']} could not be read" if s["errors"] else ""
+    text = (
+        f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} ({counts}) in "
+        f"{s['linted']} file{'s' if s['linted'] != 1 else ''}; {s['failed']} failed{errors}{mean}."
+    )
+    return style(text, "bold")

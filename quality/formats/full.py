@@ -1,0 +1,88 @@
+"""For people: each finding with its source line and a caret under the span, the fix and
+the rule's reason; a score line per file; a summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from quality.formats.concise import score_line
+from quality.formats.style import Style
+
+if TYPE_CHECKING:
+    from quality.findings import Finding
+    from quality.formats import RenderOptions
+    from quality.lint.runner import LintRun
+
+#: Source lines longer than this are shown as a window around the finding.
+_WIDTH = 100
+_CONTEXT = 36
+
+
+def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
+    from quality.lint.locate import LineIndex
+
+    style = Style(options.color)
+    for result in run.files:
+        if result.error is not None:
+            continue
+        lines = LineIndex(result.source)
+        for f in result.findings:
+            out.write(
+                f"{style(result.path, 'bold')}:{f.line}:{f.column}: {style(f.rule, 'bold')} "
+                f"{style.severity(f.severity)} {f.message}\n"
+            )
+            text = lines.line_text(f.line) if f.line <= lines.line_count else ""
+            out.write(_snippet(f, text, style))
+            if f.suggestion:
+                out.write(f"{_gutter(f.line, style)}{style('= fix:', 'cyan')} {f.suggestion}\n")
+            rule = run.rules.get(f.rule)
+            if rule is not None and rule.rationale:
+                out.write(f"{_gutter(f.line, style)}{style('= why:', 'cyan')} {rule.rationale}\n")
+            out.write("\n")
+        out.write(score_line(result, style) + "\n\n")
+    _summary(run, out, style)
+
+
+def _gutter(line: int, style: Style, number: bool = False) -> str:
+    width = len(str(line))
+    return style((str(line) if number else " " * width) + " | ", "blue")
+
+
+def _snippet(f: Finding, text: str, style: Style) -> str:
+    text = text.replace("\t", " ")
+    start = f.column - 1
+    end = f.end_column - 1 if f.end_line == f.line else len(text)
+    end = max(end, start + 1)
+    prefix = suffix = ""
+    if len(text) > _WIDTH:
+        window_start = max(0, start - _CONTEXT)
+        window_end = min(len(text), max(end, start + 1) + _CONTEXT)
+        if window_start > 0:
+            prefix = "…"
+        if window_end < len(text):
+            suffix = "…"
+        text = text[window_start:window_end]
+        start -= window_start
+        end -= window_start
+    shown = prefix + text + suffix
+    caret_start = len(prefix) + start
+    carets = "^" * max(1, min(end, len(text)) - start) if text else "^"
+    more = f" (continues to line {f.end_line})" if f.end_line > f.line else ""
+    return (
+        f"{_gutter(f.line, style).rstrip()}\n"
+        f"{_gutter(f.line, style, number=True)}{shown}\n"
+        f"{_gutter(f.line, style)}{' ' * caret_start}{style(carets, 'bold', 'red')}{more}\n"
+    )
+
+
+def _summary(run: LintRun, out: TextIO, style: Style) -> None:
+    s = run.summary()
+    out.write(style("Summary", "bold") + "\n")
+    out.write(f"  files:     {s['files']} ({s['linted']} linted, ")
+    out.write(f"{s['passed']} passed, {s['failed']} failed")
+    out.write(f", {s['errors']} could not be read)\n" if s["errors"] else ")\n")
+    counts = ", ".join(f"{n} {sev}" for sev, n in reversed(s["by_severity"].items()))
+    out.write(f"  findings:  {s['findings']} ({counts})")
+    out.write(f", {s['suppressed']} suppressed\n" if s["suppressed"] else "\n")
+    mean = f"{s['mean_score']:.1f}" if s["mean_score"] is not None else "n/a"
+    out.write(f"  mean score: {mean}\n")

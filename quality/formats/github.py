@@ -1,0 +1,47 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the diff.
+
+A file that fails on its score alone gets an error annotation at its first line saying so,
+since no single finding explains the failure.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from quality.findings import Severity
+
+if TYPE_CHECKING:
+    from quality.formats import RenderOptions
+    from quality.lint.runner import LintRun
+
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
+    for result in run.files:
+        if result.error is not None:
+            out.write(
+                f"::error file={_property(result.path)},title=quality::{_data(result.error)}\n"
+            )
+            continue
+        path = _property(result.path)
+        for f in result.findings:
+            out.write(
+                f"::{_LEVELS[f.severity]} file={path},line={f.line},col={f.column},"
+                f"endLine={f.end_line},endColumn={f.end_column},title={_property(f.rule)}::"
+                f"{_data(f.message)}\n"
+            )
+        if result.failed_by_score:
+            message = (
+                f"Score {result.score:.0f}/100 (grade {result.grade}) "
+                f"is under {result.fail_under:g}"
+            )
+            out.write(f"::error file={path},line=1,title=quality score::{_data(message)}\n")

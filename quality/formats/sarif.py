@@ -1,0 +1,129 @@
+"""SARIF 2.1.0, for code-scanning dashboards (e.g. GitHub's upload-sarif action).
+
+Columns count Unicode code points (``columnKind``), as the other formats do; ``endColumn``
+is the column just past the span, as SARIF defines it. Each file's score and grade are
+properties of its artifact.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
+
+from quality.findings import Severity
+
+if TYPE_CHECKING:
+    from quality.formats import RenderOptions
+    from quality.lint.runner import LintRun
+    from quality.ruleset import Rule
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path as a relative URI (forward slashes); an absolute one as file://."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate.as_uri()
+    return quote(candidate.as_posix())
+
+
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    short = rule.rationale.split(". ")[0].rstrip(".") + "." if rule.rationale else rule.name
+    help_lines = [rule.rationale or rule.name]
+    if rule.suggestion:
+        help_lines.append(f"Fix: {rule.suggestion}")
+    help_lines.append(
+        f"Suppress: <!-- quality: ignore {rule.code} -- reason --> on the line before."
+    )
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": rule.rationale or rule.name},
+        "help": {"text": "\n".join(help_lines)},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"scorer": rule.scorer, "severity": rule.severity.value},
+    }
+
+
+def document(run: LintRun) -> dict[str, Any]:
+    from quality import __version__
+
+    rules = [run.rules[code] for code in sorted(run.rules)]
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    artifacts = []
+    results = []
+    for result in run.linted:
+        uri = artifact_uri(result.path)
+        artifacts.append(
+            {
+                "location": {"uri": uri},
+                "properties": {
+                    "score": result.score,
+                    "grade": result.grade,
+                    "passed": result.passed,
+                },
+            }
+        )
+        for f in result.findings:
+            entry: dict[str, Any] = {
+                "ruleId": f.rule,
+                "level": LEVELS[f.severity],
+                "message": {"text": f.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri, "index": len(artifacts) - 1},
+                            "region": {
+                                "startLine": f.line,
+                                "startColumn": f.column,
+                                "endLine": f.end_line,
+                                "endColumn": f.end_column,
+                            },
+                        }
+                    }
+                ],
+            }
+            if f.rule in index:
+                entry["ruleIndex"] = index[f.rule]
+            if f.suggestion:
+                entry["properties"] = {"suggestion": f.suggestion}
+            results.append(entry)
+    invocation_notes = [
+        {"level": "error", "message": {"text": f"{r.path}: {r.error}"}} for r in run.errors
+    ]
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "quality",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [rule_descriptor(rule) for rule in rules],
+                    }
+                },
+                "invocations": [
+                    {
+                        "executionSuccessful": not run.errors,
+                        "toolExecutionNotifications": invocation_notes,
+                    }
+                ],
+                "columnKind": "unicodeCodePoints",
+                "artifacts": artifacts,
+                "results": results,
+            }
+        ],
+    }
+
+
+def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
+    json.dump(document(run), out, ensure_ascii=False, indent=2)
+    out.write("\n")

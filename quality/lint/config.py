@@ -1,0 +1,282 @@
+"""Lint configuration: ``[tool.quality]`` in pyproject.toml, or quality.toml / .quality.toml.
+
+A file's configuration is the closest one found walking up from its directory. In one
+directory ``.quality.toml`` wins over ``quality.toml``, which wins over ``pyproject.toml``;
+a pyproject.toml without a ``[tool.quality]`` table is passed over. Every problem is a
+ConfigError naming the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quality.errors import ConfigError
+
+CONFIG_NAMES = (".quality.toml", "quality.toml", "pyproject.toml")
+SEVERITIES = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    """One configuration file's settings (or the defaults, when ``source`` is None).
+
+    ``root`` is the directory relative paths in the file (per-file-ignores globs,
+    weights-file) are read against.
+    """
+
+    root: Path
+    source: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    fail_under: float | None = None
+    fail_on: str | None = None
+    min_severity: str | None = None
+    max_file_size: float | None = None
+    weights: Mapping[str, float] = field(default_factory=dict)
+    scorers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    allow: tuple[str, ...] = ()
+    weights_file: Path | None = None
+
+    @property
+    def label(self) -> str:
+        return self.source or "default configuration"
+
+    def ignores_for(self, path: Path) -> tuple[str, ...]:
+        """Codes the per-file-ignores globs switch off for ``path``."""
+        if not self.per_file_ignores:
+            return ()
+        from fnmatch import fnmatchcase
+
+        try:
+            relative = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        codes: list[str] = []
+        for pattern, pattern_codes in self.per_file_ignores:
+            # A pattern without a slash matches the file name in any directory, as in ruff.
+            subject = relative if "/" in pattern else path.name
+            if fnmatchcase(subject, pattern):
+                codes.extend(pattern_codes)
+        return tuple(codes)
+
+
+def _describe(value: Any) -> str:
+    names = {
+        bool: "boolean",
+        int: "integer",
+        float: "number",
+        str: "string",
+        list: "array",
+        dict: "table",
+    }
+    return f"{names.get(type(value), type(value).__name__)} {value!r}"[:120]
+
+
+class _Reader:
+    """Validates one configuration table, naming the file and key in every error."""
+
+    def __init__(self, source: str, table: str | None, root: Path):
+        self.source = source
+        self.table = table
+        self.root = root
+
+    def key(self, name: str) -> str:
+        return f"{self.table}.{name}" if self.table else name
+
+    def fail(self, name: str, expected: str, value: Any) -> ConfigError:
+        return ConfigError(
+            f"{self.source}: key '{self.key(name)}' must be {expected}, got {_describe(value)}"
+        )
+
+    def codes(self, name: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(name, "an array of rule codes or prefixes (strings)", value)
+        return tuple(v.strip().upper() for v in value)
+
+    def strings(self, name: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(name, "an array of strings", value)
+        return tuple(value)
+
+    def number(
+        self, name: str, value: Any, *, low: float = 0.0, high: float | None = None
+    ) -> float:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or value < low
+            or (high is not None and value > high)
+        ):
+            limits = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
+            raise self.fail(name, f"a number {limits}", value)
+        return float(value)
+
+    def severity(self, name: str, value: Any) -> str:
+        if not isinstance(value, str) or value.lower() not in SEVERITIES:
+            raise self.fail(name, "one of " + ", ".join(f'"{s}"' for s in SEVERITIES), value)
+        return value.lower()
+
+    def path(self, name: str, value: Any) -> Path:
+        if not isinstance(value, str) or not value:
+            raise self.fail(name, "a path to a weights JSON file (string)", value)
+        return (self.root / value).resolve()
+
+    def table_of(self, name: str, value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(name, "a table", value)
+        return value
+
+
+def _per_file_ignores(reader: _Reader, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    table = reader.table_of("per-file-ignores", value)
+    return tuple(
+        (pattern, reader.codes(f'per-file-ignores."{pattern}"', codes))
+        for pattern, codes in table.items()
+    )
+
+
+def _weights(reader: _Reader, value: Any) -> dict[str, float]:
+    table = reader.table_of("weights", value)
+    return {scorer: reader.number(f"weights.{scorer}", weight) for scorer, weight in table.items()}
+
+
+def _scorers(reader: _Reader, value: Any) -> dict[str, dict[str, Any]]:
+    table = reader.table_of("scorers", value)
+    return {
+        scorer: reader.table_of(f"scorers.{scorer}", options) for scorer, options in table.items()
+    }
+
+
+_KEYS: dict[str, tuple[str, Callable[[_Reader, Any], Any]]] = {
+    "select": ("select", lambda r, v: r.codes("select", v)),
+    "ignore": ("ignore", lambda r, v: r.codes("ignore", v)),
+    "extend-select": ("extend_select", lambda r, v: r.codes("extend-select", v)),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "fail-under": ("fail_under", lambda r, v: r.number("fail-under", v, high=100)),
+    "fail-on": ("fail_on", lambda r, v: r.severity("fail-on", v)),
+    "min-severity": ("min_severity", lambda r, v: r.severity("min-severity", v)),
+    "max-file-size": ("max_file_size", lambda r, v: r.number("max-file-size", v)),
+    "weights": ("weights", _weights),
+    "scorers": ("scorers", _scorers),
+    "allow": ("allow", lambda r, v: r.strings("allow", v)),
+    "weights-file": ("weights_file", lambda r, v: r.path("weights-file", v)),
+}
+
+
+def parse_config(
+    data: Mapping[str, Any], *, source: str, root: Path, table: str | None
+) -> LintConfig:
+    """A LintConfig from the settings table of one file, validated key by key."""
+    reader = _Reader(source, table, root)
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, list(_KEYS), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ConfigError(
+                f"{source}: unknown key '{reader.key(key)}'{hint}; "
+                f"expected one of: {', '.join(_KEYS)}"
+            )
+        attribute, convert = _KEYS[key]
+        values[attribute] = convert(reader, value)
+    return LintConfig(root=root, source=source, **values)
+
+
+def load_config_file(path: Path) -> LintConfig | None:
+    """The settings in one file; None for a pyproject.toml without ``[tool.quality]``."""
+    from quality._toml import tomllib
+
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{source}: configuration file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{source}: cannot read configuration file: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: invalid TOML: {exc}") from exc
+    root = path.resolve().parent
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or "quality" not in tool:
+            return None
+        table = tool["quality"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{source}: 'tool.quality' must be a table, got {_describe(table)}")
+        return parse_config(table, source=source, root=root, table="tool.quality")
+    return parse_config(data, source=source, root=root, table=None)
+
+
+class ConfigFinder:
+    """The closest configuration for each directory, each directory looked at once.
+
+    An invalid file is remembered as its error, so it is reported once and every file it
+    governs is skipped with the same message.
+    """
+
+    def __init__(self, default_root: Path):
+        self.default = LintConfig(root=default_root)
+        self._by_directory: dict[Path, LintConfig | ConfigError] = {}
+
+    def for_file(self, path: Path) -> LintConfig:
+        found = self._lookup(path.resolve().parent if path.name else path.resolve())
+        if isinstance(found, ConfigError):
+            raise found
+        return found
+
+    def _lookup(self, directory: Path) -> LintConfig | ConfigError:
+        pending: list[Path] = []
+        result: LintConfig | ConfigError | None = None
+        for current in (directory, *directory.parents):
+            cached = self._by_directory.get(current)
+            if cached is not None:
+                result = cached
+                break
+            pending.append(current)
+            try:
+                found = self._in_directory(current)
+            except ConfigError as exc:
+                result = exc
+                break
+            if found is not None:
+                result = found
+                break
+        if result is None:
+            result = self.default
+        for visited in pending:
+            self._by_directory[visited] = result
+        return result
+
+    @staticmethod
+    def _in_directory(directory: Path) -> LintConfig | None:
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                found = load_config_file(candidate)
+                if found is not None:
+                    return found
+        return None
+
+
+def pipeline_key(config: LintConfig, extra_ignore: tuple[str, ...]) -> str:
+    """Equal for two configurations that build the same Pipeline."""
+    return json.dumps(
+        {
+            "select": config.select,
+            "ignore": sorted(config.ignore + extra_ignore),
+            "extend_select": sorted(config.extend_select),
+            "weights": dict(sorted(config.weights.items())),
+            "scorers": config.scorers,
+            "allow": sorted(config.allow),
+            "weights_file": str(config.weights_file) if config.weights_file else None,
+        },
+        sort_keys=True,
+        default=str,
+    )

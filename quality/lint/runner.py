@@ -1,0 +1,468 @@
+"""Linting files: read each, score it with the pipeline its configuration asks for, place
+findings in the file, apply suppressions, and decide whether it passes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from quality.errors import ConfigError, InputError, QualityError
+from quality.findings import Finding, Severity
+from quality.lint import suppression
+from quality.lint.config import ConfigFinder, LintConfig, load_config_file
+from quality.lint.discovery import MissingPath, Target
+from quality.lint.lint_rules import LINT_RULES, MALFORMED_SUPPRESSION, UNUSED_SUPPRESSION
+from quality.lint.locate import LineIndex, move, relocate
+
+if TYPE_CHECKING:
+    from quality.pipeline import Pipeline
+    from quality.ruleset import Rule, RuleBook
+
+#: Files larger than this many megabytes are refused unless the limit is raised; scoring
+#: runs at roughly 3 s per MB, and no news article comes near the limit.
+DEFAULT_MAX_FILE_SIZE_MB = 5.0
+DEFAULT_FAIL_ON = "error"
+DEFAULT_MIN_SEVERITY = "info"
+_BINARY_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """What the command line asked for; None means "as configured"."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_under: float | None = None
+    fail_on: str | None = None
+    min_severity: str | None = None
+    max_file_size: float | None = None
+    config: Path | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    score: float | None = None
+    grade: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: int = 0
+    fail_under: float = 60.0
+    fail_on: str = DEFAULT_FAIL_ON
+    failed_by_score: bool = False
+    failing_findings: int = 0
+    error: str | None = None
+    #: the text positions refer to (the file, or a JSON file's text field), for display
+    source: str = ""
+    config: str | None = None
+    #: scorer id -> why it could not run (the pipeline still charges for it)
+    not_run: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None and not self.failed_by_score and not self.failing_findings
+
+
+@dataclass
+class LintRun:
+    files: list[FileResult]
+    rules: dict[str, Rule]
+
+    @property
+    def linted(self) -> list[FileResult]:
+        return [f for f in self.files if f.error is None]
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [f for f in self.files if f.error is not None]
+
+    def exit_code(self, *, exit_zero: bool = False) -> int:
+        if self.errors:
+            return 2
+        if exit_zero:
+            return 0
+        return 0 if all(f.passed for f in self.files) else 1
+
+    def summary(self) -> dict[str, Any]:
+        linted = self.linted
+        by_severity = {s.value: 0 for s in Severity}
+        for result in linted:
+            for finding in result.findings:
+                by_severity[finding.severity.value] += 1
+        scores = [r.score for r in linted if r.score is not None]
+        return {
+            "files": len(self.files),
+            "linted": len(linted),
+            "passed": sum(1 for r in linted if r.passed),
+            "failed": sum(1 for r in linted if not r.passed),
+            "errors": len(self.errors),
+            "findings": sum(by_severity.values()),
+            "by_severity": by_severity,
+            "suppressed": sum(r.suppressed for r in linted),
+            "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
+        }
+
+    def statistics(self) -> list[dict[str, Any]]:
+        """Findings per rule, most frequent first."""
+        counts: dict[str, int] = {}
+        for result in self.linted:
+            for finding in result.findings:
+                counts[finding.rule] = counts.get(finding.rule, 0) + 1
+        rows = []
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            rule = self.rules.get(code)
+            rows.append(
+                {
+                    "code": code,
+                    "name": rule.name if rule else "",
+                    "severity": rule.severity.value if rule else "",
+                    "count": count,
+                }
+            )
+        return rows
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """One file's effective settings: its configuration overlaid with the command line."""
+
+    config: LintConfig
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fail_under: float | None
+    fail_on: str
+    min_severity: str
+    max_file_size: float
+
+    def pipeline_key(self) -> tuple[Any, ...]:
+        import json
+
+        c = self.config
+        return (
+            self.select,
+            tuple(sorted(self.ignore)),
+            tuple(sorted(self.extend_select)),
+            json.dumps(dict(c.weights), sort_keys=True),
+            json.dumps(c.scorers, sort_keys=True, default=str),
+            tuple(sorted(c.allow)),
+            str(c.weights_file),
+            c.source,
+        )
+
+
+class Linter:
+    """Lints targets one after another, reusing one Pipeline per distinct configuration."""
+
+    def __init__(self, options: LintOptions, *, cwd: Path | None = None):
+        from quality.ruleset import RuleBook
+
+        self.options = options
+        self.cwd = cwd or Path.cwd()
+        self.fixed_config = load_config_file(options.config) if options.config else None
+        if options.config and self.fixed_config is None:
+            # A pyproject.toml named explicitly but without [tool.quality] is a mistake to report.
+            raise ConfigError(f"{options.config}: no [tool.quality] table in this file")
+        self.finder = ConfigFinder(self.cwd)
+        self.rulebook: RuleBook = RuleBook.load()
+        self._pipelines: dict[tuple[Any, ...], Pipeline] = {}
+        self._reported_configs: set[str] = set()
+
+    @property
+    def rules(self) -> dict[str, Rule]:
+        rules = {rule.code: rule for rule in self.rulebook}
+        rules.update({rule.code: rule for rule in LINT_RULES})
+        return rules
+
+    def run(self, targets: Iterable[Target | MissingPath], read_stdin: Any = None) -> LintRun:
+        return LintRun(list(self.iter_results(targets, read_stdin)), self.rules)
+
+    def iter_results(
+        self, targets: Iterable[Target | MissingPath], read_stdin: Any = None
+    ) -> Iterator[FileResult]:
+        for target in targets:
+            if isinstance(target, MissingPath):
+                yield FileResult(target.display, error=target.reason)
+            else:
+                yield self.lint(target, read_stdin)
+
+    def unknown_selectors(self, *groups: Iterable[str]) -> list[str]:
+        """The codes or prefixes among ``groups`` that name no rule."""
+        known = list(self.rules)
+        return [
+            code
+            for group in groups
+            for code in group
+            if code != "ALL" and not any(k.startswith(code) for k in known)
+        ]
+
+    def _check_config_codes(self, config: LintConfig) -> None:
+        keys = [
+            ("select", config.select or ()),
+            ("ignore", config.ignore),
+            ("extend-select", config.extend_select),
+        ]
+        keys += [(f'per-file-ignores."{glob}"', codes) for glob, codes in config.per_file_ignores]
+        for key, codes in keys:
+            unknown = self.unknown_selectors(codes)
+            if unknown:
+                raise ConfigError(
+                    f"{config.label}: key '{key}': unknown rule code or prefix {unknown[0]!r} "
+                    "(see `quality rules`)"
+                )
+
+    # Settings and pipelines.
+
+    def settings_for(self, path: Path) -> _Settings:
+        config = self.fixed_config or self.finder.for_file(path)
+        o = self.options
+        return _Settings(
+            config=config,
+            select=o.select if o.select is not None else config.select,
+            extend_select=config.extend_select + o.extend_select,
+            ignore=config.ignore + o.ignore + config.ignores_for(path),
+            fail_under=o.fail_under if o.fail_under is not None else config.fail_under,
+            fail_on=o.fail_on or config.fail_on or DEFAULT_FAIL_ON,
+            min_severity=o.min_severity or config.min_severity or DEFAULT_MIN_SEVERITY,
+            max_file_size=(
+                o.max_file_size
+                if o.max_file_size is not None
+                else config.max_file_size
+                if config.max_file_size is not None
+                else DEFAULT_MAX_FILE_SIZE_MB
+            ),
+        )
+
+    def pipeline_for(self, settings: _Settings) -> Pipeline:
+        key = settings.pipeline_key()
+        pipeline = self._pipelines.get(key)
+        if pipeline is None:
+            pipeline = self._build_pipeline(settings)
+            self._pipelines[key] = pipeline
+        return pipeline
+
+    def _build_pipeline(self, settings: _Settings) -> Pipeline:
+        from quality.pipeline import Pipeline
+        from quality.weights import Weights
+
+        config = settings.config
+        self._check_config_codes(config)
+        try:
+            weights: Weights | None = (
+                Weights.load(config.weights_file) if config.weights_file else None
+            )
+            if config.weights:
+                weights = (weights or Weights.load()).with_overrides(config.weights)
+            return Pipeline(
+                rules=self.rulebook,
+                select=settings.select,
+                ignore=settings.ignore,
+                extend_select=settings.extend_select,
+                weights=weights,
+                options=config.scorers,
+                allow=config.allow,
+            )
+        except QualityError as exc:
+            # Name the configuration file unless the error already does (a weights file's).
+            message = str(exc)
+            raise ConfigError(
+                message if config.label in message else f"{config.label}: {message}"
+            ) from exc
+
+    # One file.
+
+    def lint(self, target: Target, read_stdin: Any = None) -> FileResult:
+        display = target.display
+        config_path = (
+            target.path
+            if target.path is not None
+            else self.cwd / (display if display != "-" else "stdin")
+        )
+        try:
+            settings = self.settings_for(config_path)
+            pipeline = self.pipeline_for(settings)
+        except ConfigError as exc:
+            return FileResult(display, error=f"invalid configuration: {exc}", config=None)
+        result = FileResult(
+            display,
+            fail_on=settings.fail_on,
+            config=settings.config.source,
+        )
+        try:
+            text = self._read(target, settings.max_file_size, read_stdin)
+            self._lint_text(result, text, display, settings, pipeline)
+        except InputError as exc:
+            result.error = str(exc)
+        except QualityError as exc:
+            result.error = str(exc)
+        return result
+
+    @staticmethod
+    def _read(target: Target, max_mb: float, read_stdin: Any) -> str:
+        limit = int(max_mb * 1_000_000) if max_mb > 0 else 0
+        if target.path is None:
+            stream = read_stdin if read_stdin is not None else sys.stdin.buffer
+            data = stream.read(limit + 1) if limit else stream.read()
+            if limit and len(data) > limit:
+                raise _too_large(f"more than {max_mb:g} MB", max_mb)
+        else:
+            try:
+                size = target.path.stat().st_size
+                if limit and size > limit:  # decided by the size alone: never read it
+                    raise _too_large(f"{size / 1_000_000:.1f} MB", max_mb)
+                data = target.path.read_bytes()
+            except IsADirectoryError:
+                raise InputError("is a directory") from None
+            except OSError as exc:
+                raise InputError(f"cannot read file: {exc.strerror or exc}") from None
+        if b"\x00" in data[:_BINARY_SNIFF]:
+            raise InputError("binary file (contains NUL bytes), not an article")
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            bad = data[exc.start : exc.start + 1]
+            raise InputError(
+                f"not valid UTF-8 (byte {exc.start}, line {line}: {bad!r}); save the file as UTF-8"
+            ) from None
+
+    def _lint_text(
+        self, result: FileResult, text: str, display: str, settings: _Settings, pipeline: Pipeline
+    ) -> None:
+        from quality.inputs import load_article
+
+        fmt = file_format(display, text)
+        page: str | None = None  # set when findings must be placed back into HTML
+        if fmt == "json":
+            article, source, style, page = _json_article(text)
+        elif fmt == "html":
+            source, style, page = text, suppression.HTML_STYLE, text
+            article = None
+        else:
+            source = text
+            style = suppression.HTML_STYLE if fmt == "markdown" else suppression.TEXT_STYLE
+            article = None
+        found = suppression.scan(source, style)
+        if article is None:
+            scored_text = source if fmt != "text" else suppression.blank(source, found.spans)
+            article = load_article(scored_text, format=fmt)
+        elif style == suppression.TEXT_STYLE and found.spans:
+            article = _replace_text(article, suppression.blank(source, found.spans))
+        report = pipeline.score_article(article)
+        lines = LineIndex(source)
+        findings = report.findings if page is None else relocate(report.findings, page, lines)
+        kept, result.suppressed = suppression.apply(findings, found.directives)
+        kept.extend(self._directive_findings(found, pipeline, lines))
+        minimum = Severity.parse(settings.min_severity).rank
+        failing = Severity.parse(settings.fail_on).rank
+        result.findings = sorted(
+            (f for f in kept if f.severity.rank >= minimum),
+            key=lambda f: (f.line, f.column, f.rule),
+        )
+        result.score = report.score
+        result.not_run = {sid: s.reason or "" for sid, s in report.scorers.items() if not s.ran}
+        result.grade = report.grade
+        result.source = source
+        result.fail_under = (
+            settings.fail_under if settings.fail_under is not None else pipeline.weights.fail_under
+        )
+        result.failed_by_score = report.score < result.fail_under
+        result.failing_findings = sum(1 for f in result.findings if f.severity.rank >= failing)
+
+    def _directive_findings(
+        self, found: suppression.Scan, pipeline: Pipeline, lines: LineIndex
+    ) -> list[Finding]:
+        selection = pipeline.selection
+        known = list(self.rules)
+        enabled = [code for code in known if selection.enabled(code)]
+        findings: list[Finding] = []
+        if selection.enabled(UNUSED_SUPPRESSION.code):
+            for directive, _code, why in suppression.unused(found.directives, known, enabled):
+                findings.append(
+                    _lint_finding(UNUSED_SUPPRESSION, directive.start, directive.end, why, lines)
+                )
+        if selection.enabled(MALFORMED_SUPPRESSION.code):
+            for problem in found.problems:
+                findings.append(
+                    _lint_finding(
+                        MALFORMED_SUPPRESSION, problem.start, problem.end, problem.detail, lines
+                    )
+                )
+        return findings
+
+
+def _too_large(size: str, max_mb: float) -> InputError:
+    return InputError(
+        f"file too large ({size}, limit {max_mb:g} MB); scoring runs at about 3 s per MB, so "
+        "raise the limit with --max-file-size MB (or max-file-size in the configuration; "
+        "0 means no limit) if you mean it"
+    )
+
+
+def _lint_finding(rule: Rule, start: int, end: int, detail: str, lines: LineIndex) -> Finding:
+    placeholder = Finding(
+        rule=rule.code,
+        scorer=rule.scorer,
+        severity=rule.severity,
+        message=rule.format_message(detail=detail),
+        start=start,
+        end=end,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        excerpt=lines.text[start:end],
+        suggestion=rule.suggestion,
+    )
+    return move(placeholder, start, end, lines)
+
+
+def file_format(name: str, text: str) -> str:
+    """ "text", "markdown", "html" or "json": by extension, else by sniffing the content."""
+    from quality.inputs import format_for_path
+
+    if name.lower().endswith(".json"):
+        return "json"
+    fmt = format_for_path(name)
+    if fmt != "auto":
+        return fmt
+    from quality.inputs import markdown, webpage
+
+    if markdown.looks_like_markdown(text):
+        return "markdown"
+    if webpage.looks_like_html(text):
+        return "html"
+    return "text"
+
+
+def _json_article(text: str) -> tuple[Any, str, str, str | None]:
+    """(article, the field positions refer to, its comment style, the page if HTML)."""
+    import json
+
+    from quality.inputs import load_article
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    if not isinstance(data, dict):
+        raise InputError(
+            f"a .json file must hold one article object, got a JSON {type(data).__name__}; "
+            "fields: id, text or html, title, byline, url, published, publisher, language"
+        )
+    article = load_article(data)
+    if isinstance(data.get("text"), str):
+        return article, data["text"], suppression.TEXT_STYLE, None
+    html = data.get("html") if isinstance(data.get("html"), str) else ""
+    return article, html, suppression.HTML_STYLE, html
+
+
+def _replace_text(article: Any, text: str) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(article, text=text)
