@@ -1,0 +1,282 @@
+"""``quality sources``: per-source statistics, site boilerplate and near-duplicate articles.
+
+Input is either articles (any input ``quality score`` reads; they are scored here) or the
+output of ``quality score``. Boilerplate and near-duplicates need the articles' text, which
+scored output carries only when written with ``quality score --include-text``; without it,
+only the statistics are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from quality.batch import map_ordered, resolve_workers, score_item
+from quality.commands.score import check_inputs, iter_inputs
+from quality.errors import InputError
+from quality.inputs.jsonl import JsonlRecord, LineError, parse_line
+from quality.sources import (
+    SourceStats,
+    find_boilerplate,
+    find_near_duplicates,
+    summarise_sources,
+)
+from quality.sources.duplicates import DEFAULT_SHINGLE, DEFAULT_THRESHOLD
+from quality.sources.grouping import record_source
+
+FORMATS = ("table", "json", "csv")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        default=["-"],
+        metavar="INPUT",
+        help="articles (JSON Lines, feeds, files, directories) or 'quality score' output; "
+        "'-' is standard input (the default)",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    parser.add_argument("-o", "--output", default="-", metavar="FILE", help="('-': stdout)")
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=0, metavar="N",
+        help="worker processes for articles that need scoring (default: one per core)",
+    )
+    parser.add_argument(
+        "--min-share", type=float, default=0.5, metavar="F",
+        help="a line is boilerplate when at least this share of a source's articles has it",
+    )
+    parser.add_argument(
+        "--min-articles", type=int, default=3, metavar="N",
+        help="...and at least this many articles (default 3)",
+    )
+    parser.add_argument(
+        "--similarity", type=float, default=DEFAULT_THRESHOLD, metavar="J",
+        help=f"Jaccard similarity of word shingles for near-duplicates ({DEFAULT_THRESHOLD})",
+    )
+    parser.add_argument(
+        "--shingle", type=int, default=DEFAULT_SHINGLE, metavar="W",
+        help=f"words per shingle (default {DEFAULT_SHINGLE})",
+    )
+
+
+@dataclass
+class SourcesReport:
+    """Everything ``quality sources`` reports; ``to_dict`` is the JSON output."""
+
+    stats: list[SourceStats]
+    records: list[dict[str, Any]]
+    errors: int
+    text_available: bool
+    boilerplate: list[list[Any]] = field(default_factory=list)
+    clusters: list[list[int]] = field(default_factory=list)
+
+    def passages(self) -> dict[str, list[dict[str, Any]]]:
+        """Per source, its distinct boilerplate passages and how many articles carry each."""
+        found: dict[str, dict[str, dict[str, Any]]] = {}
+        for record, spans in zip(self.records, self.boilerplate, strict=True):
+            for span in spans:
+                key = " ".join(span.text.lower().split())
+                found.setdefault(record_source(record), {}).setdefault(
+                    key, {"text": span.text, "articles": span.articles}
+                )
+        return {source: list(p.values()) for source, p in found.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        passages = self.passages()
+        sources = []
+        for stats in self.stats:
+            data = stats.to_dict()
+            data["boilerplate"] = passages.get(stats.source, [])
+            sources.append(data)
+        return {
+            "articles": len(self.records),
+            "errors": self.errors,
+            "text_available": self.text_available,
+            "sources": sources,
+            "boilerplate": [
+                {
+                    "id": record.get("id"),
+                    "source": record_source(record),
+                    "spans": [span.to_dict() for span in spans],
+                }
+                for record, spans in zip(self.records, self.boilerplate, strict=True)
+                if spans
+            ],
+            "near_duplicates": [
+                {
+                    "cluster": number,
+                    "articles": [
+                        {"id": self.records[i].get("id"), "source": record_source(self.records[i])}
+                        for i in members
+                    ],
+                }
+                for number, members in enumerate(self.clusters, start=1)
+            ],
+        }
+
+
+def _score_record(pipeline: Any, index: int, item: Any, max_chars: int) -> dict[str, Any]:
+    return score_item(pipeline, index, item, max_chars).to_dict(include_text=True)
+
+
+def analyse(
+    records: Sequence[Mapping[str, Any]],
+    *,
+    min_share: float = 0.5,
+    min_articles: int = 3,
+    similarity: float = DEFAULT_THRESHOLD,
+    shingle: int = DEFAULT_SHINGLE,
+) -> SourcesReport:
+    """Statistics, boilerplate and near-duplicates for scored records (``quality score``
+    output lines, with ``text`` for the last two)."""
+    scored = [dict(r) for r in records if "score" in r and "error" not in r]
+    errors = len(records) - len(scored)
+    with_text = all(isinstance(r.get("text"), str) for r in scored) and bool(scored)
+    report = SourcesReport(summarise_sources(scored), scored, errors, with_text)
+    if with_text:
+        report.boilerplate = find_boilerplate(
+            scored, min_share=min_share, min_articles=min_articles
+        )
+        # Shared footers would make a site's articles look alike: compare them without.
+        texts = [
+            _without(r["text"], spans) for r, spans in zip(scored, report.boilerplate, strict=True)
+        ]
+        report.clusters = [
+            list(c.members)
+            for c in find_near_duplicates(texts, shingle=shingle, threshold=similarity)
+        ]
+    else:
+        report.boilerplate = [[] for _ in scored]
+    return report
+
+
+def _without(text: str, spans: Sequence[Any]) -> str:
+    parts, last = [], 0
+    for span in spans:
+        parts.append(text[last : span.start])
+        last = span.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def read_records(inputs: list[str], *, jobs: int, max_chars: int) -> list[dict[str, Any]]:
+    """Scored records for every input, in order; articles are scored on the way."""
+    from quality.pipeline import default_pipeline
+
+    records: list[dict[str, Any] | None] = []
+    pending: list[tuple[int, Any]] = []
+    for item in iter_inputs(inputs, max_chars=max_chars):
+        if isinstance(item, JsonlRecord):
+            try:
+                value = parse_line(item)
+            except LineError as exc:
+                records.append({"id": None, "line": item.line, "error": {"type": exc.kind}})
+                continue
+            if "score" in value or "error" in value:
+                records.append(value)
+                continue
+            item = value
+        pending.append((len(records), item))
+        records.append(None)
+    if pending:
+        scored = map_ordered(
+            _score_record,
+            [item for _, item in pending],
+            pipeline=default_pipeline(),
+            args=(max_chars,),
+            workers=resolve_workers(jobs),
+        )
+        for (position, _), record in zip(pending, scored, strict=True):
+            records[position] = record
+    return [r for r in records if r is not None]
+
+
+def run(args: argparse.Namespace) -> int:
+    from quality.batch import DEFAULT_MAX_CHARS
+
+    if not 0 < args.min_share <= 1 or args.min_articles < 1:
+        raise InputError("--min-share must be in (0, 1] and --min-articles at least 1")
+    if not 0 < args.similarity <= 1 or args.shingle < 1:
+        raise InputError("--similarity must be in (0, 1] and --shingle at least 1")
+    check_inputs(args.inputs)
+    records = read_records(args.inputs, jobs=args.jobs, max_chars=DEFAULT_MAX_CHARS)
+    report = analyse(
+        records,
+        min_share=args.min_share,
+        min_articles=args.min_articles,
+        similarity=args.similarity,
+        shingle=args.shingle,
+    )
+    if args.format == "json":
+        text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = render_csv(report)
+    else:
+        text = render_table(report, width=None if args.output == "-" else 120)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        try:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise InputError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+    return 0
+
+
+def render_csv(report: SourcesReport) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        ["source", "articles", "mean_score", "stdev_score", "low_grade_share", "top_rules",
+         "boilerplate_passages"]
+    )
+    passages = report.passages()
+    for s in report.stats:
+        writer.writerow(
+            [s.source, s.articles, f"{s.mean_score:.2f}", f"{s.stdev_score:.2f}",
+             f"{s.low_grade_share:.4f}", " ".join(f"{r}:{n}" for r, n in s.top_rules),
+             len(passages.get(s.source, []))]
+        )
+    return buffer.getvalue()
+
+
+def render_table(report: SourcesReport, *, width: int | None = None) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=io.StringIO(), width=width or 120, force_terminal=sys.stdout.isatty())
+    table = Table(title=f"{len(report.records)} scored articles, {report.errors} errors")
+    for name, justify in (("source", "left"), ("articles", "right"), ("mean", "right"),
+                          ("stdev", "right"), ("D/F", "right"), ("top rules", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for s in report.stats:
+        table.add_row(
+            s.source, str(s.articles), f"{s.mean_score:.1f}", f"{s.stdev_score:.1f}",
+            f"{s.low_grade_share:.0%}", ", ".join(f"{r} ({n})" for r, n in s.top_rules[:3]),
+        )
+    console.print(table)
+    if not report.text_available:
+        console.print("No article text in the input: boilerplate and near-duplicates skipped "
+                      "(score with --include-text, or give the articles themselves).")
+    for source, passages in report.passages().items():
+        console.print(f"\n[bold]Boilerplate of {source}[/bold]")
+        for passage in passages:
+            quoted = " ".join(passage["text"].split())
+            quoted = quoted if len(quoted) <= 90 else quoted[:87] + "..."
+            console.print(f"  {passage['articles']} articles: {quoted}", markup=False)
+    for number, members in enumerate(report.clusters, start=1):
+        console.print(f"\n[bold]Near-duplicates, cluster {number}[/bold]")
+        for i in members:
+            record = report.records[i]
+            console.print(f"  {record.get('id')} ({record_source(record)})", markup=False)
+    output = console.file
+    assert isinstance(output, io.StringIO)
+    return output.getvalue()

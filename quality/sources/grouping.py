@@ -1,0 +1,100 @@
+"""Per-source statistics over scored articles: how many, how good, how spread, what fires."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+#: Grades counted as low in ``low_grade_share``.
+LOW_GRADES = frozenset({"D", "F"})
+
+#: Source of an article with neither a publisher nor a URL.
+UNKNOWN_SOURCE = "(unknown)"
+
+
+def source_key(publisher: Any = None, url: Any = None) -> str:
+    """The publisher's name, else the URL's host (without ``www.``), else ``(unknown)``."""
+    if isinstance(publisher, str) and publisher.strip():
+        return " ".join(publisher.split())
+    if isinstance(url, str) and url.strip():
+        try:
+            host = urlsplit(url.strip()).hostname
+        except ValueError:
+            host = None
+        if host:
+            return host.removeprefix("www.")
+    return UNKNOWN_SOURCE
+
+
+def record_source(record: Mapping[str, Any]) -> str:
+    """The source of a scored record (``quality score`` output) or of an article record."""
+    article = record.get("article")
+    meta = article if isinstance(article, Mapping) else record
+    return source_key(meta.get("publisher"), meta.get("url"))
+
+
+@dataclass
+class SourceStats:
+    """One source's figures. ``top_rules`` is (rule, articles it fired in), most first."""
+
+    source: str
+    articles: int
+    mean_score: float
+    stdev_score: float
+    low_grade_share: float
+    grades: dict[str, int]
+    top_rules: list[tuple[str, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "articles": self.articles,
+            "mean_score": round(self.mean_score, 2),
+            "stdev_score": round(self.stdev_score, 2),
+            "low_grade_share": round(self.low_grade_share, 4),
+            "grades": dict(sorted(self.grades.items())),
+            "top_rules": [{"rule": rule, "articles": n} for rule, n in self.top_rules],
+        }
+
+
+def summarise_sources(
+    records: Iterable[Mapping[str, Any]], *, top: int = 5
+) -> list[SourceStats]:
+    """Statistics per source from scored records, largest source first.
+
+    Records are ``quality score`` output lines (``score``, ``grade``, ``findings``,
+    ``article``); error records carry no score and are left out.
+    """
+    scores: dict[str, list[float]] = defaultdict(list)
+    grades: dict[str, Counter[str]] = defaultdict(Counter)
+    rules: dict[str, Counter[str]] = defaultdict(Counter)
+    for record in records:
+        score = record.get("score")
+        if not isinstance(score, (int, float)) or isinstance(score, bool):
+            continue
+        source = record_source(record)
+        scores[source].append(float(score))
+        grades[source][str(record.get("grade"))] += 1
+        fired = {f.get("rule") for f in record.get("findings") or () if isinstance(f, Mapping)}
+        rules[source].update(rule for rule in fired if isinstance(rule, str))
+    stats = []
+    for source, values in scores.items():
+        count = len(values)
+        low = sum(n for grade, n in grades[source].items() if grade in LOW_GRADES)
+        stats.append(
+            SourceStats(
+                source=source,
+                articles=count,
+                mean_score=statistics.fmean(values),
+                stdev_score=statistics.stdev(values) if count > 1 else 0.0,
+                low_grade_share=low / count,
+                grades=dict(grades[source]),
+                top_rules=sorted(rules[source].items(), key=lambda kv: (-kv[1], kv[0]))[:top],
+            )
+        )
+    stats.sort(key=lambda s: (-s.articles, s.source))
+    return stats
