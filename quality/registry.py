@@ -24,6 +24,7 @@ _BUILTIN = {
     "attribution": "quality.scorers.attribution:AttributionScorer",
     "dates": "quality.scorers.dates:DatesScorer",
     "residue": "quality.scorers.residue:ResidueScorer",
+    "specificity": "quality.scorers.specificity:SpecificityScorer",
 }
 
 _registered: dict[str, type[Scorer]] = {}
