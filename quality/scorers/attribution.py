@@ -42,6 +42,23 @@ _NAMED = re.compile(
     r"|\b(?i:the|a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r")\s+"
     r"(?:has\s+|had\s+|have\s+)?(?:" + _CUES + r")\b)"
 )
+# A speech attribution to a capitalised name ("Smith said", "told Jane Doe"). A sentence
+# that has one is sourced even when it also mentions "some critics": the vague phrase is
+# then usually the named speaker's own characterisation, and flagging it misleads.
+_NAMED_SPEAKER = re.compile(
+    r"\b((?:[A-Z][\w.'\u2019-]+\s+){0,3}[A-Z][\w.'\u2019-]+)\s*,?\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|told|tells|wrote|writes|argued|argues|added|adds|noted|notes|tweeted|"
+    r"explained|stated|insisted|warned|claimed|asked|recalled|acknowledged)\b"
+    r"|\b(?:said|says|told|wrote|according to)\s+((?:[A-Z][\w.'\u2019-]+\s+){0,3}[A-Z][\w.'\u2019-]+)"
+)
+_NOT_NAMES = frozenset(
+    "some many most several few other others the a an and but if when while as in on at for of "
+    "to this that these those it he she they we i you his her their our its according critics "
+    "experts analysts officials sources people democrats republicans americans voters supporters "
+    "opponents observers advocates aides reports report".split()
+)
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,}[\"\u201d]")
+
 _SENTENCE_START_WORDS = frozenset(
     "The A An In On At But And As It This That These Those However While When After Before If "
     "Despite Many Some Several Most Others Experts Analysts Observers Critics Meanwhile Yet So "
@@ -71,6 +88,9 @@ class AttributionScorer(Scorer):
                     continue
             if match.rule.name == "unattributed-report" and sentence is not None:
                 if _names_source(sentence):
+                    continue
+            if match.rule.name == "vague-source" and sentence is not None:
+                if _has_named_speaker(sentence.text):
                     continue
             findings.append(self.finding(doc, match.rule, match.start, match.end))
             vague += match.rule.penalty
@@ -115,4 +135,14 @@ def _names_source(sentence: Span) -> bool:
         if m.start() == 0 and words and words[0] in _SENTENCE_START_WORDS and len(words) < 3:
             continue
         return True
+    return False
+
+
+def _has_named_speaker(sentence: str) -> bool:
+    """Whether, outside quotation marks, the sentence attributes speech to a name."""
+    unquoted = _QUOTED.sub(" ", sentence)
+    for m in _NAMED_SPEAKER.finditer(unquoted):
+        words = [w.lower().strip(".,") for w in (m.group(1) or m.group(2) or "").split()]
+        if words and words[-1] not in _NOT_NAMES and not all(w in _NOT_NAMES for w in words):
+            return True
     return False
