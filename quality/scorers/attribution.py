@@ -40,7 +40,9 @@ _NAMED = re.compile(
     rf"|\b(?:{_CUES})\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){{0,3}}{_NAME}"
     r"|\b(?i:he|she|they|it|we|I)\s+(?:has\s+|had\s+|have\s+)?(?:" + _CUES + r")\b"
     r"|\b(?i:the|a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r")\s+"
-    r"(?:has\s+|had\s+|have\s+)?(?:" + _CUES + r")\b)"
+    r"(?:has\s+|had\s+|have\s+)?(?:" + _CUES + r")\b"
+    # police and prosecutors speak as institutions, which is how news names them
+    r"|\b(?i:police|prosecutors)\s+(?:have\s+|had\s+)?(?:" + _CUES + r")\b)"
 )
 # A speech attribution to a capitalised name ("Smith said", "told Jane Doe"). A sentence
 # that has one is sourced even when it also mentions "some critics": the vague phrase is
@@ -49,20 +51,120 @@ _NAMED_SPEAKER = re.compile(
     r"\b((?:[A-Z][\w.'\u2019-]+\s+){0,3}[A-Z][\w.'\u2019-]+)\s*,?\s+(?:has\s+|had\s+)?"
     r"(?:said|says|told|tells|wrote|writes|argued|argues|added|adds|noted|notes|tweeted|"
     r"explained|stated|insisted|warned|claimed|asked|recalled|acknowledged)\b"
-    r"|\b(?:said|says|told|wrote|according to)\s+((?:[A-Z][\w.'\u2019-]+\s+){0,3}[A-Z][\w.'\u2019-]+)"
+    r"|\b(?:said|says|told|wrote|according to)\s+"
+    r"((?:[A-Z][\w.'\u2019-]+\s+){0,3}[A-Z][\w.'\u2019-]+)"
 )
 _NOT_NAMES = frozenset(
-    "some many most several few other others the a an and but if when while as in on at for of "
-    "to this that these those it he she they we i you his her their our its according critics "
-    "experts analysts officials sources people democrats republicans americans voters supporters "
-    "opponents observers advocates aides reports report".split()
+    [
+        "some",
+        "many",
+        "most",
+        "several",
+        "few",
+        "other",
+        "others",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "if",
+        "when",
+        "while",
+        "as",
+        "in",
+        "on",
+        "at",
+        "for",
+        "of",
+        "to",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "its",
+        "according",
+        "critics",
+        "experts",
+        "analysts",
+        "officials",
+        "sources",
+        "people",
+        "democrats",
+        "republicans",
+        "americans",
+        "voters",
+        "supporters",
+        "opponents",
+        "observers",
+        "advocates",
+        "aides",
+        "reports",
+        "report",
+    ]
 )
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,}[\"\u201d]")
 
 _SENTENCE_START_WORDS = frozenset(
-    "The A An In On At But And As It This That These Those However While When After Before If "
-    "Despite Many Some Several Most Others Experts Analysts Observers Critics Meanwhile Yet So "
-    "There Although Though Since Because For With Without Under Over Among Amid Amidst".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "As",
+        "It",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "However",
+        "While",
+        "When",
+        "After",
+        "Before",
+        "If",
+        "Despite",
+        "Many",
+        "Some",
+        "Several",
+        "Most",
+        "Others",
+        "Experts",
+        "Analysts",
+        "Observers",
+        "Critics",
+        "Meanwhile",
+        "Yet",
+        "So",
+        "There",
+        "Although",
+        "Though",
+        "Since",
+        "Because",
+        "For",
+        "With",
+        "Without",
+        "Under",
+        "Over",
+        "Among",
+        "Amid",
+        "Amidst",
+    ]
 )
 
 
@@ -80,24 +182,27 @@ class AttributionScorer(Scorer):
         flagged_sentences: set[int] = set()
         for match in self.matches(doc):
             sentence = doc.sentence_at(match.start)
-            if allowed and any(a in doc.lower[match.start:match.end] for a in allowed):
+            if allowed and any(a in doc.lower[match.start : match.end] for a in allowed):
                 continue
             if match.rule.name == "unexplained-anonymity" and sentence is not None:
                 reason = match.rule.option("reason_pattern")
-                if reason and re.search(reason, doc.lower[sentence.start:sentence.end]):
+                if reason and re.search(reason, doc.lower[sentence.start : sentence.end]):
                     continue
-            if match.rule.name == "unattributed-report" and sentence is not None:
-                if _names_source(sentence):
-                    continue
-            if match.rule.name == "vague-source" and sentence is not None:
-                if _has_named_speaker(sentence.text):
-                    continue
+            if sentence is not None and (
+                (match.rule.name == "unattributed-report" and _names_source(sentence))
+                or (match.rule.name == "vague-source" and _has_named_speaker(sentence.text))
+            ):
+                continue
             findings.append(self.finding(doc, match.rule, match.start, match.end))
             vague += match.rule.penalty
             if sentence is not None:
                 flagged_sentences.add(sentence.start)
         claims, named = self._coverage(doc, flagged_sentences)
-        metrics = {"vague": vague, "claim_sentences": float(claims), "named_sentences": float(named)}
+        metrics = {
+            "vague": vague,
+            "claim_sentences": float(claims),
+            "named_sentences": float(named),
+        }
         words = max(doc.word_count, 100)
         sub_score = math.exp(-(100.0 * vague / words) / 0.8)
         coverage_rule = rules.get("attribution-coverage")
@@ -108,8 +213,14 @@ class AttributionScorer(Scorer):
             if claims >= int(coverage_rule.option("min_claims", 4)) and coverage < threshold:
                 first = doc.sentences[0] if doc.sentences else Span(0, 0, "")
                 findings.append(
-                    self.finding(doc, coverage_rule, first.start, first.end,
-                                 value=round(coverage, 2), threshold=threshold)
+                    self.finding(
+                        doc,
+                        coverage_rule,
+                        first.start,
+                        first.end,
+                        value=round(coverage, 2),
+                        threshold=threshold,
+                    )
                 )
                 sub_score *= 0.6 + 0.4 * coverage / threshold
         findings.sort(key=lambda f: f.sort_key)
@@ -119,7 +230,7 @@ class AttributionScorer(Scorer):
         """How many sentences make a reported claim, and how many of those name a source."""
         claims = named = 0
         for sentence in doc.sentences:
-            lower = doc.lower[sentence.start:sentence.end]
+            lower = doc.lower[sentence.start : sentence.end]
             if sentence.start not in flagged and not _CUE.search(lower):
                 continue
             claims += 1
