@@ -1,0 +1,104 @@
+"""The filler scorer and its phrase lists: density, quotation exemption, rule examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from quality.analysis import Document
+from quality.article import Article
+from quality.ruleset import RuleBook
+from quality.scorers.filler import FillerScorer
+from quality.scorers.specificity import SpecificityScorer
+
+SCORERS = {"filler": FillerScorer, "specificity": SpecificityScorer}
+
+# Phrases that careful journalism uses routinely (in 3% or more of long US political
+# articles); listing them would flag good reporting.
+COMMON_IN_JOURNALISM = (
+    "noted that", "ultimately", "clear that", "the nation", "interview with", "to continue",
+    "issue of", "in the united", "most of the", "on the other", "the face of", "commitment to",
+)
+
+BODY = (
+    "The council met on Tuesday to vote on the budget for the coming year, and members spoke "
+    "for and against the plan for several hours before the final vote was taken. "
+)
+
+
+@pytest.fixture(scope="module")
+def book() -> RuleBook:
+    return RuleBook.load()
+
+
+@pytest.fixture(scope="module")
+def filler(book) -> FillerScorer:
+    return FillerScorer(book.for_scorer("filler"))
+
+
+def run(scorer, text: str):
+    return scorer.score(Document(Article(text=text), "en"))
+
+
+def rules_of(result) -> set[str]:
+    return {f.rule for f in result.findings}
+
+
+def example_cases(book: RuleBook):
+    for scorer_id in SCORERS:
+        for rule in book.for_scorer(scorer_id).rules:
+            for text in rule.examples_fire:
+                yield pytest.param(scorer_id, rule.code, text, True, id=f"{rule.code}-fires")
+            for text in rule.examples_pass:
+                yield pytest.param(scorer_id, rule.code, text, False, id=f"{rule.code}-passes")
+
+
+@pytest.mark.parametrize(
+    ("scorer_id", "code", "text", "fires"), list(example_cases(RuleBook.load()))
+)
+def test_rule_examples_hold(book, scorer_id, code, text, fires):
+    scorer = SCORERS[scorer_id](book.for_scorer(scorer_id))
+    assert (code in rules_of(run(scorer, text))) is fires
+
+
+def test_one_stock_phrase_in_a_long_article_costs_little_and_raises_no_warning(filler):
+    one_hit = "The vote underscores the importance of the budget. "
+    result = run(filler, BODY * 3 + one_hit + BODY * 3)
+    assert rules_of(result) == {"FIL102"}
+    assert result.score > 0.8
+
+
+def test_dense_filler_raises_the_density_warning_and_sinks_the_sub_score(filler):
+    text = (
+        "The move marks a significant shift. Officials emphasized that it is crucial to act. "
+        "Additionally, critics remain divided, leading to mixed reactions within the community. "
+        "Only time will tell whether this serves as a stark reminder of the challenges ahead."
+    )
+    result = run(filler, text)
+    density = next(f for f in result.findings if f.rule == "FIL001")
+    assert density.value is not None and density.threshold is not None
+    assert density.value > density.threshold
+    families = {"FIL101", "FIL102", "FIL103", "FIL104", "FIL106", "FIL108", "FIL109"}
+    assert families <= rules_of(result)
+    assert result.score < 0.1
+
+
+def test_phrases_inside_quotations_are_exempt(filler):
+    text = BODY + '"This marks a significant shift and it is crucial," the mayor said.'
+    assert run(filler, text).findings == []
+
+
+def test_longest_phrase_wins_over_its_prefix(filler):
+    result = run(filler, BODY + "She emphasized the importance of the vote.")
+    assert [f.excerpt for f in result.findings] == ["emphasized the importance of"]
+
+
+@pytest.mark.parametrize("phrase", COMMON_IN_JOURNALISM)
+def test_phrases_common_in_careful_journalism_are_not_listed(book, phrase):
+    listed = {p.lower() for r in book.for_scorer("filler").rules for p in r.phrases}
+    assert phrase not in listed
+
+
+def test_no_phrase_is_listed_twice(book):
+    phrases = [p.lower() for r in book.for_scorer("filler").rules for p in r.phrases]
+    duplicates = {p for p in phrases if phrases.count(p) > 1}
+    assert not duplicates
