@@ -26,8 +26,29 @@ def looks_like_html(text: str) -> bool:
     return head.startswith("<") and ("<body" in text.lower() or "<p>" in text.lower())
 
 
-def find_published_date(tree_or_html: Any, url: str | None = None) -> str | None:
-    """The page's original publication date, or None when the page gives none."""
+def find_published_date(tree_or_html: Any, url: str | None = None, text: str = "") -> str | None:
+    """The page's original publication date, or None when the page gives none.
+
+    htmldate's fast search (markup, meta tags, URL) is tried first, then a dateline at the
+    top of the extracted text, and only then htmldate's extensive search, whose result is
+    refused when it is a bare January 1st: that is how it reports a year with no day (often
+    a copyright line), and on undated pages it is the commonest false date.
+    """
+    from quality.inputs.textmeta import find_dateline
+
+    found = _htmldate(tree_or_html, url, extensive=False)
+    if found:
+        return found
+    dateline = find_dateline(text) if text else None
+    if dateline is not None:
+        return dateline.iso
+    found = _htmldate(tree_or_html, url, extensive=True)
+    if found and found.endswith("-01-01"):
+        return None
+    return found
+
+
+def _htmldate(tree_or_html: Any, url: str | None, *, extensive: bool) -> str | None:
     from htmldate import find_date
 
     try:
@@ -35,7 +56,7 @@ def find_published_date(tree_or_html: Any, url: str | None = None) -> str | None
             tree_or_html,
             url=url,
             original_date=True,
-            extensive_search=False,
+            extensive_search=extensive,
             outputformat="%Y-%m-%d",
         )
     except (ValueError, TypeError):
@@ -76,7 +97,7 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
             fields[target] = value.strip()
     pristine = load_html(html)
     stripped = _stripped_blocks(pristine, text)
-    published = find_published_date(pristine, url=url)
+    published = find_published_date(pristine, url=url, text=text)
     if published:
         fields["published"] = published
     return ExtractedPage(text=text, fields=fields, stripped=stripped)
