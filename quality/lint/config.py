@@ -43,10 +43,15 @@ class LintConfig:
     scorers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     allow: tuple[str, ...] = ()
     weights_file: Path | None = None
+    #: the table the settings were read from ("tool.quality" in pyproject.toml), for messages
+    table: str | None = None
 
     @property
     def label(self) -> str:
         return self.source or "default configuration"
+
+    def key(self, name: str) -> str:
+        return f"{self.table}.{name}" if self.table else name
 
     def ignores_for(self, path: Path) -> tuple[str, ...]:
         """Codes the per-file-ignores globs switch off for ``path``."""
@@ -186,7 +191,7 @@ def parse_config(
             )
         attribute, convert = _KEYS[key]
         values[attribute] = convert(reader, value)
-    return LintConfig(root=root, source=source, **values)
+    return LintConfig(root=root, source=source, table=table, **values)
 
 
 def load_config_file(path: Path) -> LintConfig | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import html as html_lib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from quality.findings import Finding
@@ -79,41 +79,75 @@ class PageText:
             add(page[offset], offset, offset + 1)
         self.text = "".join(chars).replace("\u00a0", " ")
         self.spans = spans
-        self._starts = [span[0] for span in spans]
 
-    def find(self, excerpt: str, after: int) -> tuple[int, int] | None:
-        """Page offsets of ``excerpt``, preferring a match at or after page offset ``after``."""
-        needle = " ".join(excerpt.replace("\u00a0", " ").split())
-        if not needle:
-            return None
-        visible_after = bisect_left(self._starts, after)
-        index = self.text.find(needle, visible_after)
-        if index == -1:
-            index = self.text.find(needle)
+    def find(self, needle: str, occurrence: int) -> tuple[int, int] | None:
+        """Page offsets of the ``occurrence``-th (0-based) appearance of ``needle``, or of
+        the last one when the page has fewer."""
+        index = found = -1
+        for _ in range(occurrence + 1):
+            found = self.text.find(needle, index + 1)
+            if found == -1:
+                break
+            index = found
         if index == -1:
             return None
         return self.spans[index][0], self.spans[index + len(needle) - 1][1]
 
 
-def relocate(findings: Iterable[Finding], page: str, lines: LineIndex) -> list[Finding]:
-    """Findings moved from extracted-text positions to positions in the HTML ``page``."""
+class _Collapsed:
+    """Extracted text with whitespace runs collapsed, to count occurrences before a point."""
+
+    def __init__(self, text: str):
+        self.text = _WHITESPACE.sub(" ", text.replace("\u00a0", " "))
+        self._run_starts: list[int] = []
+        self._removed: list[int] = []  # characters dropped up to the end of each run
+        removed = 0
+        for m in _WHITESPACE.finditer(text):
+            removed += m.end() - m.start() - 1
+            self._run_starts.append(m.start())
+            self._removed.append(removed)
+
+    def position(self, offset: int) -> int:
+        """Where original ``offset`` lands in the collapsed text."""
+        index = bisect_right(self._run_starts, offset) - 1
+        if index < 0:
+            return offset
+        before = self._removed[index - 1] if index else 0
+        run_removed = self._removed[index] - before
+        return offset - before - min(offset - self._run_starts[index], run_removed)
+
+    def occurrences_before(self, needle: str, offset: int) -> int:
+        return self.text.count(needle, 0, self.position(offset) + len(needle) - 1)
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def relocate(
+    findings: Iterable[Finding], extracted: str, page: str, lines: LineIndex
+) -> list[Finding]:
+    """Findings moved from positions in the ``extracted`` text to positions in ``page``.
+
+    A phrase that appears several times is matched by rank: the third "a glimmer of hope"
+    in the extracted text is placed at the third one in the page's visible text.
+    """
     visible: PageText | None = None
+    collapsed: _Collapsed | None = None
     placed: list[Finding] = []
-    cursor = 0
     for finding in findings:
-        if visible is None:
-            visible = PageText(page)
-        span = visible.find(finding.excerpt, cursor) if finding.excerpt.strip() else None
+        needle = " ".join(finding.excerpt.replace("\u00a0", " ").split())
+        span = None
+        if needle:
+            if visible is None or collapsed is None:
+                visible, collapsed = PageText(page), _Collapsed(extracted)
+            rank = collapsed.occurrences_before(needle, finding.start)
+            span = visible.find(needle, rank)
+        message = finding.message
         if span is None:
-            start = end = 0
-            message = finding.message
-            if finding.excerpt.strip():
+            span = (0, 0)
+            if needle:
                 message += " (position in the page not found; shown at the top)"
-        else:
-            start, end = span
-            cursor = start
-            message = finding.message
-        placed.append(move(finding, start, end, lines, message=message))
+        placed.append(move(finding, span[0], span[1], lines, message=message))
     return placed
 
 

@@ -200,6 +200,16 @@ class Linter:
         ]
 
     def _check_config_codes(self, config: LintConfig) -> None:
+        from quality.registry import available
+
+        scorers = available()
+        for table, names in (("scorers", config.scorers), ("weights", config.weights)):
+            for name in names:
+                if name not in scorers:
+                    raise ConfigError(
+                        f"{config.label}: key '{config.key(table + '.' + name)}': unknown scorer "
+                        f"(known: {', '.join(scorers)})"
+                    )
         keys = [
             ("select", config.select or ()),
             ("ignore", config.ignore),
@@ -210,7 +220,8 @@ class Linter:
             unknown = self.unknown_selectors(codes)
             if unknown:
                 raise ConfigError(
-                    f"{config.label}: key '{key}': unknown rule code or prefix {unknown[0]!r} "
+                    f"{config.label}: key '{config.key(key)}': unknown rule code or prefix "
+                    f"{unknown[0]!r} "
                     "(see `quality rules`)"
                 )
 
@@ -246,10 +257,22 @@ class Linter:
 
     def _build_pipeline(self, settings: _Settings) -> Pipeline:
         from quality.pipeline import Pipeline
+        from quality.ruleset import RuleSelection
         from quality.weights import Weights
 
         config = settings.config
         self._check_config_codes(config)
+        selection = RuleSelection.build(settings.select, settings.ignore, settings.extend_select)
+        # A scorer whose every rule is deselected is switched off, not left to be charged
+        # as "could not run": ignoring ATT must take attribution out of the score.
+        by_scorer: dict[str, list[str]] = {}
+        for rule in self.rulebook:
+            by_scorer.setdefault(rule.scorer, []).append(rule.code)
+        disabled = {
+            scorer
+            for scorer, codes in by_scorer.items()
+            if not any(selection.enabled(code) for code in codes)
+        }
         try:
             weights: Weights | None = (
                 Weights.load(config.weights_file) if config.weights_file else None
@@ -258,11 +281,12 @@ class Linter:
                 weights = (weights or Weights.load()).with_overrides(config.weights)
             return Pipeline(
                 rules=self.rulebook,
+                disable=disabled,
                 select=settings.select,
                 ignore=settings.ignore,
                 extend_select=settings.extend_select,
                 weights=weights,
-                options=config.scorers,
+                options={k: v for k, v in config.scorers.items() if k not in disabled},
                 allow=config.allow,
             )
         except QualityError as exc:
@@ -353,7 +377,11 @@ class Linter:
             article = _replace_text(article, suppression.blank(source, found.spans))
         report = pipeline.score_article(article)
         lines = LineIndex(source)
-        findings = report.findings if page is None else relocate(report.findings, page, lines)
+        findings = (
+            report.findings
+            if page is None
+            else relocate(report.findings, article.text, page, lines)
+        )
         kept, result.suppressed = suppression.apply(findings, found.directives)
         kept.extend(self._directive_findings(found, pipeline, lines))
         minimum = Severity.parse(settings.min_severity).rank

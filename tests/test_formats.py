@@ -1,0 +1,155 @@
+"""Every ``quality lint --format`` parses and carries what its consumers need."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from quality.cli import main
+from tests.conftest import ROOT, SEEDS
+
+SCHEMA = json.loads((ROOT / "docs" / "lint-output.schema.json").read_text(encoding="utf-8"))
+
+
+def lint(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["lint", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    bot = tmp_path / "bot.txt"
+    bot.write_text(
+        "As an AI language model, I cannot comment.\nMany question the plan, a glimmer of hope.\n",
+        encoding="utf-8",
+    )
+    return [str(SEEDS[1]), str(bot), str(tmp_path / "missing.md")]
+
+
+def test_concise_lines_are_path_line_col_code_severity_message(capsys, inputs):
+    code, out, err = lint(capsys, "--format", "concise", *inputs)
+    assert code == 2 and "missing.md: error: no such file or directory" in err
+    finding = re.compile(
+        r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]{3}\d{3}) "
+        r"\[(?P<severity>info|warning|error)\] (?P<message>.+)$"
+    )
+    matched = [finding.match(line) for line in out.splitlines()]
+    hits = [m for m in matched if m]
+    assert any(
+        m["code"] == "BOT101" and m["severity"] == "error" and m["line"] == "1" for m in hits
+    )
+    assert any(m["path"] == inputs[0] for m in hits)
+    assert "bot.txt: score" in out
+    assert out.rstrip().splitlines()[-1].startswith("Found ")
+
+
+def test_full_shows_source_caret_fix_why_score_and_summary(capsys):
+    _, out, _ = lint(capsys, "--format", "full", "--select", "ATT101", str(SEEDS[1]))
+    lines = out.splitlines()
+    index = next(i for i, line in enumerate(lines) if "ATT101" in line)
+    source, caret = lines[index + 2], lines[index + 3]
+    assert "Many question" in source
+    # the caret run sits exactly under the excerpt
+    start = caret.index("^")
+    assert source[start : start + len("Many question")] == "Many question"
+    assert caret.count("^") == len("Many question")
+    assert "= fix:" in lines[index + 4] and "= why:" in lines[index + 5]
+    assert "score " in out and "Summary" in out and "mean score:" in out
+
+
+def test_json_is_one_document_valid_against_the_schema(capsys, inputs):
+    code, out, _ = lint(capsys, "--format", "json", *inputs)
+    assert code == 2
+    document = json.loads(out)
+    jsonschema.validate(document, SCHEMA)
+    assert document["version"] == 1
+    assert [f["path"] for f in document["files"]] == inputs[:2]
+    assert document["errors"][0]["path"] == inputs[2]
+    bot = document["files"][1]
+    first = bot["findings"][0]
+    assert first["rule"] == "BOT101" and first["severity"] == "error"
+    assert (first["line"], first["column"]) == (1, 1)
+    source = Path(inputs[1]).read_text(encoding="utf-8")
+    assert first["excerpt"] == source[first["start"] : first["end"]]
+    assert document["summary"]["files"] == 3 and document["summary"]["errors"] == 1
+
+
+def test_jsonl_is_one_object_per_file(capsys, inputs):
+    _, out, _ = lint(capsys, "--format", "jsonl", *inputs)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["path"] for r in records] == inputs
+    file_schema = {**SCHEMA["$defs"]["file"], "$defs": SCHEMA["$defs"]}
+    for record in records[:2]:
+        jsonschema.validate(record, file_schema)
+    assert "error" in records[2]
+
+
+def test_sarif_has_the_required_structure(capsys, inputs):
+    _, out, _ = lint(capsys, "--format", "sarif", *inputs)
+    sarif = json.loads(out)
+    assert sarif["version"] == "2.1.0"
+    assert sarif["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = sarif["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "quality"
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert "BOT101" in ids and "SUP001" in ids
+    for rule in driver["rules"]:
+        assert rule["name"] and rule["shortDescription"]["text"] and rule["help"]["text"]
+        assert rule["defaultConfiguration"]["level"] in {"error", "warning", "note"}
+    assert run["results"]
+    for result in run["results"]:
+        assert result["ruleId"] in ids
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in {"error", "warning", "note"}
+        assert result["message"]["text"]
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"]
+        region = location["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+        assert (region["endLine"], region["endColumn"]) >= (
+            region["startLine"],
+            region["startColumn"],
+        )
+    bot = next(r for r in run["results"] if r["ruleId"] == "BOT101")
+    assert bot["level"] == "error"
+    assert bot["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("file://")
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_sarif_uses_relative_uris_for_relative_paths(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    _, out, _ = lint(capsys, "--format", "sarif", "seeds/" + SEEDS[0].name)
+    uri = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
+        "artifactLocation"
+    ]["uri"]
+    assert uri == "seeds/" + SEEDS[0].name
+
+
+def test_github_workflow_commands(capsys, inputs):
+    _, out, _ = lint(capsys, "--format", "github", *inputs)
+    command = re.compile(
+        r"^::(?P<level>error|warning|notice) file=(?P<file>[^,]+)(?:,line=(?P<line>\d+))?"
+        r"(?:,col=\d+,endLine=\d+,endColumn=\d+)?,title=(?P<title>[^:]+)::(?P<message>.+)$"
+    )
+    lines = out.splitlines()
+    parsed = [command.match(line) for line in lines]
+    assert all(parsed), [line for line, m in zip(lines, parsed, strict=True) if not m]
+    assert any(
+        m["level"] == "error" and m["title"] == "BOT101" and m["line"] == "1" for m in parsed
+    )
+    assert any(m["level"] == "notice" for m in parsed)  # info findings are notices
+    assert any(m["title"] == "quality score" for m in parsed)  # seed fails on its score
+    assert any(m["file"].endswith("missing.md") and m["level"] == "error" for m in parsed)
+
+
+def test_github_escapes_property_and_message_text(capsys, tmp_path):
+    path = tmp_path / "a,b:c.txt"
+    path.write_text("As an AI language model, I cannot comment.\n", encoding="utf-8")
+    _, out, _ = lint(capsys, "--format", "github", str(path))
+    assert "a%2Cb%3Ac.txt" in out

@@ -1,0 +1,346 @@
+"""``quality lint`` end to end: exit codes, inputs, options, bad files, scale."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from quality.cli import main
+from tests.conftest import ROOT, SEEDS
+
+GOOD_ARTICLE = """\
+---
+title: Riverside council approves £4.2m flood defence plan
+date: 2024-03-05
+author: Jane Doe
+publisher: Riverside Courier
+---
+
+# Riverside council approves £4.2m flood defence plan
+
+Riverside District Council voted 31 to 9 on Monday to spend £4.2m on new flood walls
+along the River Ouse, after floods damaged 240 homes in the town last winter.
+
+"We cannot ask families to bail out their kitchens every February," council leader
+Amira Hassan told the meeting. "This money builds 1.8 kilometres of wall by 2026."
+
+The Environment Agency, which will pay £1.5m of the cost, said in a statement that the
+scheme would protect about 600 properties. Its area manager, Tom Whitfield, said work
+would start in June.
+
+Opposition councillor Peter Lang voted against the plan. "The figures assume no rise in
+construction costs, and those costs rose 11% last year," he said.
+
+Residents on Mill Lane, where water reached 70 centimetres in January 2023, welcomed the
+vote. "I have moved my furniture upstairs four times," said Margaret Oyelaran, 74.
+"""
+
+CHATBOT = "As an AI language model, I cannot give opinions on the election.\n"
+
+
+def lint(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["lint", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def run_cli(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "quality", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    path = tmp_path / "good.md"
+    path.write_text(GOOD_ARTICLE, encoding="utf-8")
+    return path
+
+
+# Exit codes.
+
+
+def test_well_sourced_dated_article_passes_with_no_warnings(capsys, good):
+    code, out, err = lint(capsys, str(good))
+    assert code == 0, out + err
+    assert "[warning]" not in out and "[error]" not in out
+    assert f"{good}: score" in out and ": pass" in out
+
+
+def test_seeds_fail_and_each_output_names_what_is_wrong(capsys):
+    code, out, _ = lint(capsys, *map(str, SEEDS))
+    assert code == 1
+    expected = {
+        "000": ["DAT102", "date 2023-11-07", "It is important to note"],
+        "001": ["ATT101", "Many question", "FIL105", "RES107"],
+        "002": ["RES101", "Comment:", "DAT101", "earlier this week"],
+        "003": ["ATT102", "condition of anonymity", "Analysts note"],
+        "004": ["RES101", "0 Comments", "Reports suggest"],
+    }
+    for seed in SEEDS:
+        lines = [line for line in out.splitlines() if line.startswith(str(seed))]
+        block = "\n".join(lines)
+        for needle in expected[seed.name[:3]]:
+            assert needle in block, f"{seed.name}: {needle!r} missing from\n{block}"
+        assert "FIL001" in block
+        assert "FAIL" in lines[-1]
+
+
+def test_seed_directory_exits_1(capsys):
+    code, out, _ = lint(capsys, str(ROOT / "seeds"))
+    assert code == 1
+    assert out.count(": score ") == len(SEEDS)
+
+
+def test_error_finding_fails_even_with_a_passing_score(capsys, tmp_path):
+    path = tmp_path / "bot.txt"
+    path.write_text(CHATBOT + GOOD_ARTICLE.split("---\n", 2)[2], encoding="utf-8")
+    code, out, _ = lint(capsys, "--fail-under", "0", str(path))
+    assert code == 1
+    assert "BOT101 [error]" in out
+    assert "at error or above" in out
+
+
+def test_fail_on_warning_fails_a_file_with_warnings(capsys, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Experts say the plan will work. The vote was 7-2 on 5 March 2024.\n", encoding="utf-8"
+    )
+    assert lint(capsys, "--fail-under", "0", str(path))[0] == 0
+    assert lint(capsys, "--fail-under", "0", "--fail-on", "warning", str(path))[0] == 1
+
+
+def test_fail_under_and_exit_zero(capsys):
+    seed = str(SEEDS[0])
+    assert lint(capsys, seed)[0] == 1
+    assert lint(capsys, "--fail-under", "0", seed)[0] == 0
+    assert lint(capsys, "--exit-zero", seed)[0] == 0
+
+
+def test_missing_path_is_named_other_files_still_linted_exit_2(capsys, good, tmp_path):
+    missing = tmp_path / "nope.md"
+    code, out, err = lint(capsys, str(missing), str(good))
+    assert code == 2
+    assert f"{missing}: error: no such file or directory" in err
+    assert f"{good}: score 100/100" in out
+
+
+def test_exit_zero_still_exits_2_on_unreadable_files(capsys, tmp_path):
+    assert lint(capsys, "--exit-zero", str(tmp_path / "nope.txt"))[0] == 2
+
+
+def test_unknown_option_exits_2():
+    result = run_cli("lint", "--no-such-option")
+    assert result.returncode == 2
+    assert b"unrecognized arguments" in result.stderr
+
+
+def test_unknown_rule_selector_exits_2(capsys, good):
+    code, _, err = lint(capsys, "--select", "XYZ9", str(good))
+    assert code == 2
+    assert "XYZ9" in err
+
+
+# Bad and unusual files.
+
+
+def test_binary_file_reported_by_name(capsys, tmp_path, good):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    code, out, err = lint(capsys, str(path), str(good))
+    assert code == 2
+    assert f"{path}: error: binary file" in err
+    assert f"{good}: score" in out
+
+
+def test_invalid_utf8_reported_with_position(capsys, tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Line one.\nCaf\u00e9 owners said prices rose.\n".encode("latin-1"))
+    code, _, err = lint(capsys, str(path))
+    assert code == 2
+    assert f"{path}: error: not valid UTF-8 (byte 13, line 2" in err
+
+
+def test_empty_file_is_linted_not_crashed(capsys, tmp_path):
+    path = tmp_path / "empty.md"
+    path.write_text("", encoding="utf-8")
+    code, out, err = lint(capsys, str(path))
+    assert code == 1, err
+    assert f"{path}: score" in out
+    assert "not run" in out  # says why an empty draft scores low
+
+
+def test_invalid_json_article_is_an_error(capsys, tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text('{"text": "unterminated', encoding="utf-8")
+    code, _, err = lint(capsys, str(path))
+    assert code == 2
+    assert f"{path}: error: invalid JSON" in err
+    path.write_text("[1, 2]", encoding="utf-8")
+    code, _, err = lint(capsys, str(path))
+    assert code == 2 and "one article object" in err
+
+
+def test_huge_file_is_refused_quickly_with_a_clear_message(capsys, tmp_path, good):
+    big = tmp_path / "huge.txt"
+    chunk = ("The council met on Tuesday and voted on the budget. " * 20 + "\n").encode()
+    with big.open("wb") as handle:
+        for _ in range(50 * 1_000_000 // len(chunk) + 1):
+            handle.write(chunk)
+    assert big.stat().st_size >= 50_000_000
+    started = time.perf_counter()
+    code, out, err = lint(capsys, str(big), str(good))
+    assert time.perf_counter() - started < 30
+    assert code == 2
+    assert f"{big}: error: file too large (50.0 MB, limit 5 MB)" in err
+    assert "--max-file-size" in err
+    assert f"{good}: score 100/100" in out
+
+
+def test_max_file_size_option_moves_the_limit(capsys, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("The council met on Tuesday, Mayor Ana Ruiz said.\n" * 4000, encoding="utf-8")
+    code, _, err = lint(capsys, "--max-file-size", "0.1", str(path))
+    assert code == 2 and "file too large" in err
+    code, out, _ = lint(capsys, "--max-file-size", "1", "--exit-zero", str(path))
+    assert code == 0 and f"{path}: score" in out
+
+
+def test_thousands_of_small_files_in_a_directory(capsys, tmp_path):
+    root = tmp_path / "drafts"
+    for i in range(2000):
+        folder = root / f"desk{i % 25}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"brief{i}.txt").write_text(
+            f"Mayor Ana Ruiz said on 5 March 2024 that the council had approved {i} of the "
+            "new homes in the plan.\n",
+            encoding="utf-8",
+        )
+    (root / "desk0" / "notes.csv").write_text("not an article", encoding="utf-8")
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD.txt").write_text("ref", encoding="utf-8")
+    code, out, _ = lint(capsys, "--format", "json", str(root))
+    document = json.loads(out)
+    assert document["summary"]["files"] == 2000
+    assert code == 0
+
+
+def test_exclude_and_extend_include(capsys, tmp_path, good):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text(CHATBOT, encoding="utf-8")
+    (tmp_path / "story.article").write_text(GOOD_ARTICLE, encoding="utf-8")
+    code, out, _ = lint(capsys, "--exclude", "drafts", str(tmp_path))
+    assert code == 0 and "drafts" not in out and "story.article" not in out
+    code, out, _ = lint(
+        capsys, "--exclude", "drafts", "--extend-include", "*.article", str(tmp_path)
+    )
+    assert "story.article: score" in out
+
+
+def test_stdin_with_stdin_filename():
+    result = run_cli(
+        "lint", "-", "--stdin-filename", "drafts/story.md", stdin=GOOD_ARTICLE.encode()
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"drafts/story.md: score 100/100" in result.stdout
+    result = run_cli("lint", "-", "--stdin-filename", "bot.txt", stdin=CHATBOT.encode())
+    assert result.returncode == 1
+    assert b"bot.txt:1:1: BOT101 [error]" in result.stdout
+
+
+def test_stdin_without_a_name_is_shown_as_dash():
+    result = run_cli("lint", "-", "--fail-under", "0", stdin=CHATBOT.encode())
+    assert b"-:1:1: BOT101" in result.stdout
+
+
+# Options.
+
+
+def test_select_ignore_extend_select_and_min_severity(capsys):
+    seed = str(SEEDS[1])
+    _, out, _ = lint(capsys, "--select", "ATT", seed)
+    rules = {line.split(": ")[1].split()[0] for line in out.splitlines() if line.count(":") >= 3}
+    assert rules and all(r.startswith("ATT") for r in rules)
+    _, out, _ = lint(capsys, "--select", "ATT", "--extend-select", "RES107", seed)
+    assert "RES107" in out and "FIL101" not in out
+    _, out, _ = lint(capsys, "--ignore", "FIL101,ATT", seed)
+    assert "FIL101" not in out and "ATT101" not in out and "FIL001" in out
+    _, out, _ = lint(capsys, "--min-severity", "warning", seed)
+    assert "[info]" not in out and "[warning]" in out
+
+
+def test_ignoring_a_scorers_rules_takes_it_out_of_the_score(capsys, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(CHATBOT, encoding="utf-8")
+    code, out, _ = lint(capsys, "--ignore", "BOT", "--fail-under", "0", str(path))
+    assert "BOT101" not in out and code == 0
+
+
+def test_statistics_counts_per_rule(capsys):
+    code, out, _ = lint(capsys, "--statistics", *map(str, SEEDS))
+    assert code == 1
+    rows = {line.split()[1]: int(line.split()[0]) for line in out.splitlines()}
+    assert rows["FIL001"] == 5
+    assert rows["RES101"] == 2
+    _, out, _ = lint(capsys, "--statistics", "--format", "json", *map(str, SEEDS))
+    stats = json.loads(out)
+    assert {"code": "FIL001", "name": "filler-density", "severity": "warning", "count": 5} in stats
+
+
+def test_colour_only_on_a_terminal(capsys, monkeypatch):
+    from quality.commands.lint import use_color
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    _, out, _ = lint(capsys, str(SEEDS[0]))
+    assert "\033[" not in out  # captured stdout is not a terminal
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert use_color(no_color=False)
+    assert not use_color(no_color=True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_color(no_color=False)
+
+
+def test_html_findings_point_into_the_page(capsys, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Budget</title></head><body><article>\n"
+        "<p>The council met on 5 March 2024, Mayor Ana Ruiz said.</p>\n"
+        "<p>The deal offers a <b>glimmer</b> of hope &amp; more, said Ruiz.</p>\n"
+        "</article></body></html>\n",
+        encoding="utf-8",
+    )
+    _, out, _ = lint(capsys, "--select", "FIL101", str(page))
+    (line,) = [x for x in out.splitlines() if "FIL101" in x]
+    assert line.startswith(f"{page}:3:20: FIL101")  # "a <b>glimmer</b> of hope" on line 3
+
+
+def test_json_article_positions_refer_to_the_text_field(capsys, tmp_path):
+    path = tmp_path / "article.json"
+    record = {
+        "id": "a1",
+        "title": "Budget",
+        "published": "2024-03-05",
+        "text": "Mayor Ana Ruiz said the vote was 7-2.\nThe plan offers a glimmer of hope.",
+    }
+    path.write_text(json.dumps(record), encoding="utf-8")
+    _, out, _ = lint(capsys, "--select", "FIL101", str(path))
+    assert f"{path}:2:17: FIL101" in out
+
+
+def test_real_command_runs_from_the_console_script(good):
+    result = subprocess.run(["quality", "lint", str(good)], capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
