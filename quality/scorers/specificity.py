@@ -88,7 +88,11 @@ class SpecificityScorer(Scorer):
         self, doc: Document, rule: Rule, value: float, threshold: float
     ) -> Finding:
         # A document-level shortage has no single place; the opening sentence is where an
-        # editor starts reading, so the finding points there.
-        first = doc.sentences[0] if doc.sentences else None
-        start, end = (first.start, first.end) if first else (0, 0)
+        # editor starts reading, so the finding points there. It is cut from the first line
+        # by hand: full sentence splitting costs more than this whole scorer.
+        lines = doc.nonblank_lines
+        start, end = (lines[0].start, lines[0].end) if lines else (0, 0)
+        stop = doc.text.find(". ", start, end)
+        if stop != -1:
+            end = stop + 1
         return self.finding(doc, rule, start, end, value=round(value, 2), threshold=threshold)
