@@ -232,11 +232,12 @@ def measure_residue(
                 detected_reader += 1
             else:
                 too_early += 1
-    false_any = false_comment = 0
+    false_any = false_comment = false_reader = 0
     for record in without:
         report = pipeline.score(record.text, language="en")
         rules = {f.rule for f in report.findings if f.scorer == "residue"}
         false_comment += bool(rules & COMMENT_RULES)
+        false_reader += READER_COMMENTS_RULE in rules
         false_any += bool(rules)
     return {
         "tolerance": tolerance,
@@ -246,6 +247,7 @@ def measure_residue(
         "detected_any_residue": share(detected_any, len(with_comments)),
         "reported_too_early": share(too_early, len(with_comments)),
         "false_comment_reports": share(false_comment, len(without)),
+        "false_reader_comments": share(false_reader, len(without)),
         "any_residue_without_comments": share(false_any, len(without)),
         "distance_median": median(distances),
         "distance_p90": percentile(distances, 90),

@@ -205,6 +205,7 @@ def _residue(r: dict[str, Any]) -> list[str]:
             f"<= {TARGETS['comments_false']:.0%}",
             _check(None if false is None else false <= TARGETS["comments_false"]),
         ],
+        ["  of which reader comments (RES106)", fmt(r["false_reader_comments"]), "", ""],
         ["any residue on pages without comments", fmt(r["any_residue_without_comments"]), "", ""],
         [
             "distance of reported start from article end, median / p90 (chars)",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from quality.analysis import Document
+from quality.analysis import Document, Line
 from quality.findings import Finding
 from quality.ruleset import Match
 from quality.scorers.base import Scorer, ScorerResult
@@ -18,7 +18,11 @@ COMMENT_BOX = "comment-box"
 READER_COMMENTS = "reader-comments"
 REPEATED_HEADLINE = "repeated-headline"
 _MAX_HEADLINE_WORDS = 16
+_MAX_NAME_WORDS = 4
+_MAX_NAME_CHARS = 40
 _PUNCT = re.compile(r"[\W_]+")
+# A time of day or a vote count: what a comment header has and a signed-off date does not.
+_CLOCK_OR_VOTES = re.compile(r"\d:\d\d|\b\d+ (?:pts?|points|recs?)\b", re.I)
 
 
 class ResidueScorer(Scorer):
@@ -68,8 +72,41 @@ class ResidueScorer(Scorer):
                 return heading.start
         in_bottom = [m for m in markers if m.start >= earliest and doc.line_of(m.start).from_top >= 3]
         if len(in_bottom) >= min_markers:
-            return in_bottom[0].start
+            return _header_start(doc, in_bottom[0].start)
+        for marker in in_bottom:
+            line = doc.line_of(marker.start)
+            if not _CLOCK_OR_VOTES.search(doc.text, line.start, line.end):
+                continue
+            header = _header_start(doc, marker.start)
+            if header != marker.start:
+                return header
         return None
+
+
+def _header_start(doc: Document, position: int) -> int:
+    """Where a comment header begins: a marker line with digits (a timestamp, a vote count)
+    directly under a short name-like line is one header, "Name" then "Oct 8, 2012 at 8:24 am".
+    With a time of day, such a pair alone marks a comment; a lone date does not (datelines,
+    signatures under letters)."""
+    line = doc.line_of(position)
+    if not any(ch.isdigit() for ch in doc.text[line.start:line.end]):
+        return position
+    previous = _previous_nonblank(doc, line.index)
+    if previous is None:
+        return position
+    name = doc.text[previous.start:previous.end].strip()
+    words = name.split()
+    if 1 <= len(words) <= _MAX_NAME_WORDS and len(name) <= _MAX_NAME_CHARS and name[-1] not in ".!?:;,\"”":
+        return previous.start
+    return position
+
+
+def _previous_nonblank(doc: Document, index: int) -> Line | None:
+    lines = doc.lines
+    for i in range(index - 1, max(-1, index - 3), -1):
+        if lines[i].stripped:
+            return lines[i]
+    return None
 
 
 def _repeated_headline(doc: Document) -> tuple[int, int] | None:
