@@ -11,9 +11,9 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from quality.errors import ConfigError
 
@@ -21,8 +21,7 @@ CONFIG_NAMES = (".quality.toml", "quality.toml", "pyproject.toml")
 SEVERITIES = ("info", "warning", "error")
 
 
-@dataclass(frozen=True)
-class LintConfig:
+class LintConfig(NamedTuple):
     """One configuration file's settings (or the defaults, when ``source`` is None).
 
     ``root`` is the directory relative paths in the file (per-file-ignores globs,
@@ -39,8 +38,8 @@ class LintConfig:
     fail_on: str | None = None
     min_severity: str | None = None
     max_file_size: float | None = None
-    weights: Mapping[str, float] = field(default_factory=dict)
-    scorers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    weights: Mapping[str, float] = MappingProxyType({})
+    scorers: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
     allow: tuple[str, ...] = ()
     weights_file: Path | None = None
     #: the table the settings were read from ("tool.quality" in pyproject.toml), for messages

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".json")
 
@@ -35,16 +35,14 @@ DEFAULT_EXCLUDE = (
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """One thing to lint: a path on disk, or standard input shown under ``display``."""
 
     display: str
     path: Path | None
 
 
-@dataclass(frozen=True)
-class MissingPath:
+class MissingPath(NamedTuple):
     display: str
     reason: str
 

@@ -44,10 +44,9 @@ class LineIndex:
         return len(self.starts)
 
 
-_TOKENS = re.compile(
+_TOKEN_PATTERN = (
     r"(?P<skip><!--.*?-->|<(script|style|noscript|template|head)\b[^>]*>.*?</\2\s*>)"
-    r"|(?P<tag><[^>]*>)|(?P<entity>&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);)|(?P<space>\s+)",
-    re.DOTALL | re.IGNORECASE,
+    r"|(?P<tag><[^>]*>)|(?P<entity>&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);)|(?P<space>\s+)"
 )
 
 
@@ -66,7 +65,9 @@ class PageText:
                 spans.append((start, end))
 
         position = 0
-        for m in _TOKENS.finditer(page):
+        # Compiled here, not at import: only HTML files need it.
+        tokens = re.compile(_TOKEN_PATTERN, re.DOTALL | re.IGNORECASE)
+        for m in tokens.finditer(page):
             for offset in range(position, m.start()):
                 add(page[offset], offset, offset + 1)
             if m.group("entity"):

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quality.errors import ConfigError, InputError, QualityError
 from quality.findings import Finding, Severity
@@ -29,8 +29,7 @@ DEFAULT_MIN_SEVERITY = "info"
 _BINARY_SNIFF = 8192
 
 
-@dataclass(frozen=True)
-class LintOptions:
+class LintOptions(NamedTuple):
     """What the command line asked for; None means "as configured"."""
 
     select: tuple[str, ...] | None = None
@@ -125,8 +124,7 @@ class LintRun:
         return rows
 
 
-@dataclass(frozen=True)
-class _Settings:
+class _Settings(NamedTuple):
     """One file's effective settings: its configuration overlaid with the command line."""
 
     config: LintConfig

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from quality.findings import Finding
 from quality.lint.locate import LineIndex
@@ -65,8 +66,7 @@ class Directive:
         return None
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Text that looks like a directive but is not one that can be obeyed."""
 
     start: int
@@ -74,8 +74,7 @@ class Problem:
     detail: str
 
 
-@dataclass
-class Scan:
+class Scan(NamedTuple):
     directives: list[Directive]
     problems: list[Problem]
     #: character spans of every directive-like line, to blank before scoring
