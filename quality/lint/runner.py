@@ -482,10 +482,12 @@ def _json_article(text: str) -> tuple[Any, str, str, str | None]:
             "fields: id, text or html, title, byline, url, published, publisher, language"
         )
     article = load_article(data)
-    if isinstance(data.get("text"), str):
-        return article, data["text"], suppression.TEXT_STYLE, None
-    html = data.get("html") if isinstance(data.get("html"), str) else ""
-    return article, html, suppression.HTML_STYLE, html
+    body = data.get("text")
+    if isinstance(body, str):
+        return article, body, suppression.TEXT_STYLE, None
+    html = data.get("html")
+    page = html if isinstance(html, str) else ""
+    return article, page, suppression.HTML_STYLE, page
 
 
 def _replace_text(article: Any, text: str) -> Any:
