@@ -28,7 +28,9 @@ _CLOCK_OR_VOTES = re.compile(r"\d:\d\d|\b\d+ (?:pts?|points|recs?)\b", re.I)
 class ResidueScorer(Scorer):
     id = "residue"
     version = "1.0"
-    description = "Scraped page furniture: comment boxes, share bars, prompts, links, reader comments."
+    description = (
+        "Scraped page furniture: comment boxes, share bars, prompts, links, reader comments."
+    )
 
     def score(self, doc: Document) -> ScorerResult:
         rules = self.language_rules(doc)
@@ -46,7 +48,9 @@ class ResidueScorer(Scorer):
         if section is not None and comments_rule is not None:
             line = doc.line_of(section)
             remaining = len(doc.text) - line.start
-            findings.append(self.finding(doc, comments_rule, line.start, line.end, value=float(remaining)))
+            findings.append(
+                self.finding(doc, comments_rule, line.start, line.end, value=float(remaining))
+            )
             penalty += comments_rule.penalty
             metrics["comments_start"] = float(line.start)
         headline_rule = rules.get(REPEATED_HEADLINE)
@@ -70,7 +74,9 @@ class ResidueScorer(Scorer):
         for heading in headings:
             if any(marker.start > heading.end for marker in markers):
                 return heading.start
-        in_bottom = [m for m in markers if m.start >= earliest and doc.line_of(m.start).from_top >= 3]
+        in_bottom = [
+            m for m in markers if m.start >= earliest and doc.line_of(m.start).from_top >= 3
+        ]
         if len(in_bottom) >= min_markers:
             return _header_start(doc, in_bottom[0].start)
         for marker in in_bottom:
@@ -89,14 +95,18 @@ def _header_start(doc: Document, position: int) -> int:
     With a time of day, such a pair alone marks a comment; a lone date does not (datelines,
     signatures under letters)."""
     line = doc.line_of(position)
-    if not any(ch.isdigit() for ch in doc.text[line.start:line.end]):
+    if not any(ch.isdigit() for ch in doc.text[line.start : line.end]):
         return position
     previous = _previous_nonblank(doc, line.index)
     if previous is None:
         return position
-    name = doc.text[previous.start:previous.end].strip()
+    name = doc.text[previous.start : previous.end].strip()
     words = name.split()
-    if 1 <= len(words) <= _MAX_NAME_WORDS and len(name) <= _MAX_NAME_CHARS and name[-1] not in ".!?:;,\"”":
+    if (
+        1 <= len(words) <= _MAX_NAME_WORDS
+        and len(name) <= _MAX_NAME_CHARS
+        and name[-1] not in '.!?:;,"”'
+    ):
         return previous.start
     return position
 
@@ -117,7 +127,10 @@ def _repeated_headline(doc: Document) -> tuple[int, int] | None:
         return None
     title = doc.article.title
     # A Markdown draft's H1 restating its front-matter title is how such drafts are written.
-    heading_is_markup = doc.article.source_format == "markdown" and doc.article.origins.get("title") == "front-matter"
+    heading_is_markup = (
+        doc.article.source_format == "markdown"
+        and doc.article.origins.get("title") == "front-matter"
+    )
     if title and not heading_is_markup and _key(lines[0].text) == _key(title):
         return lines[0].start, lines[0].end
     seen: dict[str, int] = {}

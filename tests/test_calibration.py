@@ -1,0 +1,154 @@
+"""Fitting weights: non-negative direction, scale from the false-fail and seed constraints."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+import quality
+from quality.calibration import (
+    FitResult,
+    Sample,
+    choose_scale,
+    fit_classes,
+    fit_logistic,
+    weights_document,
+)
+from quality.cli import main
+from quality.errors import ConfigError
+from quality.weights import Weights
+
+
+def test_logistic_fit_keeps_coefficients_non_negative():
+    rng = np.random.default_rng(0)
+    good = rng.random(400)
+    bad = rng.random(400)
+    y = good + 0.2 * rng.standard_normal(400) > 0.5
+    # ``bad`` is anti-correlated with the machine class; unconstrained it would add points
+    x = np.column_stack([good, 1.0 - good + 0.1 * bad])
+    w, _ = fit_logistic(x, y, np.ones(400), l2=0.001)
+    assert w[0] > 1.0
+    assert w[1] == 0.0
+
+
+def test_scale_sits_between_the_seed_and_false_fail_limits():
+    # fail when fixed + scale * evidence > 40; 100 references, at most 2 may fail
+    reference = [(0.0, 0.01)] * 97 + [(0.0, 1.0), (0.0, 2.0), (0.0, 4.0)]
+    seeds = [(0.0, 8.0), (10.0, 6.0)]
+    scale, info = choose_scale(reference, seeds, margin=40.0, max_false_fail=0.02)
+    assert info["scale_lower"] == 5.0  # the first seed needs scale > 40 / 8
+    assert info["scale_upper"] == 40.0  # the third-worst reference fails above 40 / 1
+    assert scale == pytest.approx(math.sqrt(5.0 * 40.0))
+    assert info["feasible"] is True
+
+
+def test_scale_prefers_the_human_reference_when_no_scale_works():
+    scale, info = choose_scale([(0.0, 1.0)] * 10, [(0.0, 0.5)], margin=40.0, max_false_fail=0.0)
+    assert info["feasible"] is False
+    assert scale < 40.0
+
+
+def _samples() -> tuple[list[Sample], list[Sample]]:
+    rng = np.random.default_rng(1)
+    samples = []
+    for i in range(300):
+        machine = i % 2 == 0
+        filler = min(1.0, max(0.0, (0.5 if machine else 0.1) + 0.15 * rng.standard_normal()))
+        samples.append(
+            Sample(
+                {"filler": filler, "noise": rng.random()}, machine=machine, reference=not machine
+            )
+        )
+    seeds = [Sample({"filler": 0.9, "noise": 0.5}), Sample({"filler": 0.8, "noise": 0.5})]
+    return samples, seeds
+
+
+def test_fit_classes_meets_its_constraints():
+    samples, seeds = _samples()
+    result = fit_classes(
+        samples,
+        seeds,
+        ["filler", "noise", "leak"],
+        fixed={"leak": 100.0},
+        base=100.0,
+        fail_under=60.0,
+    )
+    assert set(result.weights) == {"filler", "noise"}
+    assert all(points >= 0 for points in result.weights.values())
+    assert result.weights["filler"] > 5 * result.weights["noise"]
+    assert result.fitted["cv_auc"] > 0.9
+    assert result.fitted["reference_below_fail_under"] <= 0.02
+    assert all(score < 60 for score in result.fitted["seed_scores"])
+
+
+def test_fitted_document_loads_and_drives_a_pipeline(tmp_path):
+    document = weights_document(
+        FitResult({"filler": 55.5}, {"cv_auc": 0.8}), Weights.load(), data="test"
+    )
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps(document))
+    pipeline = quality.Pipeline(weights=path)
+    assert pipeline.weights.weight("filler") == 55.5
+    assert pipeline.weights.extra["fitted"]["data"] == "test"
+    report = pipeline.score("A plain sentence about the council budget, the mayor said.")
+    assert report.scorers["filler"].weight == 55.5
+
+
+def test_invalid_weights_file_is_named(tmp_path):
+    path = tmp_path / "weights.json"
+    path.write_text(
+        json.dumps({"schema": "quality-weights/1", "weights": {"filler": -3}, "grades": []})
+    )
+    with pytest.raises(ConfigError, match="weights.json"):
+        quality.Pipeline(weights=path)
+
+
+def test_shipped_weights_record_how_they_were_fitted():
+    weights = Weights.load()
+    fitted = weights.extra["fitted"]
+    assert {"data", "date", "method", "cv_auc"} <= set(fitted)
+    assert weights.weight("chatbot-leak") >= 100
+
+
+def _write_labelled(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+
+CLEAN = "The council approved the budget on Tuesday, the mayor, Jane Ortiz, said. The vote was {n} to 2."
+PADDED = (
+    "In a shocking turn of events, it is important to note that only time will tell. "
+    "A glimmer of hope remains, and it is worth noting that the stakes are high {n}."
+)
+
+
+def test_train_command_on_labelled_file(tmp_path, capsys):
+    labelled = tmp_path / "labelled.jsonl"
+    rows = [{"text": CLEAN.format(n=n), "label": "human"} for n in range(3, 9)]
+    rows += [{"text": PADDED.format(n=n), "label": "ai"} for n in range(6)]
+    _write_labelled(labelled, rows)
+    out = tmp_path / "w.json"
+    assert main(["train", str(labelled), "-o", str(out)]) == 0
+    weights = Weights.load(out)
+    assert weights.weight("filler") > 0
+    assert weights.extra["fitted"]["data"] == "labelled.jsonl"
+    assert "cv_auc" in capsys.readouterr().out
+
+
+def test_train_command_numeric_labels(tmp_path):
+    labelled = tmp_path / "scored.jsonl"
+    rows = [{"text": CLEAN.format(n=n), "label": 95} for n in range(3, 7)]
+    rows += [{"text": PADDED.format(n=n), "label": 40} for n in range(4)]
+    _write_labelled(labelled, rows)
+    out = tmp_path / "w.json"
+    assert main(["train", str(labelled), "-o", str(out)]) == 0
+    assert "non-negative least squares" in Weights.load(out).extra["fitted"]["method"]
+
+
+def test_train_command_rejects_bad_labels(tmp_path, capsys):
+    labelled = tmp_path / "bad.jsonl"
+    _write_labelled(labelled, [{"text": "Some text.", "label": "maybe"}])
+    assert main(["train", str(labelled), "-o", str(tmp_path / "w.json")]) == 2
+    assert "bad.jsonl:1: 'label' must be human, ai or a number" in capsys.readouterr().err

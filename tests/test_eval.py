@@ -1,0 +1,167 @@
+"""The evaluation harness on small labelled fixtures with known answers."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from quality.cli import main
+from quality.errors import InputError
+from quality.evaluation.datasets import DEFAULT_FILES, read_kind, spread
+from quality.evaluation.measures import ScoredText, evaluate, measure_overall, measure_rules
+from quality.evaluation.metrics import percentile, roc_auc
+from quality.evaluation.report import render_markdown
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "eval"
+
+
+def scored(
+    label: str,
+    score: float,
+    *,
+    group: str = "d",
+    model: str | None = None,
+    rules: dict[str, int] | None = None,
+) -> ScoredText:
+    grade = "F" if score < 40 else "A"
+    return ScoredText("x", label, group, model, score, grade, Counter(rules or {}), {})
+
+
+def test_roc_auc_counts_ties_as_half_and_is_undefined_for_one_class():
+    assert roc_auc([4, 3, 2, 1], [True, True, False, False]) == 1.0
+    assert roc_auc([1, 1, 1, 1], [True, False, True, False]) == 0.5
+    assert roc_auc([3, 1, 2], [True, False, False]) == 1.0
+    assert roc_auc([1, 2], [True, True]) is None
+
+
+def test_percentile_interpolates():
+    assert percentile([1, 2, 3, 4, 5], 50) == 3
+    assert percentile([0, 10], 90) == 9
+    assert percentile([], 50) is None
+
+
+def test_overall_auc_per_dataset_per_model_false_fails_and_seeds():
+    news = [
+        scored("human", 90, group="a"),
+        scored("human", 80, group="a"),
+        scored("ai", 85, group="a", model="m1"),
+        scored("ai", 50, group="a", model="m2"),
+        scored("human", 70, group="b"),
+        scored("ai", 75, group="b", model="m1"),
+    ]
+    human_news = [scored("human", s, group="human-news") for s in (95, 59, 30, 100)]
+    result = measure_overall(
+        news, human_news, [("s1", 40.0), ("s2", 61.0)], fail_under=60, lowest_grade="F"
+    )
+    # human scores 90, 80, 70 against machine 85, 50, 75: 6 of 9 pairs ordered right
+    assert result["auc"] == pytest.approx(6 / 9)
+    assert result["per_dataset"]["a"]["auc"] == pytest.approx(3 / 4)
+    assert result["per_dataset"]["b"]["auc"] == 0.0
+    assert result["per_model"]["a/m1"]["auc"] == pytest.approx(1 / 2)
+    assert result["per_model"]["a/m2"]["auc"] == 1.0
+    assert result["ai_below_fail_under"] == pytest.approx(1 / 3)
+    assert result["human_news"]["below_fail_under"] == 0.5
+    assert result["human_news"]["lowest_grade"] == 0.25
+    assert [s["below_fail_under"] for s in result["seeds"]] == [True, False]
+    assert result["seeds_all_below"] is False
+
+
+def test_rule_rates_and_precision_proxies():
+    news = [
+        scored("ai", 50, rules={"R1": 2}),
+        scored("ai", 50),
+        scored("human", 90, rules={"R1": 1}),
+        scored("human", 90),
+    ]
+    human_news = [scored("human", 90, rules={"R2": 1})]
+    rows = measure_rules(news, human_news)["rules"]
+    assert rows["R1"]["per_1000_ai"] == 1000.0
+    assert rows["R1"]["per_1000_human"] == 500.0
+    assert rows["R1"]["precision_raw"] == pytest.approx(2 / 3)
+    assert rows["R1"]["precision_balanced"] == pytest.approx(2 / 3)
+    assert rows["R1"]["precision_vs_human_news"] == 1.0
+    assert rows["R2"]["per_1000_human_news"] == 1000.0
+    assert rows["R2"]["precision_vs_human_news"] == 0.0
+
+
+def test_readers_name_file_and_line_of_bad_records(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "a", "label": "human"}\n{"text": "b", "label": "robot"}\n')
+    with pytest.raises(InputError, match=r"bad.jsonl:2: field 'label' must be one of human, ai"):
+        read_kind("news", path)
+    path.write_text('{"text": "a", "has_comments": true, "article_end": null}\n')
+    with pytest.raises(
+        InputError, match=r":1: a record with has_comments=true needs 'article_end'"
+    ):
+        read_kind("comments", path)
+    path.write_text("not json\n")
+    with pytest.raises(InputError, match=r"bad.jsonl:1: not valid JSON"):
+        read_kind("attribution", path)
+
+
+def test_limit_spreads_records_through_the_file():
+    assert spread(list(range(10)), 3) == [0, 3, 6]
+    assert spread([1, 2], 5) == [1, 2]
+
+
+@pytest.fixture(scope="module")
+def fixture_evaluation():
+    data = {kind: read_kind(kind, FIXTURES / name) for kind, name in DEFAULT_FILES.items()}
+    return evaluate(data)
+
+
+def test_fixture_overall_auc(fixture_evaluation):
+    overall = fixture_evaluation.results["overall"]
+    assert overall["n_human"] == 3 and overall["n_ai"] == 3
+    # the filler-laden machine texts score below every human text; the third ties with them
+    assert overall["per_model"]["d1/m1"]["auc"] == 1.0
+    assert overall["human_news"]["below_fail_under"] == 0.0
+
+
+def test_fixture_attribution_shares(fixture_evaluation):
+    attribution = fixture_evaluation.results["attribution"]
+    assert attribution["n"] == {"vague": 3, "named": 2, "no_source": 1}
+    assert attribution["flagged"]["vague"] == pytest.approx(2 / 3)
+    assert attribution["flagged"]["named"] == 0.0
+    assert attribution["flagged"]["no_source"] == 1.0
+
+
+def test_fixture_residue_detection_and_false_reports(fixture_evaluation):
+    residue = fixture_evaluation.results["residue"]
+    assert residue["detected_reader_comments"] == pytest.approx(2 / 3)
+    assert residue["reported_too_early"] == 0.0
+    assert residue["false_reader_comments"] == 0.0
+    # "0 Comments" under an article is a comment widget: comment residue, not reader comments
+    assert residue["false_comment_reports"] == pytest.approx(1 / 3)
+    assert residue["distance_median"] == 2.0
+
+
+def test_fixture_dates(fixture_evaluation):
+    dates = fixture_evaluation.results["dates"]
+    assert dates["n_dated"] == 2 and dates["n_undated"] == 1
+    assert dates["exact"] == 0.5
+    assert dates["errors"] == {"off by one day": 1}
+    assert dates["missing_reported_on_undated"] == 1.0
+
+
+def test_markdown_report_has_every_section(fixture_evaluation):
+    text = render_markdown(fixture_evaluation)
+    for heading in ("## Overall score", "## Attribution", "## Residue", "## Dates", "## Per rule"):
+        assert heading in text
+
+
+def test_eval_command_writes_json(tmp_path, capsys):
+    out = tmp_path / "eval.json"
+    code = main(["eval", "--data", str(FIXTURES), "--only", "attribution", "--json", str(out)])
+    assert code == 0
+    assert "## Attribution" in capsys.readouterr().out
+    assert json.loads(out.read_text())["attribution"]["n"]["vague"] == 3
+
+
+def test_eval_command_single_file_needs_kind(capsys):
+    code = main(["eval", "--file", str(FIXTURES / DEFAULT_FILES["news"])])
+    assert code == 2
+    assert "--file needs --kind" in capsys.readouterr().err
