@@ -102,7 +102,7 @@ def test_invalid_weights_file_is_named(tmp_path):
     path.write_text(
         json.dumps({"schema": "quality-weights/1", "weights": {"filler": -3}, "grades": []})
     )
-    with pytest.raises(ConfigError, match="weights.json"):
+    with pytest.raises(ConfigError, match=r"weights\.json"):
         quality.Pipeline(weights=path)
 
 
@@ -117,7 +117,10 @@ def _write_labelled(path, rows):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
 
 
-CLEAN = "The council approved the budget on Tuesday, the mayor, Jane Ortiz, said. The vote was {n} to 2."
+CLEAN = (
+    "The council approved the budget on Tuesday, the mayor, Jane Ortiz, said. "
+    "The vote was {n} to 2."
+)
 PADDED = (
     "In a shocking turn of events, it is important to note that only time will tell. "
     "A glimmer of hope remains, and it is worth noting that the stakes are high {n}."
