@@ -50,7 +50,7 @@ def summary_line(run: LintRun, style: Style) -> str:
     s = run.summary()
     counts = ", ".join(f"{n} {sev}" for sev, n in reversed(s["by_severity"].items()))
     mean = f"; mean score {s['mean_score']:.1f}" if s["mean_score"] is not None else ""
-    errors = f"; {s['errors']} could not be read" if s["errors"] else ""
+    errors = f"; {s['errors']} could not be linted" if s["errors"] else ""
     text = (
         f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} ({counts}) in "
         f"{s['linted']} file{'s' if s['linted'] != 1 else ''}; {s['failed']} failed{errors}{mean}."

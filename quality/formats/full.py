@@ -80,7 +80,7 @@ def _summary(run: LintRun, out: TextIO, style: Style) -> None:
     out.write(style("Summary", "bold") + "\n")
     out.write(f"  files:     {s['files']} ({s['linted']} linted, ")
     out.write(f"{s['passed']} passed, {s['failed']} failed")
-    out.write(f", {s['errors']} could not be read)\n" if s["errors"] else ")\n")
+    out.write(f", {s['errors']} could not be linted)\n" if s["errors"] else ")\n")
     counts = ", ".join(f"{n} {sev}" for sev, n in reversed(s["by_severity"].items()))
     out.write(f"  findings:  {s['findings']} ({counts})")
     out.write(f", {s['suppressed']} suppressed\n" if s["suppressed"] else "\n")

@@ -1,6 +1,6 @@
 """One JSON object per line, one line per file (streams well into log pipelines).
 
-A file that could not be read is ``{"path": ..., "error": ...}``; the others have the
+A file that could not be linted is ``{"path": ..., "error": ...}``; the others have the
 shape of a ``files`` entry of the json format.
 """
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -169,8 +170,9 @@ class Linter:
         self._pipelines: dict[tuple[Any, ...], Pipeline] = {}
         self._reported_configs: set[str] = set()
 
-    @property
+    @cached_property
     def rules(self) -> dict[str, Rule]:
+        """Every rule by code: the scorers' and the linter's own."""
         rules = {rule.code: rule for rule in self.rulebook}
         rules.update({rule.code: rule for rule in LINT_RULES})
         return rules
