@@ -344,3 +344,18 @@ def test_json_article_positions_refer_to_the_text_field(capsys, tmp_path):
 def test_real_command_runs_from_the_console_script(good):
     result = subprocess.run(["quality", "lint", str(good)], capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_heavy_libraries_stay_out_of_a_text_lint(good):
+    """Start-up: no ML, feed, cluster or HTML-extraction library for a Markdown file."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "quality", "lint", str(good)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines()}
+    heavy = {"sklearn", "trafilatura", "feedparser", "dask", "pandas", "numpy", "pyspark"}
+    assert not imported & heavy, f"imported on the lint path: {sorted(imported & heavy)}"
