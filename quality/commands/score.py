@@ -85,9 +85,16 @@ def check_inputs(paths: list[str]) -> None:
             raise InputError(f"{raw}: no such file or directory")
 
 
-def iter_inputs(paths: list[str], *, max_chars: int) -> Iterator[Any]:
-    """Every article of every input, in order, as items ``quality.batch`` can score."""
+def iter_inputs(
+    paths: list[str], *, max_chars: int, exclude: Path | None = None
+) -> Iterator[Any]:
+    """Every article of every input, in order, as items ``quality.batch`` can score.
+
+    ``exclude`` is the output file: found in an input directory, it would be read while
+    being written, without end.
+    """
     max_line_bytes = max_chars * BYTES_PER_CHAR
+    skip = exclude.resolve() if exclude is not None else None
     for raw in paths:
         if raw == "-":
             yield from _iter_stream(sys.stdin.buffer, "<stdin>", max_line_bytes)
@@ -95,7 +102,7 @@ def iter_inputs(paths: list[str], *, max_chars: int) -> Iterator[Any]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if _kind(child) is not None:
+                if _kind(child) is not None and child.resolve() != skip:
                     yield from _iter_path(child, max_line_bytes)
         else:
             yield from _iter_path(path, max_line_bytes)
@@ -262,7 +269,8 @@ def run(args: argparse.Namespace) -> int:
     sizes: deque[int] = deque()
 
     def items() -> Iterator[Any]:
-        for item in iter_inputs(args.inputs, max_chars=args.max_chars):
+        exclude = None if args.output == "-" else Path(args.output)
+        for item in iter_inputs(args.inputs, max_chars=args.max_chars, exclude=exclude):
             sizes.append(item.size if isinstance(item, JsonlRecord) else 0)
             yield item
 

@@ -1,0 +1,195 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import quality
+from quality.analysis import Document
+from quality.batch import ArticleFile, BatchResult, score_many
+from quality.inputs.jsonl import JsonlRecord, iter_records, parse_line
+from quality.scorers.base import Scorer, ScorerResult
+
+TOPICS = ["council", "bridge", "library", "port", "rail", "school", "hospital", "budget"]
+
+
+def make_record(i: int) -> dict[str, Any]:
+    topic = TOPICS[i % len(TOPICS)]
+    filler = " It is important to note that only time will tell." if i % 3 == 0 else ""
+    return {
+        "id": f"a{i:04d}",
+        "title": f"The {topic} story number {i}",
+        "text": (
+            f"The city {topic} committee met on Monday to discuss item {i}, "
+            f"according to Mayor Ann Cho.{filler} Residents asked {i % 7 + 2} questions, "
+            "and the committee said it would answer them in writing by Friday.\n\n"
+            "Officials said the plan would cost $1.2 million."
+        ),
+    }
+
+
+def test_order_and_count_preserved_with_two_workers(pipeline: quality.Pipeline) -> None:
+    records = [make_record(i) for i in range(300)]
+    records[17] = {"id": "broken", "text": 5}
+    records[250] = {"id": "empty", "text": ""}
+    parallel = list(pipeline.score_many(records, workers=2, chunksize=7))
+    single = list(pipeline.score_many(records, workers=1))
+    assert [r.index for r in parallel] == list(range(300))
+    assert [r.id for r in parallel] == [r.get("id") for r in records]
+    assert [r.report.score if r.report else None for r in parallel] == [
+        r.report.score if r.report else None for r in single
+    ]
+    assert [r.index for r in parallel if not r.ok] == [17, 250]
+    assert all(r.report is not None for r in parallel if r.index not in (17, 250))
+
+
+def test_accepts_strings_records_and_articles(pipeline: quality.Pipeline) -> None:
+    text = make_record(1)["text"]
+    article = quality.load_article(text, title="Headline").with_fields(id="art")
+    results = list(pipeline.score_many([text, {"text": text}, article, b"bytes are fine too."]))
+    assert all(r.ok for r in results), [r.error for r in results]
+    assert results[2].id == "art"
+    assert results[0].report is not None and results[1].report is not None
+    assert results[0].report.score == results[1].report.score
+
+
+@pytest.mark.parametrize(
+    ("item", "kind"),
+    [
+        ({"id": "x", "title": "no body"}, "MissingText"),
+        ({"id": "x", "text": ["a", "list"]}, "WrongType"),
+        ({"id": "x", "text": "fine", "html": 3}, "WrongType"),
+        ({"id": "x", "text": " \n\t "}, "EmptyArticle"),
+        ({"id": "x", "text": "word " * 100}, "ArticleTooLarge"),
+        ({"id": "x", "text": "A story.", "published": "not a date at all"}, "InvalidArticle"),
+        ({"id": "x", "text": "A story.", "title": 12}, "InvalidArticle"),
+        (3.5, "WrongType"),
+    ],
+)
+def test_each_bad_input_is_an_error_and_the_rest_are_scored(
+    pipeline: quality.Pipeline, item: Any, kind: str
+) -> None:
+    good = make_record(2)
+    results = list(pipeline.score_many([good, item, good], max_chars=400))
+    assert [r.ok for r in results] == [True, False, True]
+    bad = results[1]
+    assert bad.error is not None and bad.error.type == kind, bad.error
+    assert bad.error.message
+    assert bad.index == 1
+    if isinstance(item, dict):
+        assert bad.id == "x"
+    assert bad.to_dict() == {
+        "id": bad.id,
+        "line": None,
+        "error": {"type": kind, "message": bad.error.message},
+    }
+
+
+def test_result_record_shape(pipeline: quality.Pipeline) -> None:
+    (result,) = pipeline.score_many([make_record(3)])
+    data = result.to_dict()
+    assert set(data) == {"id", "score", "grade", "scorers", "findings", "article"}
+    assert data["id"] == "a0003"
+    for summary in data["scorers"].values():
+        assert set(summary) == {"score", "weight", "contribution"}
+    assert data["findings"] and {"rule", "start", "end", "message"} <= set(data["findings"][0])
+    assert "text" not in data and "text" in result.to_dict(include_text=True)
+
+
+def lines_of(data: bytes, max_line_bytes: int = 10_000) -> list[JsonlRecord]:
+    import io
+
+    return list(iter_records(io.BytesIO(data), "mem", max_line_bytes=max_line_bytes))
+
+
+def test_jsonl_records_keep_line_numbers_and_survive_bad_bytes() -> None:
+    data = (
+        b'\xef\xbb\xbf{"id": 1, "text": "first"}\n'
+        b"\n"
+        b'{"id": 2, "text": "caf\xe9"}\n'
+        b"{oops\n"
+        b'"a string"\n'
+        + b'{"id": 6, "text": "' + b"x" * 500 + b'"}\n'
+        b'{"id": 7, "text": "last, no newline"}'
+    )
+    records = lines_of(data, max_line_bytes=200)
+    assert [r.line for r in records] == [1, 3, 4, 5, 6, 7]
+    assert parse_line(records[0]) == {"id": 1, "text": "first"}
+    assert records[4].data is None and records[4].size > 500
+    assert parse_line(records[5])["id"] == 7
+    results = list(score_many(quality.Pipeline(), records))
+    kinds = [r.error.type if r.error else None for r in results]
+    assert kinds == [None, "InvalidUTF8", "InvalidJSON", "NotAnObject", "ArticleTooLarge", None]
+    assert [r.line for r in results] == [1, 3, 4, 5, 6, 7]
+    assert results[0].id == "1"
+
+
+def test_article_files(tmp_path: Any, pipeline: quality.Pipeline) -> None:
+    (tmp_path / "a.txt").write_text(make_record(4)["text"], encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"text": "The mayor said so on Monday."}', encoding="utf-8")
+    (tmp_path / "c.md").write_text("", encoding="utf-8")
+    (tmp_path / "d.txt").write_bytes(b"\xff\xfe bad")
+    items = [ArticleFile(str(tmp_path / n)) for n in ("a.txt", "b.json", "c.md", "d.txt", "e.txt")]
+    results = list(pipeline.score_many(items))
+    assert [r.error.type if r.error else None for r in results] == [
+        None, None, "EmptyArticle", "InvalidArticle", "UnreadableFile"
+    ]
+    assert results[0].id == str(tmp_path / "a.txt")
+    assert results[1].report is not None
+    assert results[1].report.article.id == str(tmp_path / "b.json")
+
+
+def test_input_is_consumed_in_a_bounded_window(pipeline: quality.Pipeline) -> None:
+    pulled = 0
+
+    def endless() -> Iterator[dict[str, Any]]:
+        nonlocal pulled
+        while True:
+            pulled += 1
+            yield make_record(pulled)
+
+    results = score_many(pipeline, endless(), workers=2, chunksize=5, window=2)
+    first = [next(results) for _ in range(50)]
+    results.close()
+    assert [r.index for r in first] == list(range(50))
+    # 50 consumed + at most workers * window chunks in flight + the chunk being built.
+    assert pulled <= 50 + 2 * 2 * 5 + 5
+
+
+class CrashingScorer(Scorer):
+    """Kills its process on one article, as a segfault in native code would."""
+
+    id = "crasher"
+    version = "1"
+
+    def __init__(self) -> None:
+        pass
+
+    def can_score(self, language: str) -> bool:
+        return True
+
+    def score(self, doc: Document) -> ScorerResult:
+        if "KILL-THE-WORKER" in doc.text:
+            os._exit(3)
+        return ScorerResult(score=1.0, findings=[])
+
+
+def test_an_article_that_kills_its_worker_is_reported_and_the_rest_scored() -> None:
+    pipeline = quality.Pipeline(scorers=["filler", CrashingScorer()])
+    records = [make_record(i) for i in range(40)]
+    records[23] = {"id": "killer", "text": "KILL-THE-WORKER now."}
+    results: list[BatchResult] = list(pipeline.score_many(records, workers=2, chunksize=4))
+    assert [r.index for r in results] == list(range(40))
+    assert [r.id for r in results if not r.ok] == ["killer"]
+    assert results[23].error is not None and results[23].error.type == "WorkerCrashed"
+
+
+def test_pipeline_travels_to_spawned_workers() -> None:
+    pipeline = quality.Pipeline(disable=["dates"])
+    records = [make_record(i) for i in range(12)]
+    results = list(pipeline.score_many(records, workers=2, chunksize=3, mp_context="spawn"))
+    expected = [pipeline.score(r).score for r in records]
+    assert [r.report.score for r in results if r.report] == expected
+    assert all("dates" not in r.report.scorers for r in results if r.report)

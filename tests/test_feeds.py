@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quality.cli import main
+from quality.commands.score import iter_inputs
+from quality.inputs.feeds import html_fragment_text, looks_like_feed, read_feed
+
+FEEDS = Path(__file__).resolve().parent / "fixtures" / "feeds"
+ROOT = FEEDS.parents[2]
+
+
+def test_rss_entries_become_articles() -> None:
+    entries = list(read_feed((FEEDS / "bugle.rss").read_bytes(), "bugle.rss"))
+    assert len(entries) == 3
+    first, second, empty = entries
+    assert first["id"] == "https://bugle.example/2024/03/04/bridge"
+    assert first["title"] == "Council approves bridge repairs"
+    assert first["byline"] == "Maria Lopez"
+    assert first["published"] == "2024-03-04"
+    assert first["publisher"] == "Riverton Bugle"
+    assert first["language"] == "en"
+    # content:encoded is preferred over the one-line description, and read as text.
+    assert first["text"].startswith("The Riverton city council voted 7-2")
+    assert "<p>" not in first["text"] and "<p>" in first["html"]
+    assert first["text"].splitlines()[-1] == "Share this article"
+    assert second["text"].startswith("The Riverton Public Library will open on Sundays")
+    assert empty["text"] is None
+
+
+def test_atom_entries_become_articles() -> None:
+    entries = list(read_feed((FEEDS / "wire.atom").read_bytes(), "wire.atom"))
+    assert [e["id"] for e in entries] == ["urn:example:wire:1001", "urn:example:wire:1002"]
+    assert entries[0]["byline"] == "Sam Okafor"
+    assert entries[0]["published"] == "2024-05-01"
+    assert entries[0]["url"] == "https://wire.example/port-strike"
+    assert entries[0]["text"].splitlines() == [
+        "Dock workers at the port of Halden returned to work on Wednesday after their union "
+        "accepted a pay offer of 6% over two years, the union's secretary, Lena Berg, told "
+        "reporters.",
+        "The strike had held up about 300 ships.",
+    ]
+    # An entry with only <updated> gets that as its date; a text summary is kept as text.
+    assert entries[1]["published"] == "2024-05-02"
+    assert "html" not in entries[1]
+
+
+def test_feed_entries_are_scored_and_an_empty_entry_is_an_error(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    code = main(["score", str(FEEDS / "bugle.rss"), str(FEEDS / "wire.atom"), "-o", str(out),
+                 "-j", "1"])
+    assert code == 1
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(rows) == 5
+    assert rows[2]["id"] == "https://bugle.example/2024/03/06/empty"
+    assert rows[2]["error"]["type"] == "MissingText"
+    scored = [r for r in rows if "score" in r]
+    assert len(scored) == 4
+    assert {r["article"]["publisher"] for r in scored} == {"Riverton Bugle", "Example Wire"}
+    # The share bar in the RSS entry is read as text and flagged by the residue scorer.
+    assert any(f["excerpt"] == "Share this article" for f in scored[0]["findings"])
+
+
+def test_feeds_are_sniffed_without_an_extension(tmp_path: Path) -> None:
+    unnamed = tmp_path / "bugle"
+    unnamed.write_bytes((FEEDS / "bugle.rss").read_bytes())
+    assert looks_like_feed(unnamed.read_bytes())
+    items = list(iter_inputs([str(unnamed)], max_chars=10_000))
+    assert [item["title"] for item in items][:2] == [
+        "Council approves bridge repairs",
+        "Library extends weekend hours",
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "quality", "score", "-j", "1"],
+        input=(FEEDS / "wire.atom").read_bytes(),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 2
+
+
+def test_broken_feed_is_an_error_record(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.rss"
+    broken.write_bytes(b"<rss><channel><title>x</title><item><title>unclosed")
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(broken), "-o", str(out), "-j", "1"]) == 1
+    (row,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert row["error"]["type"] in {"InvalidFeed", "MissingText"}
+    assert row["id"] is None or row["id"].startswith(str(broken))
+
+
+def test_html_fragment_text_keeps_paragraphs_and_drops_scripts() -> None:
+    text = html_fragment_text("<p>One <b>bold</b> line.</p><script>x()</script><ul><li>a</li>"
+                              "<li>b</li></ul>tail")
+    assert text.splitlines() == ["One bold line.", "a", "b", "tail"]
+
+
+@pytest.mark.parametrize("head", [b"<?xml version='1.0'?>\n<feed xmlns='x'>", b"  <rss>"])
+def test_looks_like_feed(head: bytes) -> None:
+    assert looks_like_feed(head)
+    assert not looks_like_feed(b'{"id": 1, "text": "<rss>"}')

@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quality.cli import main
+from tests.test_batch import make_record
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_jsonl(path: Path, records: list[Any]) -> Path:
+    with path.open("wb") as handle:
+        for record in records:
+            line = record if isinstance(record, bytes) else json.dumps(record).encode()
+            handle.write(line + b"\n")
+    return path
+
+
+def read_output(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_every_bad_line_gets_its_error_line_and_the_rest_are_scored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            make_record(0),
+            b'{"id": "cut", "text": "unterminated',
+            b'{"id": "latin1", "text": "caf\xe9"}',
+            b"[1, 2, 3]",
+            {"id": "no-text", "title": "Only a title"},
+            {"id": "wrong-type", "text": {"nested": True}},
+            {"id": "empty", "text": ""},
+            {"id": "huge", "text": "x" * 2_000},
+            b"",
+            make_record(9),
+        ],
+    )
+    out = tmp_path / "out.jsonl"
+    code = main(["score", str(source), "-o", str(out), "--jobs", "2", "--max-chars", "1000"])
+    assert code == 1
+    rows = read_output(out)
+    assert len(rows) == 9  # the blank line is not a record
+    assert rows[0]["id"] == "a0000" and isinstance(rows[0]["score"], float)
+    assert set(rows[0]) == {"id", "score", "grade", "scorers", "findings", "article"}
+    assert rows[-1]["id"] == "a0009" and rows[-1]["grade"] in "ABCDF"
+    errors = [(r["id"], r["line"], r["error"]["type"]) for r in rows[1:-1]]
+    assert errors == [
+        (None, 2, "InvalidJSON"),
+        (None, 3, "InvalidUTF8"),
+        (None, 4, "NotAnObject"),
+        ("no-text", 5, "MissingText"),
+        ("wrong-type", 6, "WrongType"),
+        ("empty", 7, "EmptyArticle"),
+        ("huge", 8, "ArticleTooLarge"),
+    ]
+    assert all(r["error"]["message"] for r in rows[1:-1])
+    summary = capsys.readouterr().err
+    assert "9 articles (7 errors)" in summary and "mean score" in summary
+
+
+def test_all_scored_exits_zero_and_keeps_order(tmp_path: Path) -> None:
+    records = [make_record(i) for i in range(120)]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(source), "-o", str(out), "-j", "2"]) == 0
+    assert [r["id"] for r in read_output(out)] == [r["id"] for r in records]
+
+
+def test_missing_input_cannot_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(tmp_path / "nope.jsonl"), "-o", str(out)]) == 2
+    assert "nope.jsonl: no such file or directory" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_directory_of_files_and_feeds(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(make_record(1)["text"], encoding="utf-8")
+    (tmp_path / "two.md").write_text("# Title\n\n" + make_record(2)["text"], encoding="utf-8")
+    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
+    write_jsonl(tmp_path / "more.jsonl", [make_record(3)])
+    feed = (ROOT / "tests/fixtures/feeds/wire.atom").read_bytes()
+    (tmp_path / "wire.atom").write_bytes(feed)
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(tmp_path), "-o", str(out), "-j", "1"]) == 0
+    ids = [r["id"] for r in read_output(out)]
+    assert ids == [
+        "a0003",
+        str(tmp_path / "one.txt"),
+        str(tmp_path / "two.md"),
+        "urn:example:wire:1001",
+        "urn:example:wire:1002",
+    ]
+
+
+def run_cli(*args: str, stdin: bytes = b"", **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "quality", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        **kwargs,
+    )
+
+
+def test_stdin_to_stdout_and_summary_on_stderr() -> None:
+    data = b"\n".join(json.dumps(make_record(i)).encode() for i in range(5)) + b"\n{bad\n"
+    done = run_cli("score", "-", "-j", "1", stdin=data)
+    assert done.returncode == 1, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r.get("id") for r in rows] == ["a0000", "a0001", "a0002", "a0003", "a0004", None]
+    assert rows[-1]["line"] == 6
+    assert b"6 articles (1 errors)" in done.stderr
+    assert b"\x1b[" not in done.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_interrupted_run_leaves_complete_json_lines(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "big.jsonl", [make_record(i) for i in range(20_000)])
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quality", "score", str(source), "-o", str(out), "-j", "2"],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 50_000):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert b"interrupted after" in stderr
+    assert b"Traceback" not in stderr
+    data = out.read_bytes()
+    assert data.endswith(b"\n")
+    rows = [json.loads(line) for line in data.splitlines()]
+    assert 0 < len(rows) < 20_000
+    assert [r["id"] for r in rows] == [f"a{i:04d}" for i in range(len(rows))]
+
+
+def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [make_record(i) for i in range(3_000)])
+    shell = f"{sys.executable} -m quality score {source} -j 2 | head -n 3"
+    done = subprocess.run(
+        shell, shell=True, capture_output=True, cwd=ROOT, timeout=120,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert len(done.stdout.splitlines()) == 3
+    assert b"Traceback" not in done.stderr, done.stderr
