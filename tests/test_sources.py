@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import quality
+from quality.cli import main
+from quality.commands.sources import analyse
+from quality.sources import find_boilerplate, find_near_duplicates, source_key, summarise_sources
+from quality.sources.duplicates import shingles
+from tests.conftest import SEEDS
+
+FOOTER = (
+    "About the author: Jane Roe has covered city hall for the Gazette since 2009.\n"
+    "Follow the Gazette on social media for updates."
+)
+
+STORIES = [
+    "The council voted 6-3 on Tuesday to raise parking fees by 50 cents an hour.",
+    "A fire at the old mill on River Road was put out by 40 firefighters on Sunday night.",
+    "The school board named Dana Ruiz as superintendent, its chair said on Monday.",
+    "Water bills will rise 4% in July after the utility's request was approved.",
+    "The zoo's two red pandas, Mei and Bao, went on show for the first time on Friday.",
+    "Road works on Main Street will close two lanes from 8 May, the city said.",
+]
+
+
+def gazette_batch() -> list[dict[str, Any]]:
+    articles = [
+        {"id": f"g{i}", "publisher": "Gazette", "text": f"{story}\n\n{STORIES[i - 1]}\n\n{FOOTER}"}
+        for i, story in enumerate(STORIES)
+    ]
+    # Another source whose articles share nothing: nothing of theirs is boilerplate.
+    articles += [
+        {"id": f"h{i}", "url": f"https://www.herald.example/{i}", "text": story}
+        for i, story in enumerate(STORIES[:4])
+    ]
+    return articles
+
+
+def test_source_key() -> None:
+    assert source_key("  The  Gazette ", "https://x.example") == "The Gazette"
+    assert source_key(None, "https://www.herald.example/a/b") == "herald.example"
+    assert source_key("", "not a url") == "(unknown)"
+    assert source_key() == "(unknown)"
+
+
+def test_boilerplate_footer_found_on_every_article_of_its_source() -> None:
+    batch = gazette_batch()
+    spans = find_boilerplate(batch)
+    for article, found in zip(batch[:6], spans[:6], strict=True):
+        (span,) = found
+        assert article["text"][span.start : span.end] == FOOTER
+        assert span.text == FOOTER and span.articles == 6
+    assert all(found == [] for found in spans[6:])
+
+
+def test_boilerplate_needs_enough_articles_and_share() -> None:
+    batch = gazette_batch()
+    # The footer in only 2 of 6 articles: under both the 50% share and the 3-article floor.
+    for article in batch[2:6]:
+        article["text"] = article["text"].replace(FOOTER, "")
+    assert all(found == [] for found in find_boilerplate(batch))
+    assert find_boilerplate(batch[:2], min_articles=2, min_share=0.5)[0]
+
+
+def test_boilerplate_ignores_case_digits_and_spacing() -> None:
+    stamps = [f"Posted {i} hours ago  by STAFF" for i in range(3)]
+    stamps.append("posted 12 hours ago by staff")
+    batch = [{"publisher": "P", "text": f"{STORIES[i]}\n{stamps[i]}"} for i in range(4)]
+    spans = find_boilerplate(batch)
+    assert [s[0].text for s in spans] == stamps
+
+
+def test_boilerplate_from_articles() -> None:
+    articles = [quality.load_article(a["text"], publisher="Gazette") for a in gazette_batch()[:3]]
+    assert all(len(found) == 1 for found in find_boilerplate(articles))
+
+
+def scored(pipeline: quality.Pipeline, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [r.to_dict(include_text=True) for r in pipeline.score_many(batch)]
+
+
+def test_summarise_sources(pipeline: quality.Pipeline) -> None:
+    records = scored(pipeline, gazette_batch())
+    records.append({"id": "bad", "line": 9, "error": {"type": "InvalidJSON", "message": "x"}})
+    stats = {s.source: s for s in summarise_sources(records)}
+    assert set(stats) == {"Gazette", "herald.example"}
+    gazette = stats["Gazette"]
+    assert gazette.articles == 6
+    expected = [r["score"] for r in records[:6]]
+    assert gazette.mean_score == pytest.approx(sum(expected) / 6)
+    assert gazette.stdev_score >= 0
+    assert 0 <= gazette.low_grade_share <= 1
+    # The footer's "Follow ... on social media" is flagged in every Gazette article.
+    assert gazette.top_rules and gazette.top_rules[0][1] == 6
+    assert stats["herald.example"].articles == 4
+
+
+def test_seeds_are_rewrites_not_near_duplicates() -> None:
+    # The five seeds tell one story in five different ways: they share almost no word
+    # triples, so shingle similarity rightly does not call them copies.
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    for a, b in itertools.combinations([shingles(t) for t in texts], 2):
+        assert len(a & b) / len(a | b) < 0.05
+    assert find_near_duplicates(texts) == []
+
+
+def lightly_edited(text: str, n: int) -> str:
+    """A republished copy: new headline, one sentence reworded, a footer of its own."""
+    sentences = text.split(". ")
+    sentences[n % len(sentences)] = "In a statement, officials declined to comment further"
+    return f"Headline version {n}\n" + ". ".join(sentences) + f"\nCopyright Outlet {n}."
+
+
+def test_near_duplicates_cluster_edited_copies_and_nothing_else() -> None:
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    original = seeds[1]
+    texts = [seeds[0], lightly_edited(original, 1), seeds[2], original,
+             lightly_edited(original, 4), seeds[3], lightly_edited(original, 7), seeds[4]]
+    (cluster,) = find_near_duplicates(texts)
+    assert cluster.members == (1, 3, 4, 6)
+    assert cluster.to_dict(ids=list("abcdefgh")) == {"members": [1, 3, 4, 6],
+                                                      "ids": ["b", "d", "e", "g"]}
+
+
+def test_analyse_reports_boilerplate_and_duplicates(pipeline: quality.Pipeline) -> None:
+    batch = gazette_batch()
+    batch.append({"id": "copy", "publisher": "Copycat", "text": "Breaking: " + batch[7]["text"]
+                  + " It was the second rise this year."})
+    batch[7]["text"] += " It was the second rise this year."
+    report = analyse(scored(pipeline, batch), similarity=0.5)
+    data = report.to_dict()
+    assert data["articles"] == 11 and data["text_available"]
+    gazette = next(s for s in data["sources"] if s["source"] == "Gazette")
+    assert gazette["boilerplate"] == [{"text": FOOTER, "articles": 6}]
+    assert [a["id"] for a in data["boilerplate"]] == [f"g{i}" for i in range(6)]
+    # The Gazette footer is left out before comparing, so the Gazette's articles do not all
+    # look alike; the copied Herald story does.
+    assert [[a["id"] for a in c["articles"]] for c in data["near_duplicates"]] == [["h1", "copy"]]
+
+
+def test_sources_command_on_articles_and_on_scored_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(json.dumps(a) + "\n" for a in gazette_batch()), encoding="utf-8")
+    assert main(["sources", str(articles), "--format", "json", "-j", "1"]) == 0
+    direct = json.loads(capsys.readouterr().out)
+    assert direct["sources"][0]["source"] == "Gazette"
+    assert direct["sources"][0]["boilerplate"][0]["articles"] == 6
+
+    scored_file = tmp_path / "scored.jsonl"
+    assert main(["score", str(articles), "-o", str(scored_file), "--include-text", "-j", "1"]) == 0
+    capsys.readouterr()
+    assert main(["sources", str(scored_file), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == direct
+
+    plain = tmp_path / "plain.jsonl"
+    assert main(["score", str(articles), "-o", str(plain), "-j", "1"]) == 0
+    capsys.readouterr()
+    assert main(["sources", str(plain), "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("source,articles,mean_score,stdev_score,low_grade_share")
+    assert lines[1].startswith("Gazette,6,")
+
+    assert main(["sources", str(plain)]) == 0
+    table = capsys.readouterr().out
+    assert "Gazette" in table and "herald.example" in table
+    assert "boilerplate and near-duplicates skipped" in table
