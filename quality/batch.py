@@ -11,6 +11,7 @@ time, so memory stays flat however long the input is.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import multiprocessing
 import os
@@ -132,9 +133,17 @@ class FailedInput:
 
 
 def score_item(
-    pipeline: Pipeline, index: int, item: Any, max_chars: int = DEFAULT_MAX_CHARS
+    pipeline: Pipeline,
+    index: int,
+    item: Any,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    keep_html: bool = True,
 ) -> BatchResult:
-    """Score one input of any accepted kind; every failure becomes an error result."""
+    """Score one input of any accepted kind; every failure becomes an error result.
+
+    ``keep_html=False`` drops the page's HTML from the report's article: it can be megabytes,
+    and a worker would otherwise copy it back to the parent for nothing.
+    """
     item_id, line, source = _identity(item)
     result = BatchResult(index=index, id=item_id, line=line, source=source)
     try:
@@ -145,7 +154,12 @@ def score_item(
         article, article_id = _load(item, max_chars)
         if article_id is not None:
             result.id = article_id
-        result.report = pipeline.score_article(article)
+        report = pipeline.score_article(article)
+        if not keep_html and report.article.html is not None:
+            report = dataclasses.replace(
+                report, article=dataclasses.replace(report.article, html=None)
+            )
+        result.report = report
     except LineError as exc:
         result.error = BatchError(exc.kind, str(exc))
     except _Rejected as exc:
@@ -298,19 +312,21 @@ def score_many(
     chunksize: int = DEFAULT_CHUNKSIZE,
     window: int = DEFAULT_WINDOW,
     max_chars: int = DEFAULT_MAX_CHARS,
+    keep_html: bool = False,
     mp_context: str | None = None,
 ) -> Iterator[BatchResult]:
     """One ``BatchResult`` per item of ``items``, in order, as they are ready.
 
     Items may be records (dicts with ``text`` or ``html`` and metadata), strings, Articles,
     ``JsonlRecord`` lines or ``ArticleFile`` paths. ``workers`` > 1 scores in that many
-    processes (0 or less: one per core).
+    processes (0 or less: one per core). Reports leave out the article's raw HTML unless
+    ``keep_html`` is true (the text extracted from it is always there).
     """
     yield from map_ordered(
         score_item,
         items,
         pipeline=pipeline,
-        args=(max_chars,),
+        args=(max_chars, keep_html),
         workers=workers,
         chunksize=chunksize,
         window=window,

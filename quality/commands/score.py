@@ -168,7 +168,7 @@ class OutputLine:
 def score_to_line(
     pipeline: Any, index: int, item: Any, max_chars: int, include_text: bool
 ) -> OutputLine:
-    result = score_item(pipeline, index, item, max_chars)
+    result = score_item(pipeline, index, item, max_chars, keep_html=False)
     text = json.dumps(result.to_dict(include_text=include_text), ensure_ascii=False)
     if result.report is None:
         return OutputLine(text, None, None)

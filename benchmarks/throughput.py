@@ -1,0 +1,67 @@
+"""Articles per second for plain-text articles, one worker and every core.
+
+    python benchmarks/throughput.py [--data DIR] [--articles N] [--repeats R]
+
+Reads news-human-vs-ai.dev.jsonl from DIR (default: ../shared/data beside the repository),
+cycles it to N articles, and scores them with ``Pipeline.score_many`` at 1 worker and at
+``os.cpu_count()`` workers. Prints the median of R runs for each and the scaling ratio.
+The pipeline is warmed first (rules compiled, language profiles loaded) so the figures are
+steady-state throughput; worker start-up is included in the multi-worker figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+import quality
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+
+
+def load(path: Path, count: int) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    cycled = itertools.islice(itertools.cycle(records), count)
+    return [{"id": f"{r['id']}#{i}", "text": r["text"]} for i, r in enumerate(cycled)]
+
+
+def rate(pipeline: quality.Pipeline, records: list[dict[str, Any]], workers: int) -> float:
+    started = time.perf_counter()
+    done = sum(1 for result in pipeline.score_many(records, workers=workers) if result.ok)
+    elapsed = time.perf_counter() - started
+    assert done == len(records), f"{len(records) - done} articles failed"
+    return len(records) / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    records = load(args.data / "news-human-vs-ai.dev.jsonl", args.articles)
+    mean_chars = statistics.fmean(len(r["text"]) for r in records)
+    pipeline = quality.Pipeline()
+    list(pipeline.score_many(records[:50]))  # warm-up: compile rules, load language profiles
+    cores = os.cpu_count() or 1
+    results: dict[int, float] = {}
+    for workers in sorted({1, cores}):
+        runs = [rate(pipeline, records, workers) for _ in range(args.repeats)]
+        results[workers] = statistics.median(runs)
+        print(f"workers={workers}: median {results[workers]:.0f} articles/s "
+              f"(runs: {', '.join(f'{r:.0f}' for r in runs)})")
+    print(f"{len(records)} articles, mean {mean_chars:.0f} characters")
+    if cores > 1:
+        print(f"scaling {cores} workers / 1 worker: {results[cores] / results[1]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
