@@ -13,13 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import multiprocessing
 import os
-import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -31,6 +27,8 @@ from quality.inputs.jsonl import JsonlRecord, LineError, parse_line
 from quality.report import Report
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from quality.pipeline import Pipeline
 
 #: Articles whose text (or HTML) is longer than this many characters are not scored: an
@@ -345,6 +343,8 @@ _WORKER_PIPELINE: Pipeline | None = None
 
 
 def _init_worker(pipeline: Pipeline) -> None:
+    import signal
+
     global _WORKER_PIPELINE
     # Ctrl-C is the parent's to handle: it stops cleanly and then ends the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -412,10 +412,16 @@ class _OrderedPool:
         self.args = args
         self.pipeline = pipeline
         self.workers = workers
+        import multiprocessing
+
         self.context = multiprocessing.get_context(mp_context)
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        # Imported here: a process that never scores in parallel (e.g. `quality lint`) should
+        # not pay for multiprocessing at start-up.
+        from concurrent.futures import ProcessPoolExecutor
+
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=self.context,
@@ -427,6 +433,8 @@ class _OrderedPool:
         return self.executor.submit(_run_chunk, self.func, chunk, self.args)
 
     def run(self, numbered: Iterator[tuple[int, Any]], chunksize: int, limit: int) -> Iterator[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
         pending: deque[tuple[Future[list[Any]], list[tuple[int, Any]]]] = deque()
         exhausted = False
 
@@ -454,6 +462,8 @@ class _OrderedPool:
             yield from results
 
     def _rerun_one_by_one(self, suspects: list[tuple[int, Any]]) -> Iterator[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
         self._restart()
         for index, item in suspects:
             try:
