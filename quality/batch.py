@@ -15,7 +15,7 @@ import dataclasses
 import json
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -312,7 +312,7 @@ def score_many(
     max_chars: int = DEFAULT_MAX_CHARS,
     keep_html: bool = False,
     mp_context: str | None = None,
-) -> Iterator[BatchResult]:
+) -> Generator[BatchResult, None, None]:
     """One ``BatchResult`` per item of ``items``, in order, as they are ready.
 
     Items may be records (dicts with ``text`` or ``html`` and metadata), strings, Articles,
@@ -369,7 +369,7 @@ def map_ordered(
     chunksize: int = DEFAULT_CHUNKSIZE,
     window: int = DEFAULT_WINDOW,
     mp_context: str | None = None,
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """``func(pipeline, index, item, *args)`` for every item, in input order.
 
     ``func`` must be a module-level function and must not raise (it turns failures into

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from quality.batch import (
     DEFAULT_MAX_CHARS,
@@ -130,7 +130,7 @@ def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
             if kind == "feed":
                 yield from _iter_feed(stream.read(), str(path))
             else:
-                yield from _iter_stream(stream, str(path), max_line_bytes)
+                yield from _iter_stream(cast(IO[bytes], stream), str(path), max_line_bytes)
     except (OSError, EOFError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         yield FailedInput(str(path), "UnreadableFile", f"{path}: cannot read: {reason}")
