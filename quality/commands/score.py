@@ -12,7 +12,6 @@ import gzip
 import json
 import os
 import signal
-import statistics
 import sys
 import time
 from collections import Counter, deque
@@ -179,7 +178,8 @@ def score_to_line(
 class Summary:
     articles: int = 0
     errors: int = 0
-    scores: list[float] = field(default_factory=list)
+    # A running sum, not a list: memory must not grow with the number of articles.
+    score_total: float = 0.0
     grades: Counter[str] = field(default_factory=Counter)
     started: float = field(default_factory=time.perf_counter)
 
@@ -188,13 +188,14 @@ class Summary:
         if line.score is None:
             self.errors += 1
         else:
-            self.scores.append(line.score)
+            self.score_total += line.score
             self.grades[line.grade or "?"] += 1
 
     def render(self, *, interrupted: bool = False) -> str:
         elapsed = time.perf_counter() - self.started
         rate = self.articles / elapsed if elapsed > 0 else 0.0
-        mean = f"{statistics.fmean(self.scores):.1f}" if self.scores else "n/a"
+        scored = self.articles - self.errors
+        mean = f"{self.score_total / scored:.1f}" if scored else "n/a"
         grades = " ".join(f"{g}:{n}" for g, n in sorted(self.grades.items())) or "none"
         state = "interrupted after" if interrupted else "scored"
         return (
