@@ -72,8 +72,7 @@ def main() -> None:
             now = tree_rss(watched)
             print(f"{sent:>10,} {now / 1e6:>13.0f} {max(peak, now) / 1e6:>17.0f} "
                   f"{time.perf_counter() - started:>12.0f}", flush=True)
-    proc.stdin.close()
-    _, stderr = proc.communicate()
+    _, stderr = proc.communicate()  # closes stdin: the command finishes the stream
     stop.set()
     print(stderr.decode().strip())
     print(f"peak RSS of command and workers: {peak / 1e6:.0f} MB")
