@@ -12,29 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from quality.article import Article
-
-# Characters folded to a single ASCII form in ``Document.lower``. Every replacement is one
-# character for one, so offsets into ``lower`` are offsets into ``text``.
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-    }
-)
+from quality.matching import fold
 
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 # A sentence ends at ., ! or ? (plus closing quotes/brackets) followed by space and
@@ -86,10 +64,7 @@ class Document:
     @cached_property
     def lower(self) -> str:
         """Lower-cased text with curly quotes and dashes folded, same length as ``text``."""
-        lowered = self.text.lower()
-        if len(lowered) != len(self.text):
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-        return lowered.translate(_FOLD)
+        return fold(self.text)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -159,10 +134,10 @@ class Document:
         return result
 
     def _is_abbreviation(self, dot: int) -> bool:
-        start = dot
-        while start > 0 and (self.text[start - 1].isalpha() or self.text[start - 1] == "."):
-            start -= 1
-        token = self.lower[start:dot]
+        window = self.lower[max(0, dot - 12):dot]
+        if not window or window[-1].isspace():
+            return False
+        token = window.split()[-1].lstrip("(\"'[")
         return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
     def _add_sentence(self, result: list[Span], start: int, end: int) -> None:

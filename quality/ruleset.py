@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +28,7 @@ from typing import Any
 from quality._toml import tomllib
 from quality.errors import RuleError
 from quality.findings import Severity
+from quality.matching import Match, Matcher
 
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
 ANY_LANGUAGE = "*"
@@ -75,123 +76,6 @@ class Rule:
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    rule: Rule
-    start: int
-    end: int
-
-
-class Matcher:
-    """Finds every phrase and pattern of a set of rules in one pass each.
-
-    Phrases go into one Aho-Corasick automaton; patterns into one compiled alternation.
-    Matching runs on ``Document.lower`` (folded quotes and dashes), or on the original text
-    for case-sensitive patterns.
-    """
-
-    def __init__(self, rules: Sequence[Rule], allow: Iterable[str] = ()):
-        import ahocorasick
-
-        self.allow = frozenset(_fold(a) for a in allow)
-        self._automaton: Any = None
-        entries = [(phrase, rule) for rule in rules for phrase in rule.phrases]
-        if entries:
-            automaton = ahocorasick.Automaton()
-            for phrase, rule in entries:
-                key = _fold(phrase)
-                if key not in automaton:
-                    automaton.add_word(key, (rule, len(key), key[0].isalnum() or key[0] == "_",
-                                             key[-1].isalnum() or key[-1] == "_"))
-            automaton.make_automaton()
-            self._automaton = automaton
-        self._lower_patterns = _pattern_set([r for r in rules if r.patterns and not r.case_sensitive], re.MULTILINE)
-        self._cased_patterns = _pattern_set([r for r in rules if r.patterns and r.case_sensitive], re.MULTILINE)
-
-    def find(self, text: str, lower: str) -> list[Match]:
-        found: list[Match] = []
-        if self._automaton is not None:
-            size = len(lower)
-            for end_index, (rule, length, word_start, word_end) in self._automaton.iter(lower):
-                start = end_index - length + 1
-                end = end_index + 1
-                if word_start and start > 0 and _is_word_char(lower[start - 1]):
-                    continue
-                if word_end and end < size and _is_word_char(lower[end]):
-                    continue
-                found.append(Match(rule, start, end))
-            found = _longest_non_overlapping(found)
-        for patterns, subject in ((self._lower_patterns, lower), (self._cased_patterns, text)):
-            if patterns is not None:
-                found.extend(patterns.finditer(subject))
-        if self.allow:
-            found = [m for m in found if lower[m.start:m.end].strip() not in self.allow]
-        found.sort(key=lambda m: (m.start, m.end))
-        return found
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def _fold(phrase: str) -> str:
-    from quality.analysis import _FOLD
-
-    return phrase.lower().translate(_FOLD)
-
-
-def _longest_non_overlapping(matches: list[Match]) -> list[Match]:
-    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Match] = []
-    last_end = -1
-    for m in matches:
-        if m.start >= last_end:
-            kept.append(m)
-            last_end = m.end
-    return kept
-
-
-class _PatternSet:
-    """Every pattern of a set of rules as one compiled alternation.
-
-    Python's regex engine tries each alternative at each position. Patterns that start
-    with ``\\b`` or ``^`` get that anchor hoisted in front of their group, so positions
-    that are not word or line starts are rejected by one test instead of by every
-    alternative. The combined pattern only finds spans; the rule is then the first whose
-    own pattern matches at that position, as the alternation itself would have chosen.
-    """
-
-    def __init__(self, rules: Sequence[Rule], flags: int):
-        self.rules = list(rules)
-        self.singles = [re.compile("|".join(f"(?:{p})" for p in r.patterns), flags) for r in self.rules]
-        groups: dict[str, list[str]] = {r"\b": [], "^": [], "": []}
-        for rule in self.rules:
-            for pattern in rule.patterns:
-                anchor = next((a for a in (r"\b", "^") if pattern.startswith(a)), "")
-                groups[anchor].append(pattern[len(anchor):])
-        parts = [
-            anchor + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
-            for anchor, patterns in groups.items()
-            if patterns
-        ]
-        self.combined = re.compile("|".join(parts), flags)
-
-    def finditer(self, subject: str) -> Iterator[Match]:
-        for m in self.combined.finditer(subject):
-            start = m.start()
-            if m.end() == start:
-                continue
-            for rule, single in zip(self.rules, self.singles):
-                found = single.match(subject, start)
-                if found is not None and found.end() > start:
-                    yield Match(rule, start, found.end())
-                    break
-
-
-def _pattern_set(rules: Sequence[Rule], flags: int) -> _PatternSet | None:
-    return _PatternSet(rules, flags) if rules else None
 
 
 @dataclass

@@ -1,0 +1,136 @@
+"""Reading articles: plain text, Markdown with front matter, HTML, mappings, bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import quality
+from quality.inputs import load_article
+from quality.inputs.markdown import mask_markdown, parse_front_matter
+
+BODY = "Officials met in Cairo on Monday, the ministry said.\n"
+
+
+def test_plain_text_is_used_as_is():
+    article = load_article(BODY)
+    assert article.text == BODY
+    assert article.source_format == "text"
+
+
+def test_yaml_front_matter_feeds_metadata_and_keeps_offsets():
+    source = f"---\ntitle: Talks resume\ndate: 2024-03-01\nauthor: [Ana Ruiz, Ben Ode]\n---\n{BODY}"
+    article = load_article(source, format="markdown")
+    assert article.title == "Talks resume"
+    assert article.published == "2024-03-01"
+    assert article.byline == "Ana Ruiz, Ben Ode"
+    assert article.origins["published"] == "front-matter"
+    assert len(article.text) == len(source)
+    start = source.index("Officials")
+    assert article.text[start:start + 9] == "Officials"
+    assert article.text[: source.index("Officials")].strip() == ""
+
+
+def test_toml_front_matter_is_sniffed_without_a_format():
+    source = f'+++\ntitle = "Talks resume"\ndate = 2024-03-01\n+++\n{BODY}'
+    article = load_article(source)
+    assert article.source_format == "markdown"
+    assert article.published == "2024-03-01"
+
+
+def test_invalid_front_matter_is_a_clear_error():
+    with pytest.raises(quality.InputError, match="front matter is not valid YAML"):
+        load_article("---\ntitle: [unclosed\n---\ntext\n", format="markdown")
+
+
+def test_markdown_markup_is_blanked_not_removed():
+    source = "## Heading here\n\nSee [the report](https://example.org/x) and `code`.\n\n```\nit is important to note\n```\n"
+    masked = mask_markdown(source)
+    assert len(masked) == len(source)
+    assert masked.count("\n") == source.count("\n")
+    assert "##" not in masked and "https" not in masked and "code" not in masked
+    assert "the report" in masked
+    assert "important" not in masked
+
+
+def test_front_matter_maps_known_keys_only():
+    fields, body_start = parse_front_matter("---\ntitle: T\ntags: [a]\n---\nx")
+    assert fields == {"title": "T"}
+    assert body_start == len("---\ntitle: T\ntags: [a]\n---\n")
+
+
+def test_mapping_with_metadata_and_origins():
+    article = load_article({"id": 7, "text": BODY, "title": "T", "published": "2024-03-01T10:00:00Z", "extra": 1})
+    assert article.id == "7"
+    assert article.published == "2024-03-01"
+    assert article.origins == {"title": "metadata", "published": "metadata"}
+
+
+def test_keyword_fields_and_date_objects():
+    article = load_article(text=BODY, published=dt.date(2024, 3, 1), byline="Ana Ruiz")
+    assert article.published == "2024-03-01"
+    assert article.byline == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ({"title": "no text"}, "neither 'text' nor 'html'"),
+        ({"text": 42}, "'text' must be a string, got int"),
+        ({"text": BODY, "published": "not a date"}, "cannot read 'not a date' as a date"),
+        ({"text": BODY, "title": ["a"]}, "'title' must be a string, got list"),
+        (3.5, "got float"),
+        (b"\xff\xfe bad", "not valid UTF-8"),
+    ],
+)
+def test_bad_input_raises_a_specific_input_error(source, message):
+    with pytest.raises(quality.InputError, match=message):
+        load_article(source)
+
+
+def test_unknown_keyword_field_is_rejected():
+    with pytest.raises(quality.InputError, match="unknown article field"):
+        load_article(BODY, headline="x")
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<title>Talks resume in Cairo | Example News</title>
+<meta property="og:title" content="Talks resume in Cairo">
+<meta name="author" content="Ana Ruiz">
+<meta property="article:published_time" content="2024-03-01T09:30:00Z">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article>
+<h1>Talks resume in Cairo</h1>
+<p>Negotiators met in Cairo on Friday for a third round of talks on a ceasefire, Egypt's foreign
+ministry said in a statement, adding that delegations from both sides had arrived overnight.</p>
+<p>"We expect the talks to last three days," the ministry's spokesman, Ahmed Fahmy, told
+reporters outside the venue. He said mediators from Qatar would join on Saturday.</p>
+<p>The previous round ended on 12 February without agreement after two days of meetings.</p>
+</article>
+<div class="share">Share this: Facebook Twitter Email</div>
+<footer>Copyright 2024 Example News. All rights reserved.</footer>
+</body></html>"""
+
+
+def test_html_page_yields_main_text_metadata_and_stripped_boilerplate():
+    article = load_article(PAGE)
+    assert article.source_format == "html"
+    assert "third round of talks" in article.text
+    assert "Facebook Twitter" not in article.text
+    assert article.title == "Talks resume in Cairo"
+    assert article.byline == "Ana Ruiz"
+    assert article.published == "2024-03-01"
+    assert article.origins["published"] == "html"
+    stripped = " ".join(article.stripped)
+    assert "Share this" in stripped
+    meta = quality.score(article).to_dict()["article"]
+    assert meta["stripped"]["blocks"] >= 1
+
+
+def test_html_in_a_record_is_extracted():
+    article = load_article({"id": "p1", "html": PAGE, "url": "https://example.org/a"})
+    assert article.id == "p1"
+    assert "third round of talks" in article.text

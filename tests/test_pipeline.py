@@ -1,0 +1,157 @@
+"""The pipeline: scorer registry and entry points, weights, options, rule selection, languages."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import pytest
+
+import quality
+from quality import registry
+from quality.scorers.base import Scorer, ScorerResult
+from tests.conftest import seed_text
+
+CLEAN = (
+    "The council voted 9 to 3 on Wednesday to fund the flood wall, council leader Martin Oduya said. "
+    "The Environment Agency will pay £2.9m of the £4.2m cost, a spokesperson for the agency confirmed."
+)
+
+
+def test_builtin_scorers_are_found_through_the_registry():
+    assert {"filler", "chatbot-leak", "attribution", "dates", "residue"} <= set(registry.available())
+
+
+def test_a_third_party_scorer_is_found_through_its_entry_point(tmp_path, monkeypatch):
+    package = tmp_path / "shouty_scorer.py"
+    package.write_text(textwrap.dedent('''
+        from quality.scorers.base import Scorer, ScorerResult
+
+        class ShoutyScorer(Scorer):
+            id = "shouty"
+            version = "0.1"
+            needs_language_rules = False
+
+            def score(self, doc):
+                loud = sum(1 for w in doc.words if len(w) > 3 and w.isupper())
+                return ScorerResult(1.0 if loud == 0 else 0.5, [], {"loud_words": float(loud)})
+    '''))
+    dist = tmp_path / "shouty_scorer-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: shouty-scorer\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[quality.scorers]\nshouty = shouty_scorer:ShoutyScorer\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry.available.cache_clear()
+    try:
+        assert "shouty" in registry.available()
+        pipeline = quality.Pipeline(weights={"shouty": 10})
+        report = pipeline.score(CLEAN + " THIS IS HUGE NEWS.")
+        assert report.scorers["shouty"].score == 0.5
+        assert report.scorers["shouty"].contribution == pytest.approx(-5.0)
+    finally:
+        registry.available.cache_clear()
+        sys.modules.pop("shouty_scorer", None)
+
+
+def test_register_decorator_adds_a_scorer():
+    class LengthScorer(Scorer):
+        id = "test-length"
+        version = "1"
+        needs_language_rules = False
+
+        def score(self, doc):
+            return ScorerResult(min(1.0, doc.word_count / 100), [])
+
+    registry.register(LengthScorer)
+    try:
+        report = quality.Pipeline(["test-length"], weights={"test-length": 50}).score("Short text here.")
+        assert report.score == pytest.approx(100 - 50 * (1 - 3 / 100), abs=0.1)
+    finally:
+        registry._registered.pop("test-length")
+        registry.available.cache_clear()
+
+
+def test_unknown_scorer_and_bad_options_are_clear_errors():
+    with pytest.raises(quality.ScorerError, match="unknown scorer 'nope'"):
+        quality.Pipeline(["nope"])
+    with pytest.raises(quality.ConfigError, match="scorer 'filler' has no option 'colour'"):
+        quality.Pipeline(options={"filler": {"colour": "red"}})
+    with pytest.raises(quality.ConfigError, match="must be list"):
+        quality.Pipeline(options={"filler": {"extra-phrases": "synergy"}})
+
+
+def test_a_failing_scorer_is_named():
+    class Broken(Scorer):
+        id = "broken"
+        version = "9"
+        needs_language_rules = False
+
+        def score(self, doc):
+            raise ZeroDivisionError("oops")
+
+    pipeline = quality.Pipeline([Broken(quality.Pipeline().rulebook.for_scorer("broken"))])
+    with pytest.raises(quality.ScorerError, match="scorer 'broken' 9 failed.*ZeroDivisionError"):
+        pipeline.score(CLEAN)
+
+
+def test_weights_change_the_score_and_disable_removes_a_scorer():
+    text = seed_text("004")
+    default = quality.Pipeline().score(text)
+    heavier = quality.Pipeline(weights={"residue": 70}).score(text)
+    assert heavier.score < default.score
+    without = quality.Pipeline(disable=["residue"]).score(text)
+    assert "residue" not in without.scorers
+    assert not any(f.scorer == "residue" for f in without.findings)
+
+
+def test_ignore_switches_rules_off_and_select_keeps_only_some():
+    text = seed_text("001")
+    ignored = quality.Pipeline(ignore=["FIL1"]).score(text)
+    assert not any(f.rule.startswith("FIL1") for f in ignored.findings)
+    selected = quality.Pipeline(select=["ATT"]).score(text)
+    assert {f.rule[:3] for f in selected.findings} == {"ATT"}
+
+
+def test_allow_list_and_extra_phrases():
+    text = "Officials met on Monday. The deal offers a glimmer of hope. We must leverage synergies."
+    allowed = quality.Pipeline(allow=["a glimmer of hope"]).score(text)
+    assert "FIL101" not in {f.rule for f in allowed.findings}
+    house = quality.Pipeline(options={"filler": {"extra-phrases": ["leverage synergies"]}}).score(text)
+    assert any(f.rule == "FIL100" and f.excerpt == "leverage synergies" for f in house.findings)
+
+
+def test_unsupported_language_is_not_scored_as_clean():
+    french = (
+        "Le gouvernement a annoncé mardi une nouvelle réforme des retraites. Les syndicats ont "
+        "appelé à la grève dans tout le pays, selon un communiqué du ministère du Travail publié "
+        "dans la soirée."
+    )
+    report = quality.score(french)
+    assert report.language == "fr"
+    assert not report.complete
+    skipped = [s for s in report.scorers.values() if not s.ran]
+    assert skipped and all("no rules for language 'fr'" in (s.reason or "") for s in skipped)
+    assert report.score < 85
+    assert "not run" in report.explain()
+
+
+def test_given_language_is_used_without_detection():
+    assert quality.score(CLEAN, language="en").language == "en"
+
+
+def test_same_input_same_output():
+    text = seed_text("003")
+    assert quality.Pipeline().score(text).to_dict() == quality.Pipeline().score(text).to_dict()
+
+
+def test_custom_weights_file_is_validated(tmp_path):
+    path = tmp_path / "w.json"
+    path.write_text('{"schema": "quality-weights/1", "weights": {"filler": -3}, "grades": [{"min": 0, "grade": "F"}]}')
+    with pytest.raises(quality.ConfigError, match="weight of 'filler' must be a non-negative number"):
+        quality.Pipeline(weights=path)
+    path.write_text("not json")
+    with pytest.raises(quality.ConfigError, match="not valid JSON"):
+        quality.Pipeline(weights=path)
+    path.write_text('{"schema": "quality-weights/1", "weights": {"filler": 80}, "grades": [{"min": 50, "grade": "ok"}, {"min": 0, "grade": "bad"}], "fail_under": 50}')
+    report = quality.Pipeline(weights=path).score(seed_text("001"))
+    assert report.grade == "bad"

@@ -1,0 +1,80 @@
+"""Properties that hold for any input: no crash, spans inside the text, scores in range,
+deterministic output."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import quality
+
+PIPELINE = quality.Pipeline()
+PHRASES = [
+    "a glimmer of hope", "It is important to note", "experts say", "Many question", "0 Comments",
+    "Comment:", "Share this:", "earlier this week", " date 2023-11-07 ", "As an AI language model",
+    "[insert date]", "“quoted text”", '"', "\u201c", "\n\n", "Mr. Smith said.", "Prospects for Peace",
+    "\u202e", "\u0130", "ß", "🙂", "\r\n", "\x00", "\ufeff",
+]
+texts = st.one_of(
+    st.text(max_size=400),
+    st.lists(st.one_of(st.sampled_from(PHRASES), st.text(max_size=30)), max_size=40).map("".join),
+    st.sampled_from(["", " ", "\n" * 50, "\t \n", "٠١٢ مرحبا بالعالم", "😀" * 300]),
+    st.binary(max_size=200).map(lambda b: b.decode("latin-1")),
+)
+
+
+def check_report(text: str, report: quality.Report) -> None:
+    assert 0 <= report.score <= 100
+    for summary in report.scorers.values():
+        assert summary.score is None or 0 <= summary.score <= 1
+        assert summary.contribution <= 0
+    for finding in report.findings:
+        assert 0 <= finding.start <= finding.end <= len(text)
+        assert finding.excerpt == text[finding.start:finding.end]
+        assert finding.line == text.count("\n", 0, finding.start) + 1
+        assert finding.column >= 1 and finding.end_line >= finding.line
+    json.dumps(report.to_dict())
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_any_text_scores_without_error(text):
+    check_report(text, PIPELINE.score(text, format="text"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_scoring_is_deterministic(text):
+    first = PIPELINE.score(text, format="text").to_dict()
+    second = quality.Pipeline().score(text, format="text").to_dict()
+    assert first == second
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200), st.text(max_size=60))
+def test_markdown_keeps_offsets_into_the_original(body, title):
+    source = "---\ntitle: x\n---\n" + body
+    report = PIPELINE.score(source, format="markdown")
+    assert len(report.article.text) == len(source)
+    for finding in report.findings:
+        assert finding.end <= len(source)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from(["id", "text", "title", "published", "html", "byline", "x"]),
+                       st.one_of(st.none(), st.integers(), st.text(max_size=50), st.booleans()),
+                       max_size=6))
+def test_any_record_scores_or_raises_a_quality_error(record):
+    try:
+        report = PIPELINE.score(record)
+    except quality.QualityError:
+        return
+    check_report(report.article.text, report)
+
+
+def test_huge_text_scores(pipeline):
+    text = ("Officials said the talks would resume. A glimmer of hope remains. " * 20000)
+    report = pipeline.score(text)
+    check_report(text, report)

@@ -1,0 +1,84 @@
+"""Reports: schema, explanation arithmetic, and articles written well that must score well."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import quality
+from quality.inputs import format_for_path, load_article
+from tests.conftest import ROOT, SEEDS
+
+SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text())
+GOOD = sorted((Path(__file__).parent / "fixtures" / "articles").iterdir())
+
+
+def load(path: Path) -> quality.Article:
+    return load_article(path.read_text(encoding="utf-8"), format=format_for_path(str(path)))
+
+
+@pytest.mark.parametrize("path", SEEDS + GOOD, ids=lambda p: p.name)
+def test_report_matches_its_json_schema(pipeline, path):
+    report = pipeline.score_article(load(path))
+    data = json.loads(json.dumps(report.to_dict()))
+    jsonschema.validate(data, SCHEMA)
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_well_sourced_dated_articles_score_high_without_warnings(pipeline, path):
+    report = pipeline.score_article(load(path))
+    assert report.score >= 85, report.explain()
+    assert report.grade == "A"
+    loud = [f for f in report.findings if f.severity.rank >= quality.Severity.WARNING.rank]
+    assert not loud, report.explain()
+
+
+def test_good_articles_outscore_every_seed(pipeline):
+    worst_good = min(pipeline.score_article(load(p)).score for p in GOOD)
+    best_seed = max(pipeline.score(p.read_text()).score for p in SEEDS)
+    assert worst_good > best_seed + 25
+
+
+def test_contributions_add_up_to_the_score(pipeline):
+    report = pipeline.score(SEEDS[2].read_text())
+    total = report.base + sum(s.contribution for s in report.scorers.values())
+    assert report.score == pytest.approx(max(0.0, total), abs=0.06)
+    for summary in report.scorers.values():
+        assert summary.contribution == pytest.approx(-summary.weight * (1 - summary.score))
+
+
+def test_explain_shows_arithmetic_and_quotes_the_text(pipeline):
+    report = pipeline.score(SEEDS[2].read_text())
+    text = report.explain()
+    first, arithmetic = text.splitlines()[:2]
+    assert f"{report.score:.0f}/100" in first
+    assert arithmetic.strip().startswith("score = 100 -")
+    assert "(filler)" in arithmetic
+    assert "a glimmer of hope" in text
+    assert "RES101" in text and "Comment:" in text
+    # Biggest loss first.
+    order = [s.id for s in sorted(report.scorers.values(), key=lambda s: s.contribution) if s.contribution < -0.05]
+    positions = [text.index(f"\n{sid}: -") for sid in order]
+    assert positions == sorted(positions)
+
+
+def test_density_findings_carry_value_and_threshold(pipeline):
+    report = pipeline.score(SEEDS[1].read_text())
+    (density,) = [f for f in report.findings if f.rule == "FIL001"]
+    assert density.value is not None and density.threshold is not None
+    assert density.value > density.threshold
+    assert f"{density.value:.1f}" in density.message
+
+
+def test_findings_point_at_what_they_quote(pipeline):
+    for path in SEEDS:
+        text = path.read_text()
+        report = pipeline.score(text)
+        for finding in report.findings:
+            assert text[finding.start:finding.end] == finding.excerpt
+            line_start = text.rfind("\n", 0, finding.start) + 1
+            assert finding.line == text.count("\n", 0, finding.start) + 1
+            assert finding.column == finding.start - line_start + 1
