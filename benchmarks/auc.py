@@ -72,8 +72,15 @@ def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
     for record in read_jsonl(data / LABELLED, limit):
         report = pipeline.score(record["text"])
         subs = {k: s.score for k, s in report.scorers.items() if s.score is not None}
-        rows.append({"label": record.get("label"), "dataset": record.get("dataset"),
-                     "model": record.get("model") or "human", "score": report.score, "subs": subs})
+        rows.append(
+            {
+                "label": record.get("label"),
+                "dataset": record.get("dataset"),
+                "model": record.get("model") or "human",
+                "score": report.score,
+                "subs": subs,
+            }
+        )
     labelled_seconds = time.perf_counter() - started
 
     def auc_of(selected: list[dict[str, Any]], key: Any) -> float:

@@ -48,8 +48,10 @@ def main() -> None:
             runs.append(len(pages) / (time.perf_counter() - started))
         errors = sum(not r.ok for r in results)
         medians[workers] = statistics.median(runs)
-        print(f"workers={workers}: median {medians[workers]:.1f} pages/s "
-              f"(runs: {', '.join(f'{r:.1f}' for r in runs)}; {errors} pages not scored)")
+        print(
+            f"workers={workers}: median {medians[workers]:.1f} pages/s "
+            f"(runs: {', '.join(f'{r:.1f}' for r in runs)}; {errors} pages not scored)"
+        )
     mean_kb = statistics.fmean(len(p["html"]) for p in pages) / 1000
     print(f"{len(pages)} pages, mean {mean_kb:.0f} kB of HTML")
     if cores > 1:

@@ -42,11 +42,21 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=25_000)
     args = parser.parse_args()
     lines = [
-        line for line in (args.data / "news-human-vs-ai.dev.jsonl").read_bytes().splitlines()
+        line
+        for line in (args.data / "news-human-vs-ai.dev.jsonl").read_bytes().splitlines()
         if line.strip()
     ]
-    command = [sys.executable, "-m", "quality", "score", "-", "-o", "/dev/null",
-               "--jobs", str(args.jobs)]
+    command = [
+        sys.executable,
+        "-m",
+        "quality",
+        "score",
+        "-",
+        "-o",
+        "/dev/null",
+        "--jobs",
+        str(args.jobs),
+    ]
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     watched = psutil.Process(proc.pid)
     peak = 0
@@ -70,8 +80,11 @@ def main() -> None:
         proc.stdin.write(line + b"\n")
         if sent % args.every == 0:
             now = tree_rss(watched)
-            print(f"{sent:>10,} {now / 1e6:>13.0f} {max(peak, now) / 1e6:>17.0f} "
-                  f"{time.perf_counter() - started:>12.0f}", flush=True)
+            print(
+                f"{sent:>10,} {now / 1e6:>13.0f} {max(peak, now) / 1e6:>17.0f} "
+                f"{time.perf_counter() - started:>12.0f}",
+                flush=True,
+            )
     _, stderr = proc.communicate()  # closes stdin: the command finishes the stream
     stop.set()
     print(stderr.decode().strip())

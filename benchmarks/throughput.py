@@ -56,8 +56,10 @@ def main() -> None:
     for workers in sorted({1, cores}):
         runs = [rate(pipeline, records, workers) for _ in range(args.repeats)]
         results[workers] = statistics.median(runs)
-        print(f"workers={workers}: median {results[workers]:.0f} articles/s "
-              f"(runs: {', '.join(f'{r:.0f}' for r in runs)})")
+        print(
+            f"workers={workers}: median {results[workers]:.0f} articles/s "
+            f"(runs: {', '.join(f'{r:.0f}' for r in runs)})"
+        )
     print(f"{len(records)} articles, mean {mean_chars:.0f} characters")
     if cores > 1:
         print(f"scaling {cores} workers / 1 worker: {results[cores] / results[1]:.2f}x")

@@ -17,11 +17,64 @@ from quality.matching import fold
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 # A sentence ends at ., ! or ? (plus closing quotes/brackets) followed by space and
 # something that can start a sentence, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+_SENTENCE_END = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
+)
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr inc ltd co corp
-    vs etc no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m
-    mt ft rev hon pres supt insp det""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "mt",
+        "ft",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+    ]
 )
 _QUOTE_PATTERNS = (
     re.compile(r"\u201c[^\u201c\u201d]{1,2000}?(?:\u201d|(?=\n\s*\n)|\Z)"),
@@ -91,7 +144,14 @@ class Document:
                 line_text = line_text[:-1]
             top = rank.get(i, -1)
             result.append(
-                Line(i, start, start + len(line_text), line_text, top, total - 1 - top if top >= 0 else -1)
+                Line(
+                    i,
+                    start,
+                    start + len(line_text),
+                    line_text,
+                    top,
+                    total - 1 - top if top >= 0 else -1,
+                )
             )
         return result
 
@@ -101,7 +161,7 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> list[Span]:
-        """Blocks of text separated by blank lines (or single lines, in one-line-a-paragraph text)."""
+        """Blocks of text between blank lines (single lines in one-line-a-paragraph text)."""
         spans = []
         block_start = None
         block_end = 0
@@ -126,7 +186,11 @@ class Document:
             cursor = line.start
             for m in _SENTENCE_END.finditer(text, line.start, line.end):
                 end = m.end()
-                if m.group().startswith(".") and len(m.group()) == 1 and self._is_abbreviation(end - 1):
+                if (
+                    m.group().startswith(".")
+                    and len(m.group()) == 1
+                    and self._is_abbreviation(end - 1)
+                ):
                     continue
                 self._add_sentence(result, cursor, end)
                 cursor = end
@@ -134,7 +198,7 @@ class Document:
         return result
 
     def _is_abbreviation(self, dot: int) -> bool:
-        window = self.lower[max(0, dot - 12):dot]
+        window = self.lower[max(0, dot - 12) : dot]
         if not window or window[-1].isspace():
             return False
         token = window.split()[-1].lstrip("(\"'[")
@@ -170,7 +234,7 @@ class Document:
     def quotes(self) -> list[tuple[int, int]]:
         """Spans of directly quoted speech, sorted and non-overlapping."""
         found: list[tuple[int, int]] = []
-        if not any(mark in self.text for mark in "\"\u201c\u2018\u00ab"):
+        if not any(mark in self.text for mark in '"\u201c\u2018\u00ab'):
             return found
         for pattern in _QUOTE_PATTERNS:
             found.extend((m.start(), m.end()) for m in pattern.finditer(self.text))

@@ -44,12 +44,11 @@ class Article:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise InputError(f"article text must be a string, got {type(self.text).__name__}")
-        for name in METADATA_FIELDS + ("html", "id"):
+        for name in (*METADATA_FIELDS, "html", "id"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
                 raise InputError(
-                    f"article field '{name}' must be a string or null, "
-                    f"got {type(value).__name__}"
+                    f"article field '{name}' must be a string or null, got {type(value).__name__}"
                 )
 
     def with_fields(self, origin: str = "metadata", **fields: Any) -> Article:
@@ -88,9 +87,7 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise InputError(
-            f"'{field_name}' must be a date string, got {type(value).__name__}"
-        )
+        raise InputError(f"'{field_name}' must be a date string, got {type(value).__name__}")
     if isinstance(value, (int, float)):
         try:
             return _dt.datetime.fromtimestamp(value, tz=_dt.timezone.utc).date().isoformat()

@@ -241,9 +241,7 @@ def _load_mapping(record: Mapping[str, Any], max_chars: int) -> Article:
         raise _Rejected("MissingText", "record has neither 'text' nor 'html'")
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
-            raise _Rejected(
-                "WrongType", f"'{name}' must be a string, got {_json_type_name(value)}"
-            )
+            raise _Rejected("WrongType", f"'{name}' must be a string, got {_json_type_name(value)}")
         if isinstance(value, str):
             _check_size(value, name, max_chars)
     article = load_article(record)

@@ -80,17 +80,20 @@ class FitResult:
 
 def features_of(sub_scores: Mapping[str, float | None], scorers: Sequence[str]) -> dict[str, float]:
     """``1 - sub_score`` per scorer; a scorer that did not run lost nothing."""
-    return {
-        s: 1.0 - float(sub_scores[s]) if sub_scores.get(s) is not None else 0.0 for s in scorers
-    }
+    features = {}
+    for s in scorers:
+        value = sub_scores.get(s)
+        features[s] = 0.0 if value is None else 1.0 - float(value)
+    return features
 
 
 def fixed_penalty(sub_scores: Mapping[str, float | None], fixed: Mapping[str, float]) -> float:
-    return sum(
-        points * (1.0 - float(sub_scores[s]))
-        for s, points in fixed.items()
-        if sub_scores.get(s) is not None
-    )
+    total = 0.0
+    for s, points in fixed.items():
+        value = sub_scores.get(s)
+        if value is not None:
+            total += points * (1.0 - float(value))
+    return total
 
 
 def _matrix(samples: Sequence[Sample], scorers: Sequence[str]) -> np.ndarray:

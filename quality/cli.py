@@ -12,12 +12,27 @@ from quality.errors import QualityError
 
 #: name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "lint": ("quality.commands.lint", "lint article files: findings as path:line:col: CODE message"),
+    "lint": (
+        "quality.commands.lint",
+        "lint article files: findings as path:line:col: CODE message",
+    ),
     "rules": ("quality.commands.rules", "list every rule: code, scorer, severity, what it catches"),
-    "rule": ("quality.commands.rules", "explain one rule: what it catches, examples, how to suppress it"),
-    "score": ("quality.commands.score", "score JSON Lines, feeds or files; one JSON line per article"),
-    "sources": ("quality.commands.sources", "per-source statistics, site boilerplate, near-duplicates"),
-    "eval": ("quality.commands.eval", "measure the scorers on labelled data (AUC, precision, dates)"),
+    "rule": (
+        "quality.commands.rules",
+        "explain one rule: what it catches, examples, how to suppress it",
+    ),
+    "score": (
+        "quality.commands.score",
+        "score JSON Lines, feeds or files; one JSON line per article",
+    ),
+    "sources": (
+        "quality.commands.sources",
+        "per-source statistics, site boilerplate, near-duplicates",
+    ),
+    "eval": (
+        "quality.commands.eval",
+        "measure the scorers on labelled data (AUC, precision, dates)",
+    ),
     "train": ("quality.commands.train", "fit scorer weights on labelled articles"),
 }
 

@@ -15,14 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-try:  # Python 3.11+
-    from re import _constants as sre_constants  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
+# The regex parser is private API: re._parser from Python 3.11, sre_parse before.
+try:
+    sre_parse: Any = import_module("re._parser")
+    sre_constants: Any = import_module("re._constants")
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+    sre_parse = import_module("sre_parse")
+    sre_constants = import_module("sre_constants")
 
 if TYPE_CHECKING:
     from quality.ruleset import Rule
@@ -31,10 +33,22 @@ if TYPE_CHECKING:
 #: for one, so offsets into the folded text are offsets into the original.
 FOLD = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
     }
 )
 
@@ -82,7 +96,7 @@ class Matcher:
         if self._cased:
             found.extend(self._cased.find(text))
         if self.allow:
-            found = [m for m in found if lower[m.start:m.end].strip() not in self.allow]
+            found = [m for m in found if lower[m.start : m.end].strip() not in self.allow]
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
@@ -166,9 +180,11 @@ class _PatternSet:
             automaton.make_automaton()
             self._prefix_automaton = automaton
         self._lines = sorted(lines, key=lambda e: e[0])
-        self._longest_line = max(
-            (e[3] for e in lines if e[3] is not None), default=0
-        ) if all(e[3] is not None for e in lines) else None
+        self._longest_line = (
+            max((e[3] for e in lines if e[3] is not None), default=0)
+            if all(e[3] is not None for e in lines)
+            else None
+        )
         self._anywhere = _combined(anywhere)
 
     def __bool__(self) -> bool:
@@ -232,7 +248,9 @@ class _PatternSet:
         return found
 
 
-def _first_hit(entries: Sequence[tuple[Rule, re.Pattern[str]]], subject: str, start: int) -> Match | None:
+def _first_hit(
+    entries: Sequence[tuple[Rule, re.Pattern[str]]], subject: str, start: int
+) -> Match | None:
     for rule, compiled in entries:
         hit = compiled.match(subject, start)
         if hit is not None and hit.end() > start:

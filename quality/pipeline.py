@@ -61,7 +61,10 @@ class Pipeline:
         chosen = list(scorers) if scorers is not None else list(available())
         unknown_options = set(options) - {s if isinstance(s, str) else s.id for s in chosen}
         if unknown_options:
-            raise ScorerError(f"options given for unknown or unselected scorer(s): {', '.join(sorted(unknown_options))}")
+            raise ScorerError(
+                "options given for unknown or unselected scorer(s): "
+                + ", ".join(sorted(unknown_options))
+            )
         self.scorers: list[Scorer] = []
         for item in chosen:
             if isinstance(item, Scorer):
@@ -71,8 +74,10 @@ class Pipeline:
             if item in disabled:
                 continue
             cls = scorer_class(item)
-            rules = self.rulebook.for_scorer(cls.id, selection=self.selection, allow=self.allow)
-            self.scorers.append(cls(rules, options.get(cls.id)))
+            scorer_rules = self.rulebook.for_scorer(
+                cls.id, selection=self.selection, allow=self.allow
+            )
+            self.scorers.append(cls(scorer_rules, options.get(cls.id)))
 
     @property
     def scorer_ids(self) -> list[str]:
@@ -142,7 +147,8 @@ class Pipeline:
             raise
         except Exception as exc:  # a broken (third-party) scorer must be named, not hidden
             raise ScorerError(
-                f"scorer '{scorer.id}' {scorer.version} failed on this article: {type(exc).__name__}: {exc}"
+                f"scorer '{scorer.id}' {scorer.version} failed on this article: "
+                f"{type(exc).__name__}: {exc}"
             ) from exc
 
 

@@ -71,7 +71,9 @@ def _load(scorer_id: str, target: str) -> type[Scorer]:
         raise ScorerError(f"scorer '{scorer_id}' at {target} is not a quality.Scorer subclass")
     _check(obj, target)
     if obj.id != scorer_id:
-        raise ScorerError(f"scorer at {target} has id '{obj.id}' but is registered as '{scorer_id}'")
+        raise ScorerError(
+            f"scorer at {target} has id '{obj.id}' but is registered as '{scorer_id}'"
+        )
     return obj
 
 

@@ -88,7 +88,8 @@ class Report:
         for summary in sorted(self.scorers.values(), key=lambda s: (s.contribution, s.id)):
             if not summary.ran:
                 lines.append(
-                    f"\n{summary.id}: -{-summary.contribution:.1f} points, not run ({summary.reason}); "
+                    f"\n{summary.id}: -{-summary.contribution:.1f} points, "
+                    f"not run ({summary.reason}); "
                     "charged because nothing is known either way"
                 )
                 continue
@@ -110,5 +111,7 @@ class Report:
                 if finding.suggestion:
                     lines.append(f"      fix: {finding.suggestion}")
         if self.article.stripped:
-            lines.append(f"\nHTML boilerplate removed before scoring: {len(self.article.stripped)} blocks")
+            lines.append(
+                f"\nHTML boilerplate removed before scoring: {len(self.article.stripped)} blocks"
+            )
         return "\n".join(lines)

@@ -28,7 +28,7 @@ from typing import Any
 from quality._toml import tomllib
 from quality.errors import RuleError
 from quality.findings import Severity
-from quality.matching import Match, Matcher
+from quality.matching import Matcher
 
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
 ANY_LANGUAGE = "*"
@@ -36,8 +36,19 @@ MESSAGE_FIELDS = frozenset({"match", "value", "threshold", "detail"})
 _FILE_KEYS = frozenset({"scorer", "languages", "description", "rules"})
 _RULE_KEYS = frozenset(
     {
-        "code", "name", "severity", "message", "rationale", "suggestion", "penalty",
-        "phrases", "patterns", "case_sensitive", "exempt_quotes", "options", "examples",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "rationale",
+        "suggestion",
+        "penalty",
+        "phrases",
+        "patterns",
+        "case_sensitive",
+        "exempt_quotes",
+        "options",
+        "examples",
     }
 )
 # A group repeated without bound that contains a repeat: the classic shape of a
@@ -117,7 +128,9 @@ class ScorerRules:
     def for_language(self, language: str) -> LanguageRules:
         cached = self._by_language.get(language)
         if cached is None:
-            selected = [r for r in self.rules if language in r.languages or ANY_LANGUAGE in r.languages]
+            selected = [
+                r for r in self.rules if language in r.languages or ANY_LANGUAGE in r.languages
+            ]
             cached = LanguageRules(selected, self.allow)
             self._by_language[language] = cached
         return cached
@@ -132,7 +145,11 @@ class RuleBook:
         for rule in self.rules:
             other = self.by_code.get(rule.code)
             if other is not None:
-                raise RuleError(f"duplicate rule code, also defined in {other.path}", path=rule.path, rule=rule.code)
+                raise RuleError(
+                    f"duplicate rule code, also defined in {other.path}",
+                    path=rule.path,
+                    rule=rule.code,
+                )
             self.by_code[rule.code] = rule
 
     def __iter__(self) -> Iterator[Rule]:
@@ -144,7 +161,11 @@ class RuleBook:
     def for_scorer(
         self, scorer: str, *, selection: RuleSelection | None = None, allow: Iterable[str] = ()
     ) -> ScorerRules:
-        chosen = [r for r in self.rules if r.scorer == scorer and (selection is None or selection.enabled(r.code))]
+        chosen = [
+            r
+            for r in self.rules
+            if r.scorer == scorer and (selection is None or selection.enabled(r.code))
+        ]
         return ScorerRules(scorer, chosen, tuple(allow))
 
     @classmethod
@@ -177,8 +198,10 @@ class RuleSelection:
         extend_select: Iterable[str] = (),
     ) -> RuleSelection:
         chosen = tuple(_normalise_prefix(s) for s in select) if select is not None else ("",)
-        return cls(chosen + tuple(_normalise_prefix(s) for s in extend_select),
-                   tuple(_normalise_prefix(s) for s in ignore))
+        return cls(
+            chosen + tuple(_normalise_prefix(s) for s in extend_select),
+            tuple(_normalise_prefix(s) for s in ignore),
+        )
 
     def enabled(self, code: str) -> bool:
         best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)
@@ -197,7 +220,10 @@ def default_rules_dir() -> Path:
     for candidate in (package_dir / "rules", package_dir.parent / "rules"):
         if candidate.is_dir():
             return candidate
-    raise RuleError("the packaged rules directory is missing; reinstall quality", path=str(package_dir / "rules"))
+    raise RuleError(
+        "the packaged rules directory is missing; reinstall quality",
+        path=str(package_dir / "rules"),
+    )
 
 
 def load_rule_file(path: Path) -> list[Rule]:
@@ -210,17 +236,30 @@ def load_rule_file(path: Path) -> list[Rule]:
         raise RuleError(f"invalid TOML: {exc}", path=where) from exc
     unknown = set(data) - _FILE_KEYS
     if unknown:
-        raise RuleError(f"unknown key(s) {', '.join(sorted(unknown))}; expected {', '.join(sorted(_FILE_KEYS))}", path=where)
+        raise RuleError(
+            f"unknown key(s) {', '.join(sorted(unknown))}; "
+            f"expected {', '.join(sorted(_FILE_KEYS))}",
+            path=where,
+        )
     scorer = data.get("scorer")
     if not isinstance(scorer, str) or not scorer:
         raise RuleError("'scorer' must be a non-empty string", path=where)
     languages = data.get("languages")
-    if not isinstance(languages, list) or not languages or not all(isinstance(x, str) and x for x in languages):
-        raise RuleError("'languages' must be a non-empty list of language codes (or \"*\")", path=where)
+    if (
+        not isinstance(languages, list)
+        or not languages
+        or not all(isinstance(x, str) and x for x in languages)
+    ):
+        raise RuleError(
+            "'languages' must be a non-empty list of language codes (or \"*\")", path=where
+        )
     entries = data.get("rules", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise RuleError("'rules' must be an array of tables ([[rules]])", path=where)
-    rules = [_build_rule(entry, scorer, tuple(languages), where, index) for index, entry in enumerate(entries)]
+    rules = [
+        _build_rule(entry, scorer, tuple(languages), where, index)
+        for index, entry in enumerate(entries)
+    ]
     names = set()
     for rule in rules:
         if rule.name in names:
@@ -229,7 +268,9 @@ def load_rule_file(path: Path) -> list[Rule]:
     return rules
 
 
-def _build_rule(entry: dict[str, Any], scorer: str, languages: tuple[str, ...], where: str, index: int) -> Rule:
+def _build_rule(
+    entry: dict[str, Any], scorer: str, languages: tuple[str, ...], where: str, index: int
+) -> Rule:
     code = entry.get("code")
     label = code if isinstance(code, str) else f"#{index + 1}"
 
@@ -252,8 +293,13 @@ def _build_rule(entry: dict[str, Any], scorer: str, languages: tuple[str, ...], 
     except (ValueError, AttributeError) as exc:
         raise fail(str(exc)) from None
     for _, placeholder, _, _ in string.Formatter().parse(entry["message"]):
-        if placeholder is not None and placeholder.split(".")[0].split("[")[0] not in MESSAGE_FIELDS:
-            raise fail(f"message placeholder {{{placeholder}}} is not one of {sorted(MESSAGE_FIELDS)}")
+        if (
+            placeholder is not None
+            and placeholder.split(".")[0].split("[")[0] not in MESSAGE_FIELDS
+        ):
+            raise fail(
+                f"message placeholder {{{placeholder}}} is not one of {sorted(MESSAGE_FIELDS)}"
+            )
     penalty = entry.get("penalty", 1.0)
     if isinstance(penalty, bool) or not isinstance(penalty, (int, float)) or penalty < 0:
         raise fail("'penalty' must be a non-negative number")
@@ -309,4 +355,6 @@ def _check_pattern(pattern: str, fail: Any) -> None:
     if compiled.groupindex:
         raise fail(f"pattern {pattern!r} uses named groups; use (?:...) instead")
     if _NESTED_QUANTIFIER.search(pattern):
-        raise fail(f"pattern {pattern!r} nests a repeat inside a repeat and may backtrack catastrophically")
+        raise fail(
+            f"pattern {pattern!r} nests a repeat inside a repeat and may backtrack catastrophically"
+        )

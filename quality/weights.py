@@ -37,7 +37,9 @@ class Weights:
 
     def unknown_penalty(self, scorer_id: str) -> float:
         """Points charged for a scorer that could not run on an article."""
-        return self.weight(scorer_id) * float(self.unknown_share.get(scorer_id, DEFAULT_UNKNOWN_SHARE))
+        return self.weight(scorer_id) * float(
+            self.unknown_share.get(scorer_id, DEFAULT_UNKNOWN_SHARE)
+        )
 
     def grade(self, score: float) -> str:
         for minimum, label in self.grades:
@@ -96,7 +98,9 @@ class Weights:
         for item in grades_raw:
             if not isinstance(item, dict) or not isinstance(item.get("grade"), str):
                 raise ConfigError(f"{source}: each grade needs a 'grade' label and a 'min' score")
-            grades.append((_number(item.get("min"), f"min of grade {item['grade']}", source), item["grade"]))
+            grades.append(
+                (_number(item.get("min"), f"min of grade {item['grade']}", source), item["grade"])
+            )
         grades.sort(reverse=True)
         unknown_raw = data.get("unknown_share", {})
         if not isinstance(unknown_raw, dict):
@@ -108,7 +112,13 @@ class Weights:
                 raise ConfigError(f"{source}: unknown_share of '{key}' must be between 0 and 1")
             unknown_share[str(key)] = share
         known = {
-            "schema", "weights", "grades", "fail_under", "base", "default_weight", "description",
+            "schema",
+            "weights",
+            "grades",
+            "fail_under",
+            "base",
+            "default_weight",
+            "description",
             "unknown_share",
         }
         return cls(

@@ -110,8 +110,7 @@ def test_jsonl_records_keep_line_numbers_and_survive_bad_bytes() -> None:
         b"\n"
         b'{"id": 2, "text": "caf\xe9"}\n'
         b"{oops\n"
-        b'"a string"\n'
-        + b'{"id": 6, "text": "' + b"x" * 500 + b'"}\n'
+        b'"a string"\n' + b'{"id": 6, "text": "' + b"x" * 500 + b'"}\n'
         b'{"id": 7, "text": "last, no newline"}'
     )
     records = lines_of(data, max_line_bytes=200)
@@ -134,7 +133,11 @@ def test_article_files(tmp_path: Any, pipeline: quality.Pipeline) -> None:
     items = [ArticleFile(str(tmp_path / n)) for n in ("a.txt", "b.json", "c.md", "d.txt", "e.txt")]
     results = list(pipeline.score_many(items))
     assert [r.error.type if r.error else None for r in results] == [
-        None, None, "EmptyArticle", "InvalidArticle", "UnreadableFile"
+        None,
+        None,
+        "EmptyArticle",
+        "InvalidArticle",
+        "UnreadableFile",
     ]
     assert results[0].id == str(tmp_path / "a.txt")
     assert results[1].report is not None

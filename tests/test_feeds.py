@@ -52,8 +52,9 @@ def test_atom_entries_become_articles() -> None:
 
 def test_feed_entries_are_scored_and_an_empty_entry_is_an_error(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    code = main(["score", str(FEEDS / "bugle.rss"), str(FEEDS / "wire.atom"), "-o", str(out),
-                 "-j", "1"])
+    code = main(
+        ["score", str(FEEDS / "bugle.rss"), str(FEEDS / "wire.atom"), "-o", str(out), "-j", "1"]
+    )
     assert code == 1
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(rows) == 5
@@ -97,8 +98,9 @@ def test_broken_feed_is_an_error_record(tmp_path: Path) -> None:
 
 
 def test_html_fragment_text_keeps_paragraphs_and_drops_scripts() -> None:
-    text = html_fragment_text("<p>One <b>bold</b> line.</p><script>x()</script><ul><li>a</li>"
-                              "<li>b</li></ul>tail")
+    text = html_fragment_text(
+        "<p>One <b>bold</b> line.</p><script>x()</script><ul><li>a</li><li>b</li></ul>tail"
+    )
     assert text.splitlines() == ["One bold line.", "a", "b", "tail"]
 
 

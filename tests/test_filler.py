@@ -15,8 +15,18 @@ SCORERS = {"filler": FillerScorer, "specificity": SpecificityScorer}
 # Phrases that careful journalism uses routinely (in 3% or more of long US political
 # articles); listing them would flag good reporting.
 COMMON_IN_JOURNALISM = (
-    "noted that", "ultimately", "clear that", "the nation", "interview with", "to continue",
-    "issue of", "in the united", "most of the", "on the other", "the face of", "commitment to",
+    "noted that",
+    "ultimately",
+    "clear that",
+    "the nation",
+    "interview with",
+    "to continue",
+    "issue of",
+    "in the united",
+    "most of the",
+    "on the other",
+    "the face of",
+    "commitment to",
 )
 
 BODY = (

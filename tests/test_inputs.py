@@ -28,7 +28,7 @@ def test_yaml_front_matter_feeds_metadata_and_keeps_offsets():
     assert article.origins["published"] == "front-matter"
     assert len(article.text) == len(source)
     start = source.index("Officials")
-    assert article.text[start:start + 9] == "Officials"
+    assert article.text[start : start + 9] == "Officials"
     assert article.text[: source.index("Officials")].strip() == ""
 
 
@@ -61,7 +61,9 @@ def test_front_matter_maps_known_keys_only():
 
 
 def test_mapping_with_metadata_and_origins():
-    article = load_article({"id": 7, "text": BODY, "title": "T", "published": "2024-03-01T10:00:00Z", "extra": 1})
+    article = load_article(
+        {"id": 7, "text": BODY, "title": "T", "published": "2024-03-01T10:00:00Z", "extra": 1}
+    )
     assert article.id == "7"
     assert article.published == "2024-03-01"
     assert article.origins == {"title": "metadata", "published": "metadata"}

@@ -19,12 +19,15 @@ CLEAN = (
 
 
 def test_builtin_scorers_are_found_through_the_registry():
-    assert {"filler", "chatbot-leak", "attribution", "dates", "residue"} <= set(registry.available())
+    assert {"filler", "chatbot-leak", "attribution", "dates", "residue"} <= set(
+        registry.available()
+    )
 
 
 def test_a_third_party_scorer_is_found_through_its_entry_point(tmp_path, monkeypatch):
     package = tmp_path / "shouty_scorer.py"
-    package.write_text(textwrap.dedent('''
+    package.write_text(
+        textwrap.dedent("""
         from quality.scorers.base import Scorer, ScorerResult
 
         class ShoutyScorer(Scorer):
@@ -35,11 +38,14 @@ def test_a_third_party_scorer_is_found_through_its_entry_point(tmp_path, monkeyp
             def score(self, doc):
                 loud = sum(1 for w in doc.words if len(w) > 3 and w.isupper())
                 return ScorerResult(1.0 if loud == 0 else 0.5, [], {"loud_words": float(loud)})
-    '''))
+    """)
+    )
     dist = tmp_path / "shouty_scorer-0.1.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: shouty-scorer\nVersion: 0.1\n")
-    (dist / "entry_points.txt").write_text("[quality.scorers]\nshouty = shouty_scorer:ShoutyScorer\n")
+    (dist / "entry_points.txt").write_text(
+        "[quality.scorers]\nshouty = shouty_scorer:ShoutyScorer\n"
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     registry.available.cache_clear()
     try:
@@ -64,7 +70,9 @@ def test_register_decorator_adds_a_scorer():
 
     registry.register(LengthScorer)
     try:
-        report = quality.Pipeline(["test-length"], weights={"test-length": 50}).score("Short text here.")
+        report = quality.Pipeline(["test-length"], weights={"test-length": 50}).score(
+            "Short text here."
+        )
         assert report.score == pytest.approx(100 - 50 * (1 - 3 / 100), abs=0.1)
     finally:
         registry._registered.pop("test-length")
@@ -90,7 +98,7 @@ def test_a_failing_scorer_is_named():
             raise ZeroDivisionError("oops")
 
     pipeline = quality.Pipeline([Broken(quality.Pipeline().rulebook.for_scorer("broken"))])
-    with pytest.raises(quality.ScorerError, match="scorer 'broken' 9 failed.*ZeroDivisionError"):
+    with pytest.raises(quality.ScorerError, match=r"scorer 'broken' 9 failed.*ZeroDivisionError"):
         pipeline.score(CLEAN)
 
 
@@ -116,7 +124,9 @@ def test_allow_list_and_extra_phrases():
     text = "Officials met on Monday. The deal offers a glimmer of hope. We must leverage synergies."
     allowed = quality.Pipeline(allow=["a glimmer of hope"]).score(text)
     assert "FIL101" not in {f.rule for f in allowed.findings}
-    house = quality.Pipeline(options={"filler": {"extra-phrases": ["leverage synergies"]}}).score(text)
+    house = quality.Pipeline(options={"filler": {"extra-phrases": ["leverage synergies"]}}).score(
+        text
+    )
     assert any(f.rule == "FIL100" and f.excerpt == "leverage synergies" for f in house.findings)
 
 
@@ -146,12 +156,18 @@ def test_same_input_same_output():
 
 def test_custom_weights_file_is_validated(tmp_path):
     path = tmp_path / "w.json"
-    path.write_text('{"schema": "quality-weights/1", "weights": {"filler": -3}, "grades": [{"min": 0, "grade": "F"}]}')
-    with pytest.raises(quality.ConfigError, match="weight of 'filler' must be a non-negative number"):
+    path.write_text(
+        '{"schema": "quality-weights/1", "weights": {"filler": -3}, "grades": [{"min": 0, "grade": "F"}]}'
+    )
+    with pytest.raises(
+        quality.ConfigError, match="weight of 'filler' must be a non-negative number"
+    ):
         quality.Pipeline(weights=path)
     path.write_text("not json")
     with pytest.raises(quality.ConfigError, match="not valid JSON"):
         quality.Pipeline(weights=path)
-    path.write_text('{"schema": "quality-weights/1", "weights": {"filler": 80}, "grades": [{"min": 50, "grade": "ok"}, {"min": 0, "grade": "bad"}], "fail_under": 50}')
+    path.write_text(
+        '{"schema": "quality-weights/1", "weights": {"filler": 80}, "grades": [{"min": 50, "grade": "ok"}, {"min": 0, "grade": "bad"}], "fail_under": 50}'
+    )
     report = quality.Pipeline(weights=path).score(seed_text("001"))
     assert report.grade == "bad"

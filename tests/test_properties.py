@@ -12,10 +12,30 @@ import quality
 
 PIPELINE = quality.Pipeline()
 PHRASES = [
-    "a glimmer of hope", "It is important to note", "experts say", "Many question", "0 Comments",
-    "Comment:", "Share this:", "earlier this week", " date 2023-11-07 ", "As an AI language model",
-    "[insert date]", "“quoted text”", '"', "\u201c", "\n\n", "Mr. Smith said.", "Prospects for Peace",
-    "\u202e", "\u0130", "ß", "🙂", "\r\n", "\x00", "\ufeff",
+    "a glimmer of hope",
+    "It is important to note",
+    "experts say",
+    "Many question",
+    "0 Comments",
+    "Comment:",
+    "Share this:",
+    "earlier this week",
+    " date 2023-11-07 ",
+    "As an AI language model",
+    "[insert date]",
+    "“quoted text”",
+    '"',
+    "\u201c",
+    "\n\n",
+    "Mr. Smith said.",
+    "Prospects for Peace",
+    "\u202e",
+    "\u0130",
+    "ß",
+    "🙂",
+    "\r\n",
+    "\x00",
+    "\ufeff",
 ]
 texts = st.one_of(
     st.text(max_size=400),
@@ -32,7 +52,7 @@ def check_report(text: str, report: quality.Report) -> None:
         assert summary.contribution <= 0
     for finding in report.findings:
         assert 0 <= finding.start <= finding.end <= len(text)
-        assert finding.excerpt == text[finding.start:finding.end]
+        assert finding.excerpt == text[finding.start : finding.end]
         assert finding.line == text.count("\n", 0, finding.start) + 1
         assert finding.column >= 1 and finding.end_line >= finding.line
     json.dumps(report.to_dict())
@@ -63,9 +83,13 @@ def test_markdown_keeps_offsets_into_the_original(body, title):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.dictionaries(st.sampled_from(["id", "text", "title", "published", "html", "byline", "x"]),
-                       st.one_of(st.none(), st.integers(), st.text(max_size=50), st.booleans()),
-                       max_size=6))
+@given(
+    st.dictionaries(
+        st.sampled_from(["id", "text", "title", "published", "html", "byline", "x"]),
+        st.one_of(st.none(), st.integers(), st.text(max_size=50), st.booleans()),
+        max_size=6,
+    )
+)
 def test_any_record_scores_or_raises_a_quality_error(record):
     try:
         report = PIPELINE.score(record)
@@ -75,6 +99,6 @@ def test_any_record_scores_or_raises_a_quality_error(record):
 
 
 def test_huge_text_scores(pipeline):
-    text = ("Officials said the talks would resume. A glimmer of hope remains. " * 20000)
+    text = "Officials said the talks would resume. A glimmer of hope remains. " * 20000
     report = pipeline.score(text)
     check_report(text, report)

@@ -60,7 +60,11 @@ def test_explain_shows_arithmetic_and_quotes_the_text(pipeline):
     assert "a glimmer of hope" in text
     assert "RES101" in text and "Comment:" in text
     # Biggest loss first.
-    order = [s.id for s in sorted(report.scorers.values(), key=lambda s: s.contribution) if s.contribution < -0.05]
+    order = [
+        s.id
+        for s in sorted(report.scorers.values(), key=lambda s: s.contribution)
+        if s.contribution < -0.05
+    ]
     positions = [text.index(f"\n{sid}: -") for sid in order]
     assert positions == sorted(positions)
 
@@ -78,7 +82,7 @@ def test_findings_point_at_what_they_quote(pipeline):
         text = path.read_text()
         report = pipeline.score(text)
         for finding in report.findings:
-            assert text[finding.start:finding.end] == finding.excerpt
+            assert text[finding.start : finding.end] == finding.excerpt
             line_start = text.rfind("\n", 0, finding.start) + 1
             assert finding.line == text.count("\n", 0, finding.start) + 1
             assert finding.column == finding.start - line_start + 1

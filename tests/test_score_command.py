@@ -153,7 +153,11 @@ def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", [make_record(i) for i in range(3_000)])
     shell = f"{sys.executable} -m quality score {source} -j 2 | head -n 3"
     done = subprocess.run(
-        shell, shell=True, capture_output=True, cwd=ROOT, timeout=120,
+        shell,
+        shell=True,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert len(done.stdout.splitlines()) == 3

@@ -38,7 +38,9 @@ def test_seed_001_clichés_template_headings_and_vague_sources(pipeline):
     assert "a glimmer of hope" in excerpts(report, "FIL101")
     assert "In a shocking turn of events" in excerpts(report, "FIL104")
     assert "Many question" in excerpts(report, "ATT101")
-    assert "The Need for Diplomatic Solutions and International Mediation" in excerpts(report, "FIL105")
+    assert "The Need for Diplomatic Solutions and International Mediation" in excerpts(
+        report, "FIL105"
+    )
     assert "Hamas Claiming Progress in Truce Negotiations" in excerpts(report, "RES107")
 
 

@@ -120,18 +120,33 @@ def lightly_edited(text: str, n: int) -> str:
 def test_near_duplicates_cluster_edited_copies_and_nothing_else() -> None:
     seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
     original = seeds[1]
-    texts = [seeds[0], lightly_edited(original, 1), seeds[2], original,
-             lightly_edited(original, 4), seeds[3], lightly_edited(original, 7), seeds[4]]
+    texts = [
+        seeds[0],
+        lightly_edited(original, 1),
+        seeds[2],
+        original,
+        lightly_edited(original, 4),
+        seeds[3],
+        lightly_edited(original, 7),
+        seeds[4],
+    ]
     (cluster,) = find_near_duplicates(texts)
     assert cluster.members == (1, 3, 4, 6)
-    assert cluster.to_dict(ids=list("abcdefgh")) == {"members": [1, 3, 4, 6],
-                                                      "ids": ["b", "d", "e", "g"]}
+    assert cluster.to_dict(ids=list("abcdefgh")) == {
+        "members": [1, 3, 4, 6],
+        "ids": ["b", "d", "e", "g"],
+    }
 
 
 def test_analyse_reports_boilerplate_and_duplicates(pipeline: quality.Pipeline) -> None:
     batch = gazette_batch()
-    batch.append({"id": "copy", "publisher": "Copycat", "text": "Breaking: " + batch[7]["text"]
-                  + " It was the second rise this year."})
+    batch.append(
+        {
+            "id": "copy",
+            "publisher": "Copycat",
+            "text": "Breaking: " + batch[7]["text"] + " It was the second rise this year.",
+        }
+    )
     batch[7]["text"] += " It was the second rise this year."
     report = analyse(scored(pipeline, batch), similarity=0.5)
     data = report.to_dict()

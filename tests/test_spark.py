@@ -38,8 +38,10 @@ def spark() -> Iterator[Any]:
 
 
 def articles(n: int) -> list[dict[str, Any]]:
-    records = [{"id": r["id"], "title": r["title"], "text": r["text"]}
-               for r in (make_record(i) for i in range(n))]
+    records = [
+        {"id": r["id"], "title": r["title"], "text": r["text"]}
+        for r in (make_record(i) for i in range(n))
+    ]
     records[7]["text"] = "   "
     return records
 

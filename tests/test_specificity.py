@@ -12,10 +12,10 @@ from quality.scorers.specificity import SpecificityScorer
 
 WELL_SOURCED = (
     "Leeds City Council approved a £4.2m cut to library spending on Tuesday, by 31 votes to 12. "
-    "Councillor Jane Ellis, who leads the council, said: \"We had no choice but to cut spending "
-    "this year.\" Bob Hart, leader of the opposition group, said the cuts went \"far too deep\" "
-    "and would close three libraries in Armley, Headingley and Chapeltown. \"Residents will pay "
-    "for this,\" he told BBC Radio Leeds. The plan takes effect on 1 April. Ms Ellis said the "
+    'Councillor Jane Ellis, who leads the council, said: "We had no choice but to cut spending '
+    'this year." Bob Hart, leader of the opposition group, said the cuts went "far too deep" '
+    'and would close three libraries in Armley, Headingley and Chapeltown. "Residents will pay '
+    'for this," he told BBC Radio Leeds. The plan takes effect on 1 April. Ms Ellis said the '
     "council had consulted 2,400 residents and 150 businesses before the vote, and that 61% of "
     "those who replied backed the savings. According to the council's own figures, the three "
     "libraries lent 48,000 books in 2023. The opposition will table an amendment at the full "
@@ -90,7 +90,9 @@ def test_sentence_openers_are_not_counted_as_names(scorer):
 
 def test_well_sourced_dated_article_scores_high_in_the_pipeline():
     report = quality.Pipeline().score(
-        text=WELL_SOURCED, title="Leeds approves library cuts", published="2024-03-05",
+        text=WELL_SOURCED,
+        title="Leeds approves library cuts",
+        published="2024-03-05",
         byline="Jane Doe",
     )
     assert report.scorers["specificity"].score == pytest.approx(1.0)

@@ -84,9 +84,7 @@ def check_inputs(paths: list[str]) -> None:
             raise InputError(f"{raw}: no such file or directory")
 
 
-def iter_inputs(
-    paths: list[str], *, max_chars: int, exclude: Path | None = None
-) -> Iterator[Any]:
+def iter_inputs(paths: list[str], *, max_chars: int, exclude: Path | None = None) -> Iterator[Any]:
     """Every article of every input, in order, as items ``quality.batch`` can score.
 
     ``exclude`` is the output file: found in an input directory, it would be read while

@@ -45,23 +45,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
     parser.add_argument("-o", "--output", default="-", metavar="FILE", help="('-': stdout)")
     parser.add_argument(
-        "-j", "--jobs", type=int, default=0, metavar="N",
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
         help="worker processes for articles that need scoring (default: one per core)",
     )
     parser.add_argument(
-        "--min-share", type=float, default=0.5, metavar="F",
+        "--min-share",
+        type=float,
+        default=0.5,
+        metavar="F",
         help="a line is boilerplate when at least this share of a source's articles has it",
     )
     parser.add_argument(
-        "--min-articles", type=int, default=3, metavar="N",
+        "--min-articles",
+        type=int,
+        default=3,
+        metavar="N",
         help="...and at least this many articles (default 3)",
     )
     parser.add_argument(
-        "--similarity", type=float, default=DEFAULT_THRESHOLD, metavar="J",
+        "--similarity",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        metavar="J",
         help=f"Jaccard similarity of word shingles for near-duplicates ({DEFAULT_THRESHOLD})",
     )
     parser.add_argument(
-        "--shingle", type=int, default=DEFAULT_SHINGLE, metavar="W",
+        "--shingle",
+        type=int,
+        default=DEFAULT_SHINGLE,
+        metavar="W",
         help=f"words per shingle (default {DEFAULT_SHINGLE})",
     )
 
@@ -235,15 +251,28 @@ def render_csv(report: SourcesReport) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
-        ["source", "articles", "mean_score", "stdev_score", "low_grade_share", "top_rules",
-         "boilerplate_passages"]
+        [
+            "source",
+            "articles",
+            "mean_score",
+            "stdev_score",
+            "low_grade_share",
+            "top_rules",
+            "boilerplate_passages",
+        ]
     )
     passages = report.passages()
     for s in report.stats:
         writer.writerow(
-            [s.source, s.articles, f"{s.mean_score:.2f}", f"{s.stdev_score:.2f}",
-             f"{s.low_grade_share:.4f}", " ".join(f"{r}:{n}" for r, n in s.top_rules),
-             len(passages.get(s.source, []))]
+            [
+                s.source,
+                s.articles,
+                f"{s.mean_score:.2f}",
+                f"{s.stdev_score:.2f}",
+                f"{s.low_grade_share:.4f}",
+                " ".join(f"{r}:{n}" for r, n in s.top_rules),
+                len(passages.get(s.source, [])),
+            ]
         )
     return buffer.getvalue()
 
@@ -254,18 +283,30 @@ def render_table(report: SourcesReport, *, width: int | None = None) -> str:
 
     console = Console(file=io.StringIO(), width=width or 120, force_terminal=sys.stdout.isatty())
     table = Table(title=f"{len(report.records)} scored articles, {report.errors} errors")
-    for name, justify in (("source", "left"), ("articles", "right"), ("mean", "right"),
-                          ("stdev", "right"), ("D/F", "right"), ("top rules", "left")):
+    for name, justify in (
+        ("source", "left"),
+        ("articles", "right"),
+        ("mean", "right"),
+        ("stdev", "right"),
+        ("D/F", "right"),
+        ("top rules", "left"),
+    ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for s in report.stats:
         table.add_row(
-            s.source, str(s.articles), f"{s.mean_score:.1f}", f"{s.stdev_score:.1f}",
-            f"{s.low_grade_share:.0%}", ", ".join(f"{r} ({n})" for r, n in s.top_rules[:3]),
+            s.source,
+            str(s.articles),
+            f"{s.mean_score:.1f}",
+            f"{s.stdev_score:.1f}",
+            f"{s.low_grade_share:.0%}",
+            ", ".join(f"{r} ({n})" for r, n in s.top_rules[:3]),
         )
     console.print(table)
     if not report.text_available:
-        console.print("No article text in the input: boilerplate and near-duplicates skipped "
-                      "(score with --include-text, or give the articles themselves).")
+        console.print(
+            "No article text in the input: boilerplate and near-duplicates skipped "
+            "(score with --include-text, or give the articles themselves)."
+        )
     for source, passages in report.passages().items():
         console.print(f"\n[bold]Boilerplate of {source}[/bold]")
         for passage in passages:

@@ -30,9 +30,7 @@ def score_partition(
     return [score_item(pipeline, i, item, max_chars).to_dict() for i, item in enumerate(items)]
 
 
-def score_bag(
-    bag: db.Bag, max_chars: int = DEFAULT_MAX_CHARS, **pipeline_options: Any
-) -> db.Bag:
+def score_bag(bag: db.Bag, max_chars: int = DEFAULT_MAX_CHARS, **pipeline_options: Any) -> db.Bag:
     """A bag of ``quality score`` records, one per article of ``bag``, in the same order."""
     return bag.map_partitions(score_partition, pipeline_options, max_chars)
 
@@ -46,9 +44,7 @@ def score_dataframe(
     """``ddf`` with score, grade, findings (a JSON array) and error columns added."""
     check_columns(ddf.columns, text_column)
     meta = _meta(ddf._meta)
-    return ddf.map_partitions(
-        _score_frame, text_column, pipeline_options, max_chars, meta=meta
-    )
+    return ddf.map_partitions(_score_frame, text_column, pipeline_options, max_chars, meta=meta)
 
 
 def _score_frame(

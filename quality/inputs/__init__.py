@@ -50,7 +50,7 @@ def decode(data: bytes, *, name: str = "input") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name} is not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})"
+            f"{name} is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})"
         ) from exc
 
 
@@ -74,8 +74,7 @@ def load_article(source: Any = None, *, format: str = "auto", **fields: Any) -> 
         article = from_mapping(source, format=format)
     else:
         raise InputError(
-            "an article must be text, bytes, a mapping or an Article, "
-            f"got {type(source).__name__}"
+            f"an article must be text, bytes, a mapping or an Article, got {type(source).__name__}"
         )
     given = {key: value for key, value in fields.items() if value is not None}
     return article.with_fields(**given) if given else article
@@ -127,7 +126,7 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
         target = MAPPING_KEYS.get(key)
         if target is None or value is None or target in values:
             continue
-        if target in METADATA_FIELDS + ("text", "html") and not isinstance(value, str):
+        if target in (*METADATA_FIELDS, "text", "html") and not isinstance(value, str):
             if target == "published" and not isinstance(value, bool):
                 values[target] = value
                 continue
@@ -148,7 +147,6 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
         if html is not None:
             base = dataclasses.replace(base, html=html)
     return base.with_fields(**values) if values else base
-
 
 
 def with_text_metadata(article: Article) -> Article:

@@ -18,8 +18,29 @@ from quality.errors import InputError
 FEED_EXTENSIONS = (".rss", ".atom", ".xml")
 
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-     "pre", "table", "tr", "section", "article", "figure", "figcaption", "hr"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "figure",
+        "figcaption",
+        "hr",
+    }
 )
 
 

@@ -20,7 +20,9 @@ _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"(?P<open>\[)(?P<label>[^\]\n]*)(?P<close>\]\([^)\n]*\)|\]\[[^\]\n]*\])")
 _LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.MULTILINE)
-_LINE_MARKERS = re.compile(r"^(?P<mark>[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))", re.MULTILINE)
+_LINE_MARKERS = re.compile(
+    r"^(?P<mark>[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))", re.MULTILINE
+)
 _HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE)
 _EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
 _RULE_LINE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)

@@ -16,12 +16,24 @@ _MONTH = (
 )
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),
-    re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
-    re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\s*,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
+    re.compile(
+        rf"\b(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\s*,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+        re.I,
+    ),
 )
-_MONTHS = {name: i + 1 for i, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
-_BYLINE = re.compile(r"^[ \t]*(?i:by|written by|words by)[ \t]+(?P<name>[A-Z][^\n,|]{2,60}?)[ \t]*(?:[,|]|$)", re.M)
+_MONTHS = {
+    name: i + 1
+    for i, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
+}
+_BYLINE = re.compile(
+    r"^[ \t]*(?i:by|written by|words by)[ \t]+(?P<name>[A-Z][^\n,|]{2,60}?)[ \t]*(?:[,|]|$)", re.M
+)
 
 
 @dataclass(frozen=True)

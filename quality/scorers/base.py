@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 
 from quality.analysis import Document
 from quality.findings import Finding
-from quality.ruleset import LanguageRules, Match, Rule, ScorerRules
+from quality.matching import Match
+from quality.ruleset import LanguageRules, Rule, ScorerRules
 
 
 @dataclass
@@ -41,7 +42,9 @@ class Scorer(ABC):
         from quality.errors import ConfigError
 
         self.rules = rules
-        self.options: dict[str, Any] = {name: default for name, (_, default) in self.option_types.items()}
+        self.options: dict[str, Any] = {
+            name: default for name, (_, default) in self.option_types.items()
+        }
         for name, value in (options or {}).items():
             key = name.replace("-", "_")
             if key not in self.option_types:
@@ -50,7 +53,8 @@ class Scorer(ABC):
             expected = self.option_types[key][0]
             if not isinstance(value, expected):
                 raise ConfigError(
-                    f"scorer '{self.id}' option '{name}' must be {expected.__name__}, got {type(value).__name__}"
+                    f"scorer '{self.id}' option '{name}' must be {expected.__name__}, "
+                    f"got {type(value).__name__}"
                 )
             self.options[key] = value
 
@@ -121,4 +125,10 @@ class Scorer(ABC):
 def _number(value: float | None) -> str:
     if value is None:
         return ""
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}" if abs(value) >= 1 else f"{value:.2f}"
+    return (
+        f"{value:.0f}"
+        if float(value).is_integer()
+        else f"{value:.1f}"
+        if abs(value) >= 1
+        else f"{value:.2f}"
+    )

@@ -15,5 +15,7 @@ class ChatbotLeakScorer(Scorer):
         matches = self.matches(doc)
         evidence = sum(m.rule.penalty for m in matches)
         return ScorerResult(
-            max(0.0, 1.0 - evidence), self.match_findings(doc, matches), {"leaks": float(len(matches))}
+            max(0.0, 1.0 - evidence),
+            self.match_findings(doc, matches),
+            {"leaks": float(len(matches))},
         )

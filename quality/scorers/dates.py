@@ -32,7 +32,9 @@ class DatesScorer(Scorer):
                     continue
                 relative_penalty += rule.penalty
                 relative_count += 1
-            elif rule.name == LEAKED_RULE and doc.line_of(match.start).from_top >= int(rule.option("top_lines", 3)):
+            elif rule.name == LEAKED_RULE and doc.line_of(match.start).from_top >= int(
+                rule.option("top_lines", 3)
+            ):
                 continue
             else:
                 penalty += rule.penalty

@@ -49,8 +49,12 @@ class FillerScorer(Scorer):
             if density > threshold and matches:
                 findings.append(
                     self.finding(
-                        doc, density_rule, matches[0].start, matches[0].end,
-                        value=round(density, 1), threshold=threshold,
+                        doc,
+                        density_rule,
+                        matches[0].start,
+                        matches[0].end,
+                        value=round(density, 1),
+                        threshold=threshold,
                     )
                 )
         return ScorerResult(

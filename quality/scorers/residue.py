@@ -11,7 +11,7 @@ import re
 
 from quality.analysis import Document, Line
 from quality.findings import Finding
-from quality.ruleset import Match
+from quality.matching import Match
 from quality.scorers.base import Scorer, ScorerResult
 
 COMMENT_BOX = "comment-box"

@@ -67,9 +67,7 @@ def find_boilerplate(
     sizes: Counter[str] = Counter()
     for source, text in sources_and_texts:
         sizes[source] += 1
-        counts[source].update(
-            {normalise_line(m.group()) for m in _LINE.finditer(text)} - {""}
-        )
+        counts[source].update({normalise_line(m.group()) for m in _LINE.finditer(text)} - {""})
     repeated: dict[str, dict[str, int]] = {}
     for source, counter in counts.items():
         needed = max(min_articles, math.ceil(min_share * sizes[source]))

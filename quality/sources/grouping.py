@@ -61,9 +61,7 @@ class SourceStats:
         }
 
 
-def summarise_sources(
-    records: Iterable[Mapping[str, Any]], *, top: int = 5
-) -> list[SourceStats]:
+def summarise_sources(records: Iterable[Mapping[str, Any]], *, top: int = 5) -> list[SourceStats]:
     """Statistics per source from scored records, largest source first.
 
     Records are ``quality score`` output lines (``score``, ``grade``, ``findings``,
