@@ -143,6 +143,9 @@ def test_unsupported_language_is_not_scored_as_clean():
     assert skipped and all("no rules for language 'fr'" in (s.reason or "") for s in skipped)
     assert report.score < 85
     assert "not run" in report.explain()
+    # Rare, near-certain evidence is charged only a small share when it cannot be checked.
+    leak = report.scorers["chatbot-leak"]
+    assert -0.1 * leak.weight <= leak.contribution < 0
 
 
 def test_given_language_is_used_without_detection():
