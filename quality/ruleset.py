@@ -349,7 +349,7 @@ def _string_list(entry: Mapping[str, Any], key: str, fail: Any) -> tuple[str, ..
 
 def _check_pattern(pattern: str, fail: Any) -> None:
     try:
-        compiled = re.compile(pattern)
+        compiled = re.compile(pattern, re.MULTILINE)  # as the matcher compiles it: cached once
     except re.error as exc:
         raise fail(f"invalid pattern {pattern!r}: {exc}") from None
     if compiled.groupindex:
