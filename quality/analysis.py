@@ -13,6 +13,7 @@ from functools import cached_property
 
 from quality.article import Article
 from quality.matching import fold
+from quality.positions import LineIndex
 
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 # A sentence ends at ., ! or ? (plus closing quotes/brackets) followed by space and
@@ -120,14 +121,12 @@ class Document:
         return fold(self.text)
 
     @cached_property
+    def line_index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        return starts
+        return self.line_index.starts
 
     @cached_property
     def lines(self) -> list[Line]:
@@ -267,5 +266,4 @@ class Document:
 
     def line_col(self, position: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        index = max(0, bisect_right(self.line_starts, position) - 1)
-        return index + 1, position - self.line_starts[index] + 1
+        return self.line_index.line_col(position)

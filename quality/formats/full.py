@@ -19,7 +19,7 @@ _CONTEXT = 36
 
 
 def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
-    from quality.lint.locate import LineIndex
+    from quality.positions import LineIndex
 
     style = Style(options.color)
     for result in run.files:

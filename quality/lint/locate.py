@@ -17,32 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from quality.findings import Finding
-
-
-class LineIndex:
-    """1-based line and column of offsets in one text (lines end at ``\\n``)."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.starts = [0]
-        position = text.find("\n")
-        while position != -1:
-            self.starts.append(position + 1)
-            position = text.find("\n", position + 1)
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        index = max(0, bisect_right(self.starts, offset) - 1)
-        return index + 1, offset - self.starts[index] + 1
-
-    def line_text(self, line: int) -> str:
-        start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
-
-    @property
-    def line_count(self) -> int:
-        return len(self.starts)
-
+from quality.positions import LineIndex
 
 _TOKEN_PATTERN = (
     r"(?P<skip><!--.*?-->|<(script|style|noscript|template|head)\b[^>]*>.*?</\2\s*>)"
@@ -155,8 +130,7 @@ def relocate(
 def move(
     finding: Finding, start: int, end: int, lines: LineIndex, *, message: str | None = None
 ) -> Finding:
-    line, column = lines.line_col(start)
-    end_line, end_column = lines.line_col(end)
+    line, column, end_line, end_column = lines.span(start, end)
     return dataclasses.replace(
         finding,
         start=start,

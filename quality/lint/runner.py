@@ -16,7 +16,8 @@ from quality.lint import suppression
 from quality.lint.config import ConfigFinder, LintConfig, load_config_file
 from quality.lint.discovery import MissingPath, Target
 from quality.lint.lint_rules import LINT_RULES, MALFORMED_SUPPRESSION, UNUSED_SUPPRESSION
-from quality.lint.locate import LineIndex, move, relocate
+from quality.lint.locate import move, relocate
+from quality.positions import LineIndex
 
 if TYPE_CHECKING:
     from quality.pipeline import Pipeline

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from quality.findings import Finding
-from quality.lint.locate import LineIndex
+from quality.positions import LineIndex
 
 IGNORE = "ignore"
 DISABLE = "disable"

@@ -85,8 +85,7 @@ class Scorer(ABC):
         start = max(0, min(start, len(doc.text)))
         end = max(start, min(end, len(doc.text)))
         excerpt = doc.text[start:end]
-        line, column = doc.line_col(start)
-        end_line, end_column = doc.line_col(end)
+        line, column, end_line, end_column = doc.line_index.span(start, end)
         shown = " ".join(excerpt.split())
         if len(shown) > 80:
             shown = shown[:77] + "..."
