@@ -6,28 +6,40 @@ no points; they are listed, selected and ignored like every other rule.
 
 from __future__ import annotations
 
+from typing import Any
+
 from quality.findings import Severity
 from quality.ruleset import Rule
 
 LINT_SCORER = "lint"
 
-UNUSED_SUPPRESSION = Rule(
+
+def _lint_rule(**fields: Any) -> Rule:
+    """A warning-level rule of the linter: matched in code, costing no points."""
+    return Rule(
+        scorer=LINT_SCORER,
+        severity=Severity.WARNING,
+        penalty=0.0,
+        phrases=(),
+        patterns=(),
+        case_sensitive=False,
+        exempt_quotes=False,
+        options={},
+        languages=("*",),
+        path=__file__,
+        **fields,
+    )
+
+
+UNUSED_SUPPRESSION = _lint_rule(
     code="SUP001",
     name="unused-suppression",
-    scorer=LINT_SCORER,
-    severity=Severity.WARNING,
     message="Unused suppression: {detail}",
     rationale=(
         "A suppression comment that silences nothing hides the next real finding at that "
         "place and misleads readers of the draft; remove it once the text is fixed."
     ),
     suggestion="Delete the suppression comment, or fix its code.",
-    penalty=0.0,
-    phrases=(),
-    patterns=(),
-    case_sensitive=False,
-    exempt_quotes=False,
-    options={},
     examples_fire=(
         "<!-- quality: ignore FIL101 -- quoted from the press release -->\n"
         "The minister announced the budget on Tuesday.",
@@ -36,15 +48,11 @@ UNUSED_SUPPRESSION = Rule(
         "<!-- quality: ignore FIL101 -- quoted from the press release -->\n"
         "The plan offers a glimmer of hope, the release said.",
     ),
-    languages=("*",),
-    path="quality/lint/lint_rules.py",
 )
 
-MALFORMED_SUPPRESSION = Rule(
+MALFORMED_SUPPRESSION = _lint_rule(
     code="SUP002",
     name="malformed-suppression",
-    scorer=LINT_SCORER,
-    severity=Severity.WARNING,
     message="Suppression comment not understood: {detail}",
     rationale=(
         "A mistyped suppression comment silently does nothing; the linter says so instead "
@@ -54,16 +62,8 @@ MALFORMED_SUPPRESSION = Rule(
         "Write <!-- quality: ignore|disable|enable|file-ignore CODE[, CODE] -- reason --> "
         "(or # quality: ... in .txt files)."
     ),
-    penalty=0.0,
-    phrases=(),
-    patterns=(),
-    case_sensitive=False,
-    exempt_quotes=False,
-    options={},
     examples_fire=("<!-- quality: ignroe FIL101 -->",),
     examples_pass=("<!-- quality: ignore FIL101 -- the phrase is the interviewee's -->",),
-    languages=("*",),
-    path="quality/lint/lint_rules.py",
 )
 
 LINT_RULES: tuple[Rule, ...] = (UNUSED_SUPPRESSION, MALFORMED_SUPPRESSION)
