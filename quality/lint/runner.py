@@ -16,7 +16,7 @@ from quality.lint import suppression
 from quality.lint.config import ConfigFinder, LintConfig, load_config_file
 from quality.lint.discovery import MissingPath, Target
 from quality.lint.lint_rules import LINT_RULES, MALFORMED_SUPPRESSION, UNUSED_SUPPRESSION
-from quality.lint.locate import move, relocate
+from quality.lint.locate import relocate
 from quality.positions import LineIndex
 
 if TYPE_CHECKING:
@@ -432,21 +432,21 @@ def _too_large(size: str, max_mb: float) -> InputError:
 
 
 def _lint_finding(rule: Rule, start: int, end: int, detail: str, lines: LineIndex) -> Finding:
-    placeholder = Finding(
+    line, column, end_line, end_column = lines.span(start, end)
+    return Finding(
         rule=rule.code,
         scorer=rule.scorer,
         severity=rule.severity,
         message=rule.format_message(detail=detail),
         start=start,
         end=end,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
         excerpt=lines.text[start:end],
         suggestion=rule.suggestion,
     )
-    return move(placeholder, start, end, lines)
 
 
 def file_format(name: str, text: str) -> str:
