@@ -73,6 +73,7 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     ]
 )
 _SAMPLE_WORDS = 120
+_SAMPLE_CHARS = 1000
 _ENGLISH_SHARE = 0.22
 _MIN_WORDS = 12
 
@@ -82,7 +83,11 @@ _seeded = False
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "unknown" when it cannot be told."""
-    words = _WORD.findall(text[:DETECTION_PREFIX].lower(), 0)[:_SAMPLE_WORDS]
+    # Sample words from a short prefix first: it nearly always holds enough of them.
+    words = _WORD.findall(text[:_SAMPLE_CHARS].lower())
+    if len(words) < _SAMPLE_WORDS and len(text) > _SAMPLE_CHARS:
+        words = _WORD.findall(text[:DETECTION_PREFIX].lower())
+    words = words[:_SAMPLE_WORDS]
     if len(words) >= _MIN_WORDS:
         share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
         if share >= _ENGLISH_SHARE:

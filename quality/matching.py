@@ -13,7 +13,8 @@ are tried only at line starts. The few others are scanned the ordinary way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,13 @@ FOLD = str.maketrans(
 _MIN_PREFIX_LENGTH = 2
 _MAX_PREFIX_LENGTH = 8
 _MAX_PREFIXES = 5000
+#: Every character ``\\s`` matches in a str pattern, and what stands for any of them in a
+#: pattern's literal beginnings.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ANY_SPACE = "\x00"
 
 
 def fold(text: str) -> str:
@@ -144,19 +152,19 @@ def _is_word_char(char: str) -> bool:
 class _PatternSet:
     """The patterns of some rules, split by how their matches can be found quickly.
 
-    * Word patterns (starting with ``\\b``) whose beginnings are literal strings: those
-      strings go into an Aho-Corasick automaton, and a pattern is tried only where one of
-      its beginnings occurs at a word start.
-    * Line patterns (starting with ``^``): tried only at line starts, and only on lines no
-      longer than the longest line the pattern can match.
+    * Patterns whose every match begins with one of a few literal strings: those strings go
+      into an Aho-Corasick automaton, and a pattern is tried only where one of its
+      beginnings occurs (at a word start, when the pattern starts with ``\\b``).
+    * Line patterns (starting with ``^``): one alternation tried at each line start, only on
+      lines no longer than the longest line any of them can match.
     * Anything else: one compiled alternation scanned over the text.
     """
 
     def __init__(self, rules: Sequence[Rule]):
         self.size = sum(len(r.patterns) for r in rules)
         self._prefix_automaton: Any = None
-        prefixed: dict[str, list[tuple[int, Rule, re.Pattern[str]]]] = {}
-        lines: list[tuple[int, Rule, re.Pattern[str], int | None]] = []
+        prefixed: dict[str, list[_Entry]] = {}
+        lines: list[tuple[Rule, re.Pattern[str], int | None]] = []
         anywhere: list[tuple[Rule, re.Pattern[str]]] = []
         order = 0
         for rule in rules:
@@ -164,11 +172,12 @@ class _PatternSet:
                 order += 1
                 compiled = re.compile(pattern, re.MULTILINE)
                 shape = _shape(pattern)
-                if shape.kind == "word" and shape.prefixes:
-                    for prefix in shape.prefixes:
-                        prefixed.setdefault(prefix, []).append((order, rule, compiled))
+                if shape.kind == "literal":
+                    entry = _Entry(order, rule, compiled, shape.word_start)
+                    for prefix in _expand_spaces(shape.prefixes):
+                        prefixed.setdefault(prefix, []).append(entry)
                 elif shape.kind == "line":
-                    lines.append((order, rule, compiled, shape.max_line))
+                    lines.append((rule, compiled, shape.max_line))
                 else:
                     anywhere.append((rule, compiled))
         if prefixed:
@@ -176,15 +185,13 @@ class _PatternSet:
 
             automaton = ahocorasick.Automaton()
             for prefix, entries in prefixed.items():
-                automaton.add_word(prefix, (len(prefix), sorted(entries, key=lambda e: e[0])))
+                entries.sort(key=_order)
+                at_word_start = tuple(e for e in entries if e.word_start)
+                elsewhere = tuple(e for e in entries if not e.word_start)
+                automaton.add_word(prefix, (len(prefix), at_word_start, elsewhere))
             automaton.make_automaton()
             self._prefix_automaton = automaton
-        self._lines = sorted(lines, key=lambda e: e[0])
-        self._longest_line = (
-            max((e[3] for e in lines if e[3] is not None), default=0)
-            if all(e[3] is not None for e in lines)
-            else None
-        )
+        self._lines = _LineAlternation(lines) if lines else None
         self._anywhere = _combined(anywhere)
 
     def __bool__(self) -> bool:
@@ -193,9 +200,9 @@ class _PatternSet:
     def find(self, subject: str) -> list[Match]:
         found: list[Match] = []
         if self._prefix_automaton is not None:
-            found.extend(self._word_matches(subject))
-        if self._lines:
-            found.extend(self._line_matches(subject))
+            found.extend(self._literal_matches(subject))
+        if self._lines is not None:
+            found.extend(self._lines.find(subject))
         if self._anywhere is not None:
             combined, singles = self._anywhere
             for m in combined.finditer(subject):
@@ -204,28 +211,93 @@ class _PatternSet:
                     found.append(hit)
         return found
 
-    def _word_matches(self, subject: str) -> list[Match]:
-        candidates: dict[int, list[tuple[int, Rule, re.Pattern[str]]]] = {}
-        for end_index, (length, entries) in self._prefix_automaton.iter(subject):
+    def _literal_matches(self, subject: str) -> list[Match]:
+        # The hot loop of matching: one step per occurrence of a beginning, so it is kept to
+        # plain tuple and dict operations.
+        candidates: dict[int, list[_Entry]] = {}
+        for end_index, (length, at_word_start, anywhere) in self._prefix_automaton.iter(subject):
             start = end_index - length + 1
-            if start > 0 and _is_word_char(subject[start - 1]):
-                continue
-            candidates.setdefault(start, []).extend(entries)
+            if at_word_start:
+                before = subject[start - 1] if start else " "
+                if not (before.isalnum() or before == "_"):
+                    candidates.setdefault(start, []).extend(at_word_start)
+            if anywhere:
+                candidates.setdefault(start, []).extend(anywhere)
         found: list[Match] = []
         last_end = 0
         for start in sorted(candidates):
             if start < last_end:
                 continue
-            entries = sorted(candidates[start], key=lambda e: e[0])
-            hit = _first_hit([(rule, compiled) for _, rule, compiled in entries], subject, start)
-            if hit is not None:
-                found.append(hit)
-                last_end = hit.end
+            entries = candidates[start]
+            if len(entries) > 1:
+                entries.sort(key=_order)
+            for entry in entries:
+                hit = entry.compiled.match(subject, start)
+                if hit is not None and hit.end() > start:
+                    found.append(Match(entry.rule, start, hit.end()))
+                    last_end = hit.end()
+                    break
         return found
 
-    def _line_matches(self, subject: str) -> list[Match]:
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    order: int
+    rule: Rule
+    compiled: re.Pattern[str]
+    word_start: bool
+
+
+def _order(entry: _Entry) -> int:
+    return entry.order
+
+
+def _expand_spaces(prefixes: Iterable[str]) -> Iterator[str]:
+    for prefix in prefixes:
+        if prefix.endswith(_ANY_SPACE):
+            yield from (prefix[:-1] + space for space in WHITESPACE)
+        else:
+            yield prefix
+
+
+class _LineAlternation:
+    """Line patterns joined into alternations, so each line start costs one regex call.
+
+    A pattern that must match a whole line has a longest line it can match, and is left out
+    of the alternation used for longer lines; so there is one alternation per distinct
+    length limit, each compiled when a line first needs it. Each pattern is wrapped in a
+    group of its own: the last group to close is the wrapper of the pattern that matched,
+    which names its rule. Alternatives keep rule order, so the first pattern that matches
+    wins, as when they are tried one by one.
+    """
+
+    def __init__(self, lines: list[tuple[Rule, re.Pattern[str], int | None]]):
+        self._lines = lines
+        self._limits = sorted({limit for _, _, limit in lines if limit is not None})
+        self._unbounded = any(limit is None for _, _, limit in lines)
+        self._alternations: dict[int, tuple[re.Pattern[str], dict[int, Rule]] | None] = {}
+
+    def _alternation(self, length: int) -> tuple[re.Pattern[str], dict[int, Rule]] | None:
+        """The alternation of the patterns that can match a line of ``length`` characters."""
+        index = bisect_left(self._limits, length)
+        if index not in self._alternations:
+            floor = self._limits[index] if index < len(self._limits) else None
+            rules: dict[int, Rule] = {}
+            parts = []
+            group = 1
+            for rule, compiled, limit in self._lines:
+                if limit is not None and (floor is None or limit < floor):
+                    continue
+                rules[group] = rule
+                parts.append(f"({compiled.pattern})")
+                group += 1 + compiled.groups
+            pattern = re.compile("|".join(parts), re.MULTILINE) if parts else None
+            self._alternations[index] = None if pattern is None else (pattern, rules)
+        return self._alternations[index]
+
+    def find(self, subject: str) -> list[Match]:
         found: list[Match] = []
-        longest = self._longest_line
+        longest = None if self._unbounded or not self._limits else self._limits[-1]
         position = 0
         size = len(subject)
         while position <= size:
@@ -235,13 +307,12 @@ class _PatternSet:
             if length and subject[position] in " \t":
                 length = len(subject[position:end].lstrip(" \t"))
             if length and (longest is None or length <= longest):
-                for _, rule, compiled, max_line in self._lines:
-                    if max_line is not None and length > max_line:
-                        continue
-                    hit = compiled.match(subject, position)
-                    if hit is not None and hit.end() > position:
-                        found.append(Match(rule, position, hit.end()))
-                        break
+                alternation = self._alternation(length)
+                if alternation is not None:
+                    pattern, rules = alternation
+                    hit = pattern.match(subject, position)
+                    if hit is not None and hit.end() > position and hit.lastindex is not None:
+                        found.append(Match(rules[hit.lastindex], position, hit.end()))
             if newline == -1:
                 break
             position = newline + 1
@@ -268,24 +339,27 @@ def _combined(
 
 @dataclass(frozen=True)
 class _Shape:
-    kind: str  # "word", "line" or "any"
+    kind: str  # "literal", "line" or "any"
     prefixes: frozenset[str] = frozenset()
+    #: a "literal" pattern that starts with \\b: its beginnings count only at word starts
+    word_start: bool = False
     max_line: int | None = None
 
 
 def _shape(pattern: str) -> _Shape:
-    """How a pattern's matches can be found: at word starts from literal beginnings, at line
-    starts (with the longest line it can match, when it must match up to the line end), or
-    anywhere."""
+    """How a pattern's matches can be found: from the literal strings every match begins
+    with (after any lookbehind, which consumes nothing), at line starts (with the longest line
+    it can match, when it must match up to the line end), or anywhere."""
     try:
         parsed = sre_parse.parse(pattern)
     except re.error:
         return _Shape("any")
     ops = list(parsed)
-    if not ops or ops[0][0] is not sre_constants.AT:
+    while ops and ops[0][0] is not sre_constants.AT and _is_zero_width(ops[0]):
+        ops = ops[1:]
+    if not ops:
         return _Shape("any")
-    anchor = ops[0][1]
-    if anchor is sre_constants.AT_BEGINNING:
+    if ops[0] == (sre_constants.AT, sre_constants.AT_BEGINNING):
         body = ops[1:]
         if body and _is_blank_run(body[0]):
             body = body[1:]  # leading indentation: compared against the stripped line
@@ -293,11 +367,39 @@ def _shape(pattern: str) -> _Shape:
         width = sre_parse.SubPattern(parsed.state, body).getwidth()[1]
         bounded = ends_at_line_end and width < sre_constants.MAXREPEAT
         return _Shape("line", max_line=int(width) if bounded else None)
-    if anchor is sre_constants.AT_BOUNDARY:
-        prefixes = _literal_prefixes(ops[1:], _MAX_PREFIX_LENGTH, [_MAX_PREFIXES])
-        if prefixes and all(len(p) >= _MIN_PREFIX_LENGTH and _is_word_char(p[0]) for p in prefixes):
-            return _Shape("word", frozenset(prefixes))
-    return _Shape("any")
+    word_start = ops[0] == (sre_constants.AT, sre_constants.AT_BOUNDARY)
+    if word_start:
+        ops = ops[1:]
+    prefixes = _selective_prefixes(ops)
+    if prefixes is None or (word_start and not all(_is_word_char(p[0]) for p in prefixes)):
+        return _Shape("any")
+    return _Shape("literal", frozenset(prefixes), word_start=word_start)
+
+
+def _selective_prefixes(ops: list[Any]) -> set[str] | None:
+    """Literal beginnings long enough to be worth indexing, or None. A whitespace class in a
+    beginning stands for each whitespace character, unless that makes too many of them."""
+    for spaces in (True, False):
+        prefixes = _literal_prefixes(ops, _MAX_PREFIX_LENGTH, [_MAX_PREFIXES], spaces)
+        if prefixes and all(len(p) >= _MIN_PREFIX_LENGTH for p in prefixes):
+            return prefixes
+    return None
+
+
+def _is_zero_width(op: tuple[Any, Any]) -> bool:
+    """Whether the op consumes nothing: a lookaround, an anchor, or a choice between such."""
+    kind, arg = op
+    if kind in (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT):
+        return True
+    if kind is sre_constants.BRANCH:
+        return all(
+            len(alternative) > 0 and all(_is_zero_width(o) for o in alternative)
+            for alternative in arg[1]
+        )
+    if kind is sre_constants.SUBPATTERN:
+        items = list(arg[-1])
+        return bool(items) and all(_is_zero_width(o) for o in items)
+    return False
 
 
 def _is_blank_run(op: tuple[Any, Any]) -> bool:
@@ -315,7 +417,9 @@ def _is_blank_run(op: tuple[Any, Any]) -> bool:
     )
 
 
-def _literal_prefixes(ops: list[Any], length: int, budget: list[int]) -> set[str] | None:
+def _literal_prefixes(
+    ops: list[Any], length: int, budget: list[int], spaces: bool
+) -> set[str] | None:
     """The literal strings (up to ``length`` characters) that every match of ``ops`` begins
     with one of; the string ends where the pattern stops being literal. None when there are
     too many to be useful."""
@@ -327,34 +431,42 @@ def _literal_prefixes(ops: list[Any], length: int, budget: list[int]) -> set[str
     op, arg = ops[0]
     rest = ops[1:]
     if op is sre_constants.LITERAL:
-        tails = _literal_prefixes(rest, length - 1, budget)
+        tails = _literal_prefixes(rest, length - 1, budget, spaces)
         return None if tails is None else {chr(arg) + t for t in tails}
     if op is sre_constants.IN:
+        if spaces and arg == [(sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)]:
+            # A beginning ends at its first whitespace, so runs of it do not multiply; the
+            # placeholder becomes each whitespace character when the automaton is built.
+            return {_ANY_SPACE}
         chars = _class_chars(arg)
         if chars is None:
             return {""}
-        tails = _literal_prefixes(rest, length - 1, budget)
-        return None if tails is None else {c + t for c in chars for t in tails}
+        tails = _literal_prefixes(rest, length - 1, budget, spaces)
+        if tails is None or len(chars) * len(tails) > _MAX_PREFIXES:
+            return None
+        return {c + t for c in chars for t in tails}
     if op is sre_constants.BRANCH:
         result: set[str] = set()
         for alternative in arg[1]:
-            found = _literal_prefixes(list(alternative) + rest, length, budget)
+            found = _literal_prefixes(list(alternative) + rest, length, budget, spaces)
             if found is None:
                 return None
             result |= found
+            if len(result) > _MAX_PREFIXES:
+                return None
         return result
     if op is sre_constants.SUBPATTERN:
-        return _literal_prefixes(list(arg[-1]) + rest, length, budget)
+        return _literal_prefixes(list(arg[-1]) + rest, length, budget, spaces)
     if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
         low, high, item = arg
         if high == 0:
-            return _literal_prefixes(rest, length, budget)
+            return _literal_prefixes(rest, length, budget, spaces)
         remaining = high - 1 if high != sre_constants.MAXREPEAT else high
         again = [(op, (max(low - 1, 0), remaining, item))]
-        with_item = _literal_prefixes(list(item) + again + rest, length, budget)
+        with_item = _literal_prefixes(list(item) + again + rest, length, budget, spaces)
         if with_item is None or low > 0:
             return with_item
-        without = _literal_prefixes(rest, length, budget)
+        without = _literal_prefixes(rest, length, budget, spaces)
         return None if without is None else with_item | without
     return {""}
 

@@ -55,6 +55,7 @@ _RULE_KEYS = frozenset(
 # catastrophically backtracking pattern, e.g. (a+)+ or (\w*\s?)*. Bounded outer repeats
 # such as (?:\s+\w+){0,3} stay linear enough and are allowed.
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+_BACKREFERENCE = re.compile(r"(?<!\\)(?:\\\\)*\\[1-9]")
 
 
 @dataclass(frozen=True)
@@ -354,6 +355,14 @@ def _check_pattern(pattern: str, fail: Any) -> None:
         raise fail(f"invalid pattern {pattern!r}: {exc}") from None
     if compiled.groupindex:
         raise fail(f"pattern {pattern!r} uses named groups; use (?:...) instead")
+    # The matcher joins patterns into alternations, where group numbers shift and global
+    # flags are not allowed.
+    if _BACKREFERENCE.search(pattern):
+        raise fail(f"pattern {pattern!r} uses a numbered backreference, which rules cannot use")
+    try:
+        re.compile(f"(x)|(?:{pattern})")
+    except re.error as exc:
+        raise fail(f"pattern {pattern!r} cannot be combined with other patterns: {exc}") from None
     if _NESTED_QUANTIFIER.search(pattern):
         raise fail(
             f"pattern {pattern!r} nests a repeat inside a repeat and may backtrack catastrophically"

@@ -117,6 +117,16 @@ GOOD_HEAD = 'scorer = "filler"\nlanguages = ["en"]\n'
         ),
         (
             GOOD_HEAD
+            + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\npatterns = ["(a)b\\\\1"]\n',
+            "numbered backreference",
+        ),
+        (
+            GOOD_HEAD
+            + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\npatterns = ["(?i)ab"]\n',
+            "cannot be combined",
+        ),
+        (
+            GOOD_HEAD
             + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\nphrases = "a glimmer"\n',
             "'phrases' must be a list",
         ),

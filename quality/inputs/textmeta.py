@@ -25,6 +25,10 @@ _DATE_PATTERNS = (
         re.I,
     ),
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# How far a date can reach before its year ("September 30th, ") and after it ("-09-30").
+_BEFORE_YEAR = 48
+_AFTER_YEAR = 12
 _MONTHS = {
     name: i + 1
     for i, name in enumerate(
@@ -47,12 +51,19 @@ def find_dateline(text: str) -> TextDate | None:
     """A full calendar date in the first few lines, where datelines and timestamps sit."""
     head = _head(text)
     best: TextDate | None = None
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(head):
-            iso = _to_iso(m)
-            if iso and (best is None or m.start() < best.start):
-                best = TextDate(iso, m.start(), m.end())
-                break
+    # Every full date has a year, so the date patterns are only tried around the years
+    # found, not at every position of the head.
+    for year in _YEAR.finditer(head):
+        window_start = max(0, year.start() - _BEFORE_YEAR)
+        window_end = year.end() + _AFTER_YEAR
+        for pattern in _DATE_PATTERNS:
+            for m in pattern.finditer(head, window_start, window_end):
+                iso = _to_iso(m) if m.end() < window_end else None
+                if iso and (best is None or m.start() < best.start):
+                    best = TextDate(iso, m.start(), m.end())
+                    break
+        if best is not None and best.start < year.start():
+            break
     return best
 
 

@@ -9,21 +9,25 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from functools import cache
 from typing import Any, ClassVar
 
 from quality.analysis import Document, Span
 from quality.findings import Finding
 from quality.scorers.base import Scorer, ScorerResult
 
+# Words that report what somebody says, thinks or found (plain words, no regex syntax).
 _CUES = (
-    r"said|says|say|told|tells|according to|stated|states|added|adds|noted|notes|explained|"
-    r"argued|argues|argue|claimed|claims|claim|believes?|believed|warned|warns|warn|insisted|"
-    r"insists|confirmed|confirms|announced|announces|reported|reports|suggested|suggests|"
-    r"suggest|wrote|writes|acknowledged|admitted|denied|denies|estimated|estimates|predicted|"
-    r"predicts|questioned|questions|fear|fears|feared|hope|hopes|hoped|contend|contends|"
-    r"maintained|maintains|asserted|asserts|revealed|indicated|indicates|emphasized|emphasised|"
-    r"stressed|expressed|signaled|signalled|cautioned|observed|pointed out|reiterated"
+    "said|says|say|told|tells|according to|stated|states|added|adds|noted|notes|explained|"
+    "argued|argues|argue|claimed|claims|claim|believe|believes|believed|warned|warns|warn|"
+    "insisted|insists|confirmed|confirms|announced|announces|reported|reports|suggested|"
+    "suggests|suggest|wrote|writes|acknowledged|admitted|denied|denies|estimated|estimates|"
+    "predicted|predicts|questioned|questions|fear|fears|feared|hope|hopes|hoped|contend|"
+    "contends|maintained|maintains|asserted|asserts|revealed|indicated|indicates|emphasized|"
+    "emphasised|stressed|expressed|signaled|signalled|cautioned|observed|pointed out|reiterated"
 )
+_CUE_WORDS = tuple(_CUES.split("|"))
 # Specific roles ("the prime minister said") identify a source even without a name.
 _ROLES = (
     r"minister|ministry|president|spokesman|spokeswoman|spokesperson|police|department|"
@@ -32,7 +36,6 @@ _ROLES = (
     r"campaign|office|senator|congressman|congresswoman|lawyer|attorney|coach|chairman|"
     r"chairwoman|ceo|founder|author|researchers at|board|committee|union|party|embassy"
 )
-_CUE = re.compile(rf"\b(?:{_CUES})\b")
 _NAME = r"[A-Z][\w'\u2019.&-]*(?:\s+(?:of|the|de|al|bin|van|von|for|and|&|[A-Z][\w'\u2019.&-]*))*"
 _NAMED = re.compile(
     rf"(?:\b(?i:according to)\s+(?:the\s+)?(?:[a-z]+\s+)?{_NAME}"
@@ -229,14 +232,46 @@ class AttributionScorer(Scorer):
     def _coverage(self, doc: Document, flagged: set[int]) -> tuple[int, int]:
         """How many sentences make a reported claim, and how many of those name a source."""
         claims = named = 0
+        cues = _cue_positions(doc.lower)
         for sentence in doc.sentences:
-            lower = doc.lower[sentence.start : sentence.end]
-            if sentence.start not in flagged and not _CUE.search(lower):
-                continue
+            if sentence.start not in flagged:
+                index = bisect_left(cues, sentence.start)
+                if index == len(cues) or cues[index] >= sentence.end:
+                    continue
             claims += 1
             if sentence.start not in flagged and _names_source(sentence):
                 named += 1
         return claims, named
+
+
+def _cue_positions(lower: str) -> list[int]:
+    """Where reporting cues ("said", "according to", "warned") start, as whole words; one
+    automaton pass over the text instead of a regex search per sentence."""
+    found = []
+    size = len(lower)
+    for end_index, length in _cue_automaton().iter(lower):
+        start = end_index - length + 1
+        after = end_index + 1
+        if (start == 0 or not _is_word_char(lower[start - 1])) and (
+            after == size or not _is_word_char(lower[after])
+        ):
+            found.append(start)
+    return found
+
+
+@cache
+def _cue_automaton() -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for cue in _CUE_WORDS:
+        automaton.add_word(cue, len(cue))
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _names_source(sentence: Span) -> bool:

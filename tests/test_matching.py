@@ -1,0 +1,125 @@
+"""The fast matcher finds exactly what trying every pattern at every position would find."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quality.matching import WHITESPACE, Match, Matcher, _shape, fold
+from quality.ruleset import Rule, RuleBook
+
+BOOK = RuleBook.load()
+SCORERS = sorted({rule.scorer for rule in BOOK if rule.patterns})
+
+
+def _pattern_rules(scorer: str) -> list[Rule]:
+    return [replace(rule, phrases=()) for rule in BOOK if rule.scorer == scorer and rule.patterns]
+
+
+def _reference(rules: list[Rule], text: str) -> list[tuple[str, int, int]]:
+    """Every pattern tried at every position: line patterns at each line start, the others
+    left to right without overlaps, the first rule in order winning at a position."""
+    lower = fold(text)
+    found: list[tuple[str, int, int]] = []
+    for case_sensitive in (False, True):
+        subject = text if case_sensitive else lower
+        entries = [
+            (rule, re.compile(pattern, re.MULTILINE))
+            for rule in rules
+            if rule.case_sensitive == case_sensitive
+            for pattern in rule.patterns
+        ]
+        lines = [(r, c) for r, c in entries if c.pattern.startswith("^")]
+        others = [(r, c) for r, c in entries if not c.pattern.startswith("^")]
+        line_starts = [0] + [i + 1 for i, char in enumerate(subject) if char == "\n"]
+        for start in line_starts:
+            if not subject[start:].split("\n", 1)[0].strip(" \t"):
+                continue
+            for rule, compiled in lines:
+                hit = compiled.match(subject, start)
+                if hit is not None and hit.end() > start:
+                    found.append((rule.code, start, hit.end()))
+                    break
+        last_end = 0
+        for start in range(len(subject) + 1):
+            if start < last_end:
+                continue
+            for rule, compiled in others:
+                hit = compiled.match(subject, start)
+                if hit is not None and hit.end() > start:
+                    found.append((rule.code, start, hit.end()))
+                    last_end = hit.end()
+                    break
+    return sorted(found, key=lambda f: (f[1], f[2], f[0]))
+
+
+def _found(matches: list[Match]) -> list[tuple[str, int, int]]:
+    return sorted(((m.rule.code, m.start, m.end) for m in matches), key=lambda f: (f[1], f[2], f[0]))
+
+
+def _example_texts() -> list[str]:
+    texts = []
+    for rule in BOOK:
+        texts.extend(rule.examples_fire)
+        texts.extend(rule.examples_pass)
+    return texts
+
+
+VOCABULARY = sorted({word for text in _example_texts() for word in text.split()})
+SEPARATORS = [" ", "  ", "\n", "\n\n", "\t", ", ", ". ", "\u2003", "\u00a0", ": ", " \u201c"]
+
+
+@pytest.mark.parametrize("scorer", SCORERS)
+def test_rule_examples_match_as_an_exhaustive_search_would(scorer: str) -> None:
+    rules = _pattern_rules(scorer)
+    matcher = Matcher(rules)
+    for text in _example_texts():
+        assert _found(matcher.find(text, fold(text))) == _reference(rules, text), text
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(SCORERS),
+    st.lists(
+        st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(SEPARATORS)),
+        min_size=1,
+        max_size=40,
+    ),
+)
+def test_any_text_matches_as_an_exhaustive_search_would(
+    scorer: str, words: list[tuple[str, str]]
+) -> None:
+    text = "".join(word + separator for word, separator in words)
+    rules = _pattern_rules(scorer)
+    assert _found(Matcher(rules).find(text, fold(text))) == _reference(rules, text)
+
+
+def test_no_shipped_pattern_is_left_to_a_full_scan() -> None:
+    """A pattern that is neither dispatched from its literal beginnings nor anchored at
+    line starts is tried at every position of every article: keep them out of the rules."""
+    slow = [p for rule in BOOK for p in rule.patterns if _shape(p).kind == "any"]
+    assert slow == []
+
+
+def test_lookbehind_before_the_beginning_still_dispatches() -> None:
+    shape = _shape(r"(?:(?<!\w[ \t])|(?<=\band\s))\b(?:some|many) critics\b")
+    assert shape.kind == "literal"
+    assert shape.word_start
+    assert shape.prefixes == {"some cri", "many cri"}
+
+
+@pytest.mark.parametrize("space", list(WHITESPACE))
+def test_any_whitespace_after_a_short_beginning_is_found(space: str) -> None:
+    rule = replace(next(iter(BOOK)), phrases=(), patterns=(r"\ban?\s+spokesman said\b",))
+    text = f"Later, a{space}spokesman said so."
+    matches = Matcher([rule]).find(text, fold(text))
+    assert [(m.start, m.end) for m in matches] == [(7, 23)]
+
+
+def test_whitespace_list_is_what_backslash_s_matches() -> None:
+    every = {chr(c) for c in range(0x110000) if re.match(r"\s", chr(c))}
+    assert set(WHITESPACE) == every
