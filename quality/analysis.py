@@ -77,11 +77,12 @@ _ABBREVIATIONS = frozenset(
         "det",
     ]
 )
+# Each quotation pattern with the mark that opens it, so texts without that mark skip it.
 _QUOTE_PATTERNS = (
-    re.compile(r"\u201c[^\u201c\u201d]{1,2000}?(?:\u201d|(?=\n\s*\n)|\Z)"),
-    re.compile(r'"[^"\n]{1,2000}"'),
-    re.compile(r"(?<!\w)\u2018[^\u2018\u2019\n]{1,400}\u2019(?!\w)"),
-    re.compile(r"\u00ab[^\u00ab\u00bb]{1,2000}\u00bb"),
+    ("\u201c", re.compile(r"\u201c[^\u201c\u201d]{1,2000}?(?:\u201d|(?=\n\s*\n)|\Z)")),
+    ('"', re.compile(r'"[^"\n]{1,2000}"')),
+    ("\u2018", re.compile(r"(?<!\w)\u2018[^\u2018\u2019\n]{1,400}\u2019(?!\w)")),
+    ("\u00ab", re.compile(r"\u00ab[^\u00ab\u00bb]{1,2000}\u00bb")),
 )
 
 
@@ -233,10 +234,9 @@ class Document:
     def quotes(self) -> list[tuple[int, int]]:
         """Spans of directly quoted speech, sorted and non-overlapping."""
         found: list[tuple[int, int]] = []
-        if not any(mark in self.text for mark in '"\u201c\u2018\u00ab'):
-            return found
-        for pattern in _QUOTE_PATTERNS:
-            found.extend((m.start(), m.end()) for m in pattern.finditer(self.text))
+        for mark, pattern in _QUOTE_PATTERNS:
+            if mark in self.text:
+                found.extend((m.start(), m.end()) for m in pattern.finditer(self.text))
         found.sort()
         merged: list[tuple[int, int]] = []
         for start, end in found:

@@ -7,14 +7,12 @@ text always gets the same answer.
 
 from __future__ import annotations
 
-import re
 import threading
 
 #: Characters of text handed to langdetect; enough for a stable answer on prose.
 DETECTION_PREFIX = 2000
 UNKNOWN = "unknown"
 
-_WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     [
         "the",
@@ -83,19 +81,25 @@ _seeded = False
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "unknown" when it cannot be told."""
-    # Sample words from a short prefix first: it nearly always holds enough of them.
-    words = _WORD.findall(text[:_SAMPLE_CHARS].lower())
-    if len(words) < _SAMPLE_WORDS and len(text) > _SAMPLE_CHARS:
-        words = _WORD.findall(text[:DETECTION_PREFIX].lower())
-    words = words[:_SAMPLE_WORDS]
+    words = _sample_words(text)
     if len(words) >= _MIN_WORDS:
-        share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+        share = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words)
         if share >= _ENGLISH_SHARE:
             return "en"
     sample = text[:DETECTION_PREFIX]
     if sum(c.isalpha() for c in sample) < 20:
         return UNKNOWN
     return _langdetect(sample)
+
+
+def _sample_words(text: str) -> list[str]:
+    """Up to _SAMPLE_WORDS lower-case words from the start of the text. Whitespace-split
+    tokens that are all letters: splitting is several times cheaper than a word regex, and
+    the tokens it drops (numbers, words with punctuation attached) are a small, even share."""
+    words = [t for t in text[:_SAMPLE_CHARS].lower().split() if t.isalpha()]
+    if len(words) < _SAMPLE_WORDS and len(text) > _SAMPLE_CHARS:
+        words = [t for t in text[:DETECTION_PREFIX].lower().split() if t.isalpha()]
+    return words[:_SAMPLE_WORDS]
 
 
 def _langdetect(sample: str) -> str:

@@ -57,6 +57,8 @@ FOLD = str.maketrans(
 _MIN_PREFIX_LENGTH = 2
 _MAX_PREFIX_LENGTH = 8
 _MAX_PREFIXES = 5000
+# Beginnings shorter than this ("a ", "the ") occur every few words.
+_SELECTIVE_LENGTH = 4
 #: Every character ``\\s`` matches in a str pattern, and what stands for any of them in a
 #: pattern's literal beginnings.
 WHITESPACE = (
@@ -64,6 +66,7 @@ WHITESPACE = (
     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 _ANY_SPACE = "\x00"
+_FOLD_PAIRS = tuple((chr(code), str(folded)) for code, folded in FOLD.items())
 
 
 def fold(text: str) -> str:
@@ -71,7 +74,14 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(FOLD)
+    if lowered.isascii():
+        return lowered
+    # A replace per folded character present is several times faster than str.translate
+    # with a mapping, which works character by character in Python objects.
+    for char, folded in _FOLD_PAIRS:
+        if char in lowered:
+            lowered = lowered.replace(char, folded)
+    return lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +174,7 @@ class _PatternSet:
         self.size = sum(len(r.patterns) for r in rules)
         self._prefix_automaton: Any = None
         prefixed: dict[str, list[_Entry]] = {}
+        anchored: dict[str, list[int]] = {}
         lines: list[tuple[Rule, re.Pattern[str], int | None]] = []
         anywhere: list[tuple[Rule, re.Pattern[str]]] = []
         order = 0
@@ -173,9 +184,11 @@ class _PatternSet:
                 compiled = re.compile(pattern, re.MULTILINE)
                 shape = _shape(pattern)
                 if shape.kind == "literal":
-                    entry = _Entry(order, rule, compiled, shape.word_start)
+                    entry = _Entry(order, rule, compiled, shape.word_start, bool(shape.anchors))
                     for prefix in _expand_spaces(shape.prefixes):
                         prefixed.setdefault(prefix, []).append(entry)
+                    for anchor in _expand_spaces(shape.anchors):
+                        anchored.setdefault(anchor, []).append(order)
                 elif shape.kind == "line":
                     lines.append((rule, compiled, shape.max_line))
                 else:
@@ -184,11 +197,12 @@ class _PatternSet:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            for prefix, entries in prefixed.items():
-                entries.sort(key=_order)
+            for key in prefixed.keys() | anchored.keys():
+                entries = sorted(prefixed.get(key, ()), key=_order)
                 at_word_start = tuple(e for e in entries if e.word_start)
                 elsewhere = tuple(e for e in entries if not e.word_start)
-                automaton.add_word(prefix, (len(prefix), at_word_start, elsewhere))
+                anchor_of = tuple(anchored.get(key, ()))
+                automaton.add_word(key, (len(key), at_word_start, elsewhere, anchor_of))
             automaton.make_automaton()
             self._prefix_automaton = automaton
         self._lines = _LineAlternation(lines) if lines else None
@@ -212,17 +226,21 @@ class _PatternSet:
         return found
 
     def _literal_matches(self, subject: str) -> list[Match]:
-        # The hot loop of matching: one step per occurrence of a beginning, so it is kept to
-        # plain tuple and dict operations.
+        # The hot loop of matching: one step per occurrence of a beginning or an anchor, so
+        # it is kept to plain tuple and dict operations.
         candidates: dict[int, list[_Entry]] = {}
-        for end_index, (length, at_word_start, anywhere) in self._prefix_automaton.iter(subject):
+        last_anchor: dict[int, int] = {}
+        automaton = self._prefix_automaton
+        for end_index, (length, at_word_start, elsewhere, anchor_of) in automaton.iter(subject):
             start = end_index - length + 1
+            for order in anchor_of:
+                last_anchor[order] = max(start, last_anchor.get(order, -1))
             if at_word_start:
                 before = subject[start - 1] if start else " "
                 if not (before.isalnum() or before == "_"):
                     candidates.setdefault(start, []).extend(at_word_start)
-            if anywhere:
-                candidates.setdefault(start, []).extend(anywhere)
+            if elsewhere:
+                candidates.setdefault(start, []).extend(elsewhere)
         found: list[Match] = []
         last_end = 0
         for start in sorted(candidates):
@@ -232,6 +250,9 @@ class _PatternSet:
             if len(entries) > 1:
                 entries.sort(key=_order)
             for entry in entries:
+                # A pattern with an anchor cannot match unless its anchor occurs later on.
+                if entry.anchored and last_anchor.get(entry.order, -1) < start:
+                    continue
                 hit = entry.compiled.match(subject, start)
                 if hit is not None and hit.end() > start:
                     found.append(Match(entry.rule, start, hit.end()))
@@ -246,6 +267,8 @@ class _Entry:
     rule: Rule
     compiled: re.Pattern[str]
     word_start: bool
+    #: whether the pattern has anchors: literal strings one of which every match contains
+    anchored: bool
 
 
 def _order(entry: _Entry) -> int:
@@ -343,6 +366,9 @@ class _Shape:
     prefixes: frozenset[str] = frozenset()
     #: a "literal" pattern that starts with \\b: its beginnings count only at word starts
     word_start: bool = False
+    #: for a "literal" pattern with common beginnings ("a ", "the "), strings one of which
+    #: every match contains further on ("official", "spokes"): without one, it is not tried
+    anchors: frozenset[str] = frozenset()
     max_line: int | None = None
 
 
@@ -373,7 +399,29 @@ def _shape(pattern: str) -> _Shape:
     prefixes = _selective_prefixes(ops)
     if prefixes is None or (word_start and not all(_is_word_char(p[0]) for p in prefixes)):
         return _Shape("any")
-    return _Shape("literal", frozenset(prefixes), word_start=word_start)
+    anchors: set[str] = set()
+    if min(len(p.rstrip(_ANY_SPACE)) for p in prefixes) < _SELECTIVE_LENGTH:
+        anchors = _required_literals(ops) or set()
+    return _Shape("literal", frozenset(prefixes), word_start, frozenset(anchors))
+
+
+def _required_literals(ops: list[Any]) -> set[str] | None:
+    """The most selective set of literal strings, each at least _SELECTIVE_LENGTH long, one
+    of which every match contains: the beginnings of some later step that every match
+    takes (a literal, a group, or a repeat done at least once)."""
+    best: set[str] | None = None
+    for index in range(1, len(ops)):
+        kind, arg = ops[index]
+        if kind in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] == 0:
+            continue
+        if kind not in _MANDATORY_STEPS:
+            continue
+        found = _literal_prefixes(ops[index:], _MAX_PREFIX_LENGTH, [_MAX_PREFIXES], True)
+        if not found or min(len(p.rstrip(_ANY_SPACE)) for p in found) < _SELECTIVE_LENGTH:
+            continue
+        if best is None or min(map(len, found)) > min(map(len, best)):
+            best = found
+    return best
 
 
 def _selective_prefixes(ops: list[Any]) -> set[str] | None:
@@ -384,6 +432,16 @@ def _selective_prefixes(ops: list[Any]) -> set[str] | None:
         if prefixes and all(len(p) >= _MIN_PREFIX_LENGTH for p in prefixes):
             return prefixes
     return None
+
+
+_MANDATORY_STEPS = (
+    sre_constants.LITERAL,
+    sre_constants.IN,
+    sre_constants.SUBPATTERN,
+    sre_constants.BRANCH,
+    sre_constants.MAX_REPEAT,
+    sre_constants.MIN_REPEAT,
+)
 
 
 def _is_zero_width(op: tuple[Any, Any]) -> bool:

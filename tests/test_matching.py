@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quality.matching import WHITESPACE, Match, Matcher, _shape, fold
+from quality.matching import FOLD, WHITESPACE, Match, Matcher, _shape, fold
 from quality.ruleset import Rule, RuleBook
 
 BOOK = RuleBook.load()
@@ -123,3 +123,23 @@ def test_any_whitespace_after_a_short_beginning_is_found(space: str) -> None:
 def test_whitespace_list_is_what_backslash_s_matches() -> None:
     every = {chr(c) for c in range(0x110000) if re.match(r"\s", chr(c))}
     assert set(WHITESPACE) == every
+
+
+@given(st.text(alphabet=st.sampled_from("aB ,.'\"-\n\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u0130\u00c9")))
+def test_fold_lowers_and_folds_quotes_and_dashes_keeping_offsets(text: str) -> None:
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert not set(folded) & {chr(code) for code in FOLD}
+    expected = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(FOLD)
+    assert folded == expected
+
+
+def test_patterns_with_common_beginnings_wait_for_their_anchor() -> None:
+    pattern = r"\ban?\s+(?:\w+\s+)?spokes(?:man|woman)\s+said\b"
+    shape = _shape(pattern)
+    assert shape.anchors == {"spokesma", "spokeswo"}
+    rule = replace(next(iter(BOOK)), phrases=(), patterns=(pattern,))
+    text = "A spokesman said no. Then a spokeswoman said yes, a man said."
+    found = [(m.start, m.end) for m in Matcher([rule]).find(text, fold(text))]
+    assert found == [(0, 16), (26, 44)]
+    assert _reference([rule], text) == [(rule.code, 0, 16), (rule.code, 26, 44)]
