@@ -224,11 +224,20 @@ class Document:
 
     @cached_property
     def words(self) -> list[str]:
+        """Words, with inner apostrophes and hyphens ("don't", "well-known") kept."""
         return _WORD.findall(self.text)
 
     @cached_property
+    def tokens(self) -> list[str]:
+        """Whitespace-separated tokens, punctuation attached: several times cheaper than
+        ``words``, and what counting needs."""
+        return self.text.split()
+
+    @cached_property
     def word_count(self) -> int:
-        return len(self.words)
+        """Tokens with a letter or digit in them (a stray dash is not a word)."""
+        tokens = self.tokens
+        return len(tokens) - sum(1 for t in tokens if len(t) == 1 and not t.isalnum())
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:

@@ -234,7 +234,7 @@ class _PatternSet:
         for end_index, (length, at_word_start, elsewhere, anchor_of) in automaton.iter(subject):
             start = end_index - length + 1
             for order in anchor_of:
-                last_anchor[order] = max(start, last_anchor.get(order, -1))
+                last_anchor[order] = end_index  # ends come in ascending order
             if at_word_start:
                 before = subject[start - 1] if start else " "
                 if not (before.isalnum() or before == "_"):
@@ -250,7 +250,7 @@ class _PatternSet:
             if len(entries) > 1:
                 entries.sort(key=_order)
             for entry in entries:
-                # A pattern with an anchor cannot match unless its anchor occurs later on.
+                # A pattern with an anchor cannot match unless its anchor ends later on.
                 if entry.anchored and last_anchor.get(entry.order, -1) < start:
                     continue
                 hit = entry.compiled.match(subject, start)

@@ -25,6 +25,9 @@ _DIGITS = "0123456789"
 # (counted on Document.lower, where curly quotes are folded) and at the start of each line.
 _SENTENCE_BREAKS = (". ", "? ", "! ", '." ', '?" ', '!" ', ': "')
 
+# What may stand before a capital at the start of a token: quotation marks and brackets.
+_OPENING_MARKS = frozenset("\"'([\u201c\u2018")
+
 QUOTES_RULE = "few-direct-quotes"
 REPORTING_RULE = "few-reported-statements"
 NAMES_RULE = "few-names"
@@ -53,7 +56,9 @@ class SpecificityScorer(Scorer):
             reporting -= sum(map(lower[start:end].count, _REPORTING))
         # Capitalised words that do not open a sentence are (nearly always) names of
         # people, places and organisations.
-        capitalised = sum(1 for word in doc.words if word[0].isupper())
+        capitalised = sum(
+            1 for t in doc.tokens if t[0].isupper() or (t[0] in _OPENING_MARKS and t[1:2].isupper())
+        )
         openers = len(doc.nonblank_lines) + sum(map(lower.count, _SENTENCE_BREAKS))
         names = max(0, capitalised - openers)
         digits = sum(map(doc.text.count, _DIGITS))
