@@ -6,9 +6,10 @@
 >>> print(report.explain())
 """
 
+from typing import TYPE_CHECKING, Any
+
 from quality.analysis import Document
 from quality.article import Article
-from quality.batch import BatchError, BatchResult
 from quality.errors import ConfigError, InputError, QualityError, RuleError, ScorerError
 from quality.findings import Finding, Severity
 from quality.inputs import load_article
@@ -18,7 +19,20 @@ from quality.report import Report, ScorerSummary
 from quality.scorers.base import Scorer, ScorerResult
 from quality.weights import Weights
 
+if TYPE_CHECKING:
+    from quality.batch import BatchError, BatchResult
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # The batch module brings in multiprocessing; the lint command and single-article
+    # scoring never need it, so it is imported on first use.
+    if name in ("BatchError", "BatchResult"):
+        from quality import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module 'quality' has no attribute {name!r}")
 
 __all__ = [
     "Article",

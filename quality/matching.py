@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +68,36 @@ WHITESPACE = (
 )
 _ANY_SPACE = "\x00"
 _FOLD_PAIRS = tuple((chr(code), str(folded)) for code, folded in FOLD.items())
+
+
+@lru_cache(maxsize=4096)
+def parse_pattern(pattern: str) -> Any:
+    """A rule pattern parsed as the matcher compiles it, checked for what only compiling
+    would otherwise reveal; parsed once however often it is validated or analysed."""
+    parsed = sre_parse.parse(pattern, re.MULTILINE)
+    _check_lookbehinds(parsed)
+    return parsed
+
+
+def _check_lookbehinds(parsed: Any) -> None:
+    for op, arg in parsed:
+        if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            direction, body = arg
+            low, high = body.getwidth()
+            if direction < 0 and low != high:
+                raise re.error("look-behind requires fixed-width pattern")
+            _check_lookbehinds(body)
+        elif op is sre_constants.BRANCH:
+            for alternative in arg[1]:
+                _check_lookbehinds(alternative)
+        elif op is sre_constants.SUBPATTERN:
+            _check_lookbehinds(arg[-1])
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            _check_lookbehinds(arg[2])
+        elif op is sre_constants.GROUPREF_EXISTS:
+            _check_lookbehinds(arg[1])
+            if arg[2] is not None:
+                _check_lookbehinds(arg[2])
 
 
 def fold(text: str) -> str:
@@ -175,24 +206,24 @@ class _PatternSet:
         self._prefix_automaton: Any = None
         prefixed: dict[str, list[_Entry]] = {}
         anchored: dict[str, list[int]] = {}
-        lines: list[tuple[Rule, re.Pattern[str], int | None]] = []
+        lines: list[tuple[Rule, str, int | None]] = []
         anywhere: list[tuple[Rule, re.Pattern[str]]] = []
         order = 0
         for rule in rules:
             for pattern in rule.patterns:
                 order += 1
-                compiled = re.compile(pattern, re.MULTILINE)
                 shape = _shape(pattern)
                 if shape.kind == "literal":
-                    entry = _Entry(order, rule, compiled, shape.word_start, bool(shape.anchors))
+                    # Compiled when an article first needs it: a short lint run uses few.
+                    entry = _Entry(order, rule, pattern, shape.word_start, bool(shape.anchors))
                     for prefix in _expand_spaces(shape.prefixes):
                         prefixed.setdefault(prefix, []).append(entry)
                     for anchor in _expand_spaces(shape.anchors):
                         anchored.setdefault(anchor, []).append(order)
                 elif shape.kind == "line":
-                    lines.append((rule, compiled, shape.max_line))
+                    lines.append((rule, pattern, shape.max_line))
                 else:
-                    anywhere.append((rule, compiled))
+                    anywhere.append((rule, re.compile(pattern, re.MULTILINE)))
         if prefixed:
             import ahocorasick
 
@@ -253,7 +284,8 @@ class _PatternSet:
                 # A pattern with an anchor cannot match unless its anchor ends later on.
                 if entry.anchored and last_anchor.get(entry.order, -1) < start:
                     continue
-                hit = entry.compiled.match(subject, start)
+                compiled = entry.compiled or entry.compile()
+                hit = compiled.match(subject, start)
                 if hit is not None and hit.end() > start:
                     found.append(Match(entry.rule, start, hit.end()))
                     last_end = hit.end()
@@ -261,14 +293,23 @@ class _PatternSet:
         return found
 
 
-@dataclass(frozen=True, slots=True)
 class _Entry:
-    order: int
-    rule: Rule
-    compiled: re.Pattern[str]
-    word_start: bool
-    #: whether the pattern has anchors: literal strings one of which every match contains
-    anchored: bool
+    """One pattern dispatched from its literal beginnings."""
+
+    __slots__ = ("anchored", "compiled", "order", "pattern", "rule", "word_start")
+
+    def __init__(self, order: int, rule: Rule, pattern: str, word_start: bool, anchored: bool):
+        self.order = order
+        self.rule = rule
+        self.pattern = pattern
+        self.word_start = word_start
+        #: whether the pattern has anchors: literal strings one of which every match contains
+        self.anchored = anchored
+        self.compiled: re.Pattern[str] | None = None
+
+    def compile(self) -> re.Pattern[str]:
+        self.compiled = re.compile(self.pattern, re.MULTILINE)
+        return self.compiled
 
 
 def _order(entry: _Entry) -> int:
@@ -294,7 +335,7 @@ class _LineAlternation:
     wins, as when they are tried one by one.
     """
 
-    def __init__(self, lines: list[tuple[Rule, re.Pattern[str], int | None]]):
+    def __init__(self, lines: list[tuple[Rule, str, int | None]]):
         self._lines = lines
         self._limits = sorted({limit for _, _, limit in lines if limit is not None})
         self._unbounded = any(limit is None for _, _, limit in lines)
@@ -308,14 +349,14 @@ class _LineAlternation:
             rules: dict[int, Rule] = {}
             parts = []
             group = 1
-            for rule, compiled, limit in self._lines:
+            for rule, pattern, limit in self._lines:
                 if limit is not None and (floor is None or limit < floor):
                     continue
                 rules[group] = rule
-                parts.append(f"({compiled.pattern})")
-                group += 1 + compiled.groups
-            pattern = re.compile("|".join(parts), re.MULTILINE) if parts else None
-            self._alternations[index] = None if pattern is None else (pattern, rules)
+                parts.append(f"({pattern})")
+                group += parse_pattern(pattern).state.groups  # its own groups and the wrapper
+            joined = re.compile("|".join(parts), re.MULTILINE) if parts else None
+            self._alternations[index] = None if joined is None else (joined, rules)
         return self._alternations[index]
 
     def find(self, subject: str) -> list[Match]:
@@ -377,7 +418,7 @@ def _shape(pattern: str) -> _Shape:
     with (after any lookbehind, which consumes nothing), at line starts (with the longest line
     it can match, when it must match up to the line end), or anywhere."""
     try:
-        parsed = sre_parse.parse(pattern)
+        parsed = parse_pattern(pattern)
     except re.error:
         return _Shape("any")
     ops = list(parsed)

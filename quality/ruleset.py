@@ -28,7 +28,7 @@ from typing import Any
 from quality._toml import tomllib
 from quality.errors import RuleError
 from quality.findings import Severity
-from quality.matching import Matcher
+from quality.matching import Matcher, parse_pattern
 
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
 ANY_LANGUAGE = "*"
@@ -55,6 +55,7 @@ _RULE_KEYS = frozenset(
 # catastrophically backtracking pattern, e.g. (a+)+ or (\w*\s?)*. Bounded outer repeats
 # such as (?:\s+\w+){0,3} stay linear enough and are allowed.
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _BACKREFERENCE = re.compile(r"(?<!\\)(?:\\\\)*\\[1-9]")
 
 
@@ -350,19 +351,22 @@ def _string_list(entry: Mapping[str, Any], key: str, fail: Any) -> tuple[str, ..
 
 def _check_pattern(pattern: str, fail: Any) -> None:
     try:
-        compiled = re.compile(pattern, re.MULTILINE)  # as the matcher compiles it: cached once
+        # Parsed, not compiled: the matcher compiles a pattern when an article first needs it,
+        # from the same cached parse.
+        parsed = parse_pattern(pattern)
     except re.error as exc:
         raise fail(f"invalid pattern {pattern!r}: {exc}") from None
-    if compiled.groupindex:
+    if parsed.state.groupdict:
         raise fail(f"pattern {pattern!r} uses named groups; use (?:...) instead")
     # The matcher joins patterns into alternations, where group numbers shift and global
     # flags are not allowed.
     if _BACKREFERENCE.search(pattern):
         raise fail(f"pattern {pattern!r} uses a numbered backreference, which rules cannot use")
-    try:
-        re.compile(f"(x)|(?:{pattern})")
-    except re.error as exc:
-        raise fail(f"pattern {pattern!r} cannot be combined with other patterns: {exc}") from None
+    if _GLOBAL_FLAGS.match(pattern):
+        raise fail(
+            f"pattern {pattern!r} sets flags for the whole pattern, which rules cannot do; "
+            "scope them, as in (?i:...)"
+        )
     if _NESTED_QUANTIFIER.search(pattern):
         raise fail(
             f"pattern {pattern!r} nests a repeat inside a repeat and may backtrack catastrophically"

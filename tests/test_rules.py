@@ -123,7 +123,7 @@ GOOD_HEAD = 'scorer = "filler"\nlanguages = ["en"]\n'
         (
             GOOD_HEAD
             + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\npatterns = ["(?i)ab"]\n',
-            "cannot be combined",
+            "sets flags for the whole pattern",
         ),
         (
             GOOD_HEAD
