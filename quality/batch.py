@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from quality.article import Article
 from quality.errors import InputError, QualityError, ScorerError
+from quality.inputs.feeds import FeedEntry
 from quality.inputs.jsonl import JsonlRecord, LineError, parse_line
 from quality.report import Report
 
@@ -184,6 +185,8 @@ def _identity(item: Any) -> tuple[str | None, int | None, str | None]:
         return _identity(item.item)
     if isinstance(item, JsonlRecord):
         return None, item.line, item.source
+    if isinstance(item, FeedEntry):
+        return _record_id(item.record), item.line, item.source
     if isinstance(item, ArticleFile):
         return item.path, None, item.path
     if isinstance(item, FailedInput):
@@ -216,6 +219,8 @@ def _load(item: Any, max_chars: int) -> tuple[Article, str | None]:
         raise _Rejected(item.kind, item.message)
     if isinstance(item, ArticleFile):
         return _load_file(item, max_chars), item.path
+    if isinstance(item, FeedEntry):
+        return _load_mapping(item.record, max_chars), _record_id(item.record)
     if isinstance(item, Mapping):
         return _load_mapping(item, max_chars), _record_id(item)
     if isinstance(item, Article):

@@ -9,7 +9,7 @@ import pytest
 
 from quality.cli import main
 from quality.commands.score import iter_inputs
-from quality.inputs.feeds import html_fragment_text, looks_like_feed, read_feed
+from quality.inputs.feeds import feed_entries, html_fragment_text, looks_like_feed, read_feed
 
 FEEDS = Path(__file__).resolve().parent / "fixtures" / "feeds"
 ROOT = FEEDS.parents[2]
@@ -60,6 +60,8 @@ def test_feed_entries_are_scored_and_an_empty_entry_is_an_error(tmp_path: Path) 
     assert len(rows) == 5
     assert rows[2]["id"] == "https://bugle.example/2024/03/06/empty"
     assert rows[2]["error"]["type"] == "MissingText"
+    # The error points at the entry's start tag in the feed file.
+    assert rows[2]["line"] == 24
     scored = [r for r in rows if "score" in r]
     assert len(scored) == 4
     assert {r["article"]["publisher"] for r in scored} == {"Riverton Bugle", "Example Wire"}
@@ -72,10 +74,11 @@ def test_feeds_are_sniffed_without_an_extension(tmp_path: Path) -> None:
     unnamed.write_bytes((FEEDS / "bugle.rss").read_bytes())
     assert looks_like_feed(unnamed.read_bytes())
     items = list(iter_inputs([str(unnamed)], max_chars=10_000))
-    assert [item["title"] for item in items][:2] == [
+    assert [item.record["title"] for item in items][:2] == [
         "Council approves bridge repairs",
         "Library extends weekend hours",
     ]
+    assert [item.line for item in items] == [8, 17, 24]
     done = subprocess.run(
         [sys.executable, "-m", "quality", "score", "-j", "1"],
         input=(FEEDS / "wire.atom").read_bytes(),
@@ -95,6 +98,23 @@ def test_broken_feed_is_an_error_record(tmp_path: Path) -> None:
     (row,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert row["error"]["type"] in {"InvalidFeed", "MissingText"}
     assert row["id"] is None or row["id"].startswith(str(broken))
+
+
+def test_entry_lines_are_given_only_when_the_tags_agree_with_the_parser() -> None:
+    atom = [e.line for e in feed_entries((FEEDS / "wire.atom").read_bytes(), "wire.atom")]
+    assert atom == [6, 15]
+    namespaced = (
+        b'<?xml version="1.0"?>\n<a:feed xmlns:a="http://www.w3.org/2005/Atom">\n'
+        b"<a:title>T</a:title>\n\n<a:entry><a:id>1</a:id><a:title>x</a:title></a:entry>\n"
+        b"</a:feed>\n"
+    )
+    assert [e.line for e in feed_entries(namespaced, "ns.atom")] == [5]
+    # A literal <item> inside CDATA content makes the tag count disagree: no line is guessed.
+    tricky = (
+        b"<rss><channel><title>T</title>\n<item><title>a</title><description><![CDATA["
+        b"<item>not an entry</item>]]></description></item>\n</channel></rss>"
+    )
+    assert [e.line for e in feed_entries(tricky, "tricky.rss")] == [None]
 
 
 def test_html_fragment_text_keeps_paragraphs_and_drops_scripts() -> None:

@@ -30,7 +30,7 @@ from quality.batch import (
     score_item,
 )
 from quality.errors import InputError
-from quality.inputs.feeds import has_feed_extension, looks_like_feed, read_feed
+from quality.inputs.feeds import feed_entries, has_feed_extension, looks_like_feed
 from quality.inputs.jsonl import BYTES_PER_CHAR, JsonlRecord, iter_records
 
 EXIT_OK, EXIT_SOME_ERRORS, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -144,7 +144,7 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
 
 def _iter_feed(data: bytes, source: str) -> Iterator[Any]:
     try:
-        yield from read_feed(data, source)
+        yield from feed_entries(data, source)
     except InputError as exc:
         yield FailedInput(source, "InvalidFeed", str(exc))
 

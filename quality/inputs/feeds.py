@@ -8,14 +8,18 @@ the record's ``html`` field.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from quality.errors import InputError
 
 FEED_EXTENSIONS = (".rss", ".atom", ".xml")
+# An entry's start tag, namespaced or not; escaped markup in content cannot match.
+_ENTRY_TAG = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)(?=[\s/>])")
 
 _BLOCK_TAGS = frozenset(
     {
@@ -56,8 +60,23 @@ def looks_like_feed(head: bytes) -> bool:
     return b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start
 
 
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One entry of a feed as an article record, with where it starts in the feed file
+    (``line`` is None when it cannot be told), so that an error can point at it."""
+
+    source: str
+    line: int | None
+    record: dict[str, Any]
+
+
 def read_feed(data: bytes, source: str) -> Iterator[dict[str, Any]]:
     """One article record per entry of the feed in ``data``, in document order."""
+    return (entry.record for entry in feed_entries(data, source))
+
+
+def feed_entries(data: bytes, source: str) -> Iterator[FeedEntry]:
+    """Each entry of the feed in ``data``, in document order, with its line in the file."""
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -67,8 +86,28 @@ def read_feed(data: bytes, source: str) -> Iterator[dict[str, Any]]:
     feed = parsed.feed
     publisher = _clean(feed.get("title"))
     language = _language(feed.get("language") or feed.get("lang"))
-    for position, entry in enumerate(parsed.entries, start=1):
-        yield entry_record(entry, position, source=source, publisher=publisher, language=language)
+    lines = _entry_lines(data)
+    if len(lines) != len(parsed.entries):
+        lines = [None] * len(parsed.entries)  # markup the tag scan misread: no guessing
+    for position, (entry, line) in enumerate(zip(parsed.entries, lines, strict=True), start=1):
+        record = entry_record(
+            entry, position, source=source, publisher=publisher, language=language
+        )
+        yield FeedEntry(source, line, record)
+
+
+def _entry_lines(data: bytes) -> list[int | None]:
+    """The 1-based line of each <item> or <entry> start tag, in document order. feedparser
+    keeps no positions, and entries come out in document order, so the n-th tag is the
+    n-th entry."""
+    lines: list[int | None] = []
+    line = 1
+    position = 0
+    for tag in _ENTRY_TAG.finditer(data):
+        line += data.count(b"\n", position, tag.start())
+        position = tag.start()
+        lines.append(line)
+    return lines
 
 
 def entry_record(
