@@ -191,6 +191,10 @@ class AttributionScorer(Scorer):
                 reason = match.rule.option("reason_pattern")
                 if reason and re.search(reason, doc.lower[sentence.start : sentence.end]):
                     continue
+            if match.rule.option("named_organisation_exempt") and _names_organisation(
+                doc.text[match.start : match.end]
+            ):
+                continue
             if sentence is not None and (
                 (match.rule.name == "unattributed-report" and _names_source(sentence))
                 or (match.rule.name == "vague-source" and _has_named_speaker(sentence.text))
@@ -282,6 +286,11 @@ def _names_source(sentence: Span) -> bool:
             continue
         return True
     return False
+
+
+def _names_organisation(excerpt: str) -> bool:
+    """Whether a capitalised word follows the first word ("a Home Office spokesman")."""
+    return any(word[:1].isupper() for word in excerpt.split()[1:])
 
 
 def _has_named_speaker(sentence: str) -> bool:
