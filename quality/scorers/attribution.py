@@ -191,18 +191,20 @@ class AttributionScorer(Scorer):
                 reason = match.rule.option("reason_pattern")
                 if reason and re.search(reason, doc.lower[sentence.start : sentence.end]):
                     continue
-            if match.rule.option("named_organisation_exempt") and _names_organisation(
-                doc.text[match.start : match.end]
-            ):
-                continue
+            rule = match.rule
+            named_instead = rule.option("when_organisation_named")
+            if named_instead and _names_organisation(doc.text[match.start : match.end]):
+                rule = rules.get(named_instead)
+                if rule is None:  # deselected
+                    continue
             if sentence is not None and (
                 (match.rule.name == "unattributed-report" and _names_source(sentence))
                 or (match.rule.name == "vague-source" and _has_named_speaker(sentence.text))
             ):
                 continue
-            findings.append(self.finding(doc, match.rule, match.start, match.end))
-            vague += match.rule.penalty
-            if sentence is not None:
+            findings.append(self.finding(doc, rule, match.start, match.end))
+            vague += rule.penalty
+            if sentence is not None and rule is match.rule:
                 flagged_sentences.add(sentence.start)
         claims, named = self._coverage(doc, flagged_sentences)
         metrics = {
