@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 from typing import Any
 
@@ -52,10 +52,15 @@ class Finding:
     threshold: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Field by field: dataclasses.asdict deep-copies recursively and costs more than
+        # scoring the finding took.
+        data = {name: getattr(self, name) for name in _FIELDS}
         data["severity"] = self.severity.value
         return data
 
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.rule)
+
+
+_FIELDS = tuple(f.name for f in fields(Finding))

@@ -60,6 +60,8 @@ _MAX_PREFIX_LENGTH = 8
 _MAX_PREFIXES = 5000
 # Beginnings shorter than this ("a ", "the ") occur every few words.
 _SELECTIVE_LENGTH = 4
+# Line lengths at which line patterns are regrouped (see _LineAlternation).
+_LINE_TIERS = (24, 48, 80, 120, 160, 240, 320)
 #: Every character ``\\s`` matches in a str pattern, and what stands for any of them in a
 #: pattern's literal beginnings.
 WHITESPACE = (
@@ -329,11 +331,12 @@ class _LineAlternation:
     """Line patterns joined into alternations, so each line start costs one regex call.
 
     A pattern that must match a whole line has a longest line it can match, and is left out
-    of the alternation used for longer lines; so there is one alternation per distinct
-    length limit, each compiled when a line first needs it. Each pattern is wrapped in a
-    group of its own: the last group to close is the wrapper of the pattern that matched,
-    which names its rule. Alternatives keep rule order, so the first pattern that matches
-    wins, as when they are tried one by one.
+    of the alternations used for longer lines. Lines are grouped by length into a few tiers,
+    each with the alternation of the patterns that can match some line in it, compiled when
+    a line first needs it (compiling is slow, so the tiers are few). Each pattern is wrapped
+    in a group of its own: the last group to close is the wrapper of the pattern that
+    matched, which names its rule. Alternatives keep rule order, so the first pattern that
+    matches wins, as when they are tried one by one.
     """
 
     def __init__(self, lines: list[tuple[Rule, str, int | None]]):
@@ -344,21 +347,23 @@ class _LineAlternation:
 
     def _alternation(self, length: int) -> tuple[re.Pattern[str], dict[int, Rule]] | None:
         """The alternation of the patterns that can match a line of ``length`` characters."""
-        index = bisect_left(self._limits, length)
-        if index not in self._alternations:
-            floor = self._limits[index] if index < len(self._limits) else None
+        tier = bisect_left(_LINE_TIERS, length)
+        if tier not in self._alternations:
+            # Every line of this tier is longer than the tier below, so a pattern limited to
+            # that length or less cannot match any of them.
+            floor = _LINE_TIERS[tier - 1] if tier else 0
             rules: dict[int, Rule] = {}
             parts = []
             group = 1
             for rule, pattern, limit in self._lines:
-                if limit is not None and (floor is None or limit < floor):
+                if limit is not None and limit <= floor:
                     continue
                 rules[group] = rule
                 parts.append(f"({pattern})")
                 group += parse_pattern(pattern).state.groups  # its own groups and the wrapper
             joined = re.compile("|".join(parts), re.MULTILINE) if parts else None
-            self._alternations[index] = None if joined is None else (joined, rules)
-        return self._alternations[index]
+            self._alternations[tier] = None if joined is None else (joined, rules)
+        return self._alternations[tier]
 
     def find(self, subject: str) -> list[Match]:
         found: list[Match] = []

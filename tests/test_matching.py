@@ -58,7 +58,9 @@ def _reference(rules: list[Rule], text: str) -> list[tuple[str, int, int]]:
 
 
 def _found(matches: list[Match]) -> list[tuple[str, int, int]]:
-    return sorted(((m.rule.code, m.start, m.end) for m in matches), key=lambda f: (f[1], f[2], f[0]))
+    return sorted(
+        ((m.rule.code, m.start, m.end) for m in matches), key=lambda f: (f[1], f[2], f[0])
+    )
 
 
 def _example_texts() -> list[str]:
@@ -125,7 +127,13 @@ def test_whitespace_list_is_what_backslash_s_matches() -> None:
     assert set(WHITESPACE) == every
 
 
-@given(st.text(alphabet=st.sampled_from("aB ,.'\"-\n\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u0130\u00c9")))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "aB ,.'\"-\n\u2018\u2019\u201c\u201d\u2013\u2014\u00a0\u0130\u00c9"
+        )
+    )
+)
 def test_fold_lowers_and_folds_quotes_and_dashes_keeping_offsets(text: str) -> None:
     folded = fold(text)
     assert len(folded) == len(text)
@@ -143,3 +151,19 @@ def test_patterns_with_common_beginnings_wait_for_their_anchor() -> None:
     found = [(m.start, m.end) for m in Matcher([rule]).find(text, fold(text))]
     assert found == [(0, 16), (26, 44)]
     assert _reference([rule], text) == [(rule.code, 0, 16), (rule.code, 26, 44)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=400), min_size=1, max_size=12))
+def test_line_patterns_match_whatever_the_line_length(lengths: list[int]) -> None:
+    """Line patterns are grouped by the longest line they can match; each still matches every
+    line it would match alone, at every length."""
+    base = next(iter(BOOK))
+    rules = [
+        replace(base, code=f"TST{limit}", phrases=(), patterns=(rf"^x[a-z ]{{0,{limit}}}$",))
+        for limit in (10, 30, 47, 48, 49, 100, 250, 330)
+    ] + [replace(base, code="TST999", phrases=(), patterns=(r"^x[a-z ]*q",))]
+    text = "\n".join(
+        "x" + ("ab " * 200)[:length] + ("q" if length % 3 == 0 else "") for length in lengths
+    )
+    assert _found(Matcher(rules).find(text, fold(text))) == _reference(rules, text)
