@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: How many non-blank lines from the top may hold a dateline or byline.
 HEAD_LINES = 4
@@ -72,6 +73,7 @@ def find_byline(text: str) -> str | None:
     return m.group("name").strip() if m else None
 
 
+@lru_cache(maxsize=4)  # the dateline and byline searches read the same head
 def _head(text: str) -> str:
     """The text up to the end of its HEAD_LINES-th non-blank line (at most _HEAD_CHARS)."""
     seen = 0
