@@ -106,6 +106,7 @@ PAGE = """<!DOCTYPE html>
 <nav><a href="/">Home</a> <a href="/world">World</a></nav>
 <article>
 <h1>Talks resume in Cairo</h1>
+<p class="byline">By Ana Ruiz, 1 March 2024</p>
 <p>Negotiators met in Cairo on Friday for a third round of talks on a ceasefire, Egypt's foreign
 ministry said in a statement, adding that delegations from both sides had arrived overnight.</p>
 <p>"We expect the talks to last three days," the ministry's spokesman, Ahmed Fahmy, told

@@ -1,4 +1,5 @@
-"""HTML pages: main text, title, author and date extracted with trafilatura and htmldate."""
+"""HTML pages: main text, title and author extracted with trafilatura; the date is found by
+quality.inputs.pagedates."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from quality.errors import InputError
+from quality.inputs.pagedates import find_published_date
+
+__all__ = ["ExtractedPage", "extract_page", "find_published_date", "looks_like_html"]
 
 # Lines shorter than this are rarely content; they are left out of the stripped sample.
 _MIN_STRIPPED_LINE = 2
@@ -24,44 +28,6 @@ def looks_like_html(text: str) -> bool:
     if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:5000].lower():
         return True
     return head.startswith("<") and ("<body" in text.lower() or "<p>" in text.lower())
-
-
-def find_published_date(tree_or_html: Any, url: str | None = None, text: str = "") -> str | None:
-    """The page's original publication date, or None when the page gives none.
-
-    htmldate's fast search (markup, meta tags, URL) is tried first, then a dateline at the
-    top of the extracted text, and only then htmldate's extensive search, whose result is
-    refused when it is a bare January 1st: that is how it reports a year with no day (often
-    a copyright line), and on undated pages it is the commonest false date.
-    """
-    from quality.inputs.textmeta import find_dateline
-
-    found = _htmldate(tree_or_html, url, extensive=False)
-    if found:
-        return found
-    dateline = find_dateline(text) if text else None
-    if dateline is not None:
-        return dateline.iso
-    found = _htmldate(tree_or_html, url, extensive=True)
-    if found and found.endswith("-01-01"):
-        return None
-    return found
-
-
-def _htmldate(tree_or_html: Any, url: str | None, *, extensive: bool) -> str | None:
-    from htmldate import find_date
-
-    try:
-        found = find_date(
-            tree_or_html,
-            url=url,
-            original_date=True,
-            extensive_search=extensive,
-            outputformat="%Y-%m-%d",
-        )
-    except (ValueError, TypeError):
-        return None
-    return found or None
 
 
 def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
