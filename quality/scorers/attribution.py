@@ -194,9 +194,10 @@ class AttributionScorer(Scorer):
             rule = match.rule
             named_instead = rule.option("when_organisation_named")
             if named_instead and _names_organisation(doc.text[match.start : match.end]):
-                rule = rules.get(named_instead)
-                if rule is None:  # deselected
+                instead = rules.get(named_instead)
+                if instead is None:  # deselected
                     continue
+                rule = instead
             if sentence is not None and (
                 (match.rule.name == "unattributed-report" and _names_source(sentence))
                 or (match.rule.name == "vague-source" and _has_named_speaker(sentence.text))
