@@ -1,8 +1,11 @@
 """Residue: page furniture left by scraping, judged line by line and by position.
 
 Line patterns catch comment boxes, share bars, prompts and links. Reader comments are
-found as a section: a comment heading or a run of comment furniture (reply links,
-"X says:", timestamps) near the end, after which everything is the readers' text.
+found as a section, after which everything is the readers' text: a comment heading, a run
+of comment furniture (reply links, "X says:", timestamps) near the end, or the headers of a
+thread whose furniture the scraper dropped (a name with a date, a name over a date line,
+user names over indented comments). Only short lines are looked at for headers, and only
+those with a digit are searched for dates, so a plain article costs a few line checks.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from quality.analysis import Document, Line
 from quality.findings import Finding
 from quality.matching import Match
+from quality.ruleset import Rule
 from quality.scorers.base import Scorer, ScorerResult
 
 COMMENT_BOX = "comment-box"
@@ -42,9 +46,13 @@ class ResidueScorer(Scorer):
             if m.rule.name != READER_COMMENTS:
                 findings.append(self.finding(doc, m.rule, m.start, m.end))
                 penalty += m.rule.penalty
-        section = self._comment_section(doc, matches, markers)
         metrics: dict[str, float] = {"residue_lines": float(len(findings))}
         comments_rule = rules.get(READER_COMMENTS)
+        section = (
+            None
+            if comments_rule is None
+            else self._comment_section(doc, matches, markers, comments_rule)
+        )
         if section is not None and comments_rule is not None:
             line = doc.line_of(section)
             remaining = len(doc.text) - line.start
@@ -63,11 +71,10 @@ class ResidueScorer(Scorer):
         return ScorerResult(max(0.0, 1.0 - penalty), findings, metrics)
 
     @staticmethod
-    def _comment_section(doc: Document, matches: list[Match], markers: list[Match]) -> int | None:
+    def _comment_section(
+        doc: Document, matches: list[Match], markers: list[Match], rule: Rule
+    ) -> int | None:
         """Where appended reader comments begin, or None."""
-        if not markers:
-            return None
-        rule = markers[0].rule
         min_markers = int(rule.option("min_markers", 2))
         earliest = len(doc.text) * (1.0 - float(rule.option("bottom_share", 0.6)))
         headings = [m for m in matches if m.rule.name == COMMENT_BOX and m.start >= earliest]
@@ -75,18 +82,42 @@ class ResidueScorer(Scorer):
             if any(marker.start > heading.end for marker in markers):
                 return heading.start
         in_bottom = [
-            m for m in markers if m.start >= earliest and doc.line_of(m.start).from_top >= 3
+            m
+            for m in markers
+            if m.start >= earliest
+            and doc.line_of(m.start).from_top >= 3
+            and _counts_as_marker(doc.text[m.start : doc.line_of(m.start).end].strip())
         ]
+        found: list[int] = []
         if len(in_bottom) >= min_markers:
-            return _header_start(doc, in_bottom[0].start)
-        for marker in in_bottom:
-            line = doc.line_of(marker.start)
-            if not _CLOCK_OR_VOTES.search(doc.text, line.start, line.end):
-                continue
-            header = _header_start(doc, marker.start)
-            if header != marker.start:
-                return header
-        return None
+            found.append(_header_start(doc, in_bottom[0].start))
+        else:
+            for marker in in_bottom:
+                line = doc.line_of(marker.start)
+                if not _CLOCK_OR_VOTES.search(doc.text, line.start, line.end):
+                    continue
+                header = _header_start(doc, marker.start)
+                if header != marker.start and _lone_header_fits(doc, doc.line_of(header), line):
+                    found.append(header)
+                    break
+        furniture = {doc.line_of(m.start).index for m in matches if m.rule.name != READER_COMMENTS}
+        thread = _thread_start(doc, furniture)
+        if thread is not None:
+            found.append(thread)
+        if not found:
+            return None
+        start = min(found)
+        # A comment heading just above the first header is where the section begins.
+        for heading in headings:
+            if heading.end <= start:
+                return heading.start
+        return start
+
+
+def _counts_as_marker(text: str) -> bool:
+    """Whether a marker line speaks for a comment: not a source citation, an update stamp,
+    or a trackback from another blog."""
+    return not (_is_citation(text, _find_stamp(text)) or _TRACKBACK.match(text))
 
 
 def _header_start(doc: Document, position: int) -> int:
@@ -150,3 +181,289 @@ def _repeated_headline(doc: Document) -> tuple[int, int] | None:
 
 def _key(text: str) -> str:
     return _PUNCT.sub(" ", text.lower()).strip()
+
+
+# Comment threads without furniture: what is left of a thread is its headers, a name and a
+# date ("Jane Doe - October 26, 2012", "Fabio" over "Jul 23 2012", "Miles 12 days ago") or a
+# bare user name over an indented comment, repeated down the bottom of the page.
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_STAMP = re.compile(
+    rf"(?<![\w(])(?:(?:{_WEEKDAY},? )?(?:{_MONTH} ?\d{{1,2}}{_ORDINAL}\b(?:,? ?\d{{4}})?"
+    rf"|\d{{1,2}}{_ORDINAL} {_MONTH},? \d{{4}})"
+    r"|(?<![\d./-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d\d-\d\d)(?![\d./-]?\d)"
+    r"|(?:\d+|an?|one) (?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r" ago)"
+    r"|(?<![\d:])\d{1,2}:\d\d(?::\d\d)? ?[ap]\.?m\b\.?",
+    re.I,
+)
+_STAMP_HINT = re.compile(r"\d|ago\b", re.I)
+_STRONG_STAMP = re.compile(r"\d:\d\d|\bago\b", re.I)
+# What a header holds besides the name and the date: connectives, times, zones, counters,
+# handles, links and punctuation.
+_HEADER_FILLER = re.compile(
+    rf"\b(?:on|at|by|posted|submitted|written|said|says|replied|commented|[ap]\.?m\.?|{_WEEKDAY}"
+    r"|et|[ecmp][sd]t|utc|gmt|bst|cet|edited|updated|reply|permalink)\b"
+    rf"|@\w+|https?://\S+|www\.\S+|#\d+|\b\d+{_ORDINAL}\b|[^\w\s]",
+    re.I,
+)
+_HEADER_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+_SAID = re.compile(r"\b(?:says|said|commented|replied)[ \t]*(?::|,|\.\.\.|\u2026)$", re.I)
+_VOTES = re.compile(r"\b\d+ (?:pts?|points|likes?|votes?|recs?)$", re.I)
+# Links from other blogs are not readers' comments.
+_TRACKBACK = re.compile(r"(?:tracked on|trackback|pingback)\b", re.I)
+_LINK_PREFIX = re.compile(r"^(?:https?://|www\.)\S+\s+")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_UPDATED = re.compile(r"\bupdated\b", re.I)
+_MAX_COMMENT_CHARS = 3000
+_HEAD_LINES = 3
+_LONG_HEAD_LINES = 6
+_HEAD_SHARE = 0.2
+_MAX_HEADER_CHARS = 110
+_MAX_HEADER_LINES = 3
+_MAX_HEADER_NAME_WORDS = 6
+_NAME_START_EXCLUDED = frozenset("-\u2022*\u2013\u2014(\"\u201c'\u2018[#>|+")
+# A list item, a quotation or an aside mentions a date; it is no header.
+_HEAD_START_EXCLUDED = frozenset("-\u2022*\u2013\u2014(\"\u201c'\u2018[|")
+_SENTENCE_END = frozenset(".!?:;)\"'\u201d\u2019\u2026")
+_MIN_HEADLINE_WORDS = 4
+_NAME_END_EXCLUDED = frozenset('.!?:;,"\u201d)]')
+
+_HEAD, _STAMP_ONLY, _NAME = 1, 2, 3
+
+
+def _line_kind(text: str) -> tuple[int, bool] | None:
+    """A short line's part in a comment header: a name with a date, a date alone or a name
+    alone, and whether it is strong enough to mark a comment by itself (a time of day, "ago",
+    a vote count, "X on May 3, 2012 said:")."""
+    if text[0] in _HEAD_START_EXCLUDED or _TRACKBACK.match(text):
+        return None
+    digits = _STAMP_HINT.search(text) is not None
+    stamp = _STAMP.search(text) if digits else None
+    if stamp is not None and _is_citation(text, stamp):
+        return None
+    said = text[-1] in ":,.\u2026" and _SAID.search(text) is not None
+    votes = digits and _VOTES.search(text) is not None
+    if stamp is None and not votes:
+        if said:
+            # "Jane said," / "Jane says:" heads a comment; Blogger's "Jane said..." is its own.
+            name = text[: text.rfind(" ")].strip() if " " in text else ""
+            if name and _name_like(name):
+                return _HEAD, text.endswith(("...", "\u2026"))
+            return None
+        return (_NAME, False) if _name_like(text) else None
+    if text[-1] in ".!?" and not text.lower().endswith(("m.", "said...")):
+        return None
+    # "Update: May 3, 2012: ..." labels a paragraph; a header has no colon after its date.
+    if (
+        stamp is not None
+        and text[stamp.end() :].lstrip().startswith(":")
+        and not _STRONG_STAMP.search(text)
+    ):
+        return None
+    # The name stands on one side of the date ("Jane Roe - May 3, 2012", "May 3 | jroe"); words
+    # on both sides are a sentence or a listing that mentions a date.
+    sides = [
+        len(_HEADER_WORD.findall(_HEADER_FILLER.sub(" ", part))) for part in _STAMP.split(text)
+    ]
+    words = sum(sides)
+    if words > _MAX_HEADER_NAME_WORDS or len(sides) - sides.count(0) > 1:
+        return None
+    strong = votes or (said and stamp is not None) or bool(_STRONG_STAMP.search(text))
+    return (_HEAD if words else _STAMP_ONLY), strong
+
+
+def _name_like(text: str) -> bool:
+    text = _LINK_PREFIX.sub("", text)
+    if len(text) > _MAX_NAME_CHARS or text[0] in _NAME_START_EXCLUDED:
+        return False
+    if text[-1] in _NAME_END_EXCLUDED and not _INITIAL_END.search(text):
+        return False
+    return 1 <= len(text.split()) <= _MAX_NAME_WORDS and any(ch.isalpha() for ch in text)
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence, not an item of a list: it ends like one, or most of its words are in
+    lower case ("2 cups Flour, Sifted" is an ingredient, not a comment)."""
+    words = text.split()
+    if text.rstrip()[-1:] in ".!?":
+        return True
+    return len(words) >= 4 and sum(w[0].islower() for w in words) * 2 >= len(words)
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip(" \t"))
+
+
+def _thread_start(doc: Document, furniture: set[int]) -> int | None:
+    """Where a comment thread without furniture begins: two comment headers below the
+    article's head, or one strong header in the bottom half; bare names count when their
+    comments are indented under them and the thread shows it (a name again, a link)."""
+    # Below the article's head: its first lines (title, byline, date) and, when they are
+    # short, a few more in the top fifth.
+    head_end = len(doc.text) * _HEAD_SHARE
+    lines: list[Line] = []
+    kinds: list[tuple[int, bool] | None] = []
+    classified = False
+    for line in doc.nonblank_lines:
+        if line.from_top < _HEAD_LINES or (
+            line.from_top < _LONG_HEAD_LINES and line.start < head_end
+        ):
+            continue
+        kind = None
+        if line.end - line.start <= _MAX_HEADER_CHARS and line.index not in furniture:
+            kind = _line_kind(line.text.strip())
+            classified = classified or kind is not None
+        lines.append(line)
+        kinds.append(kind)
+    if not classified:
+        return None
+    count = len(lines)
+    headers: list[tuple[int, int, bool]] = []
+    named: list[int] = []
+
+    def is_body(j: int) -> bool:
+        # A one-line comment may be as short as a name ("Thanks!" is not, "Thanko" is).
+        return j < count and _kind_of(kinds[j]) in (None, _NAME)
+
+    i = 0
+    while i < count:
+        kind = kinds[i]
+        if kind is None:
+            i += 1
+            continue
+        group = _header_group(kinds, i)
+        if group is not None and is_body(group[0]):
+            headers.append((i, group[0] - 1, group[1]))
+            i = group[0]
+            continue
+        if (
+            kind[0] == _NAME
+            and i + 1 < count
+            and kinds[i + 1] is None
+            and _indent(lines[i + 1]) >= max(2, _indent(lines[i]))
+            and _is_prose(lines[i + 1].text)
+        ):
+            named.append(i)
+        i += 1
+    if len(headers) >= 2:
+        headers = _thread_run(lines, headers)
+        if _is_teaser_list(lines, headers):
+            headers = []
+    if len(headers) == 1:
+        first, last, strong = headers[0]
+        # Alone, a header needs a comment under it: text, or a last word; a name under a
+        # sender's name and date is the addressee of a letter.
+        if not (
+            strong
+            and (first == 0 or _kind_of(kinds[first - 1]) in (None, _NAME))
+            and (kinds[last + 1] is None or last + 2 == count)
+            and _lone_header_fits(doc, lines[first], lines[last])
+        ):
+            headers = []
+    if headers:
+        first = headers[0][0]
+        if named and named[0] < first and _names_thread(lines, named):
+            first = named[0]
+        return lines[first].start
+    if len(named) >= 2 and _names_thread(lines, named):
+        return lines[named[0]].start
+    return None
+
+
+def _kind_of(kind: tuple[int, bool] | None) -> int | None:
+    return None if kind is None else kind[0]
+
+
+def _header_group(kinds: list[tuple[int, bool] | None], i: int) -> tuple[int, bool] | None:
+    """The shortest header starting at line ``i`` (a name with a date on one line, or a name
+    line and date lines, up to three lines) that the next line could follow as a comment:
+    where it ends, and whether it is strong enough alone."""
+    names = stamps = heads = 0
+    strong = False
+    for j in range(i, min(i + _MAX_HEADER_LINES, len(kinds))):
+        kind = kinds[j]
+        if kind is None:
+            return None
+        if kind[0] == _NAME:
+            if names:
+                return None
+            names += 1
+        elif kind[0] == _HEAD:
+            heads += 1
+            strong = strong or kind[1]
+        else:
+            stamps += 1
+            strong = strong or kind[1]
+        if heads or (names and stamps):
+            after = kinds[j + 1] if j + 1 < len(kinds) else None
+            if after is None or after[0] == _NAME:
+                # A name over a date is a header in itself, as strong as a time of day.
+                return j + 1, strong or (names > 0 and stamps > 0)
+    return None
+
+
+def _thread_run(
+    lines: list[Line], headers: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, bool]]:
+    """The headers of the thread, without header-like lines of the article above it: a first
+    header further from the next one than a comment is long belongs to the article."""
+    first = 0
+    while (
+        first < len(headers) - 1
+        and lines[headers[first + 1][0]].start - lines[headers[first][0]].start > _MAX_COMMENT_CHARS
+    ):
+        first += 1
+    return headers[first:]
+
+
+def _is_teaser_list(lines: list[Line], headers: list[tuple[int, int, bool]]) -> bool:
+    """Whether the headers are bylines in a list of other stories (headline, "By Jane Roe |
+    May 3, 2012", teaser): most stand under a headline, where a comment's header stands
+    under the end of the comment before it."""
+    under_headline = 0
+    for first, _, _ in headers[1:]:
+        above = lines[first - 1].text.strip()
+        if len(above.split()) >= _MIN_HEADLINE_WORDS and above[-1] not in _SENTENCE_END:
+            under_headline += 1
+    return under_headline * 2 > len(headers) - 1
+
+
+def _names_thread(lines: list[Line], named: list[int]) -> bool:
+    """Whether bare names over indented text are a comment thread, not subheadings: there
+    are several people, and a name comes back or one is given with its home page link."""
+    names = [lines[i].text.strip() for i in named]
+    distinct = set(names)
+    return len(distinct) >= 2 and (
+        len(distinct) < len(names) or any(_LINK_PREFIX.match(name) for name in names)
+    )
+
+
+def _lone_header_fits(doc: Document, first: Line, last: Line) -> bool:
+    """Whether one header alone may open a comment: below the article's head and in the
+    bottom half, with a comment under it (a post's own byline or sign-off has none)."""
+    return (
+        first.from_top >= _HEAD_LINES
+        and first.start >= len(doc.text) / 2
+        and bool(doc.text[last.end :].strip())
+    )
+
+
+def _find_stamp(text: str) -> re.Match[str] | None:
+    # Every date or time has a digit, or says "ago"; most lines are ruled out by that.
+    if _STAMP_HINT.search(text) is None:
+        return None
+    return _STAMP.search(text)
+
+
+def _is_citation(text: str, stamp: re.Match[str] | None) -> bool:
+    """A source line ("Jane Roe, The Paper, May 3, 2012") or an update stamp, not a comment
+    header: the name before the date is a list, or the date says what was updated."""
+    if stamp is None:
+        return False
+    return text.count(",", 0, stamp.start()) >= 2 or _UPDATED.search(text) is not None
