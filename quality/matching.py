@@ -373,9 +373,9 @@ class _LineAlternation:
         while position <= size:
             newline = subject.find("\n", position)
             end = size if newline == -1 else newline
-            length = end - position
-            if length and subject[position] in " \t":
-                length = len(subject[position:end].lstrip(" \t"))
+            # What the limits bound: the line's characters other than spaces and tabs.
+            blanks = subject.count(" ", position, end) + subject.count("\t", position, end)
+            length = end - position - blanks
             if length and (longest is None or length <= longest):
                 alternation = self._alternation(length)
                 if alternation is not None:
@@ -434,10 +434,11 @@ def _shape(pattern: str) -> _Shape:
         return _Shape("any")
     if ops[0] == (sre_constants.AT, sre_constants.AT_BEGINNING):
         body = ops[1:]
-        if body and _is_blank_run(body[0]):
-            body = body[1:]  # leading indentation: compared against the stripped line
         ends_at_line_end = bool(body) and body[-1] == (sre_constants.AT, sre_constants.AT_END)
-        width = sre_parse.SubPattern(parsed.state, body).getwidth()[1]
+        # The limit is on the characters other than spaces and tabs a matched line can have:
+        # runs of blanks (indentation, gaps) take none of them, whatever their length.
+        counted = [op for op in body if not _is_space_run(op)]
+        width = sre_parse.SubPattern(parsed.state, counted).getwidth()[1]
         bounded = ends_at_line_end and width < sre_constants.MAXREPEAT
         return _Shape("line", max_line=int(width) if bounded else None)
     word_start = ops[0] == (sre_constants.AT, sre_constants.AT_BOUNDARY)
@@ -507,18 +508,19 @@ def _is_zero_width(op: tuple[Any, Any]) -> bool:
     return False
 
 
-def _is_blank_run(op: tuple[Any, Any]) -> bool:
-    """Whether the op is ``[ \\t]*`` (or ``\\s*`` and the like): indentation, not content."""
+def _is_space_run(op: tuple[Any, Any]) -> bool:
+    """Whether the op is a repeat of spaces and tabs only, like ``[ \\t]*`` or `` +``."""
     kind, arg = op
-    if kind is not sre_constants.MAX_REPEAT or arg[0] != 0:
+    if kind not in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
         return False
     item = list(arg[2])
-    if len(item) != 1 or item[0][0] is not sre_constants.IN:
+    if len(item) != 1:
         return False
-    return all(
-        (o is sre_constants.LITERAL and chr(a) in " \t")
-        or (o is sre_constants.CATEGORY and a is sre_constants.CATEGORY_SPACE)
-        for o, a in item[0][1]
+    item_kind, item_arg = item[0]
+    if item_kind is sre_constants.LITERAL:
+        return chr(item_arg) in " \t"
+    return item_kind is sre_constants.IN and all(
+        o is sre_constants.LITERAL and chr(a) in " \t" for o, a in item_arg
     )
 
 
