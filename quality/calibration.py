@@ -75,6 +75,7 @@ class FitResult:
             template.default_weight,
             template.source,
             extra,
+            template.unknown_share,
         )
 
 

@@ -97,6 +97,22 @@ def test_fitted_document_loads_and_drives_a_pipeline(tmp_path):
     assert report.scorers["filler"].weight == 55.5
 
 
+def test_refitted_weights_keep_the_templates_unknown_shares():
+    template = Weights.load()
+    template = Weights(
+        template.weights,
+        template.grades,
+        template.fail_under,
+        template.base,
+        template.default_weight,
+        template.source,
+        template.extra,
+        {"chatbot-leak": 0.05},
+    )
+    document = weights_document(FitResult({"filler": 40.0}, {}), template, data="test")
+    assert document["unknown_share"] == {"chatbot-leak": 0.05}
+
+
 def test_invalid_weights_file_is_named(tmp_path):
     path = tmp_path / "weights.json"
     path.write_text(
