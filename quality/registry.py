@@ -25,6 +25,8 @@ _BUILTIN = {
     "dates": "quality.scorers.dates:DatesScorer",
     "residue": "quality.scorers.residue:ResidueScorer",
     "specificity": "quality.scorers.specificity:SpecificityScorer",
+    "repetition": "quality.scorers.repetition:RepetitionScorer",
+    "wordiness": "quality.scorers.wordiness:WordinessScorer",
 }
 
 _registered: dict[str, type[Scorer]] = {}

@@ -1,0 +1,206 @@
+"""Wordiness: how much of the text is grammar and how little is content, and loose
+participle clauses hung on the ends of sentences.
+
+Every sentence needs its "the", "of", "it" and "was", but prose in which they crowd out
+the nouns, verbs, names and numbers says little per line: "it was one of the things that
+they had to do" carries less than "the council had to cut". Linguists call the share of
+content words lexical density; news copy runs at about 60% content words, padded or
+rambling text well below. The measure is the share of function words (articles, pronouns,
+prepositions, auxiliaries, conjunctions: a fixed list per language in the rule file) among
+all words, quotations included, since the reader reads them too. The sub-score falls
+linearly from the `target` share to the `full` share; the finding points at the wordiest of
+the reporter's own sentences (outside quotations).
+
+The second measure counts clauses tacked on with a comma and an -ing verb (", leaving
+thousands without power", ", highlighting the need for ..."). They join two facts without
+saying how they are linked, or slip the writer's comment in; a reporter uses one now and
+then, padded copy one a sentence. Above an allowance per 100 words each costs a share of
+the sub-score, up to the rule's weight. The rule's pattern leaves out prepositions and
+attribution ("including", "according", "saying", "adding") and common -ing nouns;
+quotations are left out too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from quality.analysis import Document, Span
+from quality.findings import Finding
+from quality.ruleset import LanguageRules, Rule, ScorerRules
+from quality.scorers._wording import token_forms, word_list
+from quality.scorers.base import Scorer, ScorerResult
+
+DENSITY_RULE = "low-lexical-density"
+TACK_ON_RULE = "participle-tack-on"
+# A clause runs to the next comma, semicolon, colon, dash, sentence end or line break; the
+# comma and point inside a number ("9,000", "4.2") do not end it.
+_CLAUSE = re.compile(r"(?:[^,;:.!?\u2014\u2013\n]|[,.](?=\d))*")
+_QUOTE_MARKS = frozenset("\"'\u201c\u2018")
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """The rule options of one language, read once."""
+
+    density: Rule | None
+    forms: frozenset[str]
+    min_words: int
+    target: float
+    full: float
+    threshold: float
+    tack_on: Rule | None
+    pattern: re.Pattern[str] | None
+    tack_min_words: int
+    allowance: float
+    tack_full: float
+    tack_threshold: float
+    tack_weight: float
+
+    @classmethod
+    def read(cls, rules: LanguageRules) -> _Settings:
+        density = rules.get(DENSITY_RULE)
+        tack_on = rules.get(TACK_ON_RULE)
+
+        def option(rule: Rule | None, name: str, default: float) -> float:
+            return float(rule.option(name, default)) if rule is not None else default
+
+        pattern = None
+        if tack_on is not None and tack_on.patterns:
+            # Searched directly rather than through the general matcher: one scan of the
+            # folded (lower-case) text, several times cheaper for a pattern that starts
+            # with a comma, and no IGNORECASE needed for case-insensitive rules.
+            pattern = re.compile("|".join(f"(?:{p})" for p in tack_on.patterns))
+        return cls(
+            density=density,
+            forms=token_forms(word_list(density.option("function_words", []) if density else [])),
+            min_words=int(option(density, "min_words", 80)),
+            target=option(density, "target", 41.0),
+            full=option(density, "full", 60.0),
+            threshold=option(density, "threshold", 47.0),
+            tack_on=tack_on,
+            pattern=pattern,
+            tack_min_words=int(option(tack_on, "min_words", 80)),
+            allowance=option(tack_on, "allowance", 0.5),
+            tack_full=option(tack_on, "full", 3.0),
+            tack_threshold=option(tack_on, "threshold", 1.5),
+            tack_weight=option(tack_on, "weight", 0.5),
+        )
+
+
+class WordinessScorer(Scorer):
+    id = "wordiness"
+    version = "1.0"
+    description = "Prose thick with grammar words and thin on content; tacked-on -ing clauses."
+
+    def __init__(self, rules: ScorerRules, options: Mapping[str, Any] | None = None):
+        super().__init__(rules, options)
+        self._settings: dict[int, tuple[LanguageRules, _Settings]] = {}
+
+    def score(self, doc: Document) -> ScorerResult:
+        settings = self._settings_for(self.language_rules(doc))
+        tokens = doc.tokens
+        findings: list[Finding] = []
+        metrics: dict[str, float] = {}
+        lost = 0.0
+        if settings.density is not None:
+            lost += self._density(doc, settings, settings.density, tokens, findings, metrics)
+        if settings.tack_on is not None and settings.pattern is not None:
+            lost += self._tack_ons(doc, settings, settings.tack_on, tokens, findings, metrics)
+        return ScorerResult(max(0.0, 1.0 - lost), findings, metrics)
+
+    def _settings_for(self, rules: LanguageRules) -> _Settings:
+        # LanguageRules objects live as long as the scorer's rules; the identity check guards
+        # against a recycled id all the same.
+        cached = self._settings.get(id(rules))
+        if cached is None or cached[0] is not rules:
+            cached = (rules, _Settings.read(rules))
+            self._settings[id(rules)] = cached
+        return cached[1]
+
+    def _density(
+        self,
+        doc: Document,
+        settings: _Settings,
+        rule: Rule,
+        tokens: list[str],
+        findings: list[Finding],
+        metrics: dict[str, float],
+    ) -> float:
+        if len(tokens) < settings.min_words:
+            return 0.0
+        forms = settings.forms
+        percent = 100.0 * len(list(filter(forms.__contains__, tokens))) / len(tokens)
+        metrics["function_word_percent"] = round(percent, 2)
+        if percent > settings.threshold:
+            sentence = _wordiest_sentence(doc, forms)
+            start, end = (sentence.start, sentence.end) if sentence else (0, 0)
+            findings.append(
+                self.finding(
+                    doc, rule, start, end, value=round(percent, 1), threshold=settings.threshold
+                )
+            )
+        if percent <= settings.target or settings.full <= settings.target:
+            return 0.0
+        return min(1.0, (percent - settings.target) / (settings.full - settings.target))
+
+    def _tack_ons(
+        self,
+        doc: Document,
+        settings: _Settings,
+        rule: Rule,
+        tokens: list[str],
+        findings: list[Finding],
+        metrics: dict[str, float],
+    ) -> float:
+        if len(tokens) < settings.tack_min_words or settings.pattern is None:
+            return 0.0
+        subject = doc.text if rule.case_sensitive else doc.lower
+        matches = [m.span() for m in settings.pattern.finditer(subject)]
+        if matches and rule.exempt_quotes and doc.quotes:
+            matches = [(a, b) for a, b in matches if not doc.in_quote(a, b)]
+        density = 100.0 * len(matches) / len(tokens)
+        metrics["tack_ons_per_100_words"] = round(density, 2)
+        if density <= settings.allowance:
+            return 0.0
+        if density > settings.tack_threshold:
+            # A habit, not a slip: every one is shown, from the participle to the end of its
+            # clause.
+            text = doc.text
+            for match_start, match_end in matches:
+                start = match_end - len(text[match_start:match_end].lstrip(", \t\n"))
+                clause = _CLAUSE.match(text, start)
+                end = clause.end() if clause else match_end
+                findings.append(
+                    self.finding(
+                        doc,
+                        rule,
+                        start,
+                        end,
+                        value=round(density, 1),
+                        threshold=settings.tack_threshold,
+                    )
+                )
+        if settings.tack_full <= settings.allowance:
+            return 0.0
+        excess = (density - settings.allowance) / (settings.tack_full - settings.allowance)
+        return settings.tack_weight * min(1.0, excess)
+
+
+def _wordiest_sentence(doc: Document, forms: frozenset[str]) -> Span | None:
+    """The sentence outside quotations, of eight words or more, with the largest share of
+    function words."""
+    best: Span | None = None
+    best_share = -1.0
+    for sentence in doc.sentences:
+        if sentence.text[0] in _QUOTE_MARKS or doc.in_quote(sentence.start, sentence.end):
+            continue
+        tokens = sentence.text.split()
+        if len(tokens) < 8:
+            continue
+        share = len(list(filter(forms.__contains__, tokens))) / len(tokens)
+        if share > best_share:
+            best, best_share = sentence, share
+    return best

@@ -1,0 +1,157 @@
+"""The repetition scorer: narrow vocabulary and phrases used again, located exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+import quality
+from quality.analysis import Document
+from quality.article import Article
+from quality.ruleset import RuleBook
+from quality.scorers.base import ScorerResult
+from quality.scorers.repetition import RepetitionScorer
+
+CAREFUL = (
+    "Leeds City Council approved a £4.2m cut to library spending on Tuesday, by 31 votes to 12. "
+    'Councillor Jane Ellis, who leads the council, said: "We had no choice but to cut spending '
+    'this year." Bob Hart, leader of the opposition group, said the cuts went "far too deep" '
+    'and would close three libraries in Armley, Headingley and Chapeltown. "Residents will pay '
+    'for this," he told BBC Radio Leeds. The plan takes effect on 1 April. Ms Ellis said the '
+    "council had consulted 2,400 residents and 150 businesses before the vote, and that 61% of "
+    "those who replied backed the savings. According to the council's own figures, the three "
+    "libraries lent 48,000 books in 2023. The opposition will table an amendment at the full "
+    "council meeting on 14 March, Mr Hart said. Unison, which represents library staff, said it "
+    "would ballot its 85 members at the three sites next week."
+)
+
+LOOP = "The ferry was cancelled because of high winds on the Solent crossing this morning."
+LOOPING = (
+    "Passengers waited at Portsmouth harbour for several hours on Friday. "
+    + LOOP
+    + " Staff handed out hot drinks and blankets to families in the terminal. "
+    + LOOP
+    + " A spokesman for the operator apologised for the delay. "
+    + LOOP
+    + " Services are expected to resume on Saturday if the weather improves."
+)
+
+NARROW = (
+    "The man said that the man was at the shop and the man said that the shop was shut. "
+    "He said that it was the shop that he went to and that it was shut when he was there. "
+    "The man was sad that the shop was shut, and he said that he was sad that it was shut. "
+    "It was the day that he went to the shop, and it was the day that the shop was shut. "
+    "He said he was at the shop on the day and that the man at the shop said it was shut."
+)
+
+
+@pytest.fixture(scope="module")
+def scorer() -> RepetitionScorer:
+    return RepetitionScorer(RuleBook.load().for_scorer("repetition"))
+
+
+def score(scorer: RepetitionScorer, text: str) -> ScorerResult:
+    return scorer.score(Document(Article(text=text), "en"))
+
+
+def by_rule(result: ScorerResult, code: str) -> list:
+    return [f for f in result.findings if f.rule == code]
+
+
+def test_careful_article_keeps_full_marks(scorer):
+    result = score(scorer, CAREFUL)
+    assert result.findings == []
+    assert result.score == pytest.approx(1.0)
+    assert result.metrics["distinct_words_per_50"] > 42
+
+
+def test_loop_is_flagged_at_each_repeat_and_not_at_the_first_use(scorer):
+    result = score(scorer, LOOPING)
+    repeats = by_rule(result, "REP002")
+    first = LOOPING.index(LOOP)
+    later = [LOOPING.index(LOOP, first + 1), LOOPING.rindex(LOOP)]
+    assert [f.start for f in repeats] == later
+    for finding in repeats:
+        assert finding.excerpt == LOOP
+        assert "first at line 1" in finding.message
+    density = by_rule(result, "REP003")
+    assert len(density) == 1
+    assert density[0].severity.value == "warning"
+    assert density[0].value == pytest.approx(
+        100 * 2 * len(LOOP.split()) / len(LOOPING.split()), abs=0.1
+    )
+    assert density[0].threshold == 15
+    assert result.score < 0.8
+
+
+def test_narrow_vocabulary_is_reported_with_value_threshold_and_words(scorer):
+    result = score(scorer, NARROW)
+    variety = by_rule(result, "REP001")
+    assert len(variety) == 1
+    finding = variety[0]
+    assert finding.value is not None and finding.threshold is not None
+    assert finding.value < finding.threshold
+    assert "most repeated in this stretch: the (" in finding.message
+    # The finding covers one 50-word stretch, starting at a word.
+    assert len(finding.excerpt.split()) == 50
+    assert NARROW[finding.start - 1 : finding.start] in ("", " ")
+    assert result.score < 0.2
+
+
+def test_repeats_inside_quotations_are_the_speakers(scorer):
+    text = (
+        "The club confirmed the signing on Friday afternoon. "
+        '"He joins from Leeds on a three-year deal," the manager said. '
+        '"He joins from Leeds on a three-year deal," the chairman repeated.'
+    )
+    assert by_rule(score(scorer, text), "REP002") == []
+
+
+def test_a_repeat_in_the_writers_own_words_after_a_quote_is_reported(scorer):
+    text = (
+        "The striker joins from Leeds on a three-year deal. The fee was not disclosed. "
+        "The striker joins from Leeds on a three-year deal, the club said on Friday."
+    )
+    repeats = by_rule(score(scorer, text), "REP002")
+    assert len(repeats) == 1
+    assert repeats[0].excerpt.startswith("The striker joins from Leeds")
+    assert repeats[0].start == text.rindex("The striker")
+
+
+def test_phrases_do_not_run_across_sentences(scorer):
+    # "the vote. The" repeats, but only as the end of one sentence and the start of another.
+    text = (
+        "Members met on Monday to prepare for the vote. The chair opened the session. "
+        "Members met on Monday to prepare for the vote. The result is due next week."
+    )
+    repeats = by_rule(score(scorer, text), "REP002")
+    assert [f.excerpt for f in repeats] == ["Members met on Monday to prepare for the vote."]
+
+
+def test_grammar_words_alone_are_not_a_phrase(scorer):
+    text = (
+        "It was one of the best days of the year for the town, said the mayor, Ann Cole. "
+        "Crowds lined the river for the regatta. It was one of the best days of the season "
+        "for the rowing club too, its captain said."
+    )
+    repeats = by_rule(score(scorer, text), "REP002")
+    # "It was one of the best days of the" repeats and names days: two content words.
+    assert [f.excerpt for f in repeats] == ["It was one of the best days of the"]
+    only_grammar = (
+        "It was not that it was too late. The council met. "
+        "It was not that it was too early either, he said."
+    )
+    assert by_rule(score(scorer, only_grammar), "REP002") == []
+
+
+def test_short_texts_are_not_judged_for_variety(scorer):
+    result = score(scorer, "The council met on Monday. It approved the budget.")
+    assert "distinct_words_per_50" not in result.metrics
+    assert result.score == pytest.approx(1.0)
+
+
+def test_pipeline_reports_the_loop_with_a_lower_score():
+    pipeline = quality.Pipeline(["repetition"])
+    clean = pipeline.score(CAREFUL)
+    looping = pipeline.score(LOOPING)
+    assert looping.score < clean.score
+    assert {"REP002", "REP003"} <= {f.rule for f in looping.findings}
