@@ -34,6 +34,7 @@ def __getattr__(name: str) -> Any:
         return getattr(batch, name)
     raise AttributeError(f"module 'quality' has no attribute {name!r}")
 
+
 __all__ = [
     "Article",
     "BatchError",

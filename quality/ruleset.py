@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from quality._toml import tomllib
 from quality.errors import RuleError
@@ -32,6 +32,7 @@ from quality.matching import Matcher, parse_pattern
 
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
 ANY_LANGUAGE = "*"
+T = TypeVar("T")
 MESSAGE_FIELDS = frozenset({"match", "value", "threshold", "detail"})
 _FILE_KEYS = frozenset({"scorer", "languages", "description", "rules"})
 _RULE_KEYS = frozenset(
@@ -108,6 +109,14 @@ class LanguageRules:
 
     def get(self, name: str) -> Rule | None:
         return self.by_name.get(name)
+
+    def derived(self, build: Callable[[LanguageRules], T]) -> T:
+        """What ``build`` makes of these rules (a scorer's settings read from its rules'
+        options), made once and kept for as long as the rules."""
+        cache = self.__dict__.setdefault("_derived", {})
+        if build not in cache:
+            cache[build] = build(self)
+        return cast(T, cache[build])
 
 
 @dataclass

@@ -25,13 +25,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from quality.analysis import Document
 from quality.findings import Finding
-from quality.ruleset import LanguageRules, Rule, ScorerRules
+from quality.ruleset import LanguageRules, Rule
 from quality.scorers._wording import (
     normalise,
     token_forms,
@@ -110,12 +108,8 @@ class RepetitionScorer(Scorer):
     version = "1.0"
     description = "Narrow vocabulary and phrases used again."
 
-    def __init__(self, rules: ScorerRules, options: Mapping[str, Any] | None = None):
-        super().__init__(rules, options)
-        self._settings: dict[int, tuple[LanguageRules, _Settings]] = {}
-
     def score(self, doc: Document) -> ScorerResult:
-        settings = self._settings_for(self.language_rules(doc))
+        settings = self.language_rules(doc).derived(_Settings.read)
         tokens = doc.tokens
         findings: list[Finding] = []
         metrics: dict[str, float] = {}
@@ -130,15 +124,6 @@ class RepetitionScorer(Scorer):
         if len(findings) > 1:
             findings.sort(key=lambda f: f.sort_key)
         return ScorerResult(max(0.0, 1.0 - lost), findings, metrics)
-
-    def _settings_for(self, rules: LanguageRules) -> _Settings:
-        # LanguageRules objects live as long as the scorer's rules; the identity check guards
-        # against a recycled id all the same.
-        cached = self._settings.get(id(rules))
-        if cached is None or cached[0] is not rules:
-            cached = (rules, _Settings.read(rules))
-            self._settings[id(rules)] = cached
-        return cached[1]
 
     # Word variety.
 

@@ -23,13 +23,11 @@ quotations are left out too.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from quality.analysis import Document, Span
 from quality.findings import Finding
-from quality.ruleset import LanguageRules, Rule, ScorerRules
+from quality.ruleset import LanguageRules, Rule
 from quality.scorers._wording import token_forms, word_list
 from quality.scorers.base import Scorer, ScorerResult
 
@@ -95,12 +93,8 @@ class WordinessScorer(Scorer):
     version = "1.0"
     description = "Prose thick with grammar words and thin on content; tacked-on -ing clauses."
 
-    def __init__(self, rules: ScorerRules, options: Mapping[str, Any] | None = None):
-        super().__init__(rules, options)
-        self._settings: dict[int, tuple[LanguageRules, _Settings]] = {}
-
     def score(self, doc: Document) -> ScorerResult:
-        settings = self._settings_for(self.language_rules(doc))
+        settings = self.language_rules(doc).derived(_Settings.read)
         tokens = doc.tokens
         findings: list[Finding] = []
         metrics: dict[str, float] = {}
@@ -110,15 +104,6 @@ class WordinessScorer(Scorer):
         if settings.tack_on is not None and settings.pattern is not None:
             lost += self._tack_ons(doc, settings, settings.tack_on, tokens, findings, metrics)
         return ScorerResult(max(0.0, 1.0 - lost), findings, metrics)
-
-    def _settings_for(self, rules: LanguageRules) -> _Settings:
-        # LanguageRules objects live as long as the scorer's rules; the identity check guards
-        # against a recycled id all the same.
-        cached = self._settings.get(id(rules))
-        if cached is None or cached[0] is not rules:
-            cached = (rules, _Settings.read(rules))
-            self._settings[id(rules)] = cached
-        return cached[1]
 
     def _density(
         self,
