@@ -5,9 +5,36 @@ from pathlib import Path
 import pytest
 
 import quality
+from quality.analysis import Document
+from quality.article import Article
+from quality.findings import Finding
+from quality.scorers.base import Scorer, ScorerResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+# A short council story written for the tests: named sources, quotes, figures.
+WELL_SOURCED = (
+    "Leeds City Council approved a £4.2m cut to library spending on Tuesday, by 31 votes to 12. "
+    'Councillor Jane Ellis, who leads the council, said: "We had no choice but to cut spending '
+    'this year." Bob Hart, leader of the opposition group, said the cuts went "far too deep" '
+    'and would close three libraries in Armley, Headingley and Chapeltown. "Residents will pay '
+    'for this," he told BBC Radio Leeds. The plan takes effect on 1 April. Ms Ellis said the '
+    "council had consulted 2,400 residents and 150 businesses before the vote, and that 61% of "
+    "those who replied backed the savings. According to the council's own figures, the three "
+    "libraries lent 48,000 books in 2023. The opposition will table an amendment at the full "
+    "council meeting on 14 March, Mr Hart said. Unison, which represents library staff, said it "
+    "would ballot its 85 members at the three sites next week."
+)
+
+
+def score_alone(scorer: Scorer, text: str) -> ScorerResult:
+    """One scorer's result on a plain English text, outside any pipeline."""
+    return scorer.score(Document(Article(text=text), "en"))
+
+
+def by_rule(result: ScorerResult, code: str) -> list[Finding]:
+    return [f for f in result.findings if f.rule == code]
 
 
 @pytest.fixture(scope="session")

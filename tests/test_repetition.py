@@ -5,24 +5,11 @@ from __future__ import annotations
 import pytest
 
 import quality
-from quality.analysis import Document
-from quality.article import Article
 from quality.ruleset import RuleBook
-from quality.scorers.base import ScorerResult
 from quality.scorers.repetition import RepetitionScorer
-
-CAREFUL = (
-    "Leeds City Council approved a £4.2m cut to library spending on Tuesday, by 31 votes to 12. "
-    'Councillor Jane Ellis, who leads the council, said: "We had no choice but to cut spending '
-    'this year." Bob Hart, leader of the opposition group, said the cuts went "far too deep" '
-    'and would close three libraries in Armley, Headingley and Chapeltown. "Residents will pay '
-    'for this," he told BBC Radio Leeds. The plan takes effect on 1 April. Ms Ellis said the '
-    "council had consulted 2,400 residents and 150 businesses before the vote, and that 61% of "
-    "those who replied backed the savings. According to the council's own figures, the three "
-    "libraries lent 48,000 books in 2023. The opposition will table an amendment at the full "
-    "council meeting on 14 March, Mr Hart said. Unison, which represents library staff, said it "
-    "would ballot its 85 members at the three sites next week."
-)
+from tests.conftest import WELL_SOURCED as CAREFUL
+from tests.conftest import by_rule
+from tests.conftest import score_alone as score
 
 LOOP = "The ferry was cancelled because of high winds on the Solent crossing this morning."
 LOOPING = (
@@ -47,14 +34,6 @@ NARROW = (
 @pytest.fixture(scope="module")
 def scorer() -> RepetitionScorer:
     return RepetitionScorer(RuleBook.load().for_scorer("repetition"))
-
-
-def score(scorer: RepetitionScorer, text: str) -> ScorerResult:
-    return scorer.score(Document(Article(text=text), "en"))
-
-
-def by_rule(result: ScorerResult, code: str) -> list:
-    return [f for f in result.findings if f.rule == code]
 
 
 def test_careful_article_keeps_full_marks(scorer):
