@@ -3,11 +3,12 @@
 Phrases go into one Aho-Corasick automaton: one pass over the text whatever their number.
 
 Patterns are regular expressions, and Python's engine tries every alternative of an
-alternation at every position of the text. Most rule patterns begin at a word boundary
-with a literal word ("experts", "it is", "according to"), so their possible literal
-beginnings are worked out from their parsed form and found with a second automaton; a
-pattern is only tried where one of its beginnings occurs. Patterns anchored at a line start
-are tried only at line starts. The few others are scanned the ordinary way.
+alternation at every position of the text. So each pattern's possible literal beginnings
+("experts", "according to") are worked out from its parsed form and found with a second
+automaton, and a pattern is only tried where one of them occurs; a pattern whose beginnings
+are common words ("a ", "the ") is tried only when an anchor, a literal every match contains
+further on, occurs too. Patterns anchored at a line start are joined into alternations tried
+once per line. Anything else is scanned the ordinary way.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 # The regex parser is private API: re._parser from Python 3.11, sre_parse before.
 try:
@@ -142,7 +143,7 @@ class Matcher:
     def find(self, text: str, lower: str) -> list[Match]:
         found: list[Match] = []
         if self._automaton is not None:
-            found = _phrase_matches(self._automaton, lower)
+            found = [Match(*hit) for hit in phrase_matches(self._automaton, lower)]
         if self._lower:
             found.extend(self._lower.find(lower))
         if self._cased:
@@ -154,38 +155,47 @@ class Matcher:
 
 
 def _build_automaton(rules: Sequence[Rule]) -> Any:
+    return phrase_automaton((phrase, rule) for rule in rules for phrase in rule.phrases)
+
+
+def phrase_automaton(entries: Iterable[tuple[str, Any]]) -> Any:
+    """An automaton of whole-word phrases, each with a value (the first given for a phrase
+    wins), for ``phrase_matches``; None when there are no phrases."""
     import ahocorasick
 
-    entries = [(fold(phrase), rule) for rule in rules for phrase in rule.phrases]
-    if not entries:
-        return None
     automaton = ahocorasick.Automaton()
-    for key, rule in entries:
-        if key not in automaton:
-            automaton.add_word(key, (rule, len(key), _is_word_char(key[0]), _is_word_char(key[-1])))
+    for phrase, value in entries:
+        key = fold(phrase)
+        if key and key not in automaton:
+            automaton.add_word(
+                key, (value, len(key), _is_word_char(key[0]), _is_word_char(key[-1]))
+            )
+    if not len(automaton):
+        return None
     automaton.make_automaton()
     return automaton
 
 
-def _phrase_matches(automaton: Any, lower: str) -> list[Match]:
+def phrase_matches(automaton: Any, lower: str) -> list[tuple[Any, int, int]]:
+    """The value, start and end of each phrase of ``automaton`` in the folded text, as whole
+    words; the longest where several start at one place, and no overlaps."""
     size = len(lower)
     found = []
-    for end_index, (rule, length, word_start, word_end) in automaton.iter(lower):
+    for end_index, (value, length, word_start, word_end) in automaton.iter(lower):
         start = end_index - length + 1
         end = end_index + 1
         if word_start and start > 0 and _is_word_char(lower[start - 1]):
             continue
         if word_end and end < size and _is_word_char(lower[end]):
             continue
-        found.append(Match(rule, start, end))
-    # Longest first among matches starting at one place, then no overlaps.
-    found.sort(key=lambda m: (m.start, m.start - m.end))
-    kept: list[Match] = []
+        found.append((value, start, end))
+    found.sort(key=lambda m: (m[1], m[1] - m[2]))
+    kept: list[tuple[Any, int, int]] = []
     last_end = -1
-    for m in found:
-        if m.start >= last_end:
-            kept.append(m)
-            last_end = m.end
+    for match in found:
+        if match[1] >= last_end:
+            kept.append(match)
+            last_end = match[2]
     return kept
 
 
@@ -199,8 +209,8 @@ class _PatternSet:
     * Patterns whose every match begins with one of a few literal strings: those strings go
       into an Aho-Corasick automaton, and a pattern is tried only where one of its
       beginnings occurs (at a word start, when the pattern starts with ``\\b``).
-    * Line patterns (starting with ``^``): one alternation tried at each line start, only on
-      lines no longer than the longest line any of them can match.
+    * Line patterns (starting with ``^``): alternations tried once per line, leaving out the
+      patterns that cannot match a line that long (see _LineAlternation).
     * Anything else: one compiled alternation scanned over the text.
     """
 
@@ -341,8 +351,9 @@ class _LineAlternation:
 
     def __init__(self, lines: list[tuple[Rule, str, int | None]]):
         self._lines = lines
-        self._limits = sorted({limit for _, _, limit in lines if limit is not None})
-        self._unbounded = any(limit is None for _, _, limit in lines)
+        limits = [limit for _, _, limit in lines]
+        #: lines with more characters than this match no pattern (None: any line may)
+        self._longest = None if None in limits else max(cast(list[int], limits))
         self._alternations: dict[int, tuple[re.Pattern[str], dict[int, Rule]] | None] = {}
 
     def _alternation(self, length: int) -> tuple[re.Pattern[str], dict[int, Rule]] | None:
@@ -367,7 +378,7 @@ class _LineAlternation:
 
     def find(self, subject: str) -> list[Match]:
         found: list[Match] = []
-        longest = None if self._unbounded or not self._limits else self._limits[-1]
+        longest = self._longest
         position = 0
         size = len(subject)
         while position <= size:

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from quality.analysis import Document, Span
 from quality.findings import Finding
+from quality.matching import phrase_automaton, phrase_matches
 from quality.scorers.base import Scorer, ScorerResult
 
 # Words that report what somebody says, thinks or found (plain words, no regex syntax).
@@ -239,7 +240,8 @@ class AttributionScorer(Scorer):
     def _coverage(self, doc: Document, flagged: set[int]) -> tuple[int, int]:
         """How many sentences make a reported claim, and how many of those name a source."""
         claims = named = 0
-        cues = _cue_positions(doc.lower)
+        # Where reporting cues start: one automaton pass, not a regex search per sentence.
+        cues = [start for _, start, _ in phrase_matches(_cue_automaton(), doc.lower)]
         for sentence in doc.sentences:
             if sentence.start not in flagged:
                 index = bisect_left(cues, sentence.start)
@@ -251,34 +253,9 @@ class AttributionScorer(Scorer):
         return claims, named
 
 
-def _cue_positions(lower: str) -> list[int]:
-    """Where reporting cues ("said", "according to", "warned") start, as whole words; one
-    automaton pass over the text instead of a regex search per sentence."""
-    found = []
-    size = len(lower)
-    for end_index, length in _cue_automaton().iter(lower):
-        start = end_index - length + 1
-        after = end_index + 1
-        if (start == 0 or not _is_word_char(lower[start - 1])) and (
-            after == size or not _is_word_char(lower[after])
-        ):
-            found.append(start)
-    return found
-
-
 @cache
 def _cue_automaton() -> Any:
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for cue in _CUE_WORDS:
-        automaton.add_word(cue, len(cue))
-    automaton.make_automaton()
-    return automaton
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    return phrase_automaton((cue, None) for cue in _CUE_WORDS)
 
 
 def _names_source(sentence: Span) -> bool:
