@@ -98,6 +98,7 @@ class LanguageRules:
 
     rules: list[Rule]
     allow: tuple[str, ...] = ()
+    _derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def by_name(self) -> dict[str, Rule]:
@@ -113,10 +114,9 @@ class LanguageRules:
     def derived(self, build: Callable[[LanguageRules], T]) -> T:
         """What ``build`` makes of these rules (a scorer's settings read from its rules'
         options), made once and kept for as long as the rules."""
-        cache = self.__dict__.setdefault("_derived", {})
-        if build not in cache:
-            cache[build] = build(self)
-        return cast(T, cache[build])
+        if build not in self._derived:
+            self._derived[build] = build(self)
+        return cast(T, self._derived[build])
 
 
 @dataclass
