@@ -8,7 +8,8 @@ normalised words are only worked out when a finding has to be placed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+
+from quality.ruleset import Rule
 
 # Punctuation that clings to a word: quotation marks, brackets, sentence and clause marks.
 # Apostrophes and hyphens inside a word ("don't", "well-known") stay.
@@ -20,7 +21,6 @@ def normalise(token: str) -> str:
     return token.strip(PUNCTUATION).lower()
 
 
-@lru_cache(maxsize=8)
 def token_forms(words: tuple[str, ...]) -> frozenset[str]:
     """Every raw-token spelling of ``words``: as written, capitalised at a sentence start,
     and with a comma, full stop, colon or semicolon attached. Testing raw tokens against
@@ -35,10 +35,29 @@ def token_forms(words: tuple[str, ...]) -> frozenset[str]:
 
 
 def word_list(value: object) -> tuple[str, ...]:
-    """A rule option holding words, as a hashable tuple of lower-case words."""
+    """A rule option holding words, as lower-case words."""
     if not isinstance(value, Iterable) or isinstance(value, str):
         return ()
     return tuple(str(v).lower() for v in value)
+
+
+def count_forms(tokens: Iterable[str], forms: frozenset[str]) -> int:
+    """How many of ``tokens`` are in ``forms``: filtered in C, with no Python-level loop."""
+    return len(list(filter(forms.__contains__, tokens)))
+
+
+def option(rule: Rule | None, name: str, default: float) -> float:
+    """A numeric option of ``rule``, or ``default`` where the language has no such rule."""
+    return float(rule.option(name, default)) if rule is not None else default
+
+
+def loss(value: float, allowance: float, full: float, weight: float = 1.0) -> float:
+    """The share of ``weight`` a measure loses at ``value``: none up to ``allowance``, rising
+    in proportion to all of it at ``full``. Higher values are worse; for a measure where lower
+    is worse, pass all three negated."""
+    if value <= allowance or full <= allowance:
+        return 0.0
+    return weight * min(1.0, (value - allowance) / (full - allowance))
 
 
 def token_start(text: str, index: int) -> int:

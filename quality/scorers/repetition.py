@@ -31,7 +31,10 @@ from quality.analysis import Document
 from quality.findings import Finding
 from quality.ruleset import LanguageRules, Rule
 from quality.scorers._wording import (
+    count_forms,
+    loss,
     normalise,
+    option,
     token_forms,
     token_span,
     word_list,
@@ -75,10 +78,6 @@ class _Settings:
         variety = rules.get(VARIETY_RULE)
         phrase = rules.get(PHRASE_RULE)
         density = rules.get(DENSITY_RULE)
-
-        def option(rule: Rule | None, name: str, default: float) -> float:
-            return float(rule.option(name, default)) if rule is not None else default
-
         return cls(
             variety=variety,
             window=max(2, int(option(variety, "window", 50))),
@@ -110,44 +109,35 @@ class RepetitionScorer(Scorer):
 
     def score(self, doc: Document) -> ScorerResult:
         settings = self.language_rules(doc).derived(_Settings.read)
-        tokens = doc.tokens
-        findings: list[Finding] = []
-        metrics: dict[str, float] = {}
+        result = ScorerResult(1.0)
+        variety = self._variety(doc, settings, result)
         lost = 0.0
-        variety = None
-        if settings.variety is not None:
-            variety = self._variety(doc, settings, settings.variety, tokens, findings, metrics)
-            if variety is not None:
-                lost += _variety_loss(settings, variety)
-        if settings.phrase is not None and _may_loop(doc, settings, variety):
-            lost += self._phrases(doc, settings, settings.phrase, tokens, findings, metrics)
-        if len(findings) > 1:
-            findings.sort(key=lambda f: f.sort_key)
-        return ScorerResult(max(0.0, 1.0 - lost), findings, metrics)
+        if variety is not None:
+            # Variety is worse the lower it is, hence the signs.
+            lost += loss(-variety, -settings.target, -settings.floor, settings.variety_weight)
+        lost += self._phrases(doc, settings, variety, result)
+        if len(result.findings) > 1:
+            result.findings.sort(key=lambda f: f.sort_key)
+        result.score = max(0.0, 1.0 - lost)
+        return result
 
     # Word variety.
 
-    def _variety(
-        self,
-        doc: Document,
-        settings: _Settings,
-        rule: Rule,
-        tokens: list[str],
-        findings: list[Finding],
-        metrics: dict[str, float],
-    ) -> float | None:
+    def _variety(self, doc: Document, settings: _Settings, result: ScorerResult) -> float | None:
         """Different tokens per 50, averaged over the article; None if it is too short."""
+        rule = settings.variety
+        tokens = doc.tokens
         window = settings.window
-        if len(tokens) < max(settings.min_words, window):
+        if rule is None or len(tokens) < max(settings.min_words, window):
             return None
         # Stretches side by side rather than sliding: half the work for the same average.
         counts = [
             len(set(tokens[i : i + window])) for i in range(0, len(tokens) - window + 1, window)
         ]
         variety = sum(counts) * 50.0 / (len(counts) * window)
-        metrics["distinct_words_per_50"] = round(variety, 2)
+        result.metrics["distinct_words_per_50"] = round(variety, 2)
         if variety < settings.variety_threshold:
-            findings.append(self._variety_finding(doc, settings, rule, counts, variety))
+            result.findings.append(self._variety_finding(doc, settings, rule, counts, variety))
         return variety
 
     def _variety_finding(
@@ -174,41 +164,38 @@ class RepetitionScorer(Scorer):
     # Repeated phrases.
 
     def _phrases(
-        self,
-        doc: Document,
-        settings: _Settings,
-        rule: Rule,
-        tokens: list[str],
-        findings: list[Finding],
-        metrics: dict[str, float],
+        self, doc: Document, settings: _Settings, variety: float | None, result: ScorerResult
     ) -> float:
+        """Repeated phrases in text that may loop: a finding each, their share of the text as
+        the metric and, past the threshold, a density finding; the loss."""
+        rule = settings.phrase
+        if rule is None or not _may_loop(doc, settings, variety):
+            return 0.0
+        tokens = doc.tokens
         size = settings.phrase_words
         if len(tokens) < 2 * size:
             return 0.0
-        # Most of the rest repeat no run of `size` tokens at all: one set tells, and the word
-        # by word work below is only done for the others.
-        if (
-            len(set(zip(*(tokens[i:] for i in range(size)), strict=False)))
-            == len(tokens) - size + 1
-        ):
-            return 0.0
+        # Most of the rest repeat no run of `size` tokens at all: one set of the runs tells,
+        # and the word by word work below is only done for the others.
         grams = list(zip(*(tokens[i:] for i in range(size)), strict=False))
+        if len(set(grams)) == len(grams):
+            return 0.0
         runs = _repeated_runs(doc, settings, grams)
         if not runs:
             return 0.0
         text = doc.text
         share = sum(len(text[run.start : run.end].split()) for run in runs) / len(tokens)
-        metrics["repeated_phrase_share"] = round(share, 4)
+        result.metrics["repeated_phrase_share"] = round(share, 4)
         for run in runs:
             line = doc.line_col(run.earlier)[0]
-            findings.append(
+            result.findings.append(
                 self.finding(doc, rule, run.start, run.end, detail=f"first at line {line}")
             )
         if settings.density is None:
             return 0.0
         percent = 100.0 * share
         if percent >= settings.density_threshold:
-            findings.append(
+            result.findings.append(
                 self.finding(
                     doc,
                     settings.density,
@@ -218,17 +205,7 @@ class RepetitionScorer(Scorer):
                     threshold=settings.density_threshold,
                 )
             )
-        if percent <= settings.allowance or settings.full <= settings.allowance:
-            return 0.0
-        excess = (percent - settings.allowance) / (settings.full - settings.allowance)
-        return settings.density_weight * min(1.0, excess)
-
-
-def _variety_loss(settings: _Settings, variety: float) -> float:
-    if variety >= settings.target or settings.target <= settings.floor:
-        return 0.0
-    shortfall = (settings.target - variety) / (settings.target - settings.floor)
-    return settings.variety_weight * min(1.0, shortfall)
+        return loss(percent, settings.allowance, settings.full, settings.density_weight)
 
 
 def _may_loop(doc: Document, settings: _Settings, variety: float | None) -> bool:
@@ -291,7 +268,7 @@ def _is_phrase(gram: tuple[str, ...], function_forms: frozenset[str], min_conten
     # Inside a phrase no token closes a sentence (only the last may).
     if _CLOSES_SENTENCE.search(" ".join(gram[:-1]) + " "):
         return False
-    return len(gram) - len(list(filter(function_forms.__contains__, gram))) >= min_content
+    return len(gram) - count_forms(gram, function_forms) >= min_content
 
 
 def _token_starts_of(text: str, joined: str) -> list[int]:

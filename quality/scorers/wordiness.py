@@ -26,9 +26,8 @@ import re
 from dataclasses import dataclass
 
 from quality.analysis import Document, Span
-from quality.findings import Finding
 from quality.ruleset import LanguageRules, Rule
-from quality.scorers._wording import token_forms, word_list
+from quality.scorers._wording import count_forms, loss, option, token_forms, word_list
 from quality.scorers.base import Scorer, ScorerResult
 
 DENSITY_RULE = "low-lexical-density"
@@ -61,10 +60,6 @@ class _Settings:
     def read(cls, rules: LanguageRules) -> _Settings:
         density = rules.get(DENSITY_RULE)
         tack_on = rules.get(TACK_ON_RULE)
-
-        def option(rule: Rule | None, name: str, default: float) -> float:
-            return float(rule.option(name, default)) if rule is not None else default
-
         pattern = None
         if tack_on is not None and tack_on.patterns:
             # Searched directly rather than through the general matcher: one scan of the
@@ -95,59 +90,42 @@ class WordinessScorer(Scorer):
 
     def score(self, doc: Document) -> ScorerResult:
         settings = self.language_rules(doc).derived(_Settings.read)
-        tokens = doc.tokens
-        findings: list[Finding] = []
-        metrics: dict[str, float] = {}
-        lost = 0.0
-        if settings.density is not None:
-            lost += self._density(doc, settings, settings.density, tokens, findings, metrics)
-        if settings.tack_on is not None and settings.pattern is not None:
-            lost += self._tack_ons(doc, settings, settings.tack_on, tokens, findings, metrics)
-        return ScorerResult(max(0.0, 1.0 - lost), findings, metrics)
+        result = ScorerResult(1.0)
+        lost = self._density(doc, settings, result) + self._tack_ons(doc, settings, result)
+        result.score = max(0.0, 1.0 - lost)
+        return result
 
-    def _density(
-        self,
-        doc: Document,
-        settings: _Settings,
-        rule: Rule,
-        tokens: list[str],
-        findings: list[Finding],
-        metrics: dict[str, float],
-    ) -> float:
-        if len(tokens) < settings.min_words:
+    def _density(self, doc: Document, settings: _Settings, result: ScorerResult) -> float:
+        """Function-word share: its metric, a finding past the threshold, and the loss."""
+        rule = settings.density
+        tokens = doc.tokens
+        if rule is None or len(tokens) < settings.min_words:
             return 0.0
-        forms = settings.forms
-        percent = 100.0 * len(list(filter(forms.__contains__, tokens))) / len(tokens)
-        metrics["function_word_percent"] = round(percent, 2)
+        percent = 100.0 * count_forms(tokens, settings.forms) / len(tokens)
+        result.metrics["function_word_percent"] = round(percent, 2)
         if percent > settings.threshold:
-            sentence = _wordiest_sentence(doc, forms)
+            sentence = _wordiest_sentence(doc, settings.forms)
             start, end = (sentence.start, sentence.end) if sentence else (0, 0)
-            findings.append(
+            result.findings.append(
                 self.finding(
                     doc, rule, start, end, value=round(percent, 1), threshold=settings.threshold
                 )
             )
-        if percent <= settings.target or settings.full <= settings.target:
-            return 0.0
-        return min(1.0, (percent - settings.target) / (settings.full - settings.target))
+        return loss(percent, settings.target, settings.full)
 
-    def _tack_ons(
-        self,
-        doc: Document,
-        settings: _Settings,
-        rule: Rule,
-        tokens: list[str],
-        findings: list[Finding],
-        metrics: dict[str, float],
-    ) -> float:
-        if len(tokens) < settings.tack_min_words or settings.pattern is None:
+    def _tack_ons(self, doc: Document, settings: _Settings, result: ScorerResult) -> float:
+        """Tacked-on clauses per 100 words: the metric, a finding for each past the threshold,
+        and the loss."""
+        rule, pattern = settings.tack_on, settings.pattern
+        tokens = doc.tokens
+        if rule is None or pattern is None or len(tokens) < settings.tack_min_words:
             return 0.0
         subject = doc.text if rule.case_sensitive else doc.lower
-        matches = [m.span() for m in settings.pattern.finditer(subject)]
+        matches = [m.span() for m in pattern.finditer(subject)]
         if matches and rule.exempt_quotes and doc.quotes:
             matches = [(a, b) for a, b in matches if not doc.in_quote(a, b)]
         density = 100.0 * len(matches) / len(tokens)
-        metrics["tack_ons_per_100_words"] = round(density, 2)
+        result.metrics["tack_ons_per_100_words"] = round(density, 2)
         if density <= settings.allowance:
             return 0.0
         if density > settings.tack_threshold:
@@ -158,7 +136,7 @@ class WordinessScorer(Scorer):
                 start = match_end - len(text[match_start:match_end].lstrip(", \t\n"))
                 clause = _CLAUSE.match(text, start)
                 end = clause.end() if clause else match_end
-                findings.append(
+                result.findings.append(
                     self.finding(
                         doc,
                         rule,
@@ -168,10 +146,7 @@ class WordinessScorer(Scorer):
                         threshold=settings.tack_threshold,
                     )
                 )
-        if settings.tack_full <= settings.allowance:
-            return 0.0
-        excess = (density - settings.allowance) / (settings.tack_full - settings.allowance)
-        return settings.tack_weight * min(1.0, excess)
+        return loss(density, settings.allowance, settings.tack_full, settings.tack_weight)
 
 
 def _wordiest_sentence(doc: Document, forms: frozenset[str]) -> Span | None:
@@ -185,7 +160,7 @@ def _wordiest_sentence(doc: Document, forms: frozenset[str]) -> Span | None:
         tokens = sentence.text.split()
         if len(tokens) < 8:
             continue
-        share = len(list(filter(forms.__contains__, tokens))) / len(tokens)
+        share = count_forms(tokens, forms) / len(tokens)
         if share > best_share:
             best, best_share = sentence, share
     return best
