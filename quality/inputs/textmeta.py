@@ -11,18 +11,19 @@ from functools import lru_cache
 HEAD_LINES = 4
 _HEAD_CHARS = 600
 
-_MONTH = (
+#: An English month name or abbreviation, for date patterns compiled case-insensitively.
+MONTH_PATTERN = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),
     re.compile(
-        rf"\b(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+        rf"\b(?P<mon>{MONTH_PATTERN})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
         re.I,
     ),
     re.compile(
-        rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\s*,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+        rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_PATTERN})\s*,?\s+(?P<y>(?:19|20)\d{{2}})\b",
         re.I,
     ),
 )
