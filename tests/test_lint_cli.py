@@ -357,5 +357,14 @@ def test_heavy_libraries_stay_out_of_a_text_lint(good):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines()}
-    heavy = {"sklearn", "trafilatura", "feedparser", "dask", "pandas", "numpy", "pyspark", "multiprocessing"}
+    heavy = {
+        "sklearn",
+        "trafilatura",
+        "feedparser",
+        "dask",
+        "pandas",
+        "numpy",
+        "pyspark",
+        "multiprocessing",
+    }
     assert not imported & heavy, f"imported on the lint path: {sorted(imported & heavy)}"
