@@ -185,9 +185,11 @@ class PageDates:
 
     def date_lines(self) -> list[ShownDate]:
         """Shown dates on date lines near the headline or the article start, nearest first."""
+        if not self.anchors:
+            return []
         near = []
         for mention in self.shown:
-            if self.anchors and mention.on_date_line:
+            if mention.on_date_line:
                 distance = min(abs(mention.start - anchor) for anchor in self.anchors)
                 if distance <= HEAD_WINDOW:
                     near.append((distance, mention.start, mention))
@@ -252,11 +254,8 @@ def collect(tree: Any, url: str | None = None, text: str = "") -> PageDates:
     shown = list(_shown_dates(visible.text))
     # A <time> marked as the publication time shows its date even when it reads "2 days ago".
     shown.extend(_shown_at(visible.text, start, iso) for start, iso in visible.marked)
-    anchors = [] if visible.headline is None else [visible.headline]
-    start = _article_start(visible.text, text)
-    if start is not None:
-        anchors.append(start)
-    page.anchors = tuple(anchors)
+    anchors = (visible.headline, _article_start(visible.text, text))
+    page.anchors = tuple(anchor for anchor in anchors if anchor is not None)
     page.shown = _without_listings(shown, visible.asides, page.anchors)
     return page
 
@@ -307,8 +306,7 @@ def _metadata(tree: Any, url: str | None) -> tuple[list[tuple[str, str]], set[st
         ("json-ld", _jsonld_dates(tree)),
         ("time", _time_dates(tree)),
     ]
-    page_url = url or _canonical_url(tree)
-    url_date = _url_date(page_url)
+    url_date = _url_date(url or _canonical_url(tree))
     found.append(("url", [url_date] if url_date else []))
     result: list[tuple[str, str]] = []
     listed: set[str] = set()
@@ -416,13 +414,13 @@ def _markup_date(tree: Any, url: str | None) -> str | None:
 
 @dataclass
 class _Visible:
-    text: str
+    text: str = ""
     #: Offset of the first ``<h1>``.
-    headline: int | None
+    headline: int | None = None
     #: Offsets and dates of ``<time>`` elements marked as the publication time.
-    marked: list[tuple[int, str]]
+    marked: list[tuple[int, str]] = field(default_factory=list)
     #: Start and end offsets of ``<aside>`` elements.
-    asides: list[tuple[int, int]]
+    asides: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _visible_text(tree: Any) -> _Visible:
@@ -435,7 +433,7 @@ def _visible_text(tree: Any) -> _Visible:
     append = parts.append
     length = 0
     after_word = False  # whether the text so far ends with a letter or digit
-    visible = _Visible("", None, [], [])
+    visible = _Visible()
     open_asides: list[tuple[Any, int]] = []
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
@@ -505,8 +503,9 @@ def _shown_dates(text: str) -> Iterator[ShownDate]:
 
 
 def _year_of(m: re.Match[str]) -> int:
-    groups = m.re.groupindex
-    return m.start("y") if m.start("y") >= 0 or "yy" not in groups else m.start("yy")
+    # Only the patterns that have a two-digit year leave the four-digit one unmatched.
+    start = m.start("y")
+    return start if start >= 0 else m.start("yy")
 
 
 def _year_starts(text: str) -> Iterator[int]:
