@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from quality.article import Article
-from quality.matching import fold
+from quality.matching import SharedScan, fold, own_hits
 from quality.positions import LineIndex
 
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
@@ -113,10 +115,28 @@ class Span:
 class Document:
     """An article with its shared analysis. Scorers read it; they never change it."""
 
-    def __init__(self, article: Article, language: str | None = None):
+    def __init__(
+        self, article: Article, language: str | None = None, scan: SharedScan | None = None
+    ):
         self.article = article
         self.text = article.text
         self.language = language or article.language or "en"
+        #: the automata of the scorers that will read this document, run in one pass
+        self.scan = scan
+
+    def hits(self, automaton: Any, subject: str) -> Iterable[tuple[int, Any]]:
+        """The hits of ``automaton`` in ``subject``: from the shared scan when the subject
+        is ``lower`` and the automaton is in the scan, else from its own pass."""
+        if self.scan is not None and subject is self.lower:
+            slot = self.scan.slot(automaton)
+            if slot is not None:
+                return self._shared_hits[slot]
+        return own_hits(automaton, subject)
+
+    @cached_property
+    def _shared_hits(self) -> list[list[tuple[int, Any]]]:
+        assert self.scan is not None
+        return self.scan.run(self.lower)
 
     @cached_property
     def lower(self) -> str:

@@ -9,13 +9,18 @@ automaton, and a pattern is only tried where one of them occurs; a pattern whose
 are common words ("a ", "the ") is tried only when an anchor, a literal every match contains
 further on, occurs too. Patterns anchored at a line start are joined into alternations tried
 once per line. Anything else is scanned the ordinary way.
+
+A pipeline runs several scorers over the same folded text, each with its own automata, so
+``SharedScan`` merges them into one automaton and one pass per article, and hands each its
+own hits: the matching code takes its hits from a ``HitSource`` instead of running its
+automaton itself.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
@@ -134,20 +139,26 @@ class Matcher:
     keep the longest; allowed phrases (house style) are dropped.
     """
 
+    @property
+    def automata(self) -> list[Any]:
+        """The automata run over the folded text, for a ``SharedScan``."""
+        return [a for a in (self._automaton, self._lower.prefix_automaton) if a is not None]
+
     def __init__(self, rules: Sequence[Rule], allow: Iterable[str] = ()):
         self.allow = frozenset(fold(a).strip() for a in allow)
         self._automaton = _build_automaton(rules)
         self._lower = _PatternSet([r for r in rules if r.patterns and not r.case_sensitive])
         self._cased = _PatternSet([r for r in rules if r.patterns and r.case_sensitive])
 
-    def find(self, text: str, lower: str) -> list[Match]:
+    def find(self, text: str, lower: str, hits: HitSource | None = None) -> list[Match]:
+        hits = hits or own_hits
         found: list[Match] = []
         if self._automaton is not None:
-            found = [Match(*hit) for hit in phrase_matches(self._automaton, lower)]
+            found = [Match(*hit) for hit in phrase_matches(self._automaton, lower, hits)]
         if self._lower:
-            found.extend(self._lower.find(lower))
+            found.extend(self._lower.find(lower, hits))
         if self._cased:
-            found.extend(self._cased.find(text))
+            found.extend(self._cased.find(text, own_hits))
         if self.allow:
             found = [m for m in found if lower[m.start : m.end].strip() not in self.allow]
         found.sort(key=lambda m: (m.start, m.end))
@@ -176,12 +187,14 @@ def phrase_automaton(entries: Iterable[tuple[str, Any]]) -> Any:
     return automaton
 
 
-def phrase_matches(automaton: Any, lower: str) -> list[tuple[Any, int, int]]:
+def phrase_matches(
+    automaton: Any, lower: str, hits: HitSource | None = None
+) -> list[tuple[Any, int, int]]:
     """The value, start and end of each phrase of ``automaton`` in the folded text, as whole
     words; the longest where several start at one place, and no overlaps."""
     size = len(lower)
     found = []
-    for end_index, (value, length, word_start, word_end) in automaton.iter(lower):
+    for end_index, (value, length, word_start, word_end) in (hits or own_hits)(automaton, lower):
         start = end_index - length + 1
         end = end_index + 1
         if word_start and start > 0 and _is_word_char(lower[start - 1]):
@@ -203,6 +216,60 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+#: Where an automaton's hits over a subject come from, as ``(end index, value)`` pairs in
+#: the order ``Automaton.iter`` gives them.
+HitSource = Callable[[Any, str], Iterable[tuple[int, Any]]]
+
+
+def own_hits(automaton: Any, subject: str) -> Iterable[tuple[int, Any]]:
+    """The automaton's own pass over the subject."""
+    return cast(Iterable[tuple[int, Any]], automaton.iter(subject))
+
+
+class SharedScan:
+    """One Aho-Corasick pass standing for the passes of several automata over one text.
+
+    Walking the text costs about the same whatever the number of words in an automaton, so
+    one pass with the words of all of them, handing each hit to the automata it belongs
+    to, is several times cheaper than a pass each. ``run`` gives every automaton exactly
+    the hits, in the order, that its own pass would.
+    """
+
+    def __init__(self, automata: Iterable[Any]):
+        self._automata: list[Any] = []  # kept, so the ids in _slots stay theirs
+        self._slots: dict[int, int] = {}
+        merged: dict[str, list[tuple[int, Any]]] = {}
+        for automaton in automata:
+            if automaton is None or id(automaton) in self._slots:
+                continue
+            slot = len(self._automata)
+            self._slots[id(automaton)] = slot
+            self._automata.append(automaton)
+            for key, value in automaton.items():
+                merged.setdefault(key, []).append((slot, value))
+        self._automaton: Any = None
+        if merged:
+            import ahocorasick
+
+            self._automaton = ahocorasick.Automaton()
+            for key, owners in merged.items():
+                self._automaton.add_word(key, tuple(owners))
+            self._automaton.make_automaton()
+
+    def slot(self, automaton: Any) -> int | None:
+        """Where ``run`` puts the hits of ``automaton``; None if it is not in the scan."""
+        return self._slots.get(id(automaton))
+
+    def run(self, subject: str) -> list[list[tuple[int, Any]]]:
+        """The hits of each automaton in ``subject``, by slot."""
+        found: list[list[tuple[int, Any]]] = [[] for _ in self._automata]
+        if self._automaton is not None:
+            for end_index, owners in self._automaton.iter(subject):
+                for slot, value in owners:
+                    found[slot].append((end_index, value))
+        return found
+
+
 class _PatternSet:
     """The patterns of some rules, split by how their matches can be found quickly.
 
@@ -216,7 +283,8 @@ class _PatternSet:
 
     def __init__(self, rules: Sequence[Rule]):
         self.size = sum(len(r.patterns) for r in rules)
-        self._prefix_automaton: Any = None
+        #: the automaton of the patterns' literal beginnings and anchors, if any
+        self.prefix_automaton: Any = None
         prefixed: dict[str, list[_Entry]] = {}
         anchored: dict[str, list[int]] = {}
         lines: list[tuple[Rule, str, int | None]] = []
@@ -248,17 +316,17 @@ class _PatternSet:
                 anchor_of = tuple(anchored.get(key, ()))
                 automaton.add_word(key, (len(key), at_word_start, elsewhere, anchor_of))
             automaton.make_automaton()
-            self._prefix_automaton = automaton
+            self.prefix_automaton = automaton
         self._lines = _LineAlternation(lines) if lines else None
         self._anywhere = _combined(anywhere)
 
     def __bool__(self) -> bool:
         return self.size > 0
 
-    def find(self, subject: str) -> list[Match]:
+    def find(self, subject: str, hits: HitSource) -> list[Match]:
         found: list[Match] = []
-        if self._prefix_automaton is not None:
-            found.extend(self._literal_matches(subject))
+        if self.prefix_automaton is not None:
+            found.extend(self._literal_matches(subject, hits))
         if self._lines is not None:
             found.extend(self._lines.find(subject))
         if self._anywhere is not None:
@@ -269,13 +337,13 @@ class _PatternSet:
                     found.append(hit)
         return found
 
-    def _literal_matches(self, subject: str) -> list[Match]:
+    def _literal_matches(self, subject: str, hits: HitSource) -> list[Match]:
         # The hot loop of matching: one step per occurrence of a beginning or an anchor, so
         # it is kept to plain tuple and dict operations.
         candidates: dict[int, list[_Entry]] = {}
         last_anchor: dict[int, int] = {}
-        automaton = self._prefix_automaton
-        for end_index, (length, at_word_start, elsewhere, anchor_of) in automaton.iter(subject):
+        beginnings = hits(self.prefix_automaton, subject)
+        for end_index, (length, at_word_start, elsewhere, anchor_of) in beginnings:
             start = end_index - length + 1
             for order in anchor_of:
                 last_anchor[order] = end_index  # ends come in ascending order

@@ -12,6 +12,7 @@ from quality.errors import QualityError, ScorerError
 from quality.findings import Finding
 from quality.inputs import load_article, with_text_metadata
 from quality.language import UNKNOWN, detect_language
+from quality.matching import SharedScan
 from quality.registry import available, scorer_class
 from quality.report import Report, ScorerSummary
 from quality.ruleset import RuleBook, RuleSelection
@@ -66,6 +67,7 @@ class Pipeline:
                 + ", ".join(sorted(unknown_options))
             )
         self.scorers: list[Scorer] = []
+        self._scans: dict[str, SharedScan] = {}
         for item in chosen:
             if isinstance(item, Scorer):
                 if item.id not in disabled:
@@ -98,7 +100,7 @@ class Pipeline:
     def score_article(self, article: Article) -> Report:
         article = with_text_metadata(article)
         language = article.language or detect_language(article.text)
-        doc = Document(article, language)
+        doc = Document(article, language, self._shared_scan(language))
         findings: list[Finding] = []
         summaries: dict[str, ScorerSummary] = {}
         base = self.weights.base
@@ -138,6 +140,25 @@ class Pipeline:
             language=language,
             base=base,
         )
+
+    def _shared_scan(self, language: str) -> SharedScan:
+        """One pass for the automata of every scorer, built on the first article in the
+        language."""
+        scan = self._scans.get(language)
+        if scan is None:
+            automata = []
+            for scorer in self.scorers:
+                try:
+                    automata.extend(scorer.automata(language))
+                except QualityError:
+                    raise
+                except Exception as exc:
+                    raise ScorerError(
+                        f"scorer '{scorer.id}' {scorer.version} could not build its "
+                        f"automata for '{language}': {type(exc).__name__}: {exc}"
+                    ) from exc
+            scan = self._scans[language] = SharedScan(automata)
+        return scan
 
     @staticmethod
     def _run(scorer: Scorer, doc: Document) -> ScorerResult:

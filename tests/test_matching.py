@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quality.matching import FOLD, WHITESPACE, Match, Matcher, _shape, fold
+from quality.matching import (
+    FOLD,
+    WHITESPACE,
+    Match,
+    Matcher,
+    SharedScan,
+    _shape,
+    fold,
+    phrase_automaton,
+)
 from quality.ruleset import Rule, RuleBook
 
 BOOK = RuleBook.load()
@@ -167,3 +176,29 @@ def test_line_patterns_match_whatever_the_line_length(lengths: list[int]) -> Non
         "x" + ("ab " * 200)[:length] + ("q" if length % 3 == 0 else "") for length in lengths
     )
     assert _found(Matcher(rules).find(text, fold(text))) == _reference(rules, text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text(alphabet="ab c", min_size=1, max_size=4), min_size=1, max_size=6),
+        min_size=1,
+        max_size=4,
+    ),
+    st.text(alphabet="ab c", max_size=60),
+)
+def test_a_shared_scan_gives_each_automaton_its_own_hits(
+    word_lists: list[list[str]], text: str
+) -> None:
+    automata = [phrase_automaton((w, (i, w)) for w in words) for i, words in enumerate(word_lists)]
+    scan = SharedScan([*automata, automata[0]])  # an automaton given twice is scanned once
+    hits = scan.run(text)
+    for automaton in automata:
+        slot = scan.slot(automaton)
+        if automaton is None:
+            assert slot is None
+            continue
+        assert slot is not None
+        assert hits[slot] == list(automaton.iter(text))
+    assert len(hits) == len({id(a) for a in automata if a is not None})
+    assert scan.slot(phrase_automaton([("zz", None)])) is None

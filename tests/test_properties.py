@@ -102,3 +102,21 @@ def test_huge_text_scores(pipeline):
     text = "Officials said the talks would resume. A glimmer of hope remains. " * 20000
     report = pipeline.score(text)
     check_report(text, report)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_the_shared_scan_finds_what_each_scorer_finds_alone(text):
+    # The pipeline runs every scorer's automata in one pass; each scorer on a document
+    # without that pass runs its own. Both must give the same findings.
+    from quality.analysis import Document
+    from quality.inputs import with_text_metadata
+
+    article = with_text_metadata(quality.load_article(text))
+    report = PIPELINE.score_article(article)
+    if report.language != "en":
+        return
+    for scorer in PIPELINE.scorers:
+        alone = scorer.score(Document(article, "en"))
+        shared = [f for f in report.findings if f.scorer == scorer.id]
+        assert sorted(alone.findings, key=lambda f: f.sort_key) == shared, scorer.id

@@ -38,16 +38,27 @@ _ROLES = (
     r"chairwoman|ceo|founder|author|researchers at|board|committee|union|party|embassy"
 )
 _NAME = r"[A-Z][\w'\u2019.&-]*(?:\s+(?:of|the|de|al|bin|van|von|for|and|&|[A-Z][\w'\u2019.&-]*))*"
-_NAMED = re.compile(
-    rf"(?:\b(?i:according to)\s+(?:the\s+)?(?:[a-z]+\s+)?{_NAME}"
-    rf"|{_NAME}(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|have\s+)?(?:{_CUES})\b"
-    rf"|\b(?:{_CUES})\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){{0,3}}{_NAME}"
-    r"|\b(?i:he|she|they|it|we|I)\s+(?:has\s+|had\s+|have\s+)?(?:" + _CUES + r")\b"
-    r"|\b(?i:the|a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r")\s+"
-    r"(?:has\s+|had\s+|have\s+)?(?:" + _CUES + r")\b"
-    # police and prosecutors speak as institutions, which is how news names them
-    r"|\b(?i:police|prosecutors)\s+(?:have\s+|had\s+)?(?:" + _CUES + r")\b)"
+# Every way of naming a source contains a reporting cue. The cue positions come from one
+# automaton pass, so each construction is tried only around a cue: those that begin with
+# the cue are matched at it, those that end with it must end exactly there.
+_NAMED_AFTER_CUE = re.compile(
+    rf"(?i:according to)\s+(?:the\s+)?(?:[a-z]+\s+)?{_NAME}"
+    # "according to the council's figures": a specific body is a source, as in "the
+    # council said"
+    r"|(?i:according to)\s+(?:the|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r")\b"
+    rf"|(?:{_CUES})\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){{0,3}}{_NAME}"
 )
+_NAMED_BEFORE_CUE = re.compile(
+    rf"(?:(?:{_NAME}(?:,[^,]{{1,80}},)?"
+    r"|\b(?i:he|she|they|it|we|I)"
+    r"|\b(?i:the|a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r"))"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:" + _CUES + r")"
+    # police and prosecutors speak as institutions, which is how news names them
+    r"|\b(?i:police|prosecutors)\s+(?:have\s+|had\s+)?(?:" + _CUES + r"))\Z"
+)
+# How many whitespace-separated words before a cue a construction ending with it can span
+# ("the agency's deputy chief has said", or a name before an appositive).
+_WORDS_BEFORE_CUE = 7
 # A speech attribution to a capitalised name ("Smith said", "told Jane Doe"). A sentence
 # that has one is sourced even when it also mentions "some critics": the vague phrase is
 # then usually the named speaker's own characterisation, and flagging it misleads.
@@ -184,6 +195,7 @@ class AttributionScorer(Scorer):
         findings: list[Finding] = []
         vague = 0.0
         flagged_sentences: set[int] = set()
+        cues = _cues(doc)
         for match in self.matches(doc):
             sentence = doc.sentence_at(match.start)
             if allowed and any(a in doc.lower[match.start : match.end] for a in allowed):
@@ -200,7 +212,10 @@ class AttributionScorer(Scorer):
                     continue
                 rule = instead
             if sentence is not None and (
-                (match.rule.name == "unattributed-report" and _names_source(sentence))
+                (
+                    match.rule.name == "unattributed-report"
+                    and _names_source(doc.text, sentence, cues)
+                )
                 or (match.rule.name == "vague-source" and _has_named_speaker(sentence.text))
             ):
                 continue
@@ -208,7 +223,7 @@ class AttributionScorer(Scorer):
             vague += rule.penalty
             if sentence is not None and rule is match.rule:
                 flagged_sentences.add(sentence.start)
-        claims, named = self._coverage(doc, flagged_sentences)
+        claims, named = self._coverage(doc, cues, flagged_sentences)
         metrics = {
             "vague": vague,
             "claim_sentences": float(claims),
@@ -237,20 +252,29 @@ class AttributionScorer(Scorer):
         findings.sort(key=lambda f: f.sort_key)
         return ScorerResult(sub_score, findings, metrics)
 
-    def _coverage(self, doc: Document, flagged: set[int]) -> tuple[int, int]:
+    def automata(self, language: str) -> list[Any]:
+        return [*super().automata(language), _cue_automaton()]
+
+    def _coverage(
+        self, doc: Document, cues: list[tuple[int, int]], flagged: set[int]
+    ) -> tuple[int, int]:
         """How many sentences make a reported claim, and how many of those name a source."""
         claims = named = 0
-        # Where reporting cues start: one automaton pass, not a regex search per sentence.
-        cues = [start for _, start, _ in phrase_matches(_cue_automaton(), doc.lower)]
         for sentence in doc.sentences:
             if sentence.start not in flagged:
-                index = bisect_left(cues, sentence.start)
-                if index == len(cues) or cues[index] >= sentence.end:
+                index = bisect_left(cues, (sentence.start, 0))
+                if index == len(cues) or cues[index][0] >= sentence.end:
                     continue
             claims += 1
-            if sentence.start not in flagged and _names_source(sentence):
+            if sentence.start not in flagged and _names_source(doc.text, sentence, cues):
                 named += 1
         return claims, named
+
+
+def _cues(doc: Document) -> list[tuple[int, int]]:
+    """Where the reporting cues of the article start and end, in order."""
+    found = phrase_matches(_cue_automaton(), doc.lower, doc.hits)
+    return [(start, end) for _, start, end in found]
 
 
 @cache
@@ -258,14 +282,46 @@ def _cue_automaton() -> Any:
     return phrase_automaton((cue, None) for cue in _CUE_WORDS)
 
 
-def _names_source(sentence: Span) -> bool:
-    """Whether the sentence ties its claim to a named person, organisation or document."""
-    for m in _NAMED.finditer(sentence.text):
-        words = m.group(0).split()
-        if m.start() == 0 and words and words[0] in _SENTENCE_START_WORDS and len(words) < 3:
-            continue
-        return True
+def _names_source(text: str, sentence: Span, cues: list[tuple[int, int]]) -> bool:
+    """Whether the sentence ties its claim to a named person, organisation or document.
+
+    ``cues`` are the start and end of every reporting cue in ``text``, in order.
+    """
+    first = bisect_left(cues, (sentence.start, 0))
+    for cue_start, cue_end in cues[first:]:
+        if cue_start >= sentence.end:
+            break
+        window = _window_before(text, sentence.start, cue_start)
+        hit = _NAMED_BEFORE_CUE.search(text, window, cue_end)
+        if hit is not None and hit.start() == sentence.start and _names_nobody(hit.group(0)):
+            # The cue belongs to "Many believe", so what follows it is what they believe,
+            # not a source ("Analysts say that Ms Murillo ...").
+            hit = _NAMED_BEFORE_CUE.search(text, hit.start() + 1, cue_end)
+            if hit is None:
+                continue
+        if hit is not None or _NAMED_AFTER_CUE.match(text, cue_start, sentence.end):
+            return True
     return False
+
+
+def _names_nobody(opening: str) -> bool:
+    """Whether a sentence's first words before a cue are a vague subject ("Many believe",
+    "Experts say") rather than a name."""
+    words = opening.split()
+    return words[0] in _SENTENCE_START_WORDS and len(words) < 3
+
+
+def _window_before(text: str, floor: int, cue_start: int) -> int:
+    """Where to start looking for a source named before the cue: a few words back, or
+    further when an appositive ("Smith, a lawyer for the family, said") comes between."""
+    start = cue_start
+    for _ in range(_WORDS_BEFORE_CUE):
+        start = text.rfind(" ", floor, start - 1)
+        if start < 0:
+            return floor
+    if "," in text[max(floor, cue_start - 8) : cue_start]:
+        start = min(start, cue_start - 160)
+    return max(start, floor)
 
 
 def _names_organisation(excerpt: str) -> bool:

@@ -115,9 +115,20 @@ class Scorer(ABC):
     def match_findings(self, doc: Document, matches: list[Match]) -> list[Finding]:
         return [self.finding(doc, m.rule, m.start, m.end) for m in matches]
 
+    def automata(self, language: str) -> list[Any]:
+        """The automata this scorer runs over ``Document.lower`` for an article in
+        ``language``, so that a pipeline can run them all in one pass (``SharedScan``).
+        A scorer that runs an automaton of its own adds it here and takes its hits from
+        ``Document.hits``."""
+        # A scorer that sets itself up without rules (and so without matchers) has none.
+        rules: ScorerRules | None = getattr(self, "rules", None)
+        if rules is None or not self.can_score(language):
+            return []
+        return rules.for_language(language).matcher.automata
+
     def matches(self, doc: Document) -> list[Match]:
         """Phrase and pattern matches, without those inside quotations where the rule says so."""
-        found = self.language_rules(doc).matcher.find(doc.text, doc.lower)
+        found = self.language_rules(doc).matcher.find(doc.text, doc.lower, doc.hits)
         return [m for m in found if not (m.rule.exempt_quotes and doc.in_quote(m.start, m.end))]
 
 
