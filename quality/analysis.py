@@ -23,6 +23,7 @@ _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 _SENTENCE_END = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
 )
+_TERMINATORS = ".!?\u2026"
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -206,7 +207,7 @@ class Document:
         result: list[Span] = []
         for line in self.nonblank_lines:
             cursor = line.start
-            for m in _SENTENCE_END.finditer(text, line.start, line.end):
+            for m in _sentence_ends(text, line.start, line.end):
                 end = m.end()
                 if end - m.start() == 1 and text[end - 1] == "." and self._is_abbreviation(end - 1):
                     continue
@@ -287,6 +288,28 @@ class Document:
     def line_col(self, position: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
         return self.line_index.line_col(position)
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """What ``_SENTENCE_END.finditer(text, start, end)`` finds. A regex scan for a class of
+    characters steps through the text in Python's regex engine; ``str.find`` for each
+    terminator is many times faster, and the pattern is then tried only where one is."""
+    positions = []
+    for terminator in _TERMINATORS:
+        position = text.find(terminator, start, end)
+        while position != -1:
+            positions.append(position)
+            position = text.find(terminator, position + 1, end)
+    positions.sort()
+    found = []
+    reached = start
+    for position in positions:
+        if position >= reached:
+            m = _SENTENCE_END.match(text, position, end)
+            if m is not None:
+                found.append(m)
+                reached = m.end()
+    return found
 
 
 def _add_sentence(result: list[Span], text: str, start: int, end: int) -> None:

@@ -70,9 +70,12 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
         "can",
     ]
 )
-_SAMPLE_WORDS = 120
-_SAMPLE_CHARS = 1000
-_ENGLISH_SHARE = 0.22
+#: Characters of text whose words are checked for English: about 120 words of prose.
+_SAMPLE_CHARS = 700
+#: Share of those words on the list above that settles a text as English. English news runs
+#: from about 0.19 (lists, headlines) to 0.5; other languages score near 0, so text in
+#: between goes to langdetect.
+_ENGLISH_SHARE = 0.15
 _MIN_WORDS = 12
 
 _lock = threading.Lock()
@@ -81,25 +84,18 @@ _seeded = False
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "unknown" when it cannot be told."""
-    words = _sample_words(text)
+    # Whitespace-split words, punctuation attached: splitting is several times cheaper than
+    # a word regex or a per-word filter, and the words it spoils ("said,") lower the share
+    # of every text alike, which the threshold allows for.
+    words = text[:_SAMPLE_CHARS].lower().split()
     if len(words) >= _MIN_WORDS:
-        share = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words)
-        if share >= _ENGLISH_SHARE:
+        common = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words))
+        if common >= _ENGLISH_SHARE * len(words):
             return "en"
     sample = text[:DETECTION_PREFIX]
     if sum(c.isalpha() for c in sample) < 20:
         return UNKNOWN
     return _langdetect(sample)
-
-
-def _sample_words(text: str) -> list[str]:
-    """Up to _SAMPLE_WORDS lower-case words from the start of the text. Whitespace-split
-    tokens that are all letters: splitting is several times cheaper than a word regex, and
-    the tokens it drops (numbers, words with punctuation attached) are a small, even share."""
-    words = [t for t in text[:_SAMPLE_CHARS].lower().split() if t.isalpha()]
-    if len(words) < _SAMPLE_WORDS and len(text) > _SAMPLE_CHARS:
-        words = [t for t in text[:DETECTION_PREFIX].lower().split() if t.isalpha()]
-    return words[:_SAMPLE_WORDS]
 
 
 def _langdetect(sample: str) -> str:

@@ -27,7 +27,6 @@ _DATE_PATTERNS = (
         re.I,
     ),
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # How far a date can reach before its year ("September 30th, ") and after it ("-09-30").
 _BEFORE_YEAR = 48
 _AFTER_YEAR = 12
@@ -55,23 +54,59 @@ def find_dateline(text: str) -> TextDate | None:
     best: TextDate | None = None
     # Every full date has a year, so the date patterns are only tried around the years
     # found, not at every position of the head.
-    for year in _YEAR.finditer(head):
-        window_start = max(0, year.start() - _BEFORE_YEAR)
-        window_end = year.end() + _AFTER_YEAR
+    for year in _years(head):
+        window_start = max(0, year - _BEFORE_YEAR)
+        window_end = year + 4 + _AFTER_YEAR
         for pattern in _DATE_PATTERNS:
             for m in pattern.finditer(head, window_start, window_end):
                 iso = _to_iso(m) if m.end() < window_end else None
                 if iso and (best is None or m.start() < best.start):
                     best = TextDate(iso, m.start(), m.end())
                     break
-        if best is not None and best.start < year.start():
+        if best is not None and best.start < year:
             break
     return best
 
 
+def _years(text: str) -> list[int]:
+    """Where a four-digit year from 1900 to 2099 starts, left to right, not overlapping:
+    found with str.find, which is many times faster than a regex scan."""
+    found = []
+    for century in ("19", "20"):
+        position = text.find(century)
+        while position != -1:
+            rest = text[position + 2 : position + 4]
+            if len(rest) == 2 and rest.isdecimal():
+                found.append(position)
+            position = text.find(century, position + 1)
+    found.sort()
+    years: list[int] = []
+    for position in found:
+        if not years or position >= years[-1] + 4:
+            years.append(position)
+    return years
+
+
 def find_byline(text: str) -> str | None:
-    m = _BYLINE.search(_head(text))
-    return m.group("name").strip() if m else None
+    # Only a line that starts with "by" (after "written" or "words") can hold one, and
+    # checking line starts first keeps the regex off most heads.
+    head = _head(text)
+    for line_start in _line_starts(head):
+        opening = head[line_start : line_start + 12].lstrip(" \t").lower()
+        if opening.startswith(("by", "written by", "words by")):
+            m = _BYLINE.match(head, line_start)
+            if m:
+                return m.group("name").strip()
+    return None
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    position = text.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
 
 
 @lru_cache(maxsize=4)  # the dateline and byline searches read the same head

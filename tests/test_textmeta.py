@@ -1,0 +1,47 @@
+"""Datelines and bylines stated at the top of a plain-text article."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quality.inputs.textmeta import _years, find_byline, find_dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("LONDON, March 3, 2024 - Ministers met on Tuesday.", "2024-03-03"),
+        ("Updated 2023-11-07 14:02\n\nThe council voted.", "2023-11-07"),
+        ("By Ana Ruiz\n3rd of March 2024\n\nThe council voted.", "2024-03-03"),
+        ("The 1999 plan (see page 2020) was dropped.", None),
+        ("Line one\nLine two\nLine three\nLine four\nPublished March 3, 2024", None),
+    ],
+)
+def test_a_full_date_near_the_top_is_the_dateline(text: str, iso: str | None) -> None:
+    found = find_dateline(text)
+    assert (found.iso if found else None) == iso
+    if found:
+        assert re.search(r"\d", text[found.start : found.end])
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        ("By Ana Ruiz\n\nThe council voted.", "Ana Ruiz"),
+        ("Headline\n  Written by Ben Ode, Health Editor\n\nText.", "Ben Ode"),
+        ("The bill passed by 31 votes to 12.\n\nText.", None),
+        ("by the way, nobody signed this.", None),
+    ],
+)
+def test_a_by_line_near_the_top_is_the_byline(text: str, byline: str | None) -> None:
+    assert find_byline(text) == byline
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="0129 \u0662\u00b2x\n", max_size=40))
+def test_years_are_found_as_a_regex_scan_would(text: str) -> None:
+    assert _years(text) == [m.start() for m in re.finditer(r"(?:19|20)\d\d", text)]
