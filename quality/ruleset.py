@@ -60,6 +60,13 @@ _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _BACKREFERENCE = re.compile(r"(?<!\\)(?:\\\\)*\\[1-9]")
 
 
+class _MessageFields(dict[str, Any]):
+    """The values for a message, with an empty string for a field not given."""
+
+    def __missing__(self, name: str) -> str:
+        return ""
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -85,8 +92,9 @@ class Rule:
         return "phrase" if self.phrases else "pattern" if self.patterns else "metric"
 
     def format_message(self, **values: Any) -> str:
-        fields = {name: values.get(name, "") for name in MESSAGE_FIELDS}
-        return self.message.format(**fields)
+        if "{" not in self.message:
+            return self.message
+        return self.message.format_map(_MessageFields(values))
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)

@@ -82,13 +82,16 @@ class Scorer(ABC):
         detail: str = "",
     ) -> Finding:
         """A finding for ``rule`` at ``doc.text[start:end]``, located and worded."""
-        start = max(0, min(start, len(doc.text)))
-        end = max(start, min(end, len(doc.text)))
-        excerpt = doc.text[start:end]
+        text = doc.text
+        start = max(0, min(start, len(text)))
+        end = max(start, min(end, len(text)))
+        excerpt = text[start:end]
         line, column, end_line, end_column = doc.line_index.span(start, end)
-        shown = " ".join(excerpt.split())
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
+        shown = ""
+        if "{match}" in rule.message:
+            shown = " ".join(excerpt.split())
+            if len(shown) > 80:
+                shown = shown[:77] + "..."
         message = rule.format_message(
             match=shown,
             value=_number(value),
@@ -96,20 +99,20 @@ class Scorer(ABC):
             detail=detail,
         )
         return Finding(
-            rule=rule.code,
-            scorer=self.id,
-            severity=rule.severity,
-            message=message,
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            excerpt=excerpt,
-            suggestion=rule.suggestion,
-            value=value,
-            threshold=threshold,
+            rule.code,
+            self.id,
+            rule.severity,
+            message,
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            end_column,
+            excerpt,
+            rule.suggestion,
+            value,
+            threshold,
         )
 
     def match_findings(self, doc: Document, matches: list[Match]) -> list[Finding]:

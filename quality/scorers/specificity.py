@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from quality.analysis import Document
 from quality.findings import Finding
-from quality.ruleset import Rule
+from quality.ruleset import LanguageRules, Rule
 from quality.scorers.base import Scorer, ScorerResult
 
 # Plain reporting verbs, the way journalism attributes speech, counted on Document.lower.
@@ -34,11 +34,42 @@ NAMES_RULE = "few-names"
 NUMBERS_RULE = "few-figures"
 
 
-@dataclass(frozen=True, slots=True)
-class _Signal:
-    rule_name: str
+@dataclass(frozen=True)
+class _Check:
+    """How one signal is judged, read once from its rule's options."""
+
+    rule: Rule
     metric: str
-    value: float
+    target: float
+    weight: float
+    min_words: float
+    threshold: float
+
+    @staticmethod
+    def read_all(rules: LanguageRules) -> list[_Check]:
+        checks = []
+        for name, metric in _METRICS.items():
+            rule = rules.get(name)
+            if rule is not None:
+                checks.append(
+                    _Check(
+                        rule,
+                        metric,
+                        float(rule.option("target", 1.0)),
+                        float(rule.option("weight", 1.0)),
+                        float(rule.option("min_words", 80)),
+                        float(rule.option("threshold", 0.0)),
+                    )
+                )
+        return checks
+
+
+_METRICS = {
+    QUOTES_RULE: "quotes_per_100_words",
+    REPORTING_RULE: "reported_statements_per_100_words",
+    NAMES_RULE: "names_per_100_words",
+    NUMBERS_RULE: "digits_per_100_words",
+}
 
 
 class SpecificityScorer(Scorer):
@@ -62,30 +93,25 @@ class SpecificityScorer(Scorer):
         openers = len(doc.nonblank_lines) + sum(map(lower.count, _SENTENCE_BREAKS))
         names = max(0, capitalised - openers)
         digits = sum(map(doc.text.count, _DIGITS))
-        signals = (
-            _Signal(QUOTES_RULE, "quotes_per_100_words", len(doc.quotes) * per_100),
-            _Signal(REPORTING_RULE, "reported_statements_per_100_words", reporting * per_100),
-            _Signal(NAMES_RULE, "names_per_100_words", names * per_100),
-            _Signal(NUMBERS_RULE, "digits_per_100_words", digits * per_100),
-        )
-        metrics = {s.metric: round(s.value, 3) for s in signals}
+        values = {
+            QUOTES_RULE: len(doc.quotes) * per_100,
+            REPORTING_RULE: reporting * per_100,
+            NAMES_RULE: names * per_100,
+            NUMBERS_RULE: digits * per_100,
+        }
+        metrics = {_METRICS[name]: round(value, 3) for name, value in values.items()}
         lost = 0.0
         total_weight = 0.0
         findings: list[Finding] = []
-        for signal in signals:
-            rule = rules.get(signal.rule_name)
-            if rule is None:
-                continue
-            target = float(rule.option("target", 1.0))
-            weight = float(rule.option("weight", 1.0))
-            total_weight += weight
+        for check in rules.derived(_Check.read_all):
+            value = values[check.rule.name]
+            total_weight += check.weight
             # Short pieces (briefs, captions) have too few words to judge density by.
-            if words < float(rule.option("min_words", 80)) or target <= 0:
+            if words < check.min_words or check.target <= 0:
                 continue
-            lost += weight * max(0.0, 1.0 - signal.value / target)
-            threshold = float(rule.option("threshold", 0.0))
-            if signal.value <= threshold:
-                findings.append(self._document_finding(doc, rule, signal.value, threshold))
+            lost += check.weight * max(0.0, 1.0 - value / check.target)
+            if value <= check.threshold:
+                findings.append(self._document_finding(doc, check.rule, value, check.threshold))
         sub_score = 1.0 - lost / total_weight if total_weight else 1.0
         return ScorerResult(sub_score, findings, metrics)
 
