@@ -27,6 +27,9 @@ COMMON_IN_JOURNALISM = (
     "on the other",
     "the face of",
     "commitment to",
+    "crucial",
+    "in the wake of",
+    "amid",
 )
 
 BODY = (
@@ -90,6 +93,21 @@ def test_dense_filler_raises_the_density_warning_and_sinks_the_sub_score(filler)
     families = {"FIL101", "FIL102", "FIL103", "FIL104", "FIL106", "FIL108", "FIL109"}
     assert families <= rules_of(result)
     assert result.score < 0.1
+
+
+def test_ornate_vocabulary_sinks_a_short_piece_but_one_word_in_a_long_one_costs_little(filler):
+    ornate = (
+        "The festival showcased the town's vibrant arts scene. Organisers embarked on a "
+        "meticulous plan, a testament to their dedication, and the bustling streets were a "
+        "remarkable sight."
+    )
+    result = run(filler, ornate)
+    assert len([f for f in result.findings if f.rule == "FIL110"]) >= 5
+    assert "FIL001" in rules_of(result)
+    assert result.score < 0.1
+    one_word = run(filler, BODY * 3 + "The streets were bustling by noon. " + BODY * 3)
+    assert rules_of(one_word) == {"FIL110"}
+    assert one_word.score > 0.8
 
 
 def test_phrases_inside_quotations_are_exempt(filler):
