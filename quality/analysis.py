@@ -8,14 +8,42 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from quality.article import Article
 from quality.matching import SharedScan, fold, own_hits
 from quality.positions import LineIndex
+
+T = TypeVar("T")
+
+
+class _computed_once(Generic[T]):
+    """A property computed on first use and then kept in the instance.
+
+    functools.cached_property does the same but, up to Python 3.11, takes a lock on every
+    first use, which costs as much as some of the steps it guards; a document is analysed
+    by one thread.
+    """
+
+    def __init__(self, compute: Callable[[Any], T]):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, document: None, owner: type | None = None) -> _computed_once[T]: ...
+
+    @overload
+    def __get__(self, document: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, document: object | None, owner: type | None = None) -> T | _computed_once[T]:
+        if document is None:
+            return self
+        value = document.__dict__[self.name] = self.compute(document)
+        return value
+
 
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 # A sentence ends at ., ! or ? (plus closing quotes/brackets) followed by space and
@@ -134,17 +162,17 @@ class Document:
                 return self._shared_hits[slot]
         return own_hits(automaton, subject)
 
-    @cached_property
+    @_computed_once
     def _shared_hits(self) -> list[list[tuple[int, Any]]]:
         assert self.scan is not None
         return self.scan.run(self.lower)
 
-    @cached_property
+    @_computed_once
     def lower(self) -> str:
         """Lower-cased text with curly quotes and dashes folded, same length as ``text``."""
         return fold(self.text)
 
-    @cached_property
+    @_computed_once
     def line_index(self) -> LineIndex:
         return LineIndex(self.text)
 
@@ -152,7 +180,7 @@ class Document:
     def line_starts(self) -> list[int]:
         return self.line_index.starts
 
-    @cached_property
+    @_computed_once
     def lines(self) -> list[Line]:
         text = self.text
         starts = self.line_starts
@@ -178,11 +206,11 @@ class Document:
             )
         return result
 
-    @cached_property
+    @_computed_once
     def nonblank_lines(self) -> list[Line]:
         return [line for line in self.lines if line.from_top >= 0]
 
-    @cached_property
+    @_computed_once
     def paragraphs(self) -> list[Span]:
         """Blocks of text between blank lines (single lines in one-line-a-paragraph text)."""
         spans = []
@@ -201,7 +229,7 @@ class Document:
             spans.append(Span(block_start, block_end, self.text[block_start:block_end]))
         return spans
 
-    @cached_property
+    @_computed_once
     def sentences(self) -> list[Span]:
         text = self.text
         result: list[Span] = []
@@ -223,7 +251,7 @@ class Document:
         token = window.split()[-1].lstrip("(\"'[")
         return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
-    @cached_property
+    @_computed_once
     def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -234,24 +262,24 @@ class Document:
         sentence = self.sentences[index]
         return sentence if position < sentence.end else None
 
-    @cached_property
+    @_computed_once
     def words(self) -> list[str]:
         """Words, with inner apostrophes and hyphens ("don't", "well-known") kept."""
         return _WORD.findall(self.text)
 
-    @cached_property
+    @_computed_once
     def tokens(self) -> list[str]:
         """Whitespace-separated tokens, punctuation attached: several times cheaper than
         ``words``, and what counting needs."""
         return self.text.split()
 
-    @cached_property
+    @_computed_once
     def word_count(self) -> int:
         """Tokens with a letter or digit in them (a stray dash is not a word)."""
         tokens = self.tokens
         return len(tokens) - sum(1 for t in tokens if len(t) == 1 and not t.isalnum())
 
-    @cached_property
+    @_computed_once
     def quotes(self) -> list[tuple[int, int]]:
         """Spans of directly quoted speech, sorted and non-overlapping."""
         found: list[tuple[int, int]] = []
@@ -268,7 +296,7 @@ class Document:
                 merged.append((start, end))
         return merged
 
-    @cached_property
+    @_computed_once
     def _quote_starts(self) -> list[int]:
         return [start for start, _ in self.quotes]
 
