@@ -142,7 +142,7 @@ class Matcher:
     @property
     def automata(self) -> list[Any]:
         """The automata run over the folded text, for a ``SharedScan``."""
-        return [a for a in (self._automaton, self._lower.prefix_automaton) if a is not None]
+        return [a for a in (self._automaton, *self._lower.automata) if a is not None]
 
     def __init__(self, rules: Sequence[Rule], allow: Iterable[str] = ()):
         self.allow = frozenset(fold(a).strip() for a in allow)
@@ -323,12 +323,18 @@ class _PatternSet:
     def __bool__(self) -> bool:
         return self.size > 0
 
+    @property
+    def automata(self) -> list[Any]:
+        """The automata ``find`` takes hits from."""
+        gates = self._lines.gate_automaton if self._lines is not None else None
+        return [a for a in (self.prefix_automaton, gates) if a is not None]
+
     def find(self, subject: str, hits: HitSource) -> list[Match]:
         found: list[Match] = []
         if self.prefix_automaton is not None:
             found.extend(self._literal_matches(subject, hits))
         if self._lines is not None:
-            found.extend(self._lines.find(subject))
+            found.extend(self._lines.find(subject, hits))
         if self._anywhere is not None:
             combined, singles = self._anywhere
             for m in combined.finditer(subject):
@@ -405,6 +411,10 @@ def _expand_spaces(prefixes: Iterable[str]) -> Iterator[str]:
             yield prefix
 
 
+#: Where a gate beginning starts and ends in the subject, and the gated patterns it opens.
+_Gate = tuple[int, int, tuple[int, ...]]
+
+
 class _LineAlternation:
     """Line patterns joined into alternations, so each line start costs one regex call.
 
@@ -415,48 +425,94 @@ class _LineAlternation:
     in a group of its own: the last group to close is the wrapper of the pattern that
     matched, which names its rule. Alternatives keep rule order, so the first pattern that
     matches wins, as when they are tried one by one.
+
+    A pattern that looks for a phrase anywhere near the line start (``^[^\\n]{0,60}\\bwe
+    use cookies``) makes the regex engine try the phrase at each of those positions, which
+    costs more than all the other patterns together. Such a pattern is gated: the literal
+    beginnings of its phrase go into an automaton (``gate_automaton``), and it joins the
+    alternation only for lines where one of them occurs close enough to the line start.
     """
+
+    #: How many alternations (a tier and a set of gated patterns each) are kept compiled.
+    _CACHE_SIZE = 256
 
     def __init__(self, lines: list[tuple[Rule, str, int | None]]):
         self._lines = lines
         limits = [limit for _, _, limit in lines]
         #: lines with more characters than this match no pattern (None: any line may)
         self._longest = None if None in limits else max(cast(list[int], limits))
-        self._alternations: dict[int, tuple[re.Pattern[str], dict[int, Rule]] | None] = {}
+        self._alternations: dict[
+            tuple[int, frozenset[int]], tuple[re.Pattern[str], dict[int, Rule]] | None
+        ] = {}
+        #: gated pattern (by index) -> how far from the line start its phrase may begin
+        self._reach: dict[int, int] = {}
+        self._gated_by_tier: dict[int, frozenset[int]] = {}
+        self.gate_automaton: Any = None
+        gates: dict[str, list[int]] = {}
+        for index, (_, pattern, _) in enumerate(lines):
+            gate = _line_gate(pattern)
+            if gate is not None:
+                self._reach[index], beginnings = gate
+                for beginning in _expand_spaces(beginnings):
+                    gates.setdefault(beginning, []).append(index)
+        if gates:
+            import ahocorasick
 
-    def _alternation(self, length: int) -> tuple[re.Pattern[str], dict[int, Rule]] | None:
-        """The alternation of the patterns that can match a line of ``length`` characters."""
-        tier = bisect_left(_LINE_TIERS, length)
-        if tier not in self._alternations:
+            self.gate_automaton = ahocorasick.Automaton()
+            for key, indices in gates.items():
+                self.gate_automaton.add_word(key, (len(key), tuple(indices)))
+            self.gate_automaton.make_automaton()
+
+    def _alternation(
+        self, tier: int, opened: frozenset[int]
+    ) -> tuple[re.Pattern[str], dict[int, Rule]] | None:
+        """The alternation of the patterns that can match a line of the length ``tier``, of
+        the gated ones only those in ``opened``."""
+        key = (tier, opened)
+        if key not in self._alternations:
+            if len(self._alternations) >= self._CACHE_SIZE:
+                self._alternations.clear()
             # Every line of this tier is longer than the tier below, so a pattern limited to
             # that length or less cannot match any of them.
             floor = _LINE_TIERS[tier - 1] if tier else 0
             rules: dict[int, Rule] = {}
             parts = []
             group = 1
-            for rule, pattern, limit in self._lines:
+            for index, (rule, pattern, limit) in enumerate(self._lines):
                 if limit is not None and limit <= floor:
+                    continue
+                if index in self._reach and index not in opened:
                     continue
                 rules[group] = rule
                 parts.append(f"({pattern})")
                 group += parse_pattern(pattern).state.groups  # its own groups and the wrapper
             joined = re.compile("|".join(parts), re.MULTILINE) if parts else None
-            self._alternations[tier] = None if joined is None else (joined, rules)
-        return self._alternations[tier]
+            self._alternations[key] = None if joined is None else (joined, rules)
+        return self._alternations[key]
 
-    def find(self, subject: str) -> list[Match]:
+    def find(self, subject: str, hits: HitSource) -> list[Match]:
         found: list[Match] = []
         longest = self._longest
+        gates = self._gate_hits(subject, hits)
+        next_gate = 0
+        closed: frozenset[int] = frozenset()
         position = 0
         size = len(subject)
         while position <= size:
             newline = subject.find("\n", position)
             end = size if newline == -1 else newline
+            opened = closed
+            if next_gate < len(gates) and gates[next_gate][0] < end:
+                opened, next_gate = self._opened(gates, next_gate, position, end)
             # What the limits bound: the line's characters other than spaces and tabs.
             blanks = subject.count(" ", position, end) + subject.count("\t", position, end)
             length = end - position - blanks
             if length and (longest is None or length <= longest):
-                alternation = self._alternation(length)
+                tier = bisect_left(_LINE_TIERS, length)
+                if opened:
+                    # Gated patterns too short for the line make no difference.
+                    opened = opened & self._gated_in(tier)
+                alternation = self._alternation(tier, opened)
                 if alternation is not None:
                     pattern, rules = alternation
                     hit = pattern.match(subject, position)
@@ -466,6 +522,57 @@ class _LineAlternation:
                 break
             position = newline + 1
         return found
+
+    def _gated_in(self, tier: int) -> frozenset[int]:
+        """The gated patterns that can match some line of a length tier."""
+        if tier not in self._gated_by_tier:
+            floor = _LINE_TIERS[tier - 1] if tier else 0
+            self._gated_by_tier[tier] = frozenset(
+                index
+                for index in self._reach
+                if self._lines[index][2] is None or cast(int, self._lines[index][2]) > floor
+            )
+        return self._gated_by_tier[tier]
+
+    def _gate_hits(self, subject: str, hits: HitSource) -> list[_Gate]:
+        """Start, end and gated patterns of each gate beginning in the subject, by start."""
+        if self.gate_automaton is None:
+            return []
+        found = [
+            (end_index - length + 1, end_index + 1, indices)
+            for end_index, (length, indices) in hits(self.gate_automaton, subject)
+        ]
+        found.sort()
+        return found
+
+    def _opened(
+        self, gates: list[_Gate], first: int, line_start: int, line_end: int
+    ) -> tuple[frozenset[int], int]:
+        """The gated patterns that may match the line, and the first gate past it."""
+        opened: set[int] = set()
+        index = first
+        while index < len(gates) and gates[index][0] < line_end:
+            start, end, indices = gates[index]
+            if start >= line_start and end <= line_end:
+                opened.update(i for i in indices if start - line_start <= self._reach[i])
+            index += 1
+        return frozenset(opened), index
+
+
+def _line_gate(pattern: str) -> tuple[int, set[str]] | None:
+    """For a line pattern that starts by skipping up to N characters of the line
+    (``^[^\\n]{0,N}``): N and the literal beginnings of what follows. None for others."""
+    ops = list(parse_pattern(pattern))[1:]
+    if not ops or ops[0][0] not in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+        return None
+    _, high, item = ops[0][1]
+    if high == sre_constants.MAXREPEAT or list(item) != [(sre_constants.NOT_LITERAL, 10)]:
+        return None
+    rest = ops[1:]
+    while rest and rest[0][0] is sre_constants.AT:
+        rest = rest[1:]
+    beginnings = _selective_prefixes(rest)
+    return None if beginnings is None else (int(high), beginnings)
 
 
 def _first_hit(

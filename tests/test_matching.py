@@ -202,3 +202,21 @@ def test_a_shared_scan_gives_each_automaton_its_own_hits(
         assert hits[slot] == list(automaton.iter(text))
     assert len(hits) == len({id(a) for a in automata if a is not None})
     assert scan.slot(phrase_automaton([("zz", None)])) is None
+
+
+def test_a_phrase_near_the_line_start_is_tried_only_where_it_occurs() -> None:
+    base = next(iter(BOOK))
+    near = replace(
+        base, code="TST001", phrases=(), patterns=(r"^[^\n]{0,10}\bcookies\b[^\n]{0,20}$",)
+    )
+    anywhere = replace(base, code="TST002", phrases=(), patterns=(r"^[ \t]*share\b[^\n]{0,20}$",))
+    matcher = Matcher([near, anywhere])
+    assert matcher.automata, "the cookie phrase should be gated by an automaton"
+    text = (
+        "We use cookies here\n"
+        + "x" * 15
+        + " cookies too far in\nShare this\nno phrase at all\nour cookies, again"
+    )
+    found = _found(matcher.find(text, fold(text)))
+    assert found == _reference([near, anywhere], text)
+    assert [code for code, _, _ in found] == ["TST001", "TST002", "TST001"]
