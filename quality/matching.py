@@ -314,7 +314,8 @@ class _PatternSet:
                 at_word_start = tuple(e for e in entries if e.word_start)
                 elsewhere = tuple(e for e in entries if not e.word_start)
                 anchor_of = tuple(anchored.get(key, ()))
-                automaton.add_word(key, (len(key), at_word_start, elsewhere, anchor_of))
+                waits = bool(entries) and all(e.anchored for e in entries)
+                automaton.add_word(key, (len(key), at_word_start, elsewhere, anchor_of, waits))
             automaton.make_automaton()
             self.prefix_automaton = automaton
         self._lines = _LineAlternation(lines) if lines else None
@@ -348,11 +349,16 @@ class _PatternSet:
         # it is kept to plain tuple and dict operations.
         candidates: dict[int, list[_Entry]] = {}
         last_anchor: dict[int, int] = {}
-        beginnings = hits(self.prefix_automaton, subject)
-        for end_index, (length, at_word_start, elsewhere, anchor_of) in beginnings:
-            start = end_index - length + 1
-            for order in anchor_of:
+        beginnings = list(hits(self.prefix_automaton, subject))
+        for end_index, value in beginnings:
+            for order in value[3]:
                 last_anchor[order] = end_index  # ends come in ascending order
+        for end_index, (length, at_word_start, elsewhere, _, waits) in beginnings:
+            # Beginnings like "the " whose patterns all wait for an anchor are common words;
+            # most texts have none of the anchors, and then they are dropped at once.
+            if waits and not last_anchor:
+                continue
+            start = end_index - length + 1
             if at_word_start:
                 before = subject[start - 1] if start else " "
                 if not (before.isalnum() or before == "_"):
