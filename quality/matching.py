@@ -502,6 +502,7 @@ class _LineAlternation:
         gates = self._gate_hits(subject, hits)
         next_gate = 0
         closed: frozenset[int] = frozenset()
+        tabs = "\t" in subject
         position = 0
         size = len(subject)
         while position <= size:
@@ -511,7 +512,9 @@ class _LineAlternation:
             if next_gate < len(gates) and gates[next_gate][0] < end:
                 opened, next_gate = self._opened(gates, next_gate, position, end)
             # What the limits bound: the line's characters other than spaces and tabs.
-            blanks = subject.count(" ", position, end) + subject.count("\t", position, end)
+            blanks = subject.count(" ", position, end)
+            if tabs:
+                blanks += subject.count("\t", position, end)
             length = end - position - blanks
             if length and (longest is None or length <= longest):
                 tier = bisect_left(_LINE_TIERS, length)
