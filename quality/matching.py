@@ -256,6 +256,16 @@ class SharedScan:
                 self._automaton.add_word(key, tuple(owners))
             self._automaton.make_automaton()
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Slots are keyed by object identity, which does not survive pickling (a pipeline
+        # sent to a worker process): they are rebuilt from the automata on arrival.
+        return {"automata": self._automata, "automaton": self._automaton}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._automata = state["automata"]
+        self._automaton = state["automaton"]
+        self._slots = {id(automaton): slot for slot, automaton in enumerate(self._automata)}
+
     def slot(self, automaton: Any) -> int | None:
         """Where ``run`` puts the hits of ``automaton``; None if it is not in the scan."""
         return self._slots.get(id(automaton))

@@ -174,3 +174,20 @@ def test_custom_weights_file_is_validated(tmp_path):
     )
     report = quality.Pipeline(weights=path).score(seed_text("001"))
     assert report.grade == "bad"
+
+
+def test_a_used_pipeline_scores_the_same_after_pickling() -> None:
+    # What a worker process started with "spawn" receives: a pipeline that has already
+    # scored articles, with its shared automaton pass built.
+    import pickle
+
+    from tests.conftest import SEEDS, WELL_SOURCED
+
+    pipeline = quality.Pipeline()
+    texts = [WELL_SOURCED] + [path.read_text(encoding="utf-8") for path in SEEDS]
+    before = [pipeline.score(text).to_dict() for text in texts]
+    copy = pickle.loads(pickle.dumps(pipeline))
+    assert [copy.score(text).to_dict() for text in texts] == before
+    # The copy's matchers still take their hits from its shared pass, not from own passes.
+    scan = copy._shared_scan("en")
+    assert all(scan.slot(a) is not None for s in copy.scorers for a in s.automata("en"))

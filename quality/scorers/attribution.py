@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from functools import cache
 from typing import Any, ClassVar
 
 from quality.analysis import Document, Span
@@ -195,7 +194,7 @@ class AttributionScorer(Scorer):
         findings: list[Finding] = []
         vague = 0.0
         flagged_sentences: set[int] = set()
-        cues = _cues(doc)
+        cues = self._cues(doc)
         for match in self.matches(doc):
             sentence = doc.sentence_at(match.start)
             if allowed and any(a in doc.lower[match.start : match.end] for a in allowed):
@@ -253,7 +252,21 @@ class AttributionScorer(Scorer):
         return ScorerResult(sub_score, findings, metrics)
 
     def automata(self, language: str) -> list[Any]:
-        return [*super().automata(language), _cue_automaton()]
+        return [*super().automata(language), self._cue_automaton()]
+
+    def _cue_automaton(self) -> Any:
+        # Kept on the scorer, not the module: a pipeline sent to a worker process brings its
+        # shared pass with it, and that pass must hold this very automaton.
+        automaton = self.__dict__.get("_cue_automaton_built")
+        if automaton is None:
+            automaton = phrase_automaton((cue, None) for cue in _CUE_WORDS)
+            self.__dict__["_cue_automaton_built"] = automaton
+        return automaton
+
+    def _cues(self, doc: Document) -> list[tuple[int, int]]:
+        """Where the reporting cues of the article start and end, in order."""
+        found = phrase_matches(self._cue_automaton(), doc.lower, doc.hits)
+        return [(start, end) for _, start, end in found]
 
     def _coverage(
         self, doc: Document, cues: list[tuple[int, int]], flagged: set[int]
@@ -269,17 +282,6 @@ class AttributionScorer(Scorer):
             if sentence.start not in flagged and _names_source(doc.text, sentence, cues):
                 named += 1
         return claims, named
-
-
-def _cues(doc: Document) -> list[tuple[int, int]]:
-    """Where the reporting cues of the article start and end, in order."""
-    found = phrase_matches(_cue_automaton(), doc.lower, doc.hits)
-    return [(start, end) for _, start, end in found]
-
-
-@cache
-def _cue_automaton() -> Any:
-    return phrase_automaton((cue, None) for cue in _CUE_WORDS)
 
 
 def _names_source(text: str, sentence: Span, cues: list[tuple[int, int]]) -> bool:
