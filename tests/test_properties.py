@@ -112,7 +112,10 @@ def test_the_shared_scan_finds_what_each_scorer_finds_alone(text):
     from quality.analysis import Document
     from quality.inputs import with_text_metadata
 
-    article = with_text_metadata(quality.load_article(text))
+    try:
+        article = with_text_metadata(quality.load_article(text))
+    except quality.QualityError:  # text that looks like unparseable HTML: another test's case
+        return
     report = PIPELINE.score_article(article)
     if report.language != "en":
         return
