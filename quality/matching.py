@@ -427,8 +427,8 @@ def _expand_spaces(prefixes: Iterable[str]) -> Iterator[str]:
             yield prefix
 
 
-#: Where a gate beginning starts and ends in the subject, and the gated patterns it opens.
-_Gate = tuple[int, int, tuple[int, ...]]
+#: Where a gate beginning starts in the subject, and the gated patterns it opens.
+_Gate = tuple[int, tuple[int, ...]]
 
 
 class _LineAlternation:
@@ -554,11 +554,11 @@ class _LineAlternation:
         return self._gated_by_tier[tier]
 
     def _gate_hits(self, subject: str, hits: HitSource) -> list[_Gate]:
-        """Start, end and gated patterns of each gate beginning in the subject, by start."""
+        """Start and gated patterns of each gate beginning in the subject, by start."""
         if self.gate_automaton is None:
             return []
         found = [
-            (end_index - length + 1, end_index + 1, indices)
+            (end_index - length + 1, indices)
             for end_index, (length, indices) in hits(self.gate_automaton, subject)
         ]
         found.sort()
@@ -571,8 +571,10 @@ class _LineAlternation:
         opened: set[int] = set()
         index = first
         while index < len(gates) and gates[index][0] < line_end:
-            start, end, indices = gates[index]
-            if start >= line_start and end <= line_end:
+            start, indices = gates[index]
+            # A beginning may run past the line end (one that ends in a space stands for a
+            # line break too), so only where it starts counts.
+            if start >= line_start:
                 opened.update(i for i in indices if start - line_start <= self._reach[i])
             index += 1
         return frozenset(opened), index

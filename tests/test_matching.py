@@ -210,13 +210,15 @@ def test_a_phrase_near_the_line_start_is_tried_only_where_it_occurs() -> None:
         base, code="TST001", phrases=(), patterns=(r"^[^\n]{0,10}\bcookies\b[^\n]{0,20}$",)
     )
     anywhere = replace(base, code="TST002", phrases=(), patterns=(r"^[ \t]*share\b[^\n]{0,20}$",))
-    matcher = Matcher([near, anywhere])
+    # A phrase whose beginning ends in a space may run on past the line break.
+    across = replace(base, code="TST003", phrases=(), patterns=(r"^[^\n]{0,10}\bsign up\s+now\b",))
+    matcher = Matcher([near, anywhere, across])
     assert matcher.automata, "the cookie phrase should be gated by an automaton"
     text = (
         "We use cookies here\n"
         + "x" * 15
-        + " cookies too far in\nShare this\nno phrase at all\nour cookies, again"
+        + " cookies too far in\nShare this\nno phrase at all\nour cookies, again\nplease sign up\nnow"
     )
     found = _found(matcher.find(text, fold(text)))
-    assert found == _reference([near, anywhere], text)
-    assert [code for code, _, _ in found] == ["TST001", "TST002", "TST001"]
+    assert found == _reference([near, anywhere, across], text)
+    assert [code for code, _, _ in found] == ["TST001", "TST002", "TST001", "TST003"]
