@@ -439,30 +439,27 @@ class _LineAlternation:
     each with the alternation of the patterns that can match some line in it, compiled when
     a line first needs it (compiling is slow, so the tiers are few). Each pattern is wrapped
     in a group of its own: the last group to close is the wrapper of the pattern that
-    matched, which names its rule. Alternatives keep rule order, so the first pattern that
-    matches wins, as when they are tried one by one.
+    matched, which names it. Alternatives keep rule order, so the first pattern that matches
+    wins, as when they are tried one by one.
 
     A pattern that looks for a phrase anywhere near the line start (``^[^\\n]{0,60}\\bwe
     use cookies``) makes the regex engine try the phrase at each of those positions, which
     costs more than all the other patterns together. Such a pattern is gated: the literal
-    beginnings of its phrase go into an automaton (``gate_automaton``), and it joins the
-    alternation only for lines where one of them occurs close enough to the line start.
+    beginnings of its phrase go into an automaton (``gate_automaton``), it is left out of
+    the alternations, and it is tried on its own only on lines where one of its beginnings
+    occurs close enough to the line start.
     """
-
-    #: How many alternations (a tier and a set of gated patterns each) are kept compiled.
-    _CACHE_SIZE = 256
 
     def __init__(self, lines: list[tuple[Rule, str, int | None]]):
         self._lines = lines
         limits = [limit for _, _, limit in lines]
         #: lines with more characters than this match no pattern (None: any line may)
         self._longest = None if None in limits else max(cast(list[int], limits))
-        self._alternations: dict[
-            tuple[int, frozenset[int]], tuple[re.Pattern[str], dict[int, Rule]] | None
-        ] = {}
+        #: per length tier: the alternation and the pattern (by index) each group stands for
+        self._alternations: dict[int, tuple[re.Pattern[str], dict[int, int]] | None] = {}
         #: gated pattern (by index) -> how far from the line start its phrase may begin
         self._reach: dict[int, int] = {}
-        self._gated_by_tier: dict[int, frozenset[int]] = {}
+        self._gated: dict[int, re.Pattern[str]] = {}
         self.gate_automaton: Any = None
         gates: dict[str, list[int]] = {}
         for index, (_, pattern, _) in enumerate(lines):
@@ -479,46 +476,42 @@ class _LineAlternation:
                 self.gate_automaton.add_word(key, (len(key), tuple(indices)))
             self.gate_automaton.make_automaton()
 
-    def _alternation(
-        self, tier: int, opened: frozenset[int]
-    ) -> tuple[re.Pattern[str], dict[int, Rule]] | None:
-        """The alternation of the patterns that can match a line of the length ``tier``, of
-        the gated ones only those in ``opened``."""
-        key = (tier, opened)
-        if key not in self._alternations:
-            if len(self._alternations) >= self._CACHE_SIZE:
-                self._alternations.clear()
-            # Every line of this tier is longer than the tier below, so a pattern limited to
-            # that length or less cannot match any of them.
+    def _alternation(self, tier: int) -> tuple[re.Pattern[str], dict[int, int]] | None:
+        """The alternation of the ungated patterns that can match a line of the length
+        ``tier``, and the pattern each of its wrapper groups stands for."""
+        if tier not in self._alternations:
             floor = _LINE_TIERS[tier - 1] if tier else 0
-            rules: dict[int, Rule] = {}
+            patterns: dict[int, int] = {}
             parts = []
             group = 1
-            for index, (rule, pattern, limit) in enumerate(self._lines):
-                if limit is not None and limit <= floor:
+            for index, (_, pattern, limit) in enumerate(self._lines):
+                if index in self._reach or not _fits(limit, floor):
                     continue
-                if index in self._reach and index not in opened:
-                    continue
-                rules[group] = rule
+                patterns[group] = index
                 parts.append(f"({pattern})")
                 group += parse_pattern(pattern).state.groups  # its own groups and the wrapper
             joined = re.compile("|".join(parts), re.MULTILINE) if parts else None
-            self._alternations[key] = None if joined is None else (joined, rules)
-        return self._alternations[key]
+            self._alternations[tier] = None if joined is None else (joined, patterns)
+        return self._alternations[tier]
+
+    def _gated_pattern(self, index: int) -> re.Pattern[str]:
+        compiled = self._gated.get(index)
+        if compiled is None:
+            compiled = self._gated[index] = re.compile(self._lines[index][1], re.MULTILINE)
+        return compiled
 
     def find(self, subject: str, hits: HitSource) -> list[Match]:
         found: list[Match] = []
         longest = self._longest
         gates = self._gate_hits(subject, hits)
         next_gate = 0
-        closed: frozenset[int] = frozenset()
         tabs = "\t" in subject
         position = 0
         size = len(subject)
         while position <= size:
             newline = subject.find("\n", position)
             end = size if newline == -1 else newline
-            opened = closed
+            opened: list[int] = []
             if next_gate < len(gates) and gates[next_gate][0] < end:
                 opened, next_gate = self._opened(gates, next_gate, position, end)
             # What the limits bound: the line's characters other than spaces and tabs.
@@ -527,31 +520,39 @@ class _LineAlternation:
                 blanks += subject.count("\t", position, end)
             length = end - position - blanks
             if length and (longest is None or length <= longest):
-                tier = bisect_left(_LINE_TIERS, length)
-                if opened:
-                    # Gated patterns too short for the line make no difference.
-                    opened = opened & self._gated_in(tier)
-                alternation = self._alternation(tier, opened)
-                if alternation is not None:
-                    pattern, rules = alternation
-                    hit = pattern.match(subject, position)
-                    if hit is not None and hit.end() > position and hit.lastindex is not None:
-                        found.append(Match(rules[hit.lastindex], position, hit.end()))
+                hit = self._match_line(subject, position, bisect_left(_LINE_TIERS, length), opened)
+                if hit is not None:
+                    found.append(hit)
             if newline == -1:
                 break
             position = newline + 1
         return found
 
-    def _gated_in(self, tier: int) -> frozenset[int]:
-        """The gated patterns that can match some line of a length tier."""
-        if tier not in self._gated_by_tier:
+    def _match_line(
+        self, subject: str, position: int, tier: int, opened: list[int]
+    ) -> Match | None:
+        """The first pattern in rule order that matches the line: the tier's alternation,
+        or an opened gated pattern that comes before what it found."""
+        first: int | None = None
+        end = 0
+        alternation = self._alternation(tier)
+        if alternation is not None:
+            pattern, patterns = alternation
+            hit = pattern.match(subject, position)
+            if hit is not None and hit.end() > position and hit.lastindex is not None:
+                first, end = patterns[hit.lastindex], hit.end()
+        if opened:
             floor = _LINE_TIERS[tier - 1] if tier else 0
-            self._gated_by_tier[tier] = frozenset(
-                index
-                for index in self._reach
-                if self._lines[index][2] is None or cast(int, self._lines[index][2]) > floor
-            )
-        return self._gated_by_tier[tier]
+            for index in opened:
+                if first is not None and index > first:
+                    break
+                if not _fits(self._lines[index][2], floor):
+                    continue
+                hit = self._gated_pattern(index).match(subject, position)
+                if hit is not None and hit.end() > position:
+                    first, end = index, hit.end()
+                    break
+        return None if first is None else Match(self._lines[first][0], position, end)
 
     def _gate_hits(self, subject: str, hits: HitSource) -> list[_Gate]:
         """Start and gated patterns of each gate beginning in the subject, by start."""
@@ -566,8 +567,9 @@ class _LineAlternation:
 
     def _opened(
         self, gates: list[_Gate], first: int, line_start: int, line_end: int
-    ) -> tuple[frozenset[int], int]:
-        """The gated patterns that may match the line, and the first gate past it."""
+    ) -> tuple[list[int], int]:
+        """The gated patterns that may match the line, in rule order, and the first gate
+        past the line."""
         opened: set[int] = set()
         index = first
         while index < len(gates) and gates[index][0] < line_end:
@@ -577,7 +579,13 @@ class _LineAlternation:
             if start >= line_start:
                 opened.update(i for i in indices if start - line_start <= self._reach[i])
             index += 1
-        return frozenset(opened), index
+        return sorted(opened), index
+
+
+def _fits(limit: int | None, floor: int) -> bool:
+    """Whether a pattern limited to ``limit`` non-blank characters can match a line longer
+    than ``floor``: every line of a tier is longer than the tier below."""
+    return limit is None or limit > floor
 
 
 def _line_gate(pattern: str) -> tuple[int, set[str]] | None:
