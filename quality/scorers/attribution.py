@@ -10,11 +10,13 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from quality.analysis import Document, Span
 from quality.findings import Finding
 from quality.matching import phrase_automaton, phrase_matches
+from quality.ruleset import ScorerRules
 from quality.scorers.base import Scorer, ScorerResult
 
 # Words that report what somebody says, thinks or found (plain words, no regex syntax).
@@ -188,6 +190,12 @@ class AttributionScorer(Scorer):
     description = "Unnamed sources, unexplained anonymity, and how many claims name their source."
     option_types: ClassVar[dict[str, tuple[type, Any]]] = {"allowed_sources": (list, [])}
 
+    def __init__(self, rules: ScorerRules, options: Mapping[str, Any] | None = None):
+        super().__init__(rules, options)
+        # Kept on the scorer, not the module: a pipeline sent to a worker process brings its
+        # shared pass with it, and that pass must hold this very automaton.
+        self._cue_automaton = phrase_automaton((cue, None) for cue in _CUE_WORDS)
+
     def score(self, doc: Document) -> ScorerResult:
         rules = self.language_rules(doc)
         allowed = [s.lower() for s in self.options["allowed_sources"]]
@@ -252,20 +260,11 @@ class AttributionScorer(Scorer):
         return ScorerResult(sub_score, findings, metrics)
 
     def automata(self, language: str) -> list[Any]:
-        return [*super().automata(language), self._cue_automaton()]
-
-    def _cue_automaton(self) -> Any:
-        # Kept on the scorer, not the module: a pipeline sent to a worker process brings its
-        # shared pass with it, and that pass must hold this very automaton.
-        automaton = self.__dict__.get("_cue_automaton_built")
-        if automaton is None:
-            automaton = phrase_automaton((cue, None) for cue in _CUE_WORDS)
-            self.__dict__["_cue_automaton_built"] = automaton
-        return automaton
+        return [*super().automata(language), self._cue_automaton]
 
     def _cues(self, doc: Document) -> list[tuple[int, int]]:
         """Where the reporting cues of the article start and end, in order."""
-        found = phrase_matches(self._cue_automaton(), doc.lower, doc.hits)
+        found = phrase_matches(self._cue_automaton, doc.lower, doc.hits)
         return [(start, end) for _, start, end in found]
 
     def _coverage(
