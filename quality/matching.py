@@ -363,12 +363,13 @@ class _PatternSet:
         for end_index, value in beginnings:
             for order in value[3]:
                 last_anchor[order] = end_index  # ends come in ascending order
+        # Beginnings like "the " whose patterns all wait for an anchor are common words; past
+        # the last anchor of the text (in many texts there is none) they are dropped at once.
+        last_of_all = max(last_anchor.values(), default=-1)
         for end_index, (length, at_word_start, elsewhere, _, waits) in beginnings:
-            # Beginnings like "the " whose patterns all wait for an anchor are common words;
-            # most texts have none of the anchors, and then they are dropped at once.
-            if waits and not last_anchor:
-                continue
             start = end_index - length + 1
+            if waits and start > last_of_all:
+                continue
             if at_word_start:
                 before = subject[start - 1] if start else " "
                 if not (before.isalnum() or before == "_"):
