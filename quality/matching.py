@@ -172,17 +172,24 @@ def _build_automaton(rules: Sequence[Rule]) -> Any:
 def phrase_automaton(entries: Iterable[tuple[str, Any]]) -> Any:
     """An automaton of whole-word phrases, each with a value (the first given for a phrase
     wins), for ``phrase_matches``; None when there are no phrases."""
+    words: dict[str, Any] = {}
+    for phrase, value in entries:
+        key = fold(phrase)
+        if key and key not in words:
+            words[key] = (value, len(key), _is_word_char(key[0]), _is_word_char(key[-1]))
+    return _automaton(words)
+
+
+def _automaton(words: dict[str, Any]) -> Any:
+    """An Aho-Corasick automaton of the words, each with its value; None when there are
+    none."""
+    if not words:
+        return None
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for phrase, value in entries:
-        key = fold(phrase)
-        if key and key not in automaton:
-            automaton.add_word(
-                key, (value, len(key), _is_word_char(key[0]), _is_word_char(key[-1]))
-            )
-    if not len(automaton):
-        return None
+    for word, value in words.items():
+        automaton.add_word(word, value)
     automaton.make_automaton()
     return automaton
 
@@ -236,43 +243,24 @@ class SharedScan:
     """
 
     def __init__(self, automata: Iterable[Any]):
-        self._automata: list[Any] = []  # kept, so the ids in _slots stay theirs
-        self._slots: dict[int, int] = {}
+        #: each automaton (compared by identity) and where ``run`` puts its hits
+        self._slots: dict[Any, int] = {}
         merged: dict[str, list[tuple[int, Any]]] = {}
         for automaton in automata:
-            if automaton is None or id(automaton) in self._slots:
+            if automaton is None or automaton in self._slots:
                 continue
-            slot = len(self._automata)
-            self._slots[id(automaton)] = slot
-            self._automata.append(automaton)
+            slot = self._slots[automaton] = len(self._slots)
             for key, value in automaton.items():
                 merged.setdefault(key, []).append((slot, value))
-        self._automaton: Any = None
-        if merged:
-            import ahocorasick
-
-            self._automaton = ahocorasick.Automaton()
-            for key, owners in merged.items():
-                self._automaton.add_word(key, tuple(owners))
-            self._automaton.make_automaton()
-
-    def __getstate__(self) -> dict[str, Any]:
-        # Slots are keyed by object identity, which does not survive pickling (a pipeline
-        # sent to a worker process): they are rebuilt from the automata on arrival.
-        return {"automata": self._automata, "automaton": self._automaton}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._automata = state["automata"]
-        self._automaton = state["automaton"]
-        self._slots = {id(automaton): slot for slot, automaton in enumerate(self._automata)}
+        self._automaton = _automaton({key: tuple(owners) for key, owners in merged.items()})
 
     def slot(self, automaton: Any) -> int | None:
         """Where ``run`` puts the hits of ``automaton``; None if it is not in the scan."""
-        return self._slots.get(id(automaton))
+        return self._slots.get(automaton)
 
     def run(self, subject: str) -> list[list[tuple[int, Any]]]:
         """The hits of each automaton in ``subject``, by slot."""
-        found: list[list[tuple[int, Any]]] = [[] for _ in self._automata]
+        found: list[list[tuple[int, Any]]] = [[] for _ in self._slots]
         if self._automaton is not None:
             for end_index, owners in self._automaton.iter(subject):
                 for slot, value in owners:
@@ -293,8 +281,6 @@ class _PatternSet:
 
     def __init__(self, rules: Sequence[Rule]):
         self.size = sum(len(r.patterns) for r in rules)
-        #: the automaton of the patterns' literal beginnings and anchors, if any
-        self.prefix_automaton: Any = None
         prefixed: dict[str, list[_Entry]] = {}
         anchored: dict[str, list[int]] = {}
         lines: list[tuple[Rule, str, int | None]] = []
@@ -315,19 +301,16 @@ class _PatternSet:
                     lines.append((rule, pattern, shape.max_line))
                 else:
                     anywhere.append((rule, re.compile(pattern, re.MULTILINE)))
-        if prefixed:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for key in prefixed.keys() | anchored.keys():
-                entries = sorted(prefixed.get(key, ()), key=_order)
-                at_word_start = tuple(e for e in entries if e.word_start)
-                elsewhere = tuple(e for e in entries if not e.word_start)
-                anchor_of = tuple(anchored.get(key, ()))
-                waits = bool(entries) and all(e.anchored for e in entries)
-                automaton.add_word(key, (len(key), at_word_start, elsewhere, anchor_of, waits))
-            automaton.make_automaton()
-            self.prefix_automaton = automaton
+        words = {}
+        for key in prefixed.keys() | anchored.keys():
+            entries = sorted(prefixed.get(key, ()), key=_order)
+            at_word_start = tuple(e for e in entries if e.word_start)
+            elsewhere = tuple(e for e in entries if not e.word_start)
+            anchor_of = tuple(anchored.get(key, ()))
+            waits = bool(entries) and all(e.anchored for e in entries)
+            words[key] = (len(key), at_word_start, elsewhere, anchor_of, waits)
+        #: the automaton of the patterns' literal beginnings and anchors, if any
+        self.prefix_automaton = _automaton(words)
         self._lines = _LineAlternation(lines) if lines else None
         self._anywhere = _combined(anywhere)
 
@@ -461,7 +444,6 @@ class _LineAlternation:
         #: gated pattern (by index) -> how far from the line start its phrase may begin
         self._reach: dict[int, int] = {}
         self._gated: dict[int, re.Pattern[str]] = {}
-        self.gate_automaton: Any = None
         gates: dict[str, list[int]] = {}
         for index, (_, pattern, _) in enumerate(lines):
             gate = _line_gate(pattern)
@@ -469,24 +451,19 @@ class _LineAlternation:
                 self._reach[index], beginnings = gate
                 for beginning in _expand_spaces(beginnings):
                     gates.setdefault(beginning, []).append(index)
-        if gates:
-            import ahocorasick
-
-            self.gate_automaton = ahocorasick.Automaton()
-            for key, indices in gates.items():
-                self.gate_automaton.add_word(key, (len(key), tuple(indices)))
-            self.gate_automaton.make_automaton()
+        self.gate_automaton = _automaton(
+            {key: (len(key), tuple(indices)) for key, indices in gates.items()}
+        )
 
     def _alternation(self, tier: int) -> tuple[re.Pattern[str], dict[int, int]] | None:
         """The alternation of the ungated patterns that can match a line of the length
         ``tier``, and the pattern each of its wrapper groups stands for."""
         if tier not in self._alternations:
-            floor = _LINE_TIERS[tier - 1] if tier else 0
             patterns: dict[int, int] = {}
             parts = []
             group = 1
             for index, (_, pattern, limit) in enumerate(self._lines):
-                if index in self._reach or not _fits(limit, floor):
+                if index in self._reach or not _fits(limit, tier):
                     continue
                 patterns[group] = index
                 parts.append(f"({pattern})")
@@ -542,17 +519,15 @@ class _LineAlternation:
             hit = pattern.match(subject, position)
             if hit is not None and hit.end() > position and hit.lastindex is not None:
                 first, end = patterns[hit.lastindex], hit.end()
-        if opened:
-            floor = _LINE_TIERS[tier - 1] if tier else 0
-            for index in opened:
-                if first is not None and index > first:
-                    break
-                if not _fits(self._lines[index][2], floor):
-                    continue
-                hit = self._gated_pattern(index).match(subject, position)
-                if hit is not None and hit.end() > position:
-                    first, end = index, hit.end()
-                    break
+        for index in opened:
+            if first is not None and index > first:
+                break
+            if not _fits(self._lines[index][2], tier):
+                continue
+            hit = self._gated_pattern(index).match(subject, position)
+            if hit is not None and hit.end() > position:
+                first, end = index, hit.end()
+                break
         return None if first is None else Match(self._lines[first][0], position, end)
 
     def _gate_hits(self, subject: str, hits: HitSource) -> list[_Gate]:
@@ -583,10 +558,10 @@ class _LineAlternation:
         return sorted(opened), index
 
 
-def _fits(limit: int | None, floor: int) -> bool:
-    """Whether a pattern limited to ``limit`` non-blank characters can match a line longer
-    than ``floor``: every line of a tier is longer than the tier below."""
-    return limit is None or limit > floor
+def _fits(limit: int | None, tier: int) -> bool:
+    """Whether a pattern limited to ``limit`` non-blank characters can match a line of the
+    length ``tier``: every line of a tier is longer than the tier below."""
+    return limit is None or limit > (_LINE_TIERS[tier - 1] if tier else 0)
 
 
 def _line_gate(pattern: str) -> tuple[int, set[str]] | None:
