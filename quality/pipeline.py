@@ -153,10 +153,8 @@ class Pipeline:
                 except QualityError:
                     raise
                 except Exception as exc:
-                    raise ScorerError(
-                        f"scorer '{scorer.id}' {scorer.version} could not build its "
-                        f"automata for '{language}': {type(exc).__name__}: {exc}"
-                    ) from exc
+                    doing = f"could not build its automata for '{language}'"
+                    raise _failure(scorer, doing, exc) from exc
             scan = self._scans[language] = SharedScan(automata)
         return scan
 
@@ -166,11 +164,15 @@ class Pipeline:
             return scorer.score(doc)
         except QualityError:
             raise
-        except Exception as exc:  # a broken (third-party) scorer must be named, not hidden
-            raise ScorerError(
-                f"scorer '{scorer.id}' {scorer.version} failed on this article: "
-                f"{type(exc).__name__}: {exc}"
-            ) from exc
+        except Exception as exc:
+            raise _failure(scorer, "failed on this article", exc) from exc
+
+
+def _failure(scorer: Scorer, doing: str, exc: Exception) -> ScorerError:
+    """The error that names a broken (third-party) scorer, not hiding what went wrong."""
+    return ScorerError(
+        f"scorer '{scorer.id}' {scorer.version} {doing}: {type(exc).__name__}: {exc}"
+    )
 
 
 _default: Pipeline | None = None
