@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from quality.positions import LineIndex
+
 #: How many non-blank lines from the top may hold a dateline or byline.
 HEAD_LINES = 4
 _HEAD_CHARS = 600
@@ -91,22 +93,13 @@ def find_byline(text: str) -> str | None:
     # Only a line that starts with "by" (after "written" or "words") can hold one, and
     # checking line starts first keeps the regex off most heads.
     head = _head(text)
-    for line_start in _line_starts(head):
+    for line_start in LineIndex(head).starts:
         opening = head[line_start : line_start + 12].lstrip(" \t").lower()
         if opening.startswith(("by", "written by", "words by")):
             m = _BYLINE.match(head, line_start)
             if m:
                 return m.group("name").strip()
     return None
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    position = text.find("\n")
-    while position != -1:
-        starts.append(position + 1)
-        position = text.find("\n", position + 1)
-    return starts
 
 
 @lru_cache(maxsize=4)  # the dateline and byline searches read the same head
