@@ -79,13 +79,13 @@ class ResidueScorer(Scorer):
         for heading in headings:
             if any(marker.start > heading.end for marker in markers):
                 return heading.start
-        in_bottom = [
-            m
-            for m in markers
-            if m.start >= earliest
-            and doc.line_of(m.start).from_top >= 3
-            and _counts_as_marker(doc.text[m.start : doc.line_of(m.start).end].strip())
-        ]
+        in_bottom = []
+        for marker in markers:
+            if marker.start < earliest:
+                continue
+            line = doc.line_of(marker.start)
+            if line.from_top >= 3 and _counts_as_marker(doc.text[marker.start : line.end].strip()):
+                in_bottom.append(marker)
         found: list[int] = []
         if len(in_bottom) >= min_markers:
             found.append(_header_start(doc, in_bottom[0].start))
