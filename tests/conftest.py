@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -8,6 +10,8 @@ import quality
 from quality.analysis import Document
 from quality.article import Article
 from quality.findings import Finding
+from quality.registry import scorer_class
+from quality.ruleset import RuleBook
 from quality.scorers.base import Scorer, ScorerResult
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,13 +32,28 @@ WELL_SOURCED = (
 )
 
 
-def score_alone(scorer: Scorer, text: str) -> ScorerResult:
-    """One scorer's result on a plain English text, outside any pipeline."""
-    return scorer.score(Document(Article(text=text), "en"))
+@cache
+def shipped_rules() -> RuleBook:
+    return RuleBook.load()
+
+
+def shipped_scorer(scorer_id: str) -> Scorer:
+    """A registered scorer with the shipped rules, outside any pipeline."""
+    return scorer_class(scorer_id)(shipped_rules().for_scorer(scorer_id))
+
+
+def score_alone(scorer: Scorer, text: str, **fields: Any) -> ScorerResult:
+    """One scorer's result on a plain English text (and any article fields), outside any
+    pipeline."""
+    return scorer.score(Document(Article(text=text, **fields), "en"))
 
 
 def by_rule(result: ScorerResult, code: str) -> list[Finding]:
     return [f for f in result.findings if f.rule == code]
+
+
+def rule_codes(result: ScorerResult) -> set[str]:
+    return {f.rule for f in result.findings}
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quality.registry import scorer_class
-from quality.ruleset import RuleBook
-from tests.conftest import WELL_SOURCED, by_rule, score_alone
+from tests.conftest import WELL_SOURCED, by_rule, score_alone, shipped_scorer
 
-SCORER = scorer_class("attribution")(RuleBook.load().for_scorer("attribution"))
+SCORER = shipped_scorer("attribution")
 
 
 def _named_share(sentence: str) -> tuple[float, float]:

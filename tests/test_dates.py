@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quality.analysis import Document
-from quality.article import Article
-from quality.ruleset import RuleBook
-from quality.scorers.dates import DatesScorer
+from quality.scorers.base import Scorer
+from tests.conftest import score_alone as score
+from tests.conftest import shipped_scorer
 
 UNDATED = "The council approved the budget by 31 votes to 12, its leader said."
 RELATIVE = (
@@ -17,12 +16,8 @@ RELATIVE = (
 
 
 @pytest.fixture(scope="module")
-def dates() -> DatesScorer:
-    return DatesScorer(RuleBook.load().for_scorer("dates"))
-
-
-def score(scorer: DatesScorer, text: str, published: str | None = None):
-    return scorer.score(Document(Article(text=text, published=published), "en"))
+def dates() -> Scorer:
+    return shipped_scorer("dates")
 
 
 def test_relative_times_in_an_undated_article_are_reported_but_not_charged_again(dates):

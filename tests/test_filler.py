@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from quality.analysis import Document
-from quality.article import Article
 from quality.ruleset import RuleBook
-from quality.scorers.filler import FillerScorer
-from quality.scorers.specificity import SpecificityScorer
+from quality.scorers.base import Scorer
+from tests.conftest import rule_codes, shipped_rules, shipped_scorer
+from tests.conftest import score_alone as run
 
-SCORERS = {"filler": FillerScorer, "specificity": SpecificityScorer}
+SCORERS = ("filler", "specificity")
 
 # Phrases that careful journalism uses routinely (in 3% or more of long US political
 # articles); listing them would flag good reporting.
@@ -40,20 +39,12 @@ BODY = (
 
 @pytest.fixture(scope="module")
 def book() -> RuleBook:
-    return RuleBook.load()
+    return shipped_rules()
 
 
 @pytest.fixture(scope="module")
-def filler(book) -> FillerScorer:
-    return FillerScorer(book.for_scorer("filler"))
-
-
-def run(scorer, text: str):
-    return scorer.score(Document(Article(text=text), "en"))
-
-
-def rules_of(result) -> set[str]:
-    return {f.rule for f in result.findings}
+def filler() -> Scorer:
+    return shipped_scorer("filler")
 
 
 def example_cases(book: RuleBook):
@@ -66,17 +57,16 @@ def example_cases(book: RuleBook):
 
 
 @pytest.mark.parametrize(
-    ("scorer_id", "code", "text", "fires"), list(example_cases(RuleBook.load()))
+    ("scorer_id", "code", "text", "fires"), list(example_cases(shipped_rules()))
 )
-def test_rule_examples_hold(book, scorer_id, code, text, fires):
-    scorer = SCORERS[scorer_id](book.for_scorer(scorer_id))
-    assert (code in rules_of(run(scorer, text))) is fires
+def test_rule_examples_hold(scorer_id, code, text, fires):
+    assert (code in rule_codes(run(shipped_scorer(scorer_id), text))) is fires
 
 
 def test_one_stock_phrase_in_a_long_article_costs_little_and_raises_no_warning(filler):
     one_hit = "The vote underscores the importance of the budget. "
     result = run(filler, BODY * 3 + one_hit + BODY * 3)
-    assert rules_of(result) == {"FIL102"}
+    assert rule_codes(result) == {"FIL102"}
     assert result.score > 0.8
 
 
@@ -91,7 +81,7 @@ def test_dense_filler_raises_the_density_warning_and_sinks_the_sub_score(filler)
     assert density.value is not None and density.threshold is not None
     assert density.value > density.threshold
     families = {"FIL101", "FIL102", "FIL103", "FIL104", "FIL106", "FIL108", "FIL109"}
-    assert families <= rules_of(result)
+    assert families <= rule_codes(result)
     assert result.score < 0.1
 
 
@@ -103,10 +93,10 @@ def test_ornate_vocabulary_sinks_a_short_piece_but_one_word_in_a_long_one_costs_
     )
     result = run(filler, ornate)
     assert len([f for f in result.findings if f.rule == "FIL110"]) >= 5
-    assert "FIL001" in rules_of(result)
+    assert "FIL001" in rule_codes(result)
     assert result.score < 0.1
     one_word = run(filler, BODY * 3 + "The streets were bustling by noon. " + BODY * 3)
-    assert rules_of(one_word) == {"FIL110"}
+    assert rule_codes(one_word) == {"FIL110"}
     assert one_word.score > 0.8
 
 

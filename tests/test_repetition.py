@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 import quality
-from quality.ruleset import RuleBook
-from quality.scorers.repetition import RepetitionScorer
+from quality.scorers.base import Scorer
 from tests.conftest import WELL_SOURCED as CAREFUL
-from tests.conftest import by_rule
+from tests.conftest import by_rule, shipped_scorer
 from tests.conftest import score_alone as score
 
 LOOP = "The ferry was cancelled because of high winds on the Solent crossing this morning."
@@ -32,8 +31,8 @@ NARROW = (
 
 
 @pytest.fixture(scope="module")
-def scorer() -> RepetitionScorer:
-    return RepetitionScorer(RuleBook.load().for_scorer("repetition"))
+def scorer() -> Scorer:
+    return shipped_scorer("repetition")
 
 
 def test_careful_article_keeps_full_marks(scorer):

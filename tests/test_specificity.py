@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 import quality
-from quality.ruleset import RuleBook
-from quality.scorers.specificity import SpecificityScorer
-from tests.conftest import WELL_SOURCED
+from quality.scorers.base import Scorer
+from tests.conftest import WELL_SOURCED, rule_codes, shipped_scorer
 from tests.conftest import score_alone as score
 
 GENERIC = (
@@ -23,12 +22,8 @@ GENERIC = (
 
 
 @pytest.fixture(scope="module")
-def scorer() -> SpecificityScorer:
-    return SpecificityScorer(RuleBook.load().for_scorer("specificity"))
-
-
-def codes(result) -> set[str]:
-    return {f.rule for f in result.findings}
+def scorer() -> Scorer:
+    return shipped_scorer("specificity")
 
 
 def test_well_sourced_article_keeps_full_marks(scorer):
@@ -42,7 +37,7 @@ def test_well_sourced_article_keeps_full_marks(scorer):
 def test_generic_copy_loses_most_of_its_sub_score_and_says_why(scorer):
     result = score(scorer, GENERIC)
     assert result.score < 0.4
-    assert {"SPC001", "SPC002", "SPC004"} <= codes(result)
+    assert {"SPC001", "SPC002", "SPC004"} <= rule_codes(result)
     finding = next(f for f in result.findings if f.rule == "SPC002")
     assert finding.value == 0 and finding.threshold == 0
     assert "reported statements" in finding.message

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quality.ruleset import RuleBook
-from quality.scorers.wordiness import WordinessScorer
+from quality.scorers.base import Scorer
 from tests.conftest import WELL_SOURCED as CAREFUL
-from tests.conftest import by_rule
+from tests.conftest import by_rule, shipped_scorer
 from tests.conftest import score_alone as score
 
 WORDIEST = "It was not that it was what it was, and it is what it is, and that is that."
@@ -31,8 +30,8 @@ TACKED = (
 
 
 @pytest.fixture(scope="module")
-def scorer() -> WordinessScorer:
-    return WordinessScorer(RuleBook.load().for_scorer("wordiness"))
+def scorer() -> Scorer:
+    return shipped_scorer("wordiness")
 
 
 def test_careful_article_keeps_full_marks(scorer):
