@@ -177,12 +177,12 @@ def phrase_automaton(entries: Iterable[tuple[str, Any]]) -> Any:
         key = fold(phrase)
         if key and key not in words:
             words[key] = (value, len(key), _is_word_char(key[0]), _is_word_char(key[-1]))
-    return _automaton(words)
+    return substring_automaton(words)
 
 
-def _automaton(words: dict[str, Any]) -> Any:
-    """An Aho-Corasick automaton of the words, each with its value; None when there are
-    none."""
+def substring_automaton(words: dict[str, Any]) -> Any:
+    """An Aho-Corasick automaton of the strings, each with its value, found anywhere (inside
+    words too, unlike ``phrase_automaton``); None when there are none."""
     if not words:
         return None
     import ahocorasick
@@ -252,7 +252,9 @@ class SharedScan:
             slot = self._slots[automaton] = len(self._slots)
             for key, value in automaton.items():
                 merged.setdefault(key, []).append((slot, value))
-        self._automaton = _automaton({key: tuple(owners) for key, owners in merged.items()})
+        self._automaton = substring_automaton(
+            {key: tuple(owners) for key, owners in merged.items()}
+        )
 
     def slot(self, automaton: Any) -> int | None:
         """Where ``run`` puts the hits of ``automaton``; None if it is not in the scan."""
@@ -310,7 +312,7 @@ class _PatternSet:
             waits = bool(entries) and all(e.anchored for e in entries)
             words[key] = (len(key), at_word_start, elsewhere, anchor_of, waits)
         #: the automaton of the patterns' literal beginnings and anchors, if any
-        self.prefix_automaton = _automaton(words)
+        self.prefix_automaton = substring_automaton(words)
         self._lines = _LineAlternation(lines) if lines else None
         self._anywhere = _combined(anywhere)
 
@@ -451,7 +453,7 @@ class _LineAlternation:
                 self._reach[index], beginnings = gate
                 for beginning in _expand_spaces(beginnings):
                     gates.setdefault(beginning, []).append(index)
-        self.gate_automaton = _automaton(
+        self.gate_automaton = substring_automaton(
             {key: (len(key), tuple(indices)) for key, indices in gates.items()}
         )
 
