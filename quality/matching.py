@@ -630,8 +630,7 @@ def _shape(pattern: str) -> _Shape:
         ends_at_line_end = bool(body) and body[-1] == (sre_constants.AT, sre_constants.AT_END)
         # The limit is on the characters other than spaces and tabs a matched line can have:
         # runs of blanks (indentation, gaps) take none of them, whatever their length.
-        counted = [op for op in body if not _is_space_run(op)]
-        width = sre_parse.SubPattern(parsed.state, counted).getwidth()[1]
+        width = sre_parse.SubPattern(parsed.state, _without_space_runs(body)).getwidth()[1]
         bounded = ends_at_line_end and width < sre_constants.MAXREPEAT
         return _Shape("line", max_line=int(width) if bounded else None)
     word_start = ops[0] == (sre_constants.AT, sre_constants.AT_BOUNDARY)
@@ -699,6 +698,31 @@ def _is_zero_width(op: tuple[Any, Any]) -> bool:
         items = list(arg[-1])
         return bool(items) and all(_is_zero_width(o) for o in items)
     return False
+
+
+def _without_space_runs(ops: Iterable[Any]) -> list[Any]:
+    """The ops with every run of spaces and tabs left out, inside groups, alternatives and
+    repeats too."""
+    kept = []
+    for op in ops:
+        if _is_space_run(op):
+            continue
+        kind, arg = op
+        if kind is sre_constants.SUBPATTERN:
+            *head, body = arg
+            op = (kind, (*head, _subpattern_like(body, _without_space_runs(body))))
+        elif kind is sre_constants.BRANCH:
+            alternatives = [_subpattern_like(a, _without_space_runs(a)) for a in arg[1]]
+            op = (kind, (arg[0], alternatives))
+        elif kind in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            low, high, item = arg
+            op = (kind, (low, high, _subpattern_like(item, _without_space_runs(item))))
+        kept.append(op)
+    return kept
+
+
+def _subpattern_like(original: Any, ops: list[Any]) -> Any:
+    return sre_parse.SubPattern(original.state, ops)
 
 
 def _is_space_run(op: tuple[Any, Any]) -> bool:

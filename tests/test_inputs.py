@@ -44,6 +44,12 @@ def test_invalid_front_matter_is_a_clear_error():
         load_article("---\ntitle: [unclosed\n---\ntext\n", format="markdown")
 
 
+def test_impossible_front_matter_date_is_a_clear_error():
+    # YAML reads 2024-02-30 as a date and fails building it: an input error, not a crash.
+    with pytest.raises(quality.InputError, match=r"impossible date.*day is out of range"):
+        load_article("---\ntitle: T\ndate: 2024-02-30\n---\ntext\n", format="markdown")
+
+
 def test_markdown_markup_is_blanked_not_removed():
     source = "## Heading here\n\nSee [the report](https://example.org/x) and `code`.\n\n```\nit is important to note\n```\n"
     masked = mask_markdown(source)
@@ -137,3 +143,16 @@ def test_html_in_a_record_is_extracted():
     article = load_article({"id": "p1", "html": PAGE, "url": "https://example.org/a"})
     assert article.id == "p1"
     assert "third round of talks" in article.text
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>Negotiators met in Cairo on Friday, Egypt's foreign ministry said.</p>",
+        "Negotiators met in Cairo on <b>Friday</b>, Egypt's foreign ministry said.",
+    ],
+)
+def test_html_fragment_in_a_record_is_read_not_refused(fragment):
+    # trafilatura refuses a one-block fragment with no <html>; a record's html often is one.
+    article = load_article({"id": "f1", "html": fragment})
+    assert "Negotiators met in Cairo" in article.text

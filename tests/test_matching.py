@@ -116,6 +116,37 @@ def test_no_shipped_pattern_is_left_to_a_full_scan() -> None:
     assert slow == []
 
 
+def test_every_shipped_whole_line_pattern_has_a_longest_line() -> None:
+    """A pattern that must match a whole line but has no longest line is tried on every
+    paragraph of every article; one with a bound is skipped on longer lines."""
+    unbounded = [
+        p
+        for rule in BOOK
+        for p in rule.patterns
+        if p.startswith("^") and p.endswith("$") and _shape(p).max_line is None
+    ]
+    assert unbounded == []
+
+
+def test_runs_of_blanks_inside_groups_do_not_count_towards_the_longest_line() -> None:
+    assert (
+        _shape(r"^[ \t]*(?:share|tweet)(?:[ \t]*[|,][ \t]*|[ \t]+)(?:email)[ \t]*$").max_line == 11
+    )
+    assert _shape(r"^(?:a[ \t]+)+$").max_line is None  # repeated without bound
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "  ", " \t "]), min_size=3, max_size=3))
+def test_lines_padded_with_blanks_still_match_a_bounded_pattern(gaps: list[str]) -> None:
+    rule = replace(
+        next(iter(BOOK)),
+        phrases=(),
+        patterns=(r"^[ \t]*(?:share|tweet)(?:[ \t]*[|,][ \t]*|[ \t]+)email[ \t]*$",),
+    )
+    text = f"Intro.\n{gaps[0]}share{gaps[1]},{gaps[2]}email{gaps[0]}\nEnd."
+    assert _found(Matcher([rule]).find(text, fold(text))) == _reference([rule], text) != []
+
+
 def test_lookbehind_before_the_beginning_still_dispatches() -> None:
     shape = _shape(r"(?:(?<!\w[ \t])|(?<=\band\s))\b(?:some|many) critics\b")
     assert shape.kind == "literal"

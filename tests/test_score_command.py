@@ -104,6 +104,26 @@ def test_directory_of_files_and_feeds(tmp_path: Path) -> None:
     ]
 
 
+def test_directory_walk_skips_version_control_and_dependency_folders(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(make_record(1)["text"], encoding="utf-8")
+    for folder in (".git", "node_modules/pkg", ".venv/lib"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "README.md").write_text("# Not an article\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(tmp_path), "-o", str(out), "-j", "1"]) == 0
+    assert [r["id"] for r in read_output(out)] == [str(tmp_path / "story.txt")]
+
+
+def test_output_that_is_also_an_input_is_refused_before_it_is_emptied(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [make_record(0), make_record(1)])
+    before = source.read_bytes()
+    assert main(["score", str(source), "-o", str(source)]) == 2
+    assert "is both an input and the output" in capsys.readouterr().err
+    assert source.read_bytes() == before
+
+
 def run_cli(*args: str, stdin: bytes = b"", **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "quality", *args],

@@ -159,6 +159,19 @@ def test_analyse_reports_boilerplate_and_duplicates(pipeline: quality.Pipeline) 
     assert [[a["id"] for a in c["articles"]] for c in data["near_duplicates"]] == [["h1", "copy"]]
 
 
+def test_boilerplate_passages_differing_only_in_digits_are_listed_once(
+    pipeline: quality.Pipeline,
+) -> None:
+    batch = [
+        {"id": f"g{i}", "publisher": "Gazette", "text": f"{story}\n{i + 3} Comments\n{FOOTER}"}
+        for i, story in enumerate(STORIES)
+    ]
+    report = analyse(scored(pipeline, batch))
+    passages = report.to_dict()["sources"][0]["boilerplate"]
+    assert len(passages) == 1 and passages[0]["articles"] == 6
+    assert passages[0]["text"].startswith("3 Comments\n")
+
+
 def test_sources_command_on_articles_and_on_scored_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -77,11 +77,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 # --------------------------------------------------------------------------- inputs
 
 
-def check_inputs(paths: list[str]) -> None:
-    """Fail before any output when an input does not exist."""
+def check_inputs(paths: list[str], output: str = "-") -> None:
+    """Fail before any output when an input does not exist, or is the output file itself
+    (opening the output would empty it before it is read)."""
+    target = Path(output).resolve() if output != "-" else None
     for raw in paths:
         if raw != "-" and not Path(raw).exists():
             raise InputError(f"{raw}: no such file or directory")
+        if target is not None and raw != "-" and Path(raw).resolve() == target:
+            raise InputError(f"{raw}: is both an input and the output; write elsewhere")
 
 
 def iter_inputs(paths: list[str], *, max_chars: int, exclude: Path | None = None) -> Iterator[Any]:
@@ -98,11 +102,23 @@ def iter_inputs(paths: list[str], *, max_chars: int, exclude: Path | None = None
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in _files_under(path):
                 if _kind(child) is not None and child.resolve() != skip:
                     yield from _iter_path(child, max_line_bytes)
         else:
             yield from _iter_path(path, max_line_bytes)
+
+
+def _files_under(directory: Path) -> list[Path]:
+    """Every file under ``directory``, sorted by path, skipping the folders ``quality lint``
+    never walks (version control, environments, ``node_modules``, caches)."""
+    from quality.lint.discovery import DEFAULT_EXCLUDE
+
+    found: list[Path] = []
+    for folder, dirnames, filenames in os.walk(directory):
+        dirnames[:] = [name for name in dirnames if name not in DEFAULT_EXCLUDE]
+        found.extend(Path(folder, name) for name in filenames)
+    return sorted(found)
 
 
 def _kind(path: Path) -> str | None:
@@ -261,7 +277,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.max_chars < 1:
         raise InputError("--max-chars must be at least 1")
-    check_inputs(args.inputs)
+    check_inputs(args.inputs, args.output)
     workers = resolve_workers(args.jobs)
     pipeline = default_pipeline()
     output = _open_output(args.output)

@@ -27,6 +27,7 @@ from quality.sources import (
     find_near_duplicates,
     summarise_sources,
 )
+from quality.sources.boilerplate import normalise_line
 from quality.sources.duplicates import DEFAULT_SHINGLE, DEFAULT_THRESHOLD
 from quality.sources.grouping import record_source
 
@@ -98,7 +99,8 @@ class SourcesReport:
         found: dict[str, dict[str, dict[str, Any]]] = {}
         for record, spans in zip(self.records, self.boilerplate, strict=True):
             for span in spans:
-                key = " ".join(span.text.lower().split())
+                # The key boilerplate was found by: "12 Comments" and "3 Comments" are one.
+                key = normalise_line(span.text)
                 found.setdefault(record_source(record), {}).setdefault(
                     key, {"text": span.text, "articles": span.articles}
                 )

@@ -70,6 +70,8 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
             data = yaml.safe_load(raw) or {}
         except yaml.YAMLError as exc:
             raise InputError(f"front matter is not valid YAML: {exc}") from exc
+        except ValueError as exc:  # a well-formed value YAML cannot build, e.g. 2024-02-30
+            raise InputError(f"front matter has an impossible date or value: {exc}") from exc
     else:
         from quality._toml import tomllib
 

@@ -33,11 +33,8 @@ def looks_like_html(text: str) -> bool:
 def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
     """Extract the article from a page; what the extractor drops is kept in ``stripped``."""
     import trafilatura
-    from trafilatura.utils import load_html
 
-    tree = load_html(html)
-    if tree is None:
-        raise InputError("HTML could not be parsed")
+    tree = _parse(html)
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -61,12 +58,26 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
         value = data.get(source_key)
         if isinstance(value, str) and value.strip():
             fields[target] = value.strip()
-    pristine = load_html(html)
+    pristine = _parse(html)
     stripped = _stripped_blocks(pristine, text)
     published = find_published_date(pristine, url=url, text=text)
     if published:
         fields["published"] = published
     return ExtractedPage(text=text, fields=fields, stripped=stripped)
+
+
+def _parse(html: str) -> Any:
+    """The page's tree. trafilatura refuses a fragment with no ``<html>`` and a single
+    block (``<p>...</p>``, as an aggregator's ``html`` field often holds), so a fragment is
+    parsed as the body of a page."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        tree = load_html(f"<html><body>{html}</body></html>")
+    if tree is None:
+        raise InputError("HTML could not be parsed")
+    return tree
 
 
 def _stripped_blocks(tree: Any, kept_text: str) -> tuple[str, ...]:
