@@ -153,3 +153,16 @@ def test_github_escapes_property_and_message_text(capsys, tmp_path):
     path.write_text("As an AI language model, I cannot comment.\n", encoding="utf-8")
     _, out, _ = lint(capsys, "--format", "github", str(path))
     assert "a%2Cb%3Ac.txt" in out
+
+
+def test_score_shown_never_rounds_up_past_the_threshold_or_grade_band():
+    from quality.formats.concise import score_line
+    from quality.formats.style import Style
+    from quality.lint.runner import FileResult
+
+    failing = FileResult("a.md", score=59.6, grade="D", fail_under=60.0, failed_by_score=True)
+    assert score_line(failing, Style(False)) == (
+        "a.md: score 59/100, grade D: FAIL (score under 60)"
+    )
+    band = FileResult("b.md", score=84.6, grade="B")
+    assert score_line(band, Style(False)).startswith("b.md: score 84/100, grade B")

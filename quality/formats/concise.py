@@ -3,6 +3,7 @@ then one score line per file and a one-line summary."""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, TextIO
 
 from quality.formats.style import Style
@@ -27,6 +28,12 @@ def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
     out.write(summary_line(run, style) + "\n")
 
 
+def shown_score(score: float | None) -> int:
+    """The score as a whole number, rounded down: 59.6 shown as 60 would contradict
+    "FAIL (score under 60)", and 84.6 as 85 its grade B."""
+    return math.floor(score or 0.0)
+
+
 def score_line(result: FileResult, style: Style) -> str:
     verdict = style("pass", "green") if result.passed else style("FAIL", "bold", "red")
     reasons = []
@@ -41,7 +48,8 @@ def score_line(result: FileResult, style: Style) -> str:
     why = f" ({'; '.join(reasons)})" if reasons else ""
     suppressed = f", {result.suppressed} suppressed" if result.suppressed else ""
     return (
-        f"{style(result.path, 'bold')}: score {result.score:.0f}/100, grade {result.grade}"
+        f"{style(result.path, 'bold')}: score {shown_score(result.score)}/100, "
+        f"grade {result.grade}"
         f"{suppressed}: {verdict}{why}"
     )
 

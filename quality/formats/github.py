@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from quality.findings import Severity
+from quality.formats.concise import shown_score
 
 if TYPE_CHECKING:
     from quality.formats import RenderOptions
@@ -41,7 +42,7 @@ def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
             )
         if result.failed_by_score:
             message = (
-                f"Score {result.score:.0f}/100 (grade {result.grade}) "
+                f"Score {shown_score(result.score)}/100 (grade {result.grade}) "
                 f"is under {result.fail_under:g}"
             )
             out.write(f"::error file={path},line=1,title=quality score::{_data(message)}\n")
