@@ -169,6 +169,15 @@ def test_invalid_configuration_exits_2_naming_file_and_key(capsys, tree, content
     assert expected in err
 
 
+def test_weights_file_that_is_not_utf8_is_a_configuration_error(capsys, tree):
+    (tree / "weights.json").write_bytes(b"\xff\xfe{}")
+    config = tree / "quality.toml"
+    config.write_text('weights-file = "weights.json"\n', encoding="utf-8")
+    code, _, err = lint(capsys, str(tree / "story.txt"))
+    assert code == 2
+    assert str(config) in err and "weights.json: weights file is not valid UTF-8" in err
+
+
 def test_invalid_pyproject_names_the_tool_quality_key(capsys, tree):
     (tree / "pyproject.toml").write_text("[tool.quality]\nignore = [1]\n", encoding="utf-8")
     code, _, err = lint(capsys, str(tree / "story.txt"))
