@@ -131,6 +131,15 @@ def test_fail_under_and_exit_zero(capsys):
     assert lint(capsys, "--exit-zero", seed)[0] == 0
 
 
+@pytest.mark.parametrize("value", ["700", "-1"])
+def test_fail_under_outside_0_to_100_exits_2(capsys, good, value):
+    # The configuration rejects such a value; a typo on the command line must not silently
+    # fail every file instead.
+    code, out, err = lint(capsys, "--fail-under", value, str(good))
+    assert code == 2 and out == ""
+    assert "--fail-under must be between 0 and 100" in err
+
+
 def test_missing_path_is_named_other_files_still_linted_exit_2(capsys, good, tmp_path):
     missing = tmp_path / "nope.md"
     code, out, err = lint(capsys, str(missing), str(good))

@@ -146,6 +146,12 @@ def run(args: argparse.Namespace) -> int:
     if args.max_file_size is not None and args.max_file_size < 0:
         print("quality lint: error: --max-file-size must be 0 (no limit) or more", file=sys.stderr)
         return 2
+    if args.fail_under is not None and not 0 <= args.fail_under <= 100:
+        print(
+            f"quality lint: error: --fail-under must be between 0 and 100, got {args.fail_under:g}",
+            file=sys.stderr,
+        )
+        return 2
     linter = Linter(options)
     unknown = linter.unknown_selectors(options.select or (), options.extend_select, options.ignore)
     if unknown:
