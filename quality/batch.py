@@ -229,7 +229,8 @@ def _load(item: Any, max_chars: int) -> tuple[Article, str | None]:
         return item, item.id
     if isinstance(item, (str, bytes, bytearray)):
         _check_size(item, "text", max_chars)
-        article = load_article(item)
+        text = item if isinstance(item, str) else _decode(bytes(item), "input")
+        article = load_article(text)
         _check_not_empty(article)
         return article, None
     raise _Rejected(
@@ -255,7 +256,7 @@ def _load_mapping(record: Mapping[str, Any], max_chars: int) -> Article:
 
 
 def _load_file(item: ArticleFile, max_chars: int) -> Article:
-    from quality.inputs import decode, format_for_path, load_article
+    from quality.inputs import format_for_path, load_article
 
     path = Path(item.path)
     try:
@@ -265,7 +266,9 @@ def _load_file(item: ArticleFile, max_chars: int) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise _Rejected("UnreadableFile", f"cannot read file: {exc.strerror or exc}") from None
-    text = decode(data, name=item.path)
+    if b"\x00" in data[:8192]:
+        raise _Rejected("UnreadableFile", "binary file (contains NUL bytes), not an article")
+    text = _decode(data, "file")
     _check_size(text, "text", max_chars)
     if path.suffix.lower() == ".json":
         try:
@@ -280,6 +283,18 @@ def _load_file(item: ArticleFile, max_chars: int) -> Article:
     article = article.with_fields(id=item.path) if article.id is None else article
     _check_not_empty(article)
     return article
+
+
+def _decode(data: bytes, what: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _Rejected(
+            "InvalidUTF8",
+            f"{what} is not valid UTF-8 (byte {exc.start}, line {line}: "
+            f"{data[exc.start : exc.start + 1]!r})",
+        ) from None
 
 
 def _check_size(value: str | bytes | bytearray, name: str, max_chars: int) -> None:

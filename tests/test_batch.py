@@ -66,6 +66,7 @@ def test_accepts_strings_records_and_articles(pipeline: quality.Pipeline) -> Non
         ({"id": "x", "text": "A story.", "published": "not a date at all"}, "InvalidArticle"),
         ({"id": "x", "text": "A story.", "title": 12}, "InvalidArticle"),
         (3.5, "WrongType"),
+        (b"Caf\xe9 au lait.", "InvalidUTF8"),
     ],
 )
 def test_each_bad_input_is_an_error_and_the_rest_are_scored(
@@ -129,16 +130,22 @@ def test_article_files(tmp_path: Any, pipeline: quality.Pipeline) -> None:
     (tmp_path / "a.txt").write_text(make_record(4)["text"], encoding="utf-8")
     (tmp_path / "b.json").write_text('{"text": "The mayor said so on Monday."}', encoding="utf-8")
     (tmp_path / "c.md").write_text("", encoding="utf-8")
-    (tmp_path / "d.txt").write_bytes(b"\xff\xfe bad")
-    items = [ArticleFile(str(tmp_path / n)) for n in ("a.txt", "b.json", "c.md", "d.txt", "e.txt")]
+    (tmp_path / "d.txt").write_bytes(b"A line.\nCaf\xe9 bad")
+    (tmp_path / "f.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    names = ("a.txt", "b.json", "c.md", "d.txt", "e.txt", "f.txt")
+    items = [ArticleFile(str(tmp_path / n)) for n in names]
     results = list(pipeline.score_many(items))
     assert [r.error.type if r.error else None for r in results] == [
         None,
         None,
         "EmptyArticle",
-        "InvalidArticle",
+        "InvalidUTF8",
+        "UnreadableFile",
         "UnreadableFile",
     ]
+    assert results[3].error is not None
+    assert results[3].error.message == "file is not valid UTF-8 (byte 11, line 2: b'\\xe9')"
+    assert results[5].error is not None and "binary file" in results[5].error.message
     assert results[0].id == str(tmp_path / "a.txt")
     assert results[1].report is not None
     assert results[1].report.article.id == str(tmp_path / "b.json")

@@ -67,7 +67,8 @@ def test_every_bad_line_gets_its_error_line_and_the_rest_are_scored(
     ]
     assert all(r["error"]["message"] for r in rows[1:-1])
     summary = capsys.readouterr().err
-    assert "9 articles (7 errors)" in summary and "mean score" in summary
+    # 9 lines in: 2 scored, 7 errors (not "scored 9 articles")
+    assert "done: 9 articles (2 scored, 7 errors)" in summary and "mean score" in summary
 
 
 def test_all_scored_exits_zero_and_keeps_order(tmp_path: Path) -> None:
@@ -142,7 +143,7 @@ def test_stdin_to_stdout_and_summary_on_stderr() -> None:
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r.get("id") for r in rows] == ["a0000", "a0001", "a0002", "a0003", "a0004", None]
     assert rows[-1]["line"] == 6
-    assert b"6 articles (1 errors)" in done.stderr
+    assert b"6 articles (5 scored, 1 error)" in done.stderr
     assert b"\x1b[" not in done.stderr  # no progress bar when stderr is not a terminal
 
 

@@ -211,11 +211,16 @@ class Summary:
         scored = self.articles - self.errors
         mean = f"{self.score_total / scored:.1f}" if scored else "n/a"
         grades = " ".join(f"{g}:{n}" for g, n in sorted(self.grades.items())) or "none"
-        state = "interrupted after" if interrupted else "scored"
+        state = "interrupted after" if interrupted else "done:"
         return (
-            f"quality score: {state} {self.articles} articles ({self.errors} errors) in "
-            f"{elapsed:.1f}s, {rate:.0f}/s; mean score {mean}; grades {grades}"
+            f"quality score: {state} {_count(self.articles, 'article')} ({scored} scored, "
+            f"{_count(self.errors, 'error')}) in {elapsed:.1f}s, {rate:.0f}/s; "
+            f"mean score {mean}; grades {grades}"
         )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 class _StopRequest:

@@ -165,7 +165,12 @@ def _repeated_headline(doc: Document) -> tuple[int, int] | None:
     seen: dict[str, int] = {}
     for line in lines:
         text = line.stripped
-        if not text or text[-1] in ".!?:" or len(text.split()) > _MAX_HEADLINE_WORDS:
+        if (
+            not text
+            or text[-1] in ".!?:"
+            # Splitting stops after the word that makes it too long: paragraphs are long.
+            or len(text.split(None, _MAX_HEADLINE_WORDS)) > _MAX_HEADLINE_WORDS
+        ):
             continue
         key = _key(text)
         if len(key) < 12:
