@@ -172,6 +172,20 @@ def test_boilerplate_passages_differing_only_in_digits_are_listed_once(
     assert passages[0]["text"].startswith("3 Comments\n")
 
 
+def test_sources_command_names_each_record_it_could_not_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    articles = tmp_path / "articles.jsonl"
+    lines = [json.dumps(a) for a in gazette_batch()[:3]]
+    lines[1:1] = ["{broken", json.dumps({"id": "no-body", "title": "T"})]
+    articles.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["sources", str(articles), "--format", "json", "-j", "1"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["errors"] == 2
+    assert f"skipped {articles}:2: InvalidJSON: line is not valid JSON" in captured.err
+    assert f"skipped {articles}:3 (id 'no-body'): MissingText:" in captured.err
+
+
 def test_sources_command_on_articles_and_on_scored_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

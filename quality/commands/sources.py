@@ -195,12 +195,16 @@ def read_records(inputs: list[str], *, jobs: int, max_chars: int) -> list[dict[s
             try:
                 value = parse_line(item)
             except LineError as exc:
-                records.append({"id": None, "line": item.line, "error": {"type": exc.kind}})
+                error = {"type": exc.kind, "message": str(exc)}
+                records.append(
+                    {"id": None, "line": item.line, "error": error, "source": item.source}
+                )
                 continue
             if "score" in value or "error" in value:
                 records.append(value)
                 continue
-            item = value
+            # An article: scored from its line, as `quality score` does, so that an error
+            # record names its line and file.
         pending.append((len(records), item))
         records.append(None)
     if pending:
@@ -225,6 +229,9 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--similarity must be in (0, 1] and --shingle at least 1")
     check_inputs(args.inputs)
     records = read_records(args.inputs, jobs=args.jobs, max_chars=DEFAULT_MAX_CHARS)
+    for record in records:
+        if "error" in record:
+            print(f"quality sources: skipped {describe_error(record)}", file=sys.stderr)
     report = analyse(
         records,
         min_share=args.min_share,
@@ -247,6 +254,21 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise InputError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
     return 0
+
+
+def describe_error(record: Mapping[str, Any]) -> str:
+    """Where an error record came from and what was wrong, for standard error."""
+    where = str(record.get("source") or "<input>")
+    if record.get("line") is not None:
+        where += f":{record['line']}"
+    if record.get("id") is not None and record.get("id") != record.get("source"):
+        where += f" (id {record['id']!r})"
+    error = record.get("error")
+    if isinstance(error, Mapping):
+        what = f"{error.get('type', 'Error')}: {error.get('message', 'no message')}"
+    else:
+        what = str(error)
+    return f"{where}: {what}"
 
 
 def render_csv(report: SourcesReport) -> str:
@@ -284,7 +306,8 @@ def render_table(report: SourcesReport, *, width: int | None = None) -> str:
     from rich.table import Table
 
     console = Console(file=io.StringIO(), width=width or 120, force_terminal=sys.stdout.isatty())
-    table = Table(title=f"{len(report.records)} scored articles, {report.errors} errors")
+    errors = f"{report.errors} error{'' if report.errors == 1 else 's'}"
+    table = Table(title=f"{len(report.records)} scored articles, {errors}")
     for name, justify in (
         ("source", "left"),
         ("articles", "right"),
