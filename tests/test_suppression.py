@@ -246,3 +246,15 @@ def test_blank_keeps_offsets():
     blanked = suppression.blank(text, scan.spans)
     assert len(blanked) == len(text)
     assert blanked.splitlines()[1].strip() == "" and blanked.endswith("three\n")
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/lint.md"])
+def test_the_documented_ignore_example_silences_its_finding_and_is_not_unused(
+    capsys, tmp_path, doc
+):
+    text = (Path(__file__).resolve().parent.parent / doc).read_text(encoding="utf-8")
+    start = text.index("<!-- quality: ignore FIL101")
+    example = "\n".join(text[start:].splitlines()[:2]) + "\n"
+    result = findings(capsys, write(tmp_path, "example.md", FRONT + example))
+    codes = {f["rule"] for f in result["findings"]}
+    assert result["suppressed"] == 1 and not codes & {"FIL101", "SUP001"}, result["findings"]
