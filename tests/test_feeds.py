@@ -100,6 +100,23 @@ def test_broken_feed_is_an_error_record(tmp_path: Path) -> None:
     assert row["id"] is None or row["id"].startswith(str(broken))
 
 
+def test_xml_that_is_not_a_feed_is_an_error_record_not_silence(tmp_path: Path) -> None:
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_bytes(
+        b'<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>https://example.org/a</loc></url></urlset>\n"
+    )
+    empty = tmp_path / "empty.rss"
+    empty.write_bytes(b'<rss version="2.0"><channel><title>Quiet</title></channel></rss>')
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(sitemap), str(empty), "-o", str(out), "-j", "1"]) == 1
+    (row,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert row["error"]["type"] == "InvalidFeed" and row["source"] == str(sitemap)
+    assert "not an RSS or Atom feed" in row["error"]["message"]
+    # A real feed with no entries has no articles: no line, and no error.
+    assert list(feed_entries(empty.read_bytes(), str(empty))) == []
+
+
 def test_entry_lines_are_given_only_when_the_tags_agree_with_the_parser() -> None:
     atom = [e.line for e in feed_entries((FEEDS / "wire.atom").read_bytes(), "wire.atom")]
     assert atom == [6, 15]

@@ -83,6 +83,10 @@ def feed_entries(data: bytes, source: str) -> Iterator[FeedEntry]:
     if not parsed.entries and parsed.get("bozo"):
         problem = parsed.get("bozo_exception")
         raise InputError(f"{source}: not a readable RSS or Atom feed ({problem})")
+    if not parsed.entries and not parsed.get("version"):
+        # Well-formed XML that is not a feed (a sitemap, a page saved as .xml): saying so
+        # beats writing nothing at all for it.
+        raise InputError(f"{source}: not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF>)")
     feed = parsed.feed
     publisher = _clean(feed.get("title"))
     language = _language(feed.get("language") or feed.get("lang"))
