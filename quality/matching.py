@@ -415,10 +415,6 @@ def _expand_spaces(prefixes: Iterable[str]) -> Iterator[str]:
 
 #: Where a gate beginning starts in the subject, and the gated patterns it opens.
 _Gate = tuple[int, tuple[int, ...]]
-#: Line patterns joined into one, and the pattern (by index) each wrapper group stands for.
-_Alternation = tuple[re.Pattern[str], dict[int, int]]
-#: Stands for any decimal digit (what ``\\d`` matches) among a pattern's opening characters.
-_ANY_DIGIT = "\\d"
 
 
 class _LineAlternation:
@@ -438,11 +434,6 @@ class _LineAlternation:
     beginnings of its phrase go into an automaton (``gate_automaton``), it is left out of
     the alternations, and it is tried on its own only on lines where one of its beginnings
     occurs close enough to the line start.
-
-    Most line patterns can only open with a few characters after the line's indentation
-    ("share", "reply", a digit), so the alternation for a line also leaves out the patterns
-    that cannot open with its first character: most lines of prose are tried against few
-    patterns or none.
     """
 
     def __init__(self, lines: list[tuple[Rule, str, int | None]]):
@@ -450,10 +441,8 @@ class _LineAlternation:
         limits = [limit for _, _, limit in lines]
         #: lines with more characters than this match no pattern (None: any line may)
         self._longest = None if None in limits else max(cast(list[int], limits))
-        #: per length tier and opening character, the alternation of the patterns that can
-        #: match; keys with the same patterns share one
-        self._alternations: dict[tuple[int, str], _Alternation | None] = {}
-        self._joined: dict[tuple[int, ...], _Alternation | None] = {}
+        #: per length tier: the alternation and the pattern (by index) each group stands for
+        self._alternations: dict[int, tuple[re.Pattern[str], dict[int, int]] | None] = {}
         #: gated pattern (by index) -> how far from the line start its phrase may begin
         self._reach: dict[int, int] = {}
         self._gated: dict[int, re.Pattern[str]] = {}
@@ -467,49 +456,23 @@ class _LineAlternation:
         self.gate_automaton = substring_automaton(
             {key: (len(key), tuple(indices)) for key, indices in gates.items()}
         )
-        #: the ungated patterns that can open with a character (after blanks; ``_ANY_DIGIT``
-        #: for ``\\d``), and those that may open with anything
-        self._by_opening: dict[str, list[int]] = {}
-        self._any_opening: list[int] = []
-        for index, (_, pattern, _) in enumerate(lines):
-            if index in self._reach:
-                continue
-            chars = _opening_chars(pattern)
-            if chars is None:
-                self._any_opening.append(index)
-            else:
-                for char in chars:
-                    self._by_opening.setdefault(char, []).append(index)
 
-    def _alternation(self, tier: int, opening: str) -> _Alternation | None:
+    def _alternation(self, tier: int) -> tuple[re.Pattern[str], dict[int, int]] | None:
         """The alternation of the ungated patterns that can match a line of the length
-        ``tier`` whose first character after its blanks is ``opening``."""
-        key = (tier, opening)
-        if key in self._alternations:
-            return self._alternations[key]
-        candidates = [*self._by_opening.get(opening, ()), *self._any_opening]
-        if opening.isdecimal():
-            candidates.extend(self._by_opening.get(_ANY_DIGIT, ()))
-        indices = tuple(sorted({i for i in candidates if _fits(self._lines[i][2], tier)}))
-        if indices not in self._joined:
-            self._joined[indices] = self._join(indices)
-        found = self._alternations[key] = self._joined[indices]
-        return found
-
-    def _join(self, indices: tuple[int, ...]) -> _Alternation | None:
-        """The patterns as one alternation, in rule order, each in a wrapper group, and the
-        pattern each wrapper stands for."""
-        if not indices:
-            return None
-        patterns: dict[int, int] = {}
-        parts = []
-        group = 1
-        for index in indices:
-            pattern = self._lines[index][1]
-            patterns[group] = index
-            parts.append(f"({pattern})")
-            group += parse_pattern(pattern).state.groups  # its own groups and the wrapper
-        return re.compile("|".join(parts), re.MULTILINE), patterns
+        ``tier``, and the pattern each of its wrapper groups stands for."""
+        if tier not in self._alternations:
+            patterns: dict[int, int] = {}
+            parts = []
+            group = 1
+            for index, (_, pattern, limit) in enumerate(self._lines):
+                if index in self._reach or not _fits(limit, tier):
+                    continue
+                patterns[group] = index
+                parts.append(f"({pattern})")
+                group += parse_pattern(pattern).state.groups  # its own groups and the wrapper
+            joined = re.compile("|".join(parts), re.MULTILINE) if parts else None
+            self._alternations[tier] = None if joined is None else (joined, patterns)
+        return self._alternations[tier]
 
     def _gated_pattern(self, index: int) -> re.Pattern[str]:
         compiled = self._gated.get(index)
@@ -537,11 +500,7 @@ class _LineAlternation:
                 blanks += subject.count("\t", position, end)
             length = end - position - blanks
             if length and (longest is None or length <= longest):
-                opening = subject[position]
-                if opening in " \t":
-                    opening = subject[position:end].lstrip(" \t")[:1]
-                tier = bisect_left(_LINE_TIERS, length)
-                hit = self._match_line(subject, position, tier, opening, opened)
+                hit = self._match_line(subject, position, bisect_left(_LINE_TIERS, length), opened)
                 if hit is not None:
                     found.append(hit)
             if newline == -1:
@@ -550,13 +509,13 @@ class _LineAlternation:
         return found
 
     def _match_line(
-        self, subject: str, position: int, tier: int, opening: str, opened: list[int]
+        self, subject: str, position: int, tier: int, opened: list[int]
     ) -> Match | None:
         """The first pattern in rule order that matches the line: the tier's alternation,
         or an opened gated pattern that comes before what it found."""
         first: int | None = None
         end = 0
-        alternation = self._alternation(tier, opening)
+        alternation = self._alternation(tier)
         if alternation is not None:
             pattern, patterns = alternation
             hit = pattern.match(subject, position)
@@ -621,72 +580,6 @@ def _line_gate(pattern: str) -> tuple[int, set[str]] | None:
         rest = rest[1:]
     beginnings = _selective_prefixes(rest)
     return None if beginnings is None else (int(high), beginnings)
-
-
-def _opening_chars(pattern: str) -> set[str] | None:
-    """The characters a match of a line pattern that skips the line's blanks
-    (``^[ \\t]*``) can open with after them; None when that cannot be told."""
-    parsed = parse_pattern(pattern)
-    ops = list(parsed)
-    if (
-        parsed.state.flags & re.IGNORECASE
-        or len(ops) < 2
-        or ops[0] != (sre_constants.AT, sre_constants.AT_BEGINNING)
-        or not _is_space_run(ops[1])
-    ):
-        return None
-    chars = _first_chars(ops[2:])
-    return None if chars is None or chars & {" ", "\t"} else chars
-
-
-def _first_chars(ops: list[Any]) -> set[str] | None:
-    """The characters every match of ``ops`` begins with one of (``_ANY_DIGIT`` for any
-    decimal digit); None when that cannot be told, or the match may be empty."""
-    for index, (kind, arg) in enumerate(ops):
-        rest = ops[index + 1 :]
-        if kind in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            continue  # consumes nothing: the first character comes later
-        if kind is sre_constants.LITERAL:
-            return {chr(arg)}
-        if kind is sre_constants.IN:
-            return _class_members(arg)
-        if kind is sre_constants.BRANCH:
-            result: set[str] = set()
-            for alternative in arg[1]:
-                found = _first_chars(list(alternative) + rest)
-                if found is None:
-                    return None
-                result |= found
-            return result
-        if kind is sre_constants.SUBPATTERN:
-            _, add_flags, _, body = arg
-            return None if add_flags & re.IGNORECASE else _first_chars(list(body) + rest)
-        if kind in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-            low, high, item = arg
-            if high == 0:
-                continue
-            first = _first_chars(list(item))
-            if first is None or low > 0:
-                return first
-            after = _first_chars(rest)
-            return None if after is None else first | after
-        return None
-    return None
-
-
-def _class_members(items: list[Any]) -> set[str] | None:
-    """The members of a character class made of a few characters, ranges and ``\\d``."""
-    chars: set[str] = set()
-    for op, arg in items:
-        if op is sre_constants.LITERAL:
-            chars.add(chr(arg))
-        elif op is sre_constants.RANGE and arg[1] - arg[0] < 128:
-            chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
-        elif op is sre_constants.CATEGORY and arg is sre_constants.CATEGORY_DIGIT:
-            chars.add(_ANY_DIGIT)
-        else:
-            return None
-    return chars
 
 
 def _first_hit(

@@ -15,7 +15,6 @@ from quality.matching import (
     Match,
     Matcher,
     SharedScan,
-    _opening_chars,
     _shape,
     fold,
     phrase_automaton,
@@ -146,82 +145,6 @@ def test_lines_padded_with_blanks_still_match_a_bounded_pattern(gaps: list[str])
     )
     text = f"Intro.\n{gaps[0]}share{gaps[1]},{gaps[2]}email{gaps[0]}\nEnd."
     assert _found(Matcher([rule]).find(text, fold(text))) == _reference([rule], text) != []
-
-
-def test_line_patterns_are_keyed_by_the_characters_they_can_open_with() -> None:
-    assert _opening_chars(r"^[ \t]*(?:share|tweet)\b") == {"s", "t"}
-    assert _opening_chars(r"^[ \t]*(?:\(c\)|[0-2]x)?copyright$") == {"(", "0", "1", "2", "c"}
-    assert _opening_chars(r"^[ \t]*\d+ comments$") == {"\\d"}
-    assert _opening_chars(r"^[ \t]*(?i:share)") is None  # "S" opens it too
-    assert _opening_chars(r"^[ \t]*[^a]") is None
-    assert _opening_chars(r"^[ \t]*(?: |x)y") is None  # may open with a blank
-    assert _opening_chars(r"^share") is None  # does not skip the indentation
-    assert _opening_chars(r"^[ \t]*(?:x)?$") is None  # may be empty
-
-
-DISPATCHED = (
-    r"^[ \t]*(?:share|tweet)[ \t]*$",
-    r"^[ \t]*\d{1,3} (?:comments?|likes)$",
-    r"^[ \t]*(?:\(c\)|\u00a9)? ?copyright\b",
-    r"^[ \t]*[0-9a-c]x",
-    r"^[^\n]{1,12} says:$",
-)
-LINE_WORDS = [
-    "share",
-    "tweet",
-    "3",
-    "12",
-    "\u0663",
-    "comments",
-    "likes",
-    "(c)",
-    "\u00a9",
-    "copyright",
-    "ax",
-    "5x",
-    "dx",
-    "Share",
-    "jane",
-    "says:",
-    "x",
-]
-
-
-@pytest.mark.parametrize(
-    "line", ["\u0663 comments", "  12 likes", "\tshare", "\u00a9 copyright", "cx", "jane says:"]
-)
-def test_each_kind_of_opening_finds_its_line(line: str) -> None:
-    base = next(iter(BOOK))
-    rules = [
-        replace(base, code=f"TST{i}", phrases=(), patterns=(pattern,))
-        for i, pattern in enumerate(DISPATCHED)
-    ]
-    text = f"Intro line.\n{line}\nLast line."
-    found = _found(Matcher(rules).find(text, fold(text)))
-    assert found == _reference(rules, text) != []
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(["", " ", "\t", " \t", "\u00a0"]),
-            st.lists(st.sampled_from(LINE_WORDS), min_size=1, max_size=4),
-        ),
-        min_size=1,
-        max_size=6,
-    )
-)
-def test_lines_are_tried_against_the_patterns_their_opening_allows(
-    lines: list[tuple[str, list[str]]],
-) -> None:
-    base = next(iter(BOOK))
-    rules = [
-        replace(base, code=f"TST{i}", phrases=(), patterns=(pattern,))
-        for i, pattern in enumerate(DISPATCHED)
-    ]
-    text = "\n".join(indent + " ".join(words) for indent, words in lines)
-    assert _found(Matcher(rules).find(text, fold(text))) == _reference(rules, text)
 
 
 def test_lookbehind_before_the_beginning_still_dispatches() -> None:
