@@ -141,7 +141,9 @@ def test_unsupported_language_is_not_scored_as_clean():
     assert not report.complete
     skipped = [s for s in report.scorers.values() if not s.ran]
     assert skipped and all("no rules for language 'fr'" in (s.reason or "") for s in skipped)
-    assert report.score < 85
+    # Not vouched for (below fail-under), and not scored as the worst article either.
+    fail_under = quality.Pipeline().weights.fail_under
+    assert fail_under - 15 < report.score < fail_under
     assert "not run" in report.explain()
     # Rare, near-certain evidence is charged only a small share when it cannot be checked.
     leak = report.scorers["chatbot-leak"]
