@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from quality.analysis import Document
 from quality.article import Article
-from quality.errors import QualityError, ScorerError
+from quality.errors import ConfigError, QualityError, ScorerError
 from quality.findings import Finding
 from quality.inputs import load_article, with_text_metadata
 from quality.language import UNKNOWN, detect_language
@@ -49,6 +49,11 @@ class Pipeline:
         self.rulebook = rules if rules is not None else RuleBook.load(rule_dirs)
         self.selection = RuleSelection.build(select, ignore, extend_select)
         self.allow = tuple(allow)
+        options = dict(options or {})
+        disabled = set(disable)
+        chosen = list(scorers) if scorers is not None else list(available())
+        known = set(available()) | {s.id for s in chosen if isinstance(s, Scorer)}
+        _check_known("disable", disabled, known)
         if isinstance(weights, Weights):
             self.weights = weights
         elif isinstance(weights, (str, Path)):
@@ -56,10 +61,14 @@ class Pipeline:
         else:
             self.weights = Weights.load()
             if weights:
+                _check_known("weights", weights, known)
+                for scorer_id, value in weights.items():
+                    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                        raise ConfigError(
+                            f"weights: the weight of '{scorer_id}' must be a non-negative "
+                            f"number, got {value!r}"
+                        )
                 self.weights = self.weights.with_overrides(weights)
-        options = dict(options or {})
-        disabled = set(disable)
-        chosen = list(scorers) if scorers is not None else list(available())
         unknown_options = set(options) - {s if isinstance(s, str) else s.id for s in chosen}
         if unknown_options:
             raise ScorerError(
@@ -166,6 +175,15 @@ class Pipeline:
             raise
         except Exception as exc:
             raise _failure(scorer, "failed on this article", exc) from exc
+
+
+def _check_known(argument: str, scorer_ids: Iterable[str], known: set[str]) -> None:
+    unknown = sorted(set(scorer_ids) - known)
+    if unknown:
+        raise ScorerError(
+            f"{argument}: unknown scorer(s) {', '.join(map(repr, unknown))} "
+            f"(known: {', '.join(sorted(known))})"
+        )
 
 
 def _failure(scorer: Scorer, doing: str, exc: Exception) -> ScorerError:

@@ -193,3 +193,17 @@ def test_a_used_pipeline_scores_the_same_after_pickling() -> None:
     # The copy's matchers still take their hits from its shared pass, not from own passes.
     scan = copy._shared_scan("en")
     assert all(scan.slot(a) is not None for s in copy.scorers for a in s.automata("en"))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"disable": ["nosuch"]}, "disable: unknown scorer(s) 'nosuch'"),
+        ({"weights": {"nosuch": 5}}, "weights: unknown scorer(s) 'nosuch'"),
+        ({"weights": {"filler": -5}}, "weights: the weight of 'filler' must be a non-negative"),
+    ],
+)
+def test_misspelt_scorers_and_bad_weights_are_named(arguments, message):
+    with pytest.raises(quality.QualityError) as caught:
+        quality.Pipeline(**arguments)
+    assert message in str(caught.value)
