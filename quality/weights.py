@@ -77,6 +77,10 @@ class Weights:
             data = json.loads(Path(where).read_text(encoding="utf-8"))
         except OSError as exc:
             raise ConfigError(f"{where}: cannot read weights file: {exc.strerror or exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise ConfigError(
+                f"{where}: weights file is not valid UTF-8 (byte {exc.start}); save it as UTF-8"
+            ) from exc
         except json.JSONDecodeError as exc:
             raise ConfigError(f"{where}: weights file is not valid JSON: {exc}") from exc
         return cls.from_dict(data, source=where)

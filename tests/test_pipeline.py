@@ -178,6 +178,22 @@ def test_custom_weights_file_is_validated(tmp_path):
     assert report.grade == "bad"
 
 
+def test_weights_file_that_is_not_utf8_is_a_config_error_naming_it(tmp_path, capsys):
+    from quality.cli import main
+
+    path = tmp_path / "bad.json"
+    path.write_bytes(b"\xff\xfe{}")
+    with pytest.raises(quality.ConfigError, match=r"bad\.json: weights file is not valid UTF-8"):
+        quality.Pipeline(weights=path)
+    # The command prints it as an error and exits 2.
+    output = str(tmp_path / "out.json")
+    assert (
+        main(["train", str(tmp_path / "labelled.jsonl"), "-o", output, "--weights", str(path)]) == 2
+    )
+    err = capsys.readouterr().err
+    assert f"quality train: error: {path}: weights file is not valid UTF-8" in err
+
+
 def test_a_used_pipeline_scores_the_same_after_pickling() -> None:
     # What a worker process started with "spawn" receives: a pipeline that has already
     # scored articles, with its shared automaton pass built.

@@ -290,11 +290,6 @@ class Linter:
                 options={k: v for k, v in config.scorers.items() if k not in disabled},
                 allow=config.allow,
             )
-        except UnicodeDecodeError as exc:  # Weights.load reads the file as UTF-8
-            raise ConfigError(
-                f"{config.label}: {config.weights_file}: weights file is not valid UTF-8 "
-                f"(byte {exc.start})"
-            ) from exc
         except QualityError as exc:
             # Name the configuration file unless the error already does (a weights file's).
             message = str(exc)
