@@ -31,7 +31,10 @@ class Severity(str, Enum):
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: an article has several findings, and a frozen dataclass is built eight times
+# slower (each field set through object.__setattr__). Treat a finding as read-only; it
+# stays hashable, and dataclasses.replace makes a changed copy.
+@dataclass(slots=True, unsafe_hash=True)
 class Finding:
     """A problem at ``text[start:end]``. Line and column are 1-based; ``end_column`` is
     exclusive. ``value`` and ``threshold`` are set by density and ratio rules."""
