@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -79,7 +80,12 @@ class Article:
 
 
 def normalise_date(value: object, *, field_name: str = "published") -> str | None:
-    """An ISO ``YYYY-MM-DD`` date from a date, datetime, timestamp or date string."""
+    """An ISO ``YYYY-MM-DD`` date from a date, datetime, ``YYYYMMDD`` number or date string.
+
+    A date must give its year, month and day: "2024", "March 2024" or "5 March" is refused
+    rather than completed from today's date, and so is any number but an 8-digit
+    ``YYYYMMDD`` (a bare number could be a year, a timestamp or a typo).
+    """
     if value is None or value == "":
         return None
     if isinstance(value, _dt.datetime):
@@ -89,18 +95,43 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise InputError(f"'{field_name}' must be a date string, got {type(value).__name__}")
     if isinstance(value, (int, float)):
-        try:
-            return _dt.datetime.fromtimestamp(value, tz=_dt.timezone.utc).date().isoformat()
-        except (OverflowError, OSError, ValueError) as exc:
-            raise InputError(f"'{field_name}': {value!r} is not a valid timestamp") from exc
+        if isinstance(value, int) and 10_000_000 <= value <= 99_999_999:
+            try:
+                return _dt.date(value // 10_000, value // 100 % 100, value % 100).isoformat()
+            except ValueError as exc:
+                raise InputError(
+                    f"'{field_name}': {value!r} is not a valid YYYYMMDD date ({exc})"
+                ) from exc
+        raise InputError(
+            f"'{field_name}': {value!r} is a bare number, not a date; give a full date such as "
+            '"2024-03-01" (a number is read only as YYYYMMDD, e.g. 20240301)'
+        )
     text = value.strip()
-    try:
-        return _dt.date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        pass
+    if _ISO_DATE.match(text):
+        try:
+            return _dt.date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            pass
     from dateutil import parser as date_parser
 
     try:
-        return date_parser.parse(text, fuzzy=False).date().isoformat()
+        # Parsed twice with different defaults: a part the text lacks takes the default, so
+        # the two results differ exactly when the year, month or day is missing.
+        first, second = (
+            date_parser.parse(text, default=default, fuzzy=False).date()
+            for default in _PARSE_DEFAULTS
+        )
     except (ValueError, OverflowError) as exc:
         raise InputError(f"'{field_name}': cannot read {value!r} as a date") from exc
+    if first != second:
+        raise InputError(
+            f"'{field_name}': {value!r} is not a full date; give the year, month and day "
+            '(e.g. "2024-03-01")'
+        )
+    return first.isoformat()
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
+#: Two leap years, so that "29 February" without a year reads under both and is refused as
+#: incomplete rather than as unreadable.
+_PARSE_DEFAULTS = (_dt.datetime(2000, 1, 1), _dt.datetime(2004, 2, 2))

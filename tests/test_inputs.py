@@ -50,6 +50,41 @@ def test_impossible_front_matter_date_is_a_clear_error():
         load_article("---\ntitle: T\ndate: 2024-02-30\n---\ntext\n", format="markdown")
 
 
+@pytest.mark.parametrize("value", ["2024", "1", "March 2024", "5 March", "2024-03", "Feb 29"])
+def test_a_date_without_year_month_and_day_is_refused_not_completed_from_today(value):
+    with pytest.raises(quality.InputError, match=rf"'published': '{value}' is not a full date"):
+        load_article({"text": BODY, "published": value})
+    with pytest.raises(quality.InputError, match=rf"'date': '{value}' is not a full date"):
+        load_article(f"---\ntitle: T\ndate: '{value}'\n---\n{BODY}", format="markdown")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("---\ndate: 20240301\n---\n", "2024-03-01"),
+        ("+++\ndate = 20240301\n+++\n", "2024-03-01"),
+        ("---\ndate: '20240301'\n---\n", "2024-03-01"),
+        ("---\ndate: 1 March 2024\n---\n", "2024-03-01"),
+    ],
+)
+def test_an_eight_digit_front_matter_date_is_read_as_yyyymmdd(source, expected):
+    assert load_article(source + BODY, format="markdown").published == expected
+    assert load_article(text=BODY, published=20240301).published == "2024-03-01"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (2024, "'date': 2024 is a bare number, not a date"),
+        (1709251200, "'date': 1709251200 is a bare number, not a date"),
+        (20241301, "'date': 20241301 is not a valid YYYYMMDD date"),
+    ],
+)
+def test_other_bare_number_dates_are_refused(value, message):
+    with pytest.raises(quality.InputError, match=message):
+        load_article(f"---\ndate: {value}\n---\n{BODY}", format="markdown")
+
+
 def test_markdown_markup_is_blanked_not_removed():
     source = "## Heading here\n\nSee [the report](https://example.org/x) and `code`.\n\n```\nit is important to note\n```\n"
     masked = mask_markdown(source)
