@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,7 +77,9 @@ class Report:
     def explain(self) -> str:
         """A plain-text account: the score, then what cost points, biggest first."""
         title = self.article.title or self.article.id or "article"
-        lines = [f"{title}: {self.score:.0f}/100, grade {self.grade}"]
+        # Rounded down, as the lint formats show it: 59.6 as "60/100" would contradict its
+        # grade D and a fail-under of 60.
+        lines = [f"{title}: {math.floor(self.score)}/100, grade {self.grade}"]
         arithmetic = [f"{self.base:.0f}"]
         for summary in sorted(self.scorers.values(), key=lambda s: s.contribution):
             if summary.contribution < -0.05:
@@ -88,7 +91,7 @@ class Report:
         for summary in sorted(self.scorers.values(), key=lambda s: (s.contribution, s.id)):
             if not summary.ran:
                 lines.append(
-                    f"\n{summary.id}: -{-summary.contribution:.1f} points, "
+                    f"\n{summary.id}: {_points(summary.contribution)}, "
                     f"not run ({summary.reason}); "
                     "charged because nothing is known either way"
                 )
@@ -97,7 +100,7 @@ class Report:
             if summary.contribution > -0.05 and not found:
                 continue
             lines.append(
-                f"\n{summary.id}: -{-summary.contribution:.1f} points "
+                f"\n{summary.id}: {_points(summary.contribution)} "
                 f"(sub-score {summary.score:.2f} x weight {summary.weight:g})"
             )
             for finding in sorted(found, key=lambda f: (-f.severity.rank, f.start)):
@@ -115,3 +118,10 @@ class Report:
                 f"\nHTML boilerplate removed before scoring: {len(self.article.stripped)} blocks"
             )
         return "\n".join(lines)
+
+
+def _points(contribution: float) -> str:
+    """Points lost as "-2.5 points"; "0.0 points" when nothing shows at one decimal (a weight
+    of 0, a sub-score of 1), never "-0.0"."""
+    lost = round(-contribution, 1)
+    return f"-{lost:.1f} points" if lost > 0 else "0.0 points"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 from pathlib import Path
 
 import jsonschema
@@ -54,7 +56,7 @@ def test_explain_shows_arithmetic_and_quotes_the_text(pipeline):
     report = pipeline.score(SEEDS[2].read_text())
     text = report.explain()
     first, arithmetic = text.splitlines()[:2]
-    assert f"{report.score:.0f}/100" in first
+    assert f"{math.floor(report.score)}/100" in first
     assert arithmetic.strip().startswith("score = 100 -")
     assert "(filler)" in arithmetic
     assert "a glimmer of hope" in text
@@ -67,6 +69,23 @@ def test_explain_shows_arithmetic_and_quotes_the_text(pipeline):
     ]
     positions = [text.index(f"\n{sid}: -") for sid in order]
     assert positions == sorted(positions)
+
+
+def test_explain_rounds_the_score_down_and_never_shows_minus_zero(pipeline):
+    report = pipeline.score(SEEDS[2].read_text())
+    filler = report.scorers["filler"]
+    assert [f for f in report.findings if f.scorer == "filler"]
+    scorers = dict(report.scorers)
+    # A scorer with weight 0 (or no loss) still lists its findings, at 0.0 points.
+    scorers["filler"] = dataclasses.replace(filler, weight=0.0, contribution=-0.0 * filler.weight)
+    scorers["dates"] = dataclasses.replace(
+        report.scorers["dates"], weight=0.0, contribution=-0.0, score=None, ran=False, reason="x"
+    )
+    text = dataclasses.replace(report, score=59.6, grade="D", scorers=scorers).explain()
+    assert text.splitlines()[0].endswith(": 59/100, grade D")
+    assert "\nfiller: 0.0 points (sub-score" in text
+    assert "\ndates: 0.0 points, not run (x)" in text
+    assert "-0.0" not in text
 
 
 def test_density_findings_carry_value_and_threshold(pipeline):
