@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quality.analysis import Document
 from quality.article import Article
@@ -16,7 +16,7 @@ from quality.matching import SharedScan
 from quality.registry import available, scorer_class
 from quality.report import Report, ScorerSummary
 from quality.ruleset import RuleBook, RuleSelection
-from quality.scorers.base import Scorer, ScorerResult
+from quality.scorers.base import Scorer
 from quality.weights import Weights
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ class Pipeline:
             )
         self.scorers: list[Scorer] = []
         self._scans: dict[str, SharedScan] = {}
+        self._plans: dict[str, _Plan] = {}
         for item in chosen:
             if isinstance(item, Scorer):
                 if item.id not in disabled:
@@ -109,28 +110,27 @@ class Pipeline:
     def score_article(self, article: Article) -> Report:
         article = with_text_metadata(article)
         language = article.language or detect_language(article.text)
-        doc = Document(article, language, self._shared_scan(language))
+        plan = self._plans.get(language) or self._plan(language)
+        doc = Document(article, language, plan.scan)
         findings: list[Finding] = []
         summaries: dict[str, ScorerSummary] = {}
-        base = self.weights.base
         penalty = 0.0
-        for scorer in self.scorers:
-            weight = self.weights.weight(scorer.id)
-            if not scorer.can_score(language):
-                reason = (
-                    "language could not be detected"
-                    if language == UNKNOWN
-                    else f"no rules for language '{language}'"
-                )
+        for scorer, weight, skipped in plan.steps:
+            if skipped is not None:
                 # Nothing is known about what this scorer checks, so it costs a share of
                 # its weight: an article in an unsupported language is not scored as clean.
-                contribution = -self.weights.unknown_penalty(scorer.id)
-                penalty -= contribution
+                charge = self.weights.unknown_penalty(scorer.id)
+                penalty += charge
                 summaries[scorer.id] = ScorerSummary(
-                    scorer.id, scorer.version, None, weight, contribution, False, reason
+                    scorer.id, scorer.version, None, weight, -charge, False, skipped
                 )
                 continue
-            result = self._run(scorer, doc)
+            try:
+                result = scorer.score(doc)
+            except QualityError:
+                raise
+            except Exception as exc:
+                raise _failure(scorer, "failed on this article", exc) from exc
             sub_score = min(1.0, max(0.0, float(result.score)))
             contribution = -weight * (1.0 - sub_score)
             penalty -= contribution
@@ -138,7 +138,8 @@ class Pipeline:
                 scorer.id, scorer.version, sub_score, weight, contribution, metrics=result.metrics
             )
             findings.extend(result.findings)
-        findings.sort(key=lambda f: f.sort_key)
+        findings.sort(key=_finding_order)
+        base = self.weights.base
         score = round(max(0.0, min(base, base - penalty)) * 100 / base, 1) if base else 0.0
         return Report(
             score=score,
@@ -149,6 +150,22 @@ class Pipeline:
             language=language,
             base=base,
         )
+
+    def _plan(self, language: str) -> _Plan:
+        """What scoring an article in ``language`` takes, worked out on the first one: each
+        scorer with its weight, or why it cannot run, and the shared automaton pass."""
+        steps = []
+        for scorer in self.scorers:
+            skipped = None
+            if not scorer.can_score(language):
+                skipped = (
+                    "language could not be detected"
+                    if language == UNKNOWN
+                    else f"no rules for language '{language}'"
+                )
+            steps.append((scorer, self.weights.weight(scorer.id), skipped))
+        plan = self._plans[language] = _Plan(self._shared_scan(language), steps)
+        return plan
 
     def _shared_scan(self, language: str) -> SharedScan:
         """One pass for the automata of every scorer, built on the first article in the
@@ -167,14 +184,15 @@ class Pipeline:
             scan = self._scans[language] = SharedScan(automata)
         return scan
 
-    @staticmethod
-    def _run(scorer: Scorer, doc: Document) -> ScorerResult:
-        try:
-            return scorer.score(doc)
-        except QualityError:
-            raise
-        except Exception as exc:
-            raise _failure(scorer, "failed on this article", exc) from exc
+
+class _Plan(NamedTuple):
+    scan: SharedScan
+    #: each scorer, its weight, and why it cannot run (None when it can)
+    steps: list[tuple[Scorer, float, str | None]]
+
+
+def _finding_order(finding: Finding) -> tuple[int, int, str]:
+    return finding.sort_key
 
 
 def _check_known(argument: str, scorer_ids: Iterable[str], known: set[str]) -> None:
