@@ -27,5 +27,18 @@ class ConfigError(QualityError):
     """A configuration file or option is invalid. The message names the file and key."""
 
 
+class OptionError(ConfigError):
+    """A scorer option has the wrong type. ``scorer``, ``option`` (as given), ``expected``
+    and ``value`` let a caller that knows where the option came from (a configuration
+    file's key) say so."""
+
+    def __init__(self, message: str, *, scorer: str, option: str, expected: type, value: object):
+        super().__init__(message)
+        self.scorer = scorer
+        self.option = option
+        self.expected = expected
+        self.value = value
+
+
 class ScorerError(QualityError):
     """A scorer could not be found, loaded or run."""

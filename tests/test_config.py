@@ -156,6 +156,11 @@ def test_weights_file_key(capsys, tree):
         ('select = ["NOPE1"]\n', "select", "unknown rule code or prefix 'NOPE1'"),
         ("[scorers.nosuch]\nx = 1\n", "scorers.nosuch", "unknown scorer"),
         ("[weights]\nfiller = -3\n", "weights.filler", "must be a number at least 0"),
+        (
+            '[scorers.filler]\nextra-phrases = "going forward"\n',
+            "scorers.filler.extra-phrases",
+            "must be an array, got string 'going forward'",
+        ),
         ('weights-file = "missing.json"\n', "", "cannot read weights file"),
     ],
 )
@@ -182,6 +187,18 @@ def test_invalid_pyproject_names_the_tool_quality_key(capsys, tree):
     (tree / "pyproject.toml").write_text("[tool.quality]\nignore = [1]\n", encoding="utf-8")
     code, _, err = lint(capsys, str(tree / "story.txt"))
     assert code == 2 and "pyproject.toml" in err and "'tool.quality.ignore'" in err
+
+
+def test_wrong_scorer_option_type_in_pyproject_names_the_tool_quality_key(capsys, tree):
+    (tree / "pyproject.toml").write_text(
+        "[tool.quality.scorers.attribution]\nallowed-sources = 3\n", encoding="utf-8"
+    )
+    code, _, err = lint(capsys, str(tree / "story.txt"))
+    assert code == 2
+    assert (
+        f"{tree / 'pyproject.toml'}: key 'tool.quality.scorers.attribution.allowed-sources' "
+        "must be an array, got integer 3"
+    ) in err
 
 
 def test_invalid_toml_and_missing_config_option(capsys, tree):

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from quality.errors import ConfigError
+from quality.errors import ConfigError, OptionError
 
 CONFIG_NAMES = (".quality.toml", "quality.toml", "pyproject.toml")
 SEVERITIES = ("info", "warning", "error")
@@ -52,6 +52,14 @@ class LintConfig(NamedTuple):
     def key(self, name: str) -> str:
         return f"{self.table}.{name}" if self.table else name
 
+    def option_error(self, error: OptionError) -> ConfigError:
+        """A scorer's option error re-worded to name the key it came from here."""
+        key = self.key(f"scorers.{error.scorer}.{error.option}")
+        expected = _TYPE_NAMES.get(error.expected, f"a {error.expected.__name__}")
+        return ConfigError(
+            f"{self.label}: key '{key}' must be {expected}, got {_describe(error.value)}"
+        )
+
     def ignores_for(self, path: Path) -> tuple[str, ...]:
         """Codes the per-file-ignores globs switch off for ``path``."""
         if not self.per_file_ignores:
@@ -69,6 +77,17 @@ class LintConfig(NamedTuple):
             if fnmatchcase(subject, pattern):
                 codes.extend(pattern_codes)
         return tuple(codes)
+
+
+#: Python types as a TOML file calls them, for option errors.
+_TYPE_NAMES = {
+    list: "an array",
+    dict: "a table",
+    str: "a string",
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+}
 
 
 def _describe(value: Any) -> str:

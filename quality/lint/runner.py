@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from quality.errors import ConfigError, InputError, QualityError
+from quality.errors import ConfigError, InputError, OptionError, QualityError
 from quality.findings import Finding, Severity
 from quality.lint import suppression
 from quality.lint.config import ConfigFinder, LintConfig, load_config_file
@@ -290,6 +290,8 @@ class Linter:
                 options={k: v for k, v in config.scorers.items() if k not in disabled},
                 allow=config.allow,
             )
+        except OptionError as exc:  # name the option's key in the configuration
+            raise config.option_error(exc) from exc
         except QualityError as exc:
             # Name the configuration file unless the error already does (a weights file's).
             message = str(exc)

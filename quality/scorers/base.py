@@ -39,7 +39,7 @@ class Scorer(ABC):
     option_types: ClassVar[Mapping[str, tuple[type, Any]]] = {}
 
     def __init__(self, rules: ScorerRules, options: Mapping[str, Any] | None = None):
-        from quality.errors import ConfigError
+        from quality.errors import ConfigError, OptionError
 
         self.rules = rules
         self.options: dict[str, Any] = {
@@ -52,9 +52,13 @@ class Scorer(ABC):
                 raise ConfigError(f"scorer '{self.id}' has no option '{name}' (options: {known})")
             expected = self.option_types[key][0]
             if not isinstance(value, expected):
-                raise ConfigError(
+                raise OptionError(
                     f"scorer '{self.id}' option '{name}' must be {expected.__name__}, "
-                    f"got {type(value).__name__}"
+                    f"got {type(value).__name__}",
+                    scorer=self.id,
+                    option=name,
+                    expected=expected,
+                    value=value,
                 )
             self.options[key] = value
 
