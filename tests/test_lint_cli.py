@@ -184,6 +184,35 @@ def test_invalid_utf8_reported_with_position(capsys, tmp_path):
     assert f"{path}: error: not valid UTF-8 (byte 13, line 2" in err
 
 
+def test_an_internal_failure_on_one_file_is_its_error_and_the_others_are_linted(
+    capsys, tmp_path, good, monkeypatch
+):
+    from quality.lint import suppression
+
+    scan = suppression.scan
+
+    def failing_scan(source, style):
+        if "trips a bug" in source:
+            raise IndexError("list index out of range")
+        if "is interrupted" in source:
+            raise KeyboardInterrupt
+        return scan(source, style)
+
+    monkeypatch.setattr(suppression, "scan", failing_scan)
+    broken = tmp_path / "a_broken.txt"
+    broken.write_text("This draft trips a bug in the linter.\n", encoding="utf-8")
+    code, out, err = lint(capsys, str(broken), str(good))
+    assert code == 2
+    assert (
+        f"{broken}: error: internal error while linting this file: "
+        "IndexError: list index out of range (this is a bug in quality; please report it"
+    ) in err
+    assert f"{good}: score 100/100" in out
+    # Ctrl-C still stops the whole run.
+    broken.write_text("This draft is interrupted.\n", encoding="utf-8")
+    assert lint(capsys, str(broken), str(good))[0] == 130
+
+
 def test_empty_file_is_linted_not_crashed(capsys, tmp_path):
     path = tmp_path / "empty.md"
     path.write_text("", encoding="utf-8")

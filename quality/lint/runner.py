@@ -302,6 +302,19 @@ class Linter:
     # One file.
 
     def lint(self, target: Target, read_stdin: Any = None) -> FileResult:
+        """One file's result; a failure is that file's error and never stops the run."""
+        try:
+            return self._lint(target, read_stdin)
+        except Exception as exc:  # a bug met on one file: report it and lint the others
+            return FileResult(
+                target.display,
+                error=(
+                    f"internal error while linting this file: {type(exc).__name__}: {exc} "
+                    "(this is a bug in quality; please report it with the file)"
+                ),
+            )
+
+    def _lint(self, target: Target, read_stdin: Any) -> FileResult:
         display = target.display
         config_path = (
             target.path
