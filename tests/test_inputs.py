@@ -85,6 +85,29 @@ def test_other_bare_number_dates_are_refused(value, message):
         load_article(f"---\ndate: {value}\n---\n{BODY}", format="markdown")
 
 
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("---\nlanguage: 5\n---\n", "front matter 'language' must be a language code"),
+        ("---\nlang: no\n---\n", "front matter 'lang' must be .* got bool False"),
+        ("---\nlanguage: [en, fr]\n---\n", "front matter 'language' .* got list"),
+        ("+++\nlanguage = 5\n+++\n", "front matter 'language' .* got int 5"),
+    ],
+)
+def test_front_matter_language_that_is_not_a_string_is_an_input_error(front, message):
+    with pytest.raises(quality.InputError, match=message):
+        load_article(front + BODY, format="markdown")
+
+
+def test_lint_names_the_file_whose_front_matter_language_is_not_a_string(tmp_path, capsys):
+    from quality.cli import main
+
+    path = tmp_path / "story.md"
+    path.write_text(f"---\ntitle: T\nlanguage: 5\n---\n{BODY}", encoding="utf-8")
+    assert main(["lint", str(path)]) == 2
+    assert f"{path}: error: front matter 'language' must be" in capsys.readouterr().err
+
+
 def test_markdown_markup_is_blanked_not_removed():
     source = "## Heading here\n\nSee [the report](https://example.org/x) and `code`.\n\n```\nit is important to note\n```\n"
     masked = mask_markdown(source)

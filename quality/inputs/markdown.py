@@ -86,6 +86,12 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
         target = FRONT_MATTER_KEYS.get(str(key).lower())
         if target is None or target in fields or value is None:
             continue
+        if target == "language" and not isinstance(value, str):
+            # A number, list or YAML's `no` (read as false) is no language code to guess from.
+            raise InputError(
+                f"front matter '{key}' must be a language code such as \"en\" (quoted if "
+                f"need be), got {type(value).__name__} {value!r}"
+            )
         if isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
         if target != "published" and not isinstance(value, str):
