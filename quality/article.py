@@ -83,8 +83,9 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
     """An ISO ``YYYY-MM-DD`` date from a date, datetime, ``YYYYMMDD`` number or date string.
 
     A date must give its year, month and day: "2024", "March 2024" or "5 March" is refused
-    rather than completed from today's date, and so is any number but an 8-digit
-    ``YYYYMMDD`` (a bare number could be a year, a timestamp or a typo).
+    rather than completed from today's date. A number is an 8-digit ``YYYYMMDD`` or a Unix
+    timestamp in seconds or milliseconds since 2001 (feeds and databases send those), read
+    in UTC; any other number (a year, a typo) is refused.
     """
     if value is None or value == "":
         return None
@@ -102,9 +103,14 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
                 raise InputError(
                     f"'{field_name}': {value!r} is not a valid YYYYMMDD date ({exc})"
                 ) from exc
+        for low, high, per_second in _TIMESTAMPS:
+            if low <= value < high:
+                moment = _dt.datetime.fromtimestamp(value / per_second, tz=_dt.timezone.utc)
+                return moment.date().isoformat()
         raise InputError(
             f"'{field_name}': {value!r} is a bare number, not a date; give a full date such as "
-            '"2024-03-01" (a number is read only as YYYYMMDD, e.g. 20240301)'
+            '"2024-03-01" (a number is read as YYYYMMDD, e.g. 20240301, or as a Unix timestamp '
+            "in seconds or milliseconds)"
         )
     text = value.strip()
     if _ISO_DATE.match(text):
@@ -132,6 +138,9 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
+#: Unix timestamps taken for dates: seconds, then milliseconds, from September 2001 (ten
+#: digits) to the year 5138; smaller numbers are more likely years or typos.
+_TIMESTAMPS = ((1_000_000_000, 1e11, 1), (1_000_000_000_000, 1e14, 1000))
 #: Two leap years, so that "29 February" without a year reads under both and is refused as
 #: incomplete rather than as unreadable.
 _PARSE_DEFAULTS = (_dt.datetime(2000, 1, 1), _dt.datetime(2004, 2, 2))

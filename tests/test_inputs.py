@@ -72,11 +72,17 @@ def test_an_eight_digit_front_matter_date_is_read_as_yyyymmdd(source, expected):
     assert load_article(text=BODY, published=20240301).published == "2024-03-01"
 
 
+@pytest.mark.parametrize("stamp", [1709251200, 1709251200.25, 1709251200000])
+def test_unix_timestamps_in_seconds_or_milliseconds_are_dates_in_utc(stamp):
+    assert load_article(text=BODY, published=stamp).published == "2024-03-01"
+    assert load_article({"text": BODY, "published": stamp - 1}).published == "2024-02-29"
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [
         (2024, "'date': 2024 is a bare number, not a date"),
-        (1709251200, "'date': 1709251200 is a bare number, not a date"),
+        (500_000_000_000, "'date': 500000000000 is a bare number, not a date"),
         (20241301, "'date': 20241301 is not a valid YYYYMMDD date"),
     ],
 )
