@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quality.analysis import Document, Span
+from quality.article import Article
+from quality.scorers import attribution
 from tests.conftest import WELL_SOURCED, by_rule, score_alone, shipped_scorer
 
 SCORER = shipped_scorer("attribution")
@@ -66,3 +73,85 @@ def test_a_well_sourced_story_is_fully_covered() -> None:
     assert result.metrics["claim_sentences"] >= 6
     assert result.metrics["coverage"] == 1.0
     assert not result.findings
+
+
+# The search for a source named before a cue, written the plain way: the whole construction,
+# cue included, searched for in the window. The scorer skips the search when the word before
+# the cue cannot end a source, and stops the pattern at the cue; it must agree with this.
+_PLAIN_BEFORE_CUE = re.compile(
+    rf"(?:(?:{attribution._NAME}(?:,[^,]{{1,80}},)?"
+    r"|\b(?i:he|she|they|it|we|I)"
+    r"|\b(?i:the|a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:" + attribution._ROLES + r"))"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:" + attribution._CUES + r")"
+    r"|\b(?i:police|prosecutors)\s+(?:have\s+|had\s+)?(?:" + attribution._CUES + r"))\Z"
+)
+
+
+def _plain_names_source(text: str, sentence: Span, cues: list[tuple[int, int]]) -> bool:
+    for cue_start, cue_end in cues:
+        if not sentence.start <= cue_start < sentence.end:
+            continue
+        window = attribution._window_before(text, sentence.start, cue_start)
+        hit = _PLAIN_BEFORE_CUE.search(text, window, cue_end)
+        if (
+            hit is not None
+            and hit.start() == sentence.start
+            and attribution._names_nobody(hit.group(0))
+        ):
+            hit = _PLAIN_BEFORE_CUE.search(text, hit.start() + 1, cue_end)
+            if hit is None:
+                continue
+        if hit is not None or attribution._NAMED_AFTER_CUE.match(text, cue_start, sentence.end):
+            return True
+    return False
+
+
+SOURCES = [
+    "Jane Smith",
+    "Jane Smith, a lawyer for the family,",
+    "Smith ,",
+    "police",
+    "Police",
+    "prosecutors",
+    "the deputy prime minister",
+    "researchers at",
+    "she",
+    "It",
+    "I",
+    "Bank of England",
+    "Bank of",
+    "many experts",
+    "Many",
+    "experts",
+    "iPhone",
+    "the company",
+    "the agency has",
+    "officials had",
+    "a spokesman for",
+    "Ms Murillo",
+    "42",
+    "&",
+    "costs",
+]
+CUES = ["said", "says", "told", "according to", "pointed out", "believe", "Said", "re-said"]
+GAPS = [" ", "  ", "\n", "\u00a0", ""]
+OPENINGS = ["", "The ruling was wrong, ", "On Monday ", "costs rose and "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(OPENINGS),
+    st.sampled_from(SOURCES),
+    st.sampled_from(GAPS),
+    st.sampled_from(CUES),
+    st.sampled_from(["", " the BBC", " Jane Smith", " that costs rose"]),
+)
+def test_the_quick_search_for_a_named_source_agrees_with_the_plain_one(
+    opening: str, source: str, gap: str, cue: str, rest: str
+) -> None:
+    text = f"{opening}{source}{gap}{cue}{rest}."
+    doc = Document(Article(text=text), "en", None)
+    cues = SCORER._cues(doc)
+    for sentence in doc.sentences:
+        expected = _plain_names_source(doc.text, sentence, cues)
+        assert attribution._names_source(doc.text, sentence, cues) == expected, text

@@ -49,13 +49,31 @@ _NAMED_AFTER_CUE = re.compile(
     r"|(?i:according to)\s+(?:the|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r")\b"
     rf"|(?:{_CUES})\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){{0,3}}{_NAME}"
 )
+# What stands before a cue to name its source, ending where the cue begins. The cue itself
+# is known from the automaton pass, so the pattern stops short of it: trying every cue word
+# at each way of reading the name is what made this search slow.
 _NAMED_BEFORE_CUE = re.compile(
     rf"(?:(?:{_NAME}(?:,[^,]{{1,80}},)?"
     r"|\b(?i:he|she|they|it|we|I)"
     r"|\b(?i:the|a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r"))"
-    r"\s+(?:has\s+|had\s+|have\s+)?(?:" + _CUES + r")"
+    r"\s+(?:has\s+|had\s+|have\s+)?"
     # police and prosecutors speak as institutions, which is how news names them
-    r"|\b(?i:police|prosecutors)\s+(?:have\s+|had\s+)?(?:" + _CUES + r"))\Z"
+    r"|\b(?i:police|prosecutors)\s+(?:have\s+|had\s+)?)\Z"
+)
+# The cues as they must be written for a source before them to count (lower case).
+_CUE_SET = frozenset(_CUE_WORDS)
+# The lower-case words that _NAMED_BEFORE_CUE can end with: pronouns, the small words inside
+# a name ("Bank of"), the last word of each role, "police", and has/had/have. A word before
+# the cue that is none of these, has no capital and does not close an appositive with a
+# comma cannot end a match, so the search (slow: it tries every way of reading a name at
+# each position) is skipped.
+_LAST_WORDS_OF_A_SOURCE = frozenset(
+    [
+        *("he", "she", "they", "it", "we", "i", "has", "had", "have", "police"),
+        *("of", "the", "de", "al", "bin", "van", "von", "for", "and"),
+        *("prosecutor", "prosecutors"),
+    ]
+    + [role.split()[-1] for role in _ROLES.replace("?", "").split("|")]
 )
 # How many whitespace-separated words before a cue a construction ending with it can span
 # ("the agency's deputy chief has said", or a name before an appositive).
@@ -292,17 +310,36 @@ def _names_source(text: str, sentence: Span, cues: list[tuple[int, int]]) -> boo
     for cue_start, cue_end in cues[first:]:
         if cue_start >= sentence.end:
             break
-        window = _window_before(text, sentence.start, cue_start)
-        hit = _NAMED_BEFORE_CUE.search(text, window, cue_end)
-        if hit is not None and hit.start() == sentence.start and _names_nobody(hit.group(0)):
-            # The cue belongs to "Many believe", so what follows it is what they believe,
-            # not a source ("Analysts say that Ms Murillo ...").
-            hit = _NAMED_BEFORE_CUE.search(text, hit.start() + 1, cue_end)
-            if hit is None:
-                continue
+        hit = None
+        if text[cue_start:cue_end] in _CUE_SET and _may_end_a_source(
+            text, sentence.start, cue_start
+        ):
+            window = _window_before(text, sentence.start, cue_start)
+            hit = _NAMED_BEFORE_CUE.search(text, window, cue_start)
+            if (
+                hit is not None
+                and hit.start() == sentence.start
+                and _names_nobody(text[hit.start() : cue_end])
+            ):
+                # The cue belongs to "Many believe", so what follows it is what they believe,
+                # not a source ("Analysts say that Ms Murillo ...").
+                hit = _NAMED_BEFORE_CUE.search(text, hit.start() + 1, cue_start)
+                if hit is None:
+                    continue
         if hit is not None or _NAMED_AFTER_CUE.match(text, cue_start, sentence.end):
             return True
     return False
+
+
+def _may_end_a_source(text: str, floor: int, cue_start: int) -> bool:
+    """Whether the word before the cue could end a source named before it."""
+    if cue_start <= floor or not text[cue_start - 1].isspace():
+        return False
+    words = text[floor:cue_start].rsplit(None, 1)
+    if not words:
+        return False
+    word = words[-1]
+    return not word.islower() or word.endswith(",") or word in _LAST_WORDS_OF_A_SOURCE
 
 
 def _names_nobody(opening: str) -> bool:
