@@ -105,3 +105,11 @@ def test_findings_point_at_what_they_quote(pipeline):
             line_start = text.rfind("\n", 0, finding.start) + 1
             assert finding.line == text.count("\n", 0, finding.start) + 1
             assert finding.column == finding.start - line_start + 1
+
+
+def test_explain_adds_up_when_the_deductions_pass_zero(pipeline):
+    report = pipeline.score(SEEDS[2].read_text())
+    deducted = -sum(s.contribution for s in report.scorers.values())
+    assert deducted > 100 and report.score == 0.0
+    arithmetic = report.explain().splitlines()[1]
+    assert arithmetic.endswith(f"= {100 - deducted:.1f}, which stops at 0.0")
