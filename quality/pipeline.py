@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quality.analysis import Document
 from quality.article import Article
-from quality.errors import ConfigError, QualityError, ScorerError
+from quality.errors import QualityError, ScorerError
 from quality.findings import Finding
 from quality.inputs import load_article, with_text_metadata
 from quality.language import UNKNOWN, detect_language
@@ -62,13 +62,7 @@ class Pipeline:
             self.weights = Weights.load()
             if weights:
                 _check_known("weights", weights, known)
-                for scorer_id, value in weights.items():
-                    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                        raise ConfigError(
-                            f"weights: the weight of '{scorer_id}' must be a non-negative "
-                            f"number, got {value!r}"
-                        )
-                self.weights = self.weights.with_overrides(weights)
+                self.weights = self.weights.with_overrides(weights, source="weights")
         unknown_options = set(options) - {s if isinstance(s, str) else s.id for s in chosen}
         if unknown_options:
             raise ScorerError(

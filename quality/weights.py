@@ -51,10 +51,12 @@ class Weights:
     def lowest_grade(self) -> str:
         return self.grades[-1][1]
 
-    def with_overrides(self, overrides: Mapping[str, float]) -> Weights:
+    def with_overrides(self, overrides: Mapping[str, float], source: str | None = None) -> Weights:
+        """These weights with some replaced; ``source`` names where the new ones came from
+        in errors (default: this file)."""
         merged = dict(self.weights)
         for scorer_id, value in overrides.items():
-            merged[scorer_id] = _number(value, f"weight of '{scorer_id}'", self.source)
+            merged[scorer_id] = _number(value, f"weight of '{scorer_id}'", source or self.source)
         return replace(self, weights=merged)
 
     def to_dict(self) -> dict[str, Any]:

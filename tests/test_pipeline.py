@@ -216,7 +216,7 @@ def test_a_used_pipeline_scores_the_same_after_pickling() -> None:
     [
         ({"disable": ["nosuch"]}, "disable: unknown scorer(s) 'nosuch'"),
         ({"weights": {"nosuch": 5}}, "weights: unknown scorer(s) 'nosuch'"),
-        ({"weights": {"filler": -5}}, "weights: the weight of 'filler' must be a non-negative"),
+        ({"weights": {"filler": -5}}, "weights: weight of 'filler' must be a non-negative number"),
     ],
 )
 def test_misspelt_scorers_and_bad_weights_are_named(arguments, message):
