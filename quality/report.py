@@ -84,7 +84,7 @@ class Report:
         for summary in sorted(self.scorers.values(), key=lambda s: s.contribution):
             if summary.contribution < -0.05:
                 arithmetic.append(f"- {-summary.contribution:.1f} ({summary.id})")
-        total = " = " + f"{self.score:.1f}"
+        total = f" = {self.score:.1f}"
         raw = self.base + sum(s.contribution for s in self.scorers.values())
         if raw < 0:
             total = f" = {raw:.1f}, which stops at 0.0"
