@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quality.inputs import textmeta
 from quality.inputs.textmeta import _years, find_byline, find_dateline
 
 
@@ -45,3 +46,53 @@ def test_a_by_line_near_the_top_is_the_byline(text: str, byline: str | None) -> 
 @given(st.text(alphabet="0129 \u0662\u00b2x\n", max_size=40))
 def test_years_are_found_as_a_regex_scan_would(text: str) -> None:
     assert _years(text) == [m.start() for m in re.finditer(r"(?:19|20)\d\d", text)]
+
+
+def _plain_dateline(text: str) -> tuple[str, int, int] | None:
+    """find_dateline without its shortcut: every date pattern tried in every year's window."""
+    head = textmeta._head(text)
+    best: tuple[str, int, int] | None = None
+    for year in _years(head):
+        window_start = max(0, year - textmeta._BEFORE_YEAR)
+        window_end = year + 4 + textmeta._AFTER_YEAR
+        for pattern in textmeta._DATE_PATTERNS:
+            for m in pattern.finditer(head, window_start, window_end):
+                iso = textmeta._to_iso(m) if m.end() < window_end else None
+                if iso and (best is None or m.start() < best[1]):
+                    best = (iso, m.start(), m.end())
+                    break
+        if best is not None and best[1] < year:
+            break
+    return best
+
+
+DATE_PARTS = [
+    "2024",
+    "2019-05-06",
+    "2021-3-4",
+    "March",
+    "MAR.",
+    "\u017fept",
+    "3rd",
+    "of",
+    "12",
+    "30",
+    ",",
+    "-",
+    "at",
+    "Sept.",
+    "dec",
+    "Jun",
+    "1999",
+    "on",
+    "news",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PARTS), max_size=14))
+def test_the_dateline_shortcut_finds_what_trying_every_pattern_finds(parts: list[str]) -> None:
+    text = " ".join(parts) + " The council met."
+    found = find_dateline(text)
+    assert (None if found is None else (found.iso, found.start, found.end)) == _plain_dateline(text)

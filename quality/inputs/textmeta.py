@@ -59,7 +59,16 @@ def find_dateline(text: str) -> TextDate | None:
     for year in _years(head):
         window_start = max(0, year - _BEFORE_YEAR)
         window_end = year + 4 + _AFTER_YEAR
-        for pattern in _DATE_PATTERNS:
+        window = head[window_start:window_end]
+        # Each pattern is tried at every position of the window, which is slow; one whose
+        # fixed part (the dash of an ISO date, a month name) is not in the window cannot match.
+        folded = window.casefold()
+        has_month = any(month in folded for month in _MONTHS)
+        for pattern, possible in zip(
+            _DATE_PATTERNS, ("-" in window, has_month, has_month), strict=True
+        ):
+            if not possible:
+                continue
             for m in pattern.finditer(head, window_start, window_end):
                 iso = _to_iso(m) if m.end() < window_end else None
                 if iso and (best is None or m.start() < best.start):
