@@ -364,8 +364,11 @@ def _init_worker(pipeline: Pipeline) -> None:
     import signal
 
     global _WORKER_PIPELINE
-    # Ctrl-C is the parent's to handle: it stops cleanly and then ends the workers.
+    # Ctrl-C is the parent's to handle: it stops cleanly and then ends the workers. A worker
+    # forked from a parent that handles SIGTERM itself (`quality score` does) must not keep
+    # that handler, or ending it would raise in the worker instead.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER_PIPELINE = pipeline
 
 
@@ -497,15 +500,11 @@ class _OrderedPool:
         self.executor = self._start()
 
     def close(self, *, abort: bool = False) -> None:
-        executor = self.executor
-        if abort:
-            # The executor has no public way to stop a worker mid-article; end them here so an
-            # interrupted run exits at once instead of after the chunks in progress.
-            processes = getattr(executor, "_processes", None) or {}
-            for process in list(processes.values()):
-                if process.is_alive():
-                    process.terminate()
-        executor.shutdown(wait=True, cancel_futures=True)
+        # On abort, chunks not yet started are dropped and those a worker has begun finish
+        # (a few dozen articles at most). Ending a worker instead can catch it halfway
+        # through writing a result, and the executor then waits for the rest of that
+        # message forever.
+        self.executor.shutdown(wait=True, cancel_futures=abort)
 
 
 @dataclass(frozen=True, slots=True)

@@ -203,3 +203,23 @@ def test_pipeline_travels_to_spawned_workers() -> None:
     expected = [pipeline.score(r).score for r in records]
     assert [r.report.score for r in results if r.report] == expected
     assert all("dates" not in r.report.scorers for r in results if r.report)
+
+
+def test_a_worker_dies_on_sigterm_even_when_its_parent_handles_it(
+    pipeline: quality.Pipeline,
+) -> None:
+    # `quality score` handles SIGTERM itself; its forked workers must not inherit that, or
+    # ending one raises inside it (a traceback on Ctrl-C) instead of ending it.
+    import signal
+
+    from quality.batch import _init_worker
+
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        _init_worker(pipeline)
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
