@@ -232,16 +232,44 @@ class Document:
     @_computed_once
     def sentences(self) -> list[Span]:
         text = self.text
+        # What _SENTENCE_END.finditer would find in each line, but the pattern is tried only
+        # where a terminator is: a regex scan for a class of characters steps through the
+        # text in Python's regex engine, and str.find for each terminator, once over the
+        # whole text, is many times faster.
+        positions = []
+        for terminator in _TERMINATORS:
+            position = text.find(terminator)
+            while position != -1:
+                positions.append(position)
+                position = text.find(terminator, position + 1)
+        positions.sort()
+        count = len(positions)
+        index = 0
         result: list[Span] = []
         for line in self.nonblank_lines:
             cursor = line.start
-            for m in _sentence_ends(text, line.start, line.end):
-                end = m.end()
-                if end - m.start() == 1 and text[end - 1] == "." and self._is_abbreviation(end - 1):
+            end = line.end
+            while index < count and positions[index] < cursor:
+                index += 1
+            reached = cursor
+            while index < count and positions[index] < end:
+                position = positions[index]
+                index += 1
+                if position < reached:
                     continue
-                _add_sentence(result, text, cursor, end)
-                cursor = end
-            _add_sentence(result, text, cursor, line.end)
+                m = _SENTENCE_END.match(text, position, end)
+                if m is None:
+                    continue
+                reached = m.end()
+                if (
+                    reached - position == 1
+                    and text[position] == "."
+                    and self._is_abbreviation(position)
+                ):
+                    continue
+                _add_sentence(result, text, cursor, reached)
+                cursor = reached
+            _add_sentence(result, text, cursor, end)
         return result
 
     def _is_abbreviation(self, dot: int) -> bool:
@@ -316,28 +344,6 @@ class Document:
     def line_col(self, position: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
         return self.line_index.line_col(position)
-
-
-def _sentence_ends(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """What ``_SENTENCE_END.finditer(text, start, end)`` finds. A regex scan for a class of
-    characters steps through the text in Python's regex engine; ``str.find`` for each
-    terminator is many times faster, and the pattern is then tried only where one is."""
-    positions = []
-    for terminator in _TERMINATORS:
-        position = text.find(terminator, start, end)
-        while position != -1:
-            positions.append(position)
-            position = text.find(terminator, position + 1, end)
-    positions.sort()
-    found = []
-    reached = start
-    for position in positions:
-        if position >= reached:
-            m = _SENTENCE_END.match(text, position, end)
-            if m is not None:
-                found.append(m)
-                reached = m.end()
-    return found
 
 
 def _add_sentence(result: list[Span], text: str, start: int, end: int) -> None:
