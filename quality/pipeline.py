@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quality.analysis import Document
 from quality.article import Article
-from quality.errors import QualityError, ScorerError
+from quality.errors import ConfigError, QualityError, ScorerError
 from quality.findings import Finding
 from quality.inputs import load_article, with_text_metadata
 from quality.language import UNKNOWN, detect_language
@@ -29,7 +29,8 @@ class Pipeline:
     ``scorers`` picks scorers by id (default: every registered one) and ``disable`` drops
     some; ``weights`` overrides the points each may take off; ``options`` maps a scorer id
     to its options; ``select``/``ignore`` switch rules on and off by code prefix; ``allow``
-    lists phrases never to flag.
+    lists phrases never to flag. A scorer id, rule code or weight that names nothing known
+    raises a ``QualityError`` that says which argument holds it.
     """
 
     def __init__(
@@ -47,6 +48,19 @@ class Pipeline:
         rule_dirs: Iterable[str | Path] | None = None,
     ):
         self.rulebook = rules if rules is not None else RuleBook.load(rule_dirs)
+        select = None if select is None else tuple(select)
+        ignore, extend_select = tuple(ignore), tuple(extend_select)
+        for argument, prefixes in (
+            ("select", select or ()),
+            ("extend_select", extend_select),
+            ("ignore", ignore),
+        ):
+            unknown = self.rulebook.unknown_prefixes(prefixes)
+            if unknown:
+                raise ConfigError(
+                    f"{argument}: unknown rule code or prefix {', '.join(map(repr, unknown))}; "
+                    "see `quality rules`"
+                )
         self.selection = RuleSelection.build(select, ignore, extend_select)
         self.allow = tuple(allow)
         options = dict(options or {})

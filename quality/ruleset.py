@@ -177,6 +177,15 @@ class RuleBook:
     def __len__(self) -> int:
         return len(self.rules)
 
+    def unknown_prefixes(self, prefixes: Iterable[str]) -> list[str]:
+        """The rule codes or code prefixes, as given, that name no rule here ("ALL" names
+        them all)."""
+        return [
+            prefix
+            for prefix in prefixes
+            if not any(code.startswith(_normalise_prefix(prefix)) for code in self.by_code)
+        ]
+
     def for_scorer(
         self, scorer: str, *, selection: RuleSelection | None = None, allow: Iterable[str] = ()
     ) -> ScorerRules:

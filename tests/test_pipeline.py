@@ -217,9 +217,15 @@ def test_a_used_pipeline_scores_the_same_after_pickling() -> None:
         ({"disable": ["nosuch"]}, "disable: unknown scorer(s) 'nosuch'"),
         ({"weights": {"nosuch": 5}}, "weights: unknown scorer(s) 'nosuch'"),
         ({"weights": {"filler": -5}}, "weights: weight of 'filler' must be a non-negative number"),
+        ({"select": ["XYZ"]}, "select: unknown rule code or prefix 'XYZ'"),
+        ({"ignore": iter(["FIL101", "FIL9"])}, "ignore: unknown rule code or prefix 'FIL9'"),
     ],
 )
 def test_misspelt_scorers_and_bad_weights_are_named(arguments, message):
     with pytest.raises(quality.QualityError) as caught:
         quality.Pipeline(**arguments)
     assert message in str(caught.value)
+
+
+def test_selection_by_prefix_any_case_or_all_is_accepted():
+    assert quality.Pipeline(select=["fil", "ALL"], ignore=iter(["FIL101"])).score(CLEAN)

@@ -18,6 +18,7 @@ from quality.lint.discovery import MissingPath, Target
 from quality.lint.lint_rules import LINT_RULES, MALFORMED_SUPPRESSION, UNUSED_SUPPRESSION
 from quality.lint.locate import relocate
 from quality.positions import LineIndex
+from quality.ruleset import RuleSelection
 
 if TYPE_CHECKING:
     from quality.pipeline import Pipeline
@@ -138,6 +139,11 @@ class _Settings(NamedTuple):
     min_severity: str
     max_file_size: float
 
+    @property
+    def selection(self) -> RuleSelection:
+        """Which rule codes are on for this file, the linter's own included."""
+        return RuleSelection.build(self.select, self.ignore, self.extend_select)
+
     def pipeline_key(self) -> tuple[Any, ...]:
         import json
 
@@ -189,6 +195,10 @@ class Linter:
                 yield FileResult(target.display, error=target.reason)
             else:
                 yield self.lint(target, read_stdin)
+
+    def _scorer_prefixes(self, prefixes: Iterable[str]) -> tuple[str, ...]:
+        """The codes or prefixes that name some scorer rule."""
+        return tuple(p for p in prefixes if not self.rulebook.unknown_prefixes([p]))
 
     def unknown_selectors(self, *groups: Iterable[str]) -> list[str]:
         """The codes or prefixes among ``groups`` that name no rule."""
@@ -258,12 +268,11 @@ class Linter:
 
     def _build_pipeline(self, settings: _Settings) -> Pipeline:
         from quality.pipeline import Pipeline
-        from quality.ruleset import RuleSelection
         from quality.weights import Weights
 
         config = settings.config
         self._check_config_codes(config)
-        selection = RuleSelection.build(settings.select, settings.ignore, settings.extend_select)
+        selection = settings.selection
         # A scorer whose every rule is deselected is switched off, not left to be charged
         # as "could not run": ignoring ATT must take attribution out of the score.
         by_scorer: dict[str, list[str]] = {}
@@ -280,12 +289,15 @@ class Linter:
             )
             if config.weights:
                 weights = (weights or Weights.load()).with_overrides(config.weights)
+            # The linter's own codes (SUP...) select nothing in the pipeline, which checks
+            # that every code it is given names one of its rules.
+            scored = self._scorer_prefixes
             return Pipeline(
                 rules=self.rulebook,
                 disable=disabled,
-                select=settings.select,
-                ignore=settings.ignore,
-                extend_select=settings.extend_select,
+                select=None if settings.select is None else scored(settings.select),
+                ignore=scored(settings.ignore),
+                extend_select=scored(settings.extend_select),
                 weights=weights,
                 options={k: v for k, v in config.scorers.items() if k not in disabled},
                 allow=config.allow,
@@ -399,7 +411,7 @@ class Linter:
             else relocate(report.findings, article.text, page, lines)
         )
         kept, result.suppressed = suppression.apply(findings, found.directives)
-        kept.extend(self._directive_findings(found, pipeline, lines))
+        kept.extend(self._directive_findings(found, settings, lines))
         minimum = Severity.parse(settings.min_severity).rank
         failing = Severity.parse(settings.fail_on).rank
         result.findings = sorted(
@@ -417,9 +429,10 @@ class Linter:
         result.failing_findings = sum(1 for f in result.findings if f.severity.rank >= failing)
 
     def _directive_findings(
-        self, found: suppression.Scan, pipeline: Pipeline, lines: LineIndex
+        self, found: suppression.Scan, settings: _Settings, lines: LineIndex
     ) -> list[Finding]:
-        selection = pipeline.selection
+        # The linter's own selection: the pipeline's leaves out the linter's codes.
+        selection = settings.selection
         known = list(self.rules)
         enabled = [code for code in known if selection.enabled(code)]
         findings: list[Finding] = []
