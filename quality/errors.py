@@ -28,16 +28,26 @@ class ConfigError(QualityError):
 
 
 class OptionError(ConfigError):
-    """A scorer option has the wrong type. ``scorer``, ``option`` (as given), ``expected``
-    and ``value`` let a caller that knows where the option came from (a configuration
-    file's key) say so."""
+    """A scorer option that does not exist (``expected`` None, ``known`` the options there
+    are) or has the wrong type. ``scorer``, ``option`` (as given), ``expected`` and ``value``
+    let a caller that knows where the option came from (a configuration file's key) say so."""
 
-    def __init__(self, message: str, *, scorer: str, option: str, expected: type, value: object):
+    def __init__(
+        self,
+        message: str,
+        *,
+        scorer: str,
+        option: str,
+        expected: type | None,
+        value: object,
+        known: tuple[str, ...] = (),
+    ):
         super().__init__(message)
         self.scorer = scorer
         self.option = option
         self.expected = expected
         self.value = value
+        self.known = known
 
 
 class ScorerError(QualityError):

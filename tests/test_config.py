@@ -201,6 +201,18 @@ def test_wrong_scorer_option_type_in_pyproject_names_the_tool_quality_key(capsys
     ) in err
 
 
+def test_unknown_scorer_option_in_pyproject_names_the_tool_quality_key(capsys, tree):
+    (tree / "pyproject.toml").write_text(
+        "[tool.quality.scorers.attribution]\ncolour = 3\n", encoding="utf-8"
+    )
+    code, _, err = lint(capsys, str(tree / "story.txt"))
+    assert code == 2
+    assert (
+        f"{tree / 'pyproject.toml'}: key 'tool.quality.scorers.attribution.colour': scorer "
+        "'attribution' has no such option (options: allowed-sources)"
+    ) in err
+
+
 def test_invalid_toml_and_missing_config_option(capsys, tree):
     (tree / "quality.toml").write_text("select = [\n", encoding="utf-8")
     code, _, err = lint(capsys, str(tree / "story.txt"))

@@ -55,6 +55,12 @@ class LintConfig(NamedTuple):
     def option_error(self, error: OptionError) -> ConfigError:
         """A scorer's option error re-worded to name the key it came from here."""
         key = self.key(f"scorers.{error.scorer}.{error.option}")
+        if error.expected is None:
+            known = ", ".join(o.replace("_", "-") for o in error.known) or "none"
+            return ConfigError(
+                f"{self.label}: key '{key}': scorer '{error.scorer}' has no such option "
+                f"(options: {known})"
+            )
         expected = _TYPE_NAMES.get(error.expected, f"a {error.expected.__name__}")
         return ConfigError(
             f"{self.label}: key '{key}' must be {expected}, got {_describe(error.value)}"

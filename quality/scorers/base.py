@@ -39,7 +39,7 @@ class Scorer(ABC):
     option_types: ClassVar[Mapping[str, tuple[type, Any]]] = {}
 
     def __init__(self, rules: ScorerRules, options: Mapping[str, Any] | None = None):
-        from quality.errors import ConfigError, OptionError
+        from quality.errors import OptionError
 
         self.rules = rules
         self.options: dict[str, Any] = {
@@ -48,8 +48,16 @@ class Scorer(ABC):
         for name, value in (options or {}).items():
             key = name.replace("-", "_")
             if key not in self.option_types:
-                known = ", ".join(sorted(self.option_types)) or "none"
-                raise ConfigError(f"scorer '{self.id}' has no option '{name}' (options: {known})")
+                known = tuple(sorted(self.option_types))
+                raise OptionError(
+                    f"scorer '{self.id}' has no option '{name}' "
+                    f"(options: {', '.join(known) or 'none'})",
+                    scorer=self.id,
+                    option=name,
+                    expected=None,
+                    value=value,
+                    known=known,
+                )
             expected = self.option_types[key][0]
             if not isinstance(value, expected):
                 raise OptionError(
