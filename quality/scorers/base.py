@@ -99,17 +99,19 @@ class Scorer(ABC):
         end = max(start, min(end, len(text)))
         excerpt = text[start:end]
         line, column, end_line, end_column = doc.line_index.span(start, end)
-        shown = ""
-        if "{match}" in rule.message:
-            shown = " ".join(excerpt.split())
-            if len(shown) > 80:
-                shown = shown[:77] + "..."
-        message = rule.format_message(
-            match=shown,
-            value=_number(value),
-            threshold=_number(threshold),
-            detail=detail,
-        )
+        message = rule.message
+        if "{" in message:  # most messages are fixed text
+            shown = ""
+            if "{match}" in message:
+                shown = " ".join(excerpt.split())
+                if len(shown) > 80:
+                    shown = shown[:77] + "..."
+            message = rule.format_message(
+                match=shown,
+                value=_number(value),
+                threshold=_number(threshold),
+                detail=detail,
+            )
         return Finding(
             rule.code,
             self.id,
