@@ -23,7 +23,8 @@ class Article:
 
     ``text`` is what the scorers read. For Markdown input, front matter and markup are
     blanked out with spaces rather than removed, so every offset into ``text`` is also an
-    offset into the original file.
+    offset into the original file. ``published`` is kept as ``YYYY-MM-DD``: a date given in
+    another form is read by ``normalise_date`` (an ``InputError`` if it is not a full date).
     """
 
     text: str
@@ -45,6 +46,11 @@ class Article:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise InputError(f"article text must be a string, got {type(self.text).__name__}")
+        published = self.published
+        if published is not None and not _is_normalised(published):
+            # Built directly rather than through load_article or with_fields: the date is
+            # read the same way, so reports always carry an ISO date.
+            object.__setattr__(self, "published", normalise_date(published))
         for name in (*METADATA_FIELDS, "html", "id"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
@@ -138,6 +144,19 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
+#: A date as normalise_date writes it.
+_NORMALISED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _is_normalised(value: object) -> bool:
+    """Whether ``value`` is already a real date written as ``YYYY-MM-DD``."""
+    if not isinstance(value, str) or not _NORMALISED_DATE.fullmatch(value):
+        return False
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 #: Unix timestamps taken for dates: seconds, then milliseconds, from September 2001 (ten
 #: digits) to the year 5138; smaller numbers are more likely years or typos.
 _TIMESTAMPS = ((1_000_000_000, 1e11, 1), (1_000_000_000_000, 1e14, 1000))

@@ -220,3 +220,12 @@ def test_html_fragment_in_a_record_is_read_not_refused(fragment):
     # trafilatura refuses a one-block fragment with no <html>; a record's html often is one.
     article = load_article({"id": "f1", "html": fragment})
     assert "Negotiators met in Cairo" in article.text
+
+
+def test_an_article_built_directly_gets_the_same_date_reading() -> None:
+    assert quality.Article(text=BODY, published="1 March 2024").published == "2024-03-01"
+    from_date = quality.Article(text=BODY, published=dt.date(2024, 3, 1))  # type: ignore[arg-type]
+    assert from_date.published == "2024-03-01"
+    for bad in ("2024", "2024-13-45"):
+        with pytest.raises(quality.InputError, match="'published'"):
+            quality.Article(text=BODY, published=bad)
