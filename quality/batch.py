@@ -286,15 +286,12 @@ def _load_file(item: ArticleFile, max_chars: int) -> Article:
 
 
 def _decode(data: bytes, what: str) -> str:
+    from quality.inputs import decode
+
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise _Rejected(
-            "InvalidUTF8",
-            f"{what} is not valid UTF-8 (byte {exc.start}, line {line}: "
-            f"{data[exc.start : exc.start + 1]!r})",
-        ) from None
+        return decode(data, name=what)
+    except InputError as exc:
+        raise _Rejected("InvalidUTF8", str(exc)) from None
 
 
 def _check_size(value: str | bytes | bytearray, name: str, max_chars: int) -> None:

@@ -46,11 +46,15 @@ def format_for_path(path: str) -> str:
 
 
 def decode(data: bytes, *, name: str = "input") -> str:
+    """UTF-8 text (a byte-order mark dropped); an InputError names the first bad byte and
+    its line."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"{name} is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})"
+            f"{name} is not valid UTF-8 (byte {exc.start}, line {line}: "
+            f"{data[exc.start : exc.start + 1]!r})"
         ) from exc
 
 
