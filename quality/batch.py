@@ -474,6 +474,7 @@ class _OrderedPool:
                 suspects = [pair for _, held in pending for pair in held]
                 pending.clear()
                 yield from self._rerun_one_by_one(suspects)
+                fill()  # what was not sent yet goes to the restarted pool
                 continue
             pending.popleft()
             fill()

@@ -196,6 +196,16 @@ def test_an_article_that_kills_its_worker_is_reported_and_the_rest_scored() -> N
     assert results[23].error is not None and results[23].error.type == "WorkerCrashed"
 
 
+def test_input_not_yet_sent_when_a_worker_dies_is_still_scored() -> None:
+    # The crash comes early, while most of the input is still waiting to be sent.
+    pipeline = quality.Pipeline(scorers=["filler", CrashingScorer()])
+    records = [make_record(i) for i in range(120)]
+    records[2] = {"id": "killer", "text": "KILL-THE-WORKER now."}
+    results = list(pipeline.score_many(records, workers=2, chunksize=4, window=1))
+    assert [r.index for r in results] == list(range(120))
+    assert [r.id for r in results if not r.ok] == ["killer"]
+
+
 def test_pipeline_travels_to_spawned_workers() -> None:
     pipeline = quality.Pipeline(disable=["dates"])
     records = [make_record(i) for i in range(12)]
