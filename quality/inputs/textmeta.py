@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quality.positions import LineIndex
-
 #: How many non-blank lines from the top may hold a dateline or byline.
 HEAD_LINES = 4
 _HEAD_CHARS = 600
@@ -99,16 +97,8 @@ def _years(text: str) -> list[int]:
 
 
 def find_byline(text: str) -> str | None:
-    # Only a line that starts with "by" (after "written" or "words") can hold one, and
-    # checking line starts first keeps the regex off most heads.
-    head = _head(text)
-    for line_start in LineIndex(head).starts:
-        opening = head[line_start : line_start + 12].lstrip(" \t").lower()
-        if opening.startswith(("by", "written by", "words by")):
-            m = _BYLINE.match(head, line_start)
-            if m:
-                return m.group("name").strip()
-    return None
+    m = _BYLINE.search(_head(text))
+    return m.group("name").strip() if m else None
 
 
 @lru_cache(maxsize=4)  # the dateline and byline searches read the same head
