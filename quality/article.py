@@ -144,22 +144,17 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
-#: A date as normalise_date writes it.
-_NORMALISED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _is_normalised(value: object) -> bool:
-    """Whether ``value`` is already a real date written as ``YYYY-MM-DD``."""
-    if not isinstance(value, str) or not _NORMALISED_DATE.fullmatch(value):
-        return False
-    try:
-        _dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 #: Unix timestamps taken for dates: seconds, then milliseconds, from September 2001 (ten
 #: digits) to the year 5138; smaller numbers are more likely years or typos.
 _TIMESTAMPS = ((1_000_000_000, 1e11, 1), (1_000_000_000_000, 1e14, 1000))
 #: Two leap years, so that "29 February" without a year reads under both and is refused as
 #: incomplete rather than as unreadable.
 _PARSE_DEFAULTS = (_dt.datetime(2000, 1, 1), _dt.datetime(2004, 2, 2))
+
+
+def _is_normalised(value: object) -> bool:
+    """Whether ``value`` is a real date already written as ``YYYY-MM-DD``."""
+    try:
+        return isinstance(value, str) and _dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
