@@ -50,17 +50,7 @@ class Pipeline:
         self.rulebook = rules if rules is not None else RuleBook.load(rule_dirs)
         select = None if select is None else tuple(select)
         ignore, extend_select = tuple(ignore), tuple(extend_select)
-        for argument, prefixes in (
-            ("select", select or ()),
-            ("extend_select", extend_select),
-            ("ignore", ignore),
-        ):
-            unknown = self.rulebook.unknown_prefixes(prefixes)
-            if unknown:
-                raise ConfigError(
-                    f"{argument}: unknown rule code or prefix {', '.join(map(repr, unknown))}; "
-                    "see `quality rules`"
-                )
+        _check_codes(self.rulebook, select=select or (), extend_select=extend_select, ignore=ignore)
         self.selection = RuleSelection.build(select, ignore, extend_select)
         self.allow = tuple(allow)
         options = dict(options or {})
@@ -84,7 +74,6 @@ class Pipeline:
                 + ", ".join(sorted(unknown_options))
             )
         self.scorers: list[Scorer] = []
-        self._scans: dict[str, SharedScan] = {}
         self._plans: dict[str, _Plan] = {}
         for item in chosen:
             if isinstance(item, Scorer):
@@ -161,8 +150,9 @@ class Pipeline:
 
     def _plan(self, language: str) -> _Plan:
         """What scoring an article in ``language`` takes, worked out on the first one: each
-        scorer with its weight, or why it cannot run, and the shared automaton pass."""
+        scorer with its weight, or why it cannot run, and one pass for the automata of all."""
         steps = []
+        automata = []
         for scorer in self.scorers:
             skipped = None
             if not scorer.can_score(language):
@@ -172,25 +162,15 @@ class Pipeline:
                     else f"no rules for language '{language}'"
                 )
             steps.append((scorer, self.weights.weight(scorer.id), skipped))
-        plan = self._plans[language] = _Plan(self._shared_scan(language), steps)
+            try:
+                automata.extend(scorer.automata(language))
+            except QualityError:
+                raise
+            except Exception as exc:
+                doing = f"could not build its automata for '{language}'"
+                raise _failure(scorer, doing, exc) from exc
+        plan = self._plans[language] = _Plan(SharedScan(automata), steps)
         return plan
-
-    def _shared_scan(self, language: str) -> SharedScan:
-        """One pass for the automata of every scorer, built on the first article in the
-        language."""
-        scan = self._scans.get(language)
-        if scan is None:
-            automata = []
-            for scorer in self.scorers:
-                try:
-                    automata.extend(scorer.automata(language))
-                except QualityError:
-                    raise
-                except Exception as exc:
-                    doing = f"could not build its automata for '{language}'"
-                    raise _failure(scorer, doing, exc) from exc
-            scan = self._scans[language] = SharedScan(automata)
-        return scan
 
 
 class _Plan(NamedTuple):
@@ -201,6 +181,16 @@ class _Plan(NamedTuple):
 
 def _finding_order(finding: Finding) -> tuple[int, int, str]:
     return finding.sort_key
+
+
+def _check_codes(rulebook: RuleBook, **arguments: tuple[str, ...]) -> None:
+    for argument, prefixes in arguments.items():
+        unknown = rulebook.unknown_prefixes(prefixes)
+        if unknown:
+            raise ConfigError(
+                f"{argument}: unknown rule code or prefix {', '.join(map(repr, unknown))}; "
+                "see `quality rules`"
+            )
 
 
 def _check_known(argument: str, scorer_ids: Iterable[str], known: set[str]) -> None:

@@ -207,7 +207,7 @@ def test_a_used_pipeline_scores_the_same_after_pickling() -> None:
     copy = pickle.loads(pickle.dumps(pipeline))
     assert [copy.score(text).to_dict() for text in texts] == before
     # The copy's matchers still take their hits from its shared pass, not from own passes.
-    scan = copy._shared_scan("en")
+    scan = copy._plans["en"].scan
     assert all(scan.slot(a) is not None for s in copy.scorers for a in s.automata("en"))
 
 
