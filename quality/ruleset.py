@@ -178,13 +178,8 @@ class RuleBook:
         return len(self.rules)
 
     def unknown_prefixes(self, prefixes: Iterable[str]) -> list[str]:
-        """The rule codes or code prefixes, as given, that name no rule here ("ALL" names
-        them all)."""
-        return [
-            prefix
-            for prefix in prefixes
-            if not any(code.startswith(_normalise_prefix(prefix)) for code in self.by_code)
-        ]
+        """The rule codes or code prefixes, as given, that name no rule here."""
+        return unknown_prefixes(prefixes, self.by_code)
 
     def for_scorer(
         self, scorer: str, *, selection: RuleSelection | None = None, allow: Iterable[str] = ()
@@ -235,6 +230,17 @@ class RuleSelection:
         best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)
         best_ignore = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
         return best_select > best_ignore
+
+
+def unknown_prefixes(prefixes: Iterable[str], codes: Iterable[str]) -> list[str]:
+    """The rule codes or code prefixes, as given, that begin none of ``codes`` ("ALL"
+    begins them all)."""
+    codes = list(codes)
+    return [
+        prefix
+        for prefix in prefixes
+        if not any(code.startswith(_normalise_prefix(prefix)) for code in codes)
+    ]
 
 
 def _normalise_prefix(prefix: str) -> str:

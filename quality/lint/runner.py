@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -18,7 +19,7 @@ from quality.lint.discovery import MissingPath, Target
 from quality.lint.lint_rules import LINT_RULES, MALFORMED_SUPPRESSION, UNUSED_SUPPRESSION
 from quality.lint.locate import relocate
 from quality.positions import LineIndex
-from quality.ruleset import RuleSelection
+from quality.ruleset import RuleSelection, unknown_prefixes
 
 if TYPE_CHECKING:
     from quality.pipeline import Pipeline
@@ -202,13 +203,7 @@ class Linter:
 
     def unknown_selectors(self, *groups: Iterable[str]) -> list[str]:
         """The codes or prefixes among ``groups`` that name no rule."""
-        known = list(self.rules)
-        return [
-            code
-            for group in groups
-            for code in group
-            if code != "ALL" and not any(k.startswith(code) for k in known)
-        ]
+        return unknown_prefixes(chain.from_iterable(groups), self.rules)
 
     def _check_config_codes(self, config: LintConfig) -> None:
         from quality.registry import available
