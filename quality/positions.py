@@ -22,11 +22,7 @@ class LineIndex:
 
     def span(self, start: int, end: int) -> tuple[int, int, int, int]:
         """Line, column, end line and end column of ``text[start:end]``."""
-        # line_col twice, written out: every finding is placed through here.
-        starts = self.starts
-        first = max(0, bisect_right(starts, start) - 1)
-        last = max(0, bisect_right(starts, end) - 1)
-        return first + 1, start - starts[first] + 1, last + 1, end - starts[last] + 1
+        return (*self.line_col(start), *self.line_col(end))
 
     def line_text(self, line: int) -> str:
         start = self.starts[line - 1]
