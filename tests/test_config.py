@@ -189,28 +189,23 @@ def test_invalid_pyproject_names_the_tool_quality_key(capsys, tree):
     assert code == 2 and "pyproject.toml" in err and "'tool.quality.ignore'" in err
 
 
-def test_wrong_scorer_option_type_in_pyproject_names_the_tool_quality_key(capsys, tree):
+@pytest.mark.parametrize(
+    ("setting", "problem"),
+    [
+        ("allowed-sources = 3", "allowed-sources' must be an array, got integer 3"),
+        (
+            "colour = 3",
+            "colour': scorer 'attribution' has no such option (options: allowed-sources)",
+        ),
+    ],
+)
+def test_bad_scorer_option_in_pyproject_names_the_tool_quality_key(capsys, tree, setting, problem):
     (tree / "pyproject.toml").write_text(
-        "[tool.quality.scorers.attribution]\nallowed-sources = 3\n", encoding="utf-8"
+        f"[tool.quality.scorers.attribution]\n{setting}\n", encoding="utf-8"
     )
     code, _, err = lint(capsys, str(tree / "story.txt"))
     assert code == 2
-    assert (
-        f"{tree / 'pyproject.toml'}: key 'tool.quality.scorers.attribution.allowed-sources' "
-        "must be an array, got integer 3"
-    ) in err
-
-
-def test_unknown_scorer_option_in_pyproject_names_the_tool_quality_key(capsys, tree):
-    (tree / "pyproject.toml").write_text(
-        "[tool.quality.scorers.attribution]\ncolour = 3\n", encoding="utf-8"
-    )
-    code, _, err = lint(capsys, str(tree / "story.txt"))
-    assert code == 2
-    assert (
-        f"{tree / 'pyproject.toml'}: key 'tool.quality.scorers.attribution.colour': scorer "
-        "'attribution' has no such option (options: allowed-sources)"
-    ) in err
+    assert f"{tree / 'pyproject.toml'}: key 'tool.quality.scorers.attribution.{problem}" in err
 
 
 def test_invalid_toml_and_missing_config_option(capsys, tree):
