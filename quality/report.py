@@ -77,9 +77,7 @@ class Report:
     def explain(self) -> str:
         """A plain-text account: the score, then what cost points, biggest first."""
         title = self.article.title or self.article.id or "article"
-        # Rounded down, as the lint formats show it: 59.6 as "60/100" would contradict its
-        # grade D and a fail-under of 60.
-        lines = [f"{title}: {math.floor(self.score)}/100, grade {self.grade}"]
+        lines = [f"{title}: {shown_score(self.score)}/100, grade {self.grade}"]
         arithmetic = [f"{self.base:.0f}"]
         for summary in sorted(self.scorers.values(), key=lambda s: s.contribution):
             if summary.contribution < -0.05:
@@ -122,6 +120,12 @@ class Report:
                 f"\nHTML boilerplate removed before scoring: {len(self.article.stripped)} blocks"
             )
         return "\n".join(lines)
+
+
+def shown_score(score: float | None) -> int:
+    """A score as a whole number, rounded down: 59.6 shown as 60 would contradict "FAIL
+    (score under 60)", and 84.6 as 85 its grade B."""
+    return math.floor(score or 0.0)
 
 
 def _points(contribution: float) -> str:

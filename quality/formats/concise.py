@@ -3,10 +3,10 @@ then one score line per file and a one-line summary."""
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, TextIO
 
 from quality.formats.style import Style
+from quality.report import shown_score
 
 if TYPE_CHECKING:
     from quality.formats import RenderOptions
@@ -26,12 +26,6 @@ def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
             )
         out.write(score_line(result, style) + "\n")
     out.write(summary_line(run, style) + "\n")
-
-
-def shown_score(score: float | None) -> int:
-    """The score as a whole number, rounded down: 59.6 shown as 60 would contradict
-    "FAIL (score under 60)", and 84.6 as 85 its grade B."""
-    return math.floor(score or 0.0)
 
 
 def score_line(result: FileResult, style: Style) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from quality.findings import Severity
-from quality.formats.concise import shown_score
+from quality.report import shown_score
 
 if TYPE_CHECKING:
     from quality.formats import RenderOptions
