@@ -256,7 +256,7 @@ def _load_mapping(record: Mapping[str, Any], max_chars: int) -> Article:
 
 
 def _load_file(item: ArticleFile, max_chars: int) -> Article:
-    from quality.inputs import format_for_path, load_article
+    from quality.inputs import format_for_path, load_article, refuse_binary
 
     path = Path(item.path)
     try:
@@ -266,8 +266,10 @@ def _load_file(item: ArticleFile, max_chars: int) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise _Rejected("UnreadableFile", f"cannot read file: {exc.strerror or exc}") from None
-    if b"\x00" in data[:8192]:
-        raise _Rejected("UnreadableFile", "binary file (contains NUL bytes), not an article")
+    try:
+        refuse_binary(data)
+    except InputError as exc:
+        raise _Rejected("UnreadableFile", str(exc)) from None
     text = _decode(data, "file")
     _check_size(text, "text", max_chars)
     if path.suffix.lower() == ".json":

@@ -45,6 +45,16 @@ def format_for_path(path: str) -> str:
     return "auto"
 
 
+#: How much of a file is looked at to tell a binary file from text.
+_BINARY_SNIFF = 8192
+
+
+def refuse_binary(data: bytes) -> None:
+    """An InputError for data that is binary (a NUL byte near its start), not text."""
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        raise InputError("binary file (contains NUL bytes), not an article")
+
+
 def decode(data: bytes, *, name: str = "input") -> str:
     """UTF-8 text (a byte-order mark dropped); an InputError names the first bad byte and
     its line."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quality.errors import ConfigError, InputError, OptionError, QualityError
 from quality.findings import Finding, Severity
+from quality.inputs import refuse_binary
 from quality.lint import suppression
 from quality.lint.config import ConfigFinder, LintConfig, load_config_file
 from quality.lint.discovery import MissingPath, Target
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 DEFAULT_MAX_FILE_SIZE_MB = 5.0
 DEFAULT_FAIL_ON = "error"
 DEFAULT_MIN_SEVERITY = "info"
-_BINARY_SNIFF = 8192
 
 
 class LintOptions(NamedTuple):
@@ -365,8 +365,7 @@ class Linter:
                 raise InputError("is a directory") from None
             except OSError as exc:
                 raise InputError(f"cannot read file: {exc.strerror or exc}") from None
-        if b"\x00" in data[:_BINARY_SNIFF]:
-            raise InputError("binary file (contains NUL bytes), not an article")
+        refuse_binary(data)
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
