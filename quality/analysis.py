@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, overload
 
 from quality.article import Article
-from quality.matching import SharedScan, fold, own_hits
+from quality.matching import Automaton, SharedScan, fold, own_hits
 from quality.positions import LineIndex
 
 T = TypeVar("T")
@@ -153,7 +153,7 @@ class Document:
         #: the automata of the scorers that will read this document, run in one pass
         self.scan = scan
 
-    def hits(self, automaton: Any, subject: str) -> Iterable[tuple[int, Any]]:
+    def hits(self, automaton: Automaton, subject: str) -> Iterable[tuple[int, Any]]:
         """The hits of ``automaton`` in ``subject``: from the shared scan when the subject
         is ``lower`` and the automaton is in the scan, else from its own pass."""
         if self.scan is not None and subject is self.lower:

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from quality.analysis import Document, Span
 from quality.findings import Finding
-from quality.matching import phrase_automaton, phrase_matches
+from quality.matching import Automaton, phrase_automaton, phrase_matches
 from quality.ruleset import ScorerRules
 from quality.scorers.base import Scorer, ScorerResult
 
@@ -277,7 +277,7 @@ class AttributionScorer(Scorer):
         findings.sort(key=lambda f: f.sort_key)
         return ScorerResult(sub_score, findings, metrics)
 
-    def automata(self, language: str) -> list[Any]:
+    def automata(self, language: str) -> list[Automaton | None]:
         return [*super().automata(language), self._cue_automaton]
 
     def _cues(self, doc: Document) -> list[tuple[int, int]]:

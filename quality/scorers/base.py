@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from quality.analysis import Document
 from quality.findings import Finding
-from quality.matching import Match
+from quality.matching import Automaton, Match
 from quality.ruleset import LanguageRules, Rule, ScorerRules
 
 
@@ -132,7 +132,7 @@ class Scorer(ABC):
     def match_findings(self, doc: Document, matches: list[Match]) -> list[Finding]:
         return [self.finding(doc, m.rule, m.start, m.end) for m in matches]
 
-    def automata(self, language: str) -> list[Any]:
+    def automata(self, language: str) -> list[Automaton | None]:
         """The automata this scorer runs over ``Document.lower`` for an article in
         ``language``, so that a pipeline can run them all in one pass (``SharedScan``).
         A scorer that runs an automaton of its own adds it here and takes its hits from
@@ -141,7 +141,7 @@ class Scorer(ABC):
         rules: ScorerRules | None = getattr(self, "rules", None)
         if rules is None or not self.can_score(language):
             return []
-        return rules.for_language(language).matcher.automata
+        return [*rules.for_language(language).matcher.automata]
 
     def matches(self, doc: Document) -> list[Match]:
         """Phrase and pattern matches, without those inside quotations where the rule says so."""

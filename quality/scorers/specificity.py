@@ -16,7 +16,7 @@ from typing import Any
 
 from quality.analysis import Document
 from quality.findings import Finding
-from quality.matching import substring_automaton
+from quality.matching import Automaton
 from quality.ruleset import LanguageRules, Rule, ScorerRules
 from quality.scorers.base import Scorer, ScorerResult
 
@@ -85,14 +85,14 @@ class SpecificityScorer(Scorer):
         # Counted from the pipeline's shared pass over the text: a str.count per string
         # would walk the text fourteen times. The value is the string's length, and whether
         # it is a reporting verb (else a sentence break).
-        self._counted = substring_automaton(
+        self._counted = Automaton(
             {
                 **{s: (len(s), False) for s in _SENTENCE_BREAKS},
                 **{s: (len(s), True) for s in _REPORTING},
             }
         )
 
-    def automata(self, language: str) -> list[Any]:
+    def automata(self, language: str) -> list[Automaton | None]:
         return [*super().automata(language), self._counted]
 
     def score(self, doc: Document) -> ScorerResult:

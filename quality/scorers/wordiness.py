@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from quality.analysis import Document, Span
+from quality.matching import Automaton
 from quality.ruleset import LanguageRules, Rule
 from quality.scorers._wording import count_forms, loss, option, token_forms, word_list
 from quality.scorers.base import Scorer, ScorerResult
@@ -89,7 +89,7 @@ class WordinessScorer(Scorer):
     version = "1.0"
     description = "Prose thick with grammar words and thin on content; tacked-on -ing clauses."
 
-    def automata(self, language: str) -> list[Any]:
+    def automata(self, language: str) -> list[Automaton | None]:
         # The tacked-on clauses are found by one direct scan (see _Settings.read), so the
         # matcher's automaton would only be walked for nothing in the pipeline's shared pass.
         return []
