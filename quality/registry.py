@@ -27,6 +27,7 @@ _BUILTIN = {
     "specificity": "quality.scorers.specificity:SpecificityScorer",
     "repetition": "quality.scorers.repetition:RepetitionScorer",
     "wordiness": "quality.scorers.wordiness:WordinessScorer",
+    "readability": "quality.scorers.readability:ReadabilityScorer",
 }
 
 _registered: dict[str, type[Scorer]] = {}
