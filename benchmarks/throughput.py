@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import multiprocessing
 import os
 import statistics
 import time
@@ -41,6 +42,36 @@ def rate(pipeline: quality.Pipeline, records: list[dict[str, Any]], workers: int
     return len(records) / elapsed
 
 
+def independent_rate(
+    pipeline: quality.Pipeline, records: list[dict[str, Any]], processes: int
+) -> float:
+    """Articles per second when ``processes`` forked copies of the warm pipeline each score
+    their share of ``records`` on their own, with nothing passed between processes: what
+    the machine itself allows, against which ``score_many``'s scaling is judged. They start
+    together at a barrier; the time is until the last one finishes."""
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(processes + 1)
+    finished = context.Queue()
+    shares = [records[i::processes] for i in range(processes)]
+
+    def score_share(share: list[dict[str, Any]]) -> None:
+        articles = [quality.load_article(record["text"]) for record in share]
+        barrier.wait()
+        for article in articles:
+            pipeline.score_article(article)
+        finished.put(time.perf_counter())
+
+    workers = [context.Process(target=score_share, args=(share,)) for share in shares]
+    for worker in workers:
+        worker.start()
+    barrier.wait()
+    started = time.perf_counter()
+    ends = [finished.get() for _ in workers]
+    for worker in workers:
+        worker.join()
+    return len(records) / (max(ends) - started)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -65,7 +96,16 @@ def main() -> None:
         )
     print(f"{len(records)} articles, mean {mean_chars:.0f} characters")
     if cores > 1:
-        print(f"scaling {cores} workers / 1 worker: {results[cores] / results[1]:.2f}x")
+        scaling = results[cores] / results[1]
+        print(f"scaling {cores} workers / 1 worker: {scaling:.2f}x")
+        alone = [independent_rate(pipeline, records, 1) for _ in range(args.repeats)]
+        together = [independent_rate(pipeline, records, cores) for _ in range(args.repeats)]
+        ceiling = statistics.median(together) / statistics.median(alone)
+        print(
+            f"machine ceiling: {cores} independent processes / 1: {ceiling:.2f}x "
+            f"(medians {statistics.median(together):.0f} / {statistics.median(alone):.0f} "
+            f"articles/s); score_many reaches {scaling / ceiling:.0%} of it"
+        )
 
 
 if __name__ == "__main__":

@@ -54,6 +54,10 @@ class Finding:
     value: float | None = None
     threshold: float | None = None
 
+    def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
+        # Pickled as its fields in order, like ScorerSummary: cheaper for worker processes.
+        return (Finding, tuple(getattr(self, name) for name in _FIELDS))
+
     def to_dict(self) -> dict[str, Any]:
         # Field by field: dataclasses.asdict deep-copies recursively and costs more than
         # scoring the finding took.

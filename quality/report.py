@@ -32,6 +32,23 @@ class ScorerSummary:
     reason: str | None = None
     metrics: dict[str, float] = field(default_factory=dict)
 
+    def __reduce__(self) -> tuple[type[ScorerSummary], tuple[Any, ...]]:
+        # Pickled as its fields in order: worker processes send every report back, and a
+        # tuple is rebuilt several times faster than an instance dict is restored.
+        return (
+            ScorerSummary,
+            (
+                self.id,
+                self.version,
+                self.score,
+                self.weight,
+                self.contribution,
+                self.ran,
+                self.reason,
+                self.metrics,
+            ),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "version": self.version,

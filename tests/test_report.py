@@ -114,3 +114,20 @@ def test_explain_adds_up_when_the_deductions_pass_zero(pipeline):
     deducted = -sum(s.contribution for s in scorers.values())
     text = dataclasses.replace(report, score=0.0, grade="F", scorers=scorers).explain()
     assert text.splitlines()[1].endswith(f"= {100 - deducted:.1f}, which stops at 0.0")
+
+
+@pytest.mark.parametrize("path", SEEDS[:2], ids=lambda p: p.name)
+def test_a_report_comes_back_whole_from_a_worker_process(path: Path) -> None:
+    # Workers send reports back pickled; findings and scorer summaries pickle as their
+    # fields in order, so a field added to either must be added there too.
+    import pickle
+
+    report = quality.score(load(path))
+    copy = pickle.loads(pickle.dumps(report))
+    assert copy == report
+    for original, restored in [
+        *zip(report.findings, copy.findings),
+        *zip(report.scorers.values(), copy.scorers.values()),
+    ]:
+        for field in dataclasses.fields(original):
+            assert getattr(restored, field.name) == getattr(original, field.name), field.name
