@@ -99,7 +99,7 @@ def report_record(report: Report, id: str | None, *, include_text: bool = False)
             sid: {
                 "score": None if s.score is None else round(s.score, 4),
                 "weight": s.weight,
-                "contribution": round(s.contribution, 2),
+                "contribution": s.rounded_contribution,
             }
             for sid, s in report.scorers.items()
         },

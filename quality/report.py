@@ -49,12 +49,18 @@ class ScorerSummary:
             ),
         )
 
+    @property
+    def rounded_contribution(self) -> float:
+        """The contribution to two decimals, as reports show it: 0.0 rather than -0.0 when
+        nothing is lost (a sub-score of 1, a weight of 0, a loss under half a hundredth)."""
+        return round(self.contribution, 2) + 0.0
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "version": self.version,
             "score": None if self.score is None else round(self.score, 4),
             "weight": self.weight,
-            "contribution": round(self.contribution, 2),
+            "contribution": self.rounded_contribution,
             "ran": self.ran,
             "reason": self.reason,
             "metrics": {k: round(v, 4) for k, v in self.metrics.items()},

@@ -88,6 +88,19 @@ def test_explain_rounds_the_score_down_and_never_shows_minus_zero(pipeline):
     assert "-0.0" not in text
 
 
+def test_json_shows_no_loss_as_zero_not_minus_zero(pipeline):
+    from quality.batch import report_record
+    from tests.conftest import WELL_SOURCED
+
+    report = pipeline.score(WELL_SOURCED)
+    # A sub-score of 1 loses -weight * 0.0 points, which is -0.0 until it is shown.
+    assert any(s.contribution == 0 for s in report.scorers.values())
+    for data in (report.to_dict(), report_record(report, "a1")):
+        contributions = [s["contribution"] for s in data["scorers"].values()]
+        assert all(c < 0 or math.copysign(1.0, c) == 1.0 for c in contributions)
+        assert "-0.0" not in json.dumps(data)
+
+
 def test_density_findings_carry_value_and_threshold(pipeline):
     report = pipeline.score(SEEDS[1].read_text())
     (density,) = [f for f in report.findings if f.rule == "FIL001"]
@@ -126,8 +139,8 @@ def test_a_report_comes_back_whole_from_a_worker_process(path: Path) -> None:
     copy = pickle.loads(pickle.dumps(report))
     assert copy == report
     for original, restored in [
-        *zip(report.findings, copy.findings),
-        *zip(report.scorers.values(), copy.scorers.values()),
+        *zip(report.findings, copy.findings, strict=True),
+        *zip(report.scorers.values(), copy.scorers.values(), strict=True),
     ]:
         for field in dataclasses.fields(original):
             assert getattr(restored, field.name) == getattr(original, field.name), field.name
