@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import replace
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from quality.matching import (
     FOLD,
     WHITESPACE,
+    Automaton,
     Match,
     Matcher,
     SharedScan,
@@ -233,6 +235,32 @@ def test_a_shared_scan_gives_each_automaton_its_own_hits(
         assert hits[slot] == list(automaton.iter(text))
     assert len(hits) == len({id(a) for a in automata if a is not None})
     assert scan.slot(phrase_automaton([("zz", None)])) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab é€", min_size=1, max_size=4), min_size=1, max_size=6),
+    st.text(alphabet="ab é€\n", max_size=40),
+)
+def test_an_automaton_finds_every_occurrence_at_character_offsets(
+    words: list[str], text: str
+) -> None:
+    # ASCII text is searched as bytes and other text as str; both must give character
+    # offsets, every overlapping occurrence, by end and, at one end, longest first.
+    automaton = Automaton({word: word.upper() for word in words})
+    distinct = list(dict.fromkeys(words))
+    expected = sorted(
+        (
+            (index, start, start + len(word))
+            for index, word in enumerate(distinct)
+            for start in range(len(text) - len(word) + 1)
+            if text.startswith(word, start)
+        ),
+        key=lambda hit: (hit[2], hit[1]),
+    )
+    assert automaton.occurrences(text) == expected
+    assert automaton.iter(text) == [(end - 1, distinct[i].upper()) for i, _, end in expected]
+    assert pickle.loads(pickle.dumps(automaton)).occurrences(text) == expected
 
 
 def test_a_phrase_near_the_line_start_is_tried_only_where_it_occurs() -> None:
