@@ -46,12 +46,16 @@ class _computed_once(Generic[T]):
 
 
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+#: The marks that end a sentence, and the closing quotation marks and brackets that may
+#: follow them.
+TERMINATORS = ".!?\u2026"
+CLOSING_MARKS = "\"'\u201d\u2019)]"
 # A sentence ends at ., ! or ? (plus closing quotes/brackets) followed by space and
 # something that can start a sentence, or at a line break.
 _SENTENCE_END = re.compile(
-    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
+    f"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSING_MARKS)}]*"
+    r"(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
 )
-_TERMINATORS = ".!?\u2026"
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -237,7 +241,7 @@ class Document:
         # text in Python's regex engine, and str.find for each terminator, once over the
         # whole text, is many times faster.
         positions = []
-        for terminator in _TERMINATORS:
+        for terminator in TERMINATORS:
             position = text.find(terminator)
             while position != -1:
                 positions.append(position)

@@ -18,17 +18,17 @@ allowance, all of it at ``full``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
+from statistics import median_high
 
-from quality.analysis import Document, Span
+from quality.analysis import CLOSING_MARKS, TERMINATORS, Document, Span
 from quality.ruleset import LanguageRules, Rule
 from quality.scorers._wording import loss, option
 from quality.scorers.base import Scorer, ScorerResult
 
 LONG_SENTENCES_RULE = "long-sentences"
 
-# Closing quotation marks and brackets that may follow a sentence's final mark.
-_CLOSERS = "\"')]\u201d\u2019"
-_FINAL_MARKS = (".", "!", "?", "\u2026")
+_FINAL_MARKS = tuple(TERMINATORS)
 
 
 @dataclass(frozen=True)
@@ -66,11 +66,10 @@ class ReadabilityScorer(Scorer):
         measured = complete_sentence_lengths(doc)
         if len(measured) < settings.min_sentences:
             return result
-        lengths = sorted([words for words, _ in measured])
-        median = float(lengths[len(lengths) // 2])
+        median = float(median_high(words for words, _ in measured))
         result.metrics["median_sentence_words"] = median
         if median > settings.allowance:
-            words, longest = max(measured, key=_length)
+            words, longest = max(measured, key=itemgetter(0))
             result.findings.append(
                 self.finding(
                     doc,
@@ -86,27 +85,14 @@ class ReadabilityScorer(Scorer):
         return result
 
 
-def _length(measured: tuple[int, Span]) -> int:
-    return measured[0]
-
-
 def complete_sentence_lengths(doc: Document) -> list[tuple[int, Span]]:
     """Each complete sentence of at least three words outside quotation marks, with its
     length in words (as whitespace separates them)."""
     measured = []
-    quotes = doc.quotes
-    next_quote = 0
     for sentence in doc.sentences:
-        text = sentence.text.rstrip().rstrip(_CLOSERS)
-        if not text.endswith(_FINAL_MARKS):
-            continue
-        # Quotes and sentences both come in order, so one pointer walks the quotes.
-        while next_quote < len(quotes) and quotes[next_quote][1] <= sentence.start:
-            next_quote += 1
-        if (
-            next_quote < len(quotes)
-            and quotes[next_quote][0] <= sentence.start
-            and sentence.start + len(text) <= quotes[next_quote][1]
+        text = sentence.text.rstrip().rstrip(CLOSING_MARKS)
+        if not text.endswith(_FINAL_MARKS) or doc.in_quote(
+            sentence.start, sentence.start + len(text)
         ):
             continue
         # With one space between words, counting spaces is several times cheaper than split.
