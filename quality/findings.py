@@ -71,3 +71,8 @@ class Finding:
 
 
 _FIELDS = tuple(f.name for f in fields(Finding))
+
+
+def in_text_order(finding: Finding) -> tuple[int, int, str]:
+    """Sort key for findings: by where they are in the text, then by rule."""
+    return finding.sort_key

@@ -209,9 +209,6 @@ class Automaton:
         # A compiled DFA cannot be pickled; a worker process compiles its own.
         return (Automaton, (self._words,))
 
-    def __len__(self) -> int:
-        return len(self._words)
-
     def items(self) -> Iterable[tuple[str, Any]]:
         return self._words.items()
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from quality.analysis import Document
 from quality.article import Article
 from quality.errors import ConfigError, QualityError, ScorerError
-from quality.findings import Finding
+from quality.findings import Finding, in_text_order
 from quality.inputs import load_article, with_text_metadata
 from quality.language import UNKNOWN, detect_language
 from quality.matching import SharedScan
@@ -135,7 +135,7 @@ class Pipeline:
                 scorer.id, scorer.version, sub_score, weight, contribution, metrics=result.metrics
             )
             findings.extend(result.findings)
-        findings.sort(key=_finding_order)
+        findings.sort(key=in_text_order)
         base = self.weights.base
         score = round(max(0.0, min(base, base - penalty)) * 100 / base, 1) if base else 0.0
         return Report(
@@ -177,10 +177,6 @@ class _Plan(NamedTuple):
     scan: SharedScan
     #: each scorer, its weight, and why it cannot run (None when it can)
     steps: list[tuple[Scorer, float, str | None]]
-
-
-def _finding_order(finding: Finding) -> tuple[int, int, str]:
-    return finding.sort_key
 
 
 def _check_codes(rulebook: RuleBook, **arguments: tuple[str, ...]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from quality.article import Article
@@ -35,19 +35,7 @@ class ScorerSummary:
     def __reduce__(self) -> tuple[type[ScorerSummary], tuple[Any, ...]]:
         # Pickled as its fields in order: worker processes send every report back, and a
         # tuple is rebuilt several times faster than an instance dict is restored.
-        return (
-            ScorerSummary,
-            (
-                self.id,
-                self.version,
-                self.score,
-                self.weight,
-                self.contribution,
-                self.ran,
-                self.reason,
-                self.metrics,
-            ),
-        )
+        return (ScorerSummary, tuple(getattr(self, name) for name in _SUMMARY_FIELDS))
 
     @property
     def rounded_contribution(self) -> float:
@@ -65,6 +53,9 @@ class ScorerSummary:
             "reason": self.reason,
             "metrics": {k: round(v, 4) for k, v in self.metrics.items()},
         }
+
+
+_SUMMARY_FIELDS = tuple(f.name for f in fields(ScorerSummary))
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from quality.analysis import Document, Span
-from quality.findings import Finding
+from quality.findings import Finding, in_text_order
 from quality.matching import Automaton, phrase_automaton, phrase_matches
 from quality.ruleset import ScorerRules
 from quality.scorers.base import Scorer, ScorerResult
@@ -274,7 +274,7 @@ class AttributionScorer(Scorer):
                     )
                 )
                 sub_score *= 0.6 + 0.4 * coverage / threshold
-        findings.sort(key=lambda f: f.sort_key)
+        findings.sort(key=in_text_order)
         return ScorerResult(sub_score, findings, metrics)
 
     def automata(self, language: str) -> list[Automaton | None]:

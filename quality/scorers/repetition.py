@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from quality.analysis import Document
-from quality.findings import Finding
+from quality.findings import Finding, in_text_order
 from quality.ruleset import LanguageRules, Rule
 from quality.scorers._wording import (
     count_forms,
@@ -117,7 +117,7 @@ class RepetitionScorer(Scorer):
             lost += loss(-variety, -settings.target, -settings.floor, settings.variety_weight)
         lost += self._phrases(doc, settings, variety, result)
         if len(result.findings) > 1:
-            result.findings.sort(key=lambda f: f.sort_key)
+            result.findings.sort(key=in_text_order)
         result.score = max(0.0, 1.0 - lost)
         return result
 

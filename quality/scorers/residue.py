@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from quality.analysis import Document, Line
-from quality.findings import Finding
+from quality.findings import Finding, in_text_order
 from quality.inputs.textmeta import MONTH_PATTERN
 from quality.matching import Match
 from quality.ruleset import Rule
@@ -65,7 +65,7 @@ class ResidueScorer(Scorer):
             if repeat is not None:
                 findings.append(self.finding(doc, headline_rule, *repeat))
                 penalty += headline_rule.penalty
-        findings.sort(key=lambda f: f.sort_key)
+        findings.sort(key=in_text_order)
         return ScorerResult(max(0.0, 1.0 - penalty), findings, metrics)
 
     @staticmethod
