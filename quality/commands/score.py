@@ -213,13 +213,14 @@ class Summary:
         grades = " ".join(f"{g}:{n}" for g, n in sorted(self.grades.items())) or "none"
         state = "interrupted after" if interrupted else "done:"
         return (
-            f"quality score: {state} {_count(self.articles, 'article')} ({scored} scored, "
-            f"{_count(self.errors, 'error')}) in {elapsed:.1f}s, {rate:.0f}/s; "
+            f"quality score: {state} {count_of(self.articles, 'article')} ({scored} scored, "
+            f"{count_of(self.errors, 'error')}) in {elapsed:.1f}s, {rate:.0f}/s; "
             f"mean score {mean}; grades {grades}"
         )
 
 
-def _count(n: int, noun: str) -> str:
+def count_of(n: int, noun: str) -> str:
+    """ "1 error", "2 errors"."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quality.batch import map_ordered, resolve_workers, score_item
-from quality.commands.score import check_inputs, iter_inputs
+from quality.commands.score import check_inputs, count_of, iter_inputs
 from quality.errors import InputError
 from quality.inputs.jsonl import JsonlRecord, LineError, parse_line
 from quality.sources import (
@@ -306,7 +306,7 @@ def render_table(report: SourcesReport, *, width: int | None = None) -> str:
     from rich.table import Table
 
     console = Console(file=io.StringIO(), width=width or 120, force_terminal=sys.stdout.isatty())
-    errors = f"{report.errors} error{'' if report.errors == 1 else 's'}"
+    errors = count_of(report.errors, "error")
     table = Table(title=f"{len(report.records)} scored articles, {errors}")
     for name, justify in (
         ("source", "left"),
