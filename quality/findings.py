@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from enum import Enum
+from operator import attrgetter
 from typing import Any
 
 
@@ -56,7 +57,7 @@ class Finding:
 
     def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
         # Pickled as its fields in order, like ScorerSummary: cheaper for worker processes.
-        return (Finding, tuple(getattr(self, name) for name in _FIELDS))
+        return (Finding, _field_values(self))
 
     def to_dict(self) -> dict[str, Any]:
         # Field by field: dataclasses.asdict deep-copies recursively and costs more than
@@ -71,6 +72,7 @@ class Finding:
 
 
 _FIELDS = tuple(f.name for f in fields(Finding))
+_field_values = attrgetter(*_FIELDS)
 
 
 def in_text_order(finding: Finding) -> tuple[int, int, str]:

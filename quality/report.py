@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 from quality.article import Article
@@ -35,7 +36,7 @@ class ScorerSummary:
     def __reduce__(self) -> tuple[type[ScorerSummary], tuple[Any, ...]]:
         # Pickled as its fields in order: worker processes send every report back, and a
         # tuple is rebuilt several times faster than an instance dict is restored.
-        return (ScorerSummary, tuple(getattr(self, name) for name in _SUMMARY_FIELDS))
+        return (ScorerSummary, _summary_fields(self))
 
     @property
     def rounded_contribution(self) -> float:
@@ -55,7 +56,7 @@ class ScorerSummary:
         }
 
 
-_SUMMARY_FIELDS = tuple(f.name for f in fields(ScorerSummary))
+_summary_fields = attrgetter(*(f.name for f in fields(ScorerSummary)))
 
 
 @dataclass

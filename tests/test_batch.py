@@ -8,7 +8,7 @@ import pytest
 
 import quality
 from quality.analysis import Document
-from quality.batch import ArticleFile, BatchResult, score_many
+from quality.batch import CHUNK_CHARS, ArticleFile, BatchResult, _next_chunk, score_many
 from quality.inputs.jsonl import JsonlRecord, iter_records, parse_line
 from quality.scorers.base import Scorer, ScorerResult
 
@@ -166,6 +166,19 @@ def test_input_is_consumed_in_a_bounded_window(pipeline: quality.Pipeline) -> No
     assert [r.index for r in first] == list(range(50))
     # 50 consumed + at most workers * window chunks in flight + the chunk being built.
     assert pulled <= 50 + 2 * 2 * 5 + 5
+
+
+def test_chunks_end_at_the_item_limit_or_the_character_limit() -> None:
+    small = iter(enumerate(["word " * 20] * 200))
+    assert len(_next_chunk(small, 64)) == 64
+    # Pages of 100,000 characters: the third takes the chunk past CHUNK_CHARS.
+    pages = iter(enumerate([{"html": "x" * 100_000}] * 10))
+    assert [index for index, _ in _next_chunk(pages, 64)] == [0, 1, 2]
+    assert [index for index, _ in _next_chunk(pages, 64)] == [3, 4, 5]
+    assert CHUNK_CHARS == 250_000
+    line = JsonlRecord("in.jsonl", 1, b"{}", 300_000)
+    assert len(_next_chunk(iter(enumerate([line, line])), 64)) == 1
+    assert _next_chunk(iter([]), 64) == []
 
 
 class CrashingScorer(Scorer):
