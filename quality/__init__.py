@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from quality.analysis import Document
 from quality.article import Article
-from quality.errors import ConfigError, InputError, QualityError, RuleError, ScorerError
+from quality.errors import (
+    ConfigError,
+    InputError,
+    InvalidTextError,
+    QualityError,
+    RuleError,
+    ScorerError,
+)
 from quality.findings import Finding, Severity
 from quality.inputs import load_article
 from quality.pipeline import Pipeline, default_pipeline, score
@@ -43,6 +50,7 @@ __all__ = [
     "Document",
     "Finding",
     "InputError",
+    "InvalidTextError",
     "Pipeline",
     "QualityError",
     "Report",

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from quality.errors import InputError
+from quality.errors import InputError, InvalidTextError
 
 #: Metadata fields an article may carry besides its text.
 METADATA_FIELDS = ("title", "byline", "url", "published", "publisher", "language")
@@ -46,6 +46,7 @@ class Article:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise InputError(f"article text must be a string, got {type(self.text).__name__}")
+        _check_unicode("text", self.text)
         published = self.published
         if published is not None and not _is_normalised(published):
             # Built directly rather than through load_article or with_fields: the date is
@@ -53,10 +54,13 @@ class Article:
             object.__setattr__(self, "published", normalise_date(published))
         for name in (*METADATA_FIELDS, "html", "id"):
             value = getattr(self, name)
-            if value is not None and not isinstance(value, str):
+            if value is None:
+                continue
+            if not isinstance(value, str):
                 raise InputError(
                     f"article field '{name}' must be a string or null, got {type(value).__name__}"
                 )
+            _check_unicode(name, value)
 
     def with_fields(self, origin: str = "metadata", **fields: Any) -> Article:
         """A copy with some fields replaced, recording ``origin`` as where they came from."""
@@ -83,6 +87,21 @@ class Article:
                 "sample": [block[:120] for block in self.stripped[:5]],
             }
         return data
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_unicode(name: str, value: str) -> None:
+    # A JSON escape like "\ud800" decodes to half a surrogate pair: a string Python holds
+    # but not Unicode text, which neither the matchers nor a UTF-8 writer can take.
+    if not value.isascii():
+        found = _SURROGATE.search(value)
+        if found is not None:
+            raise InvalidTextError(
+                f"article field '{name}' is not valid Unicode: an unpaired surrogate "
+                f"({found.group()!r}) at character {found.start()}"
+            )
 
 
 def normalise_date(value: object, *, field_name: str = "published") -> str | None:

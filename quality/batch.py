@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import orjson
+
 from quality.article import Article
-from quality.errors import InputError, QualityError, ScorerError
+from quality.errors import InputError, InvalidTextError, QualityError, ScorerError
 from quality.inputs.feeds import FeedEntry
 from quality.inputs.jsonl import JsonlRecord, LineError, parse_line
 from quality.report import Report
@@ -96,6 +98,20 @@ class BatchResult:
             return data
         return report_record(self.report, self.id, include_text=include_text)
 
+    def to_json_line(self, *, include_text: bool = False) -> bytes:
+        """``to_dict()`` as one line of JSON Lines, UTF-8, newline included."""
+        return json_line(self.to_dict(include_text=include_text))
+
+
+def json_line(data: Any) -> bytes:
+    """``data`` as one compact line of JSON, UTF-8 encoded, newline included."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError:
+        # A string that is not Unicode text (a file name with bytes that are not UTF-8, an id
+        # sent as a JSON "\ud800" escape) cannot be written as UTF-8: escape it instead.
+        return json.dumps(data, ensure_ascii=True).encode("ascii") + b"\n"
+
 
 def report_record(report: Report, id: str | None, *, include_text: bool = False) -> dict[str, Any]:
     """A report in the compact shape of one ``quality score`` output line."""
@@ -124,6 +140,14 @@ class ArticleFile:
     """An article file (text, Markdown, HTML or one JSON object), read where it is scored."""
 
     path: str
+
+    @property
+    def name(self) -> str:
+        """The path as Unicode text, for ids and messages: bytes of a file name that are not
+        UTF-8 (which Python keeps as lone surrogates) are shown as escapes, like ``\\xe9``."""
+        if self.path.isascii():
+            return self.path
+        return self.path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +197,8 @@ def score_item(
         result.error = BatchError(exc.kind, str(exc))
     except ScorerError as exc:
         result.error = BatchError("ScorerError", str(exc))
+    except InvalidTextError as exc:
+        result.error = BatchError("InvalidUTF8", str(exc))
     except InputError as exc:
         result.error = BatchError("InvalidArticle", str(exc))
     except QualityError as exc:
@@ -196,7 +222,7 @@ def _identity(item: Any) -> tuple[str | None, int | None, str | None]:
     if isinstance(item, FeedEntry):
         return _record_id(item.record), item.line, item.source
     if isinstance(item, ArticleFile):
-        return item.path, None, item.path
+        return item.name, None, item.name
     if isinstance(item, FailedInput):
         return None, None, item.source
     if isinstance(item, Mapping):
@@ -226,7 +252,7 @@ def _load(item: Any, max_chars: int) -> tuple[Article, str | None]:
     if isinstance(item, FailedInput):
         raise _Rejected(item.kind, item.message)
     if isinstance(item, ArticleFile):
-        return _load_file(item, max_chars), item.path
+        return _load_file(item, max_chars), item.name
     if isinstance(item, FeedEntry):
         return _load_mapping(item.record, max_chars), _record_id(item.record)
     if isinstance(item, Mapping):
@@ -287,10 +313,10 @@ def _load_file(item: ArticleFile, max_chars: int) -> Article:
             raise _Rejected("InvalidJSON", f"file is not valid JSON: {exc.msg}") from None
         if not isinstance(record, dict):
             raise _Rejected("NotAnObject", "file does not hold a JSON object")
-        record.setdefault("id", item.path)
+        record.setdefault("id", item.name)
         return _load_mapping(record, max_chars)
     article = load_article(text, format=format_for_path(item.path))
-    article = article.with_fields(id=item.path) if article.id is None else article
+    article = article.with_fields(id=item.name) if article.id is None else article
     _check_not_empty(article)
     return article
 

@@ -11,6 +11,11 @@ class InputError(QualityError, ValueError):
     """An article could not be read: wrong type, missing text, undecodable bytes."""
 
 
+class InvalidTextError(InputError):
+    """Text that is not valid Unicode: bytes that are not UTF-8, or a string holding half of
+    a surrogate pair (which a JSON escape such as ``"\\ud800"`` produces)."""
+
+
 class RuleError(QualityError):
     """A rule file is invalid. The message names the file and the rule."""
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -8,7 +9,14 @@ import pytest
 
 import quality
 from quality.analysis import Document
-from quality.batch import CHUNK_CHARS, ArticleFile, BatchResult, _next_chunk, score_many
+from quality.batch import (
+    CHUNK_CHARS,
+    ArticleFile,
+    BatchResult,
+    _next_chunk,
+    json_line,
+    score_many,
+)
 from quality.inputs.jsonl import JsonlRecord, iter_records, parse_line
 from quality.scorers.base import Scorer, ScorerResult
 
@@ -67,6 +75,9 @@ def test_accepts_strings_records_and_articles(pipeline: quality.Pipeline) -> Non
         ({"id": "x", "text": "A story.", "title": 12}, "InvalidArticle"),
         (3.5, "WrongType"),
         (b"Caf\xe9 au lait.", "InvalidUTF8"),
+        # Half a surrogate pair, as a JSON "\\ud800" escape decodes: not Unicode text.
+        ({"id": "x", "text": "A story \ud800 with half a pair."}, "InvalidUTF8"),
+        ({"id": "x", "text": "A story.", "title": "Caf\udce9"}, "InvalidUTF8"),
     ],
 )
 def test_each_bad_input_is_an_error_and_the_rest_are_scored(
@@ -86,6 +97,15 @@ def test_each_bad_input_is_an_error_and_the_rest_are_scored(
         "line": None,
         "error": {"type": kind, "message": bad.error.message},
     }
+
+
+def test_json_line_is_compact_utf8_and_escapes_what_is_not_unicode() -> None:
+    assert json_line({"id": "é", "score": 1.5, "x": None}) == (
+        '{"id":"é","score":1.5,"x":null}\n'.encode()
+    )
+    line = json_line({"id": "caf\udce9", "line": 3})
+    assert line.endswith(b"\n") and line.isascii()
+    assert json.loads(line) == {"id": "caf\udce9", "line": 3}
 
 
 def test_result_record_shape(pipeline: quality.Pipeline) -> None:

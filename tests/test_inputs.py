@@ -44,6 +44,19 @@ def test_invalid_front_matter_is_a_clear_error():
         load_article("---\ntitle: [unclosed\n---\ntext\n", format="markdown")
 
 
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"text": "The council met \ud800 on Monday."}, "text"),
+        ({"text": "The council met.", "byline": "By Ana \udce9"}, "byline"),
+        ({"text": "The council met.", "id": "\udfff"}, "id"),
+    ],
+)
+def test_half_a_surrogate_pair_is_a_clear_error_not_a_scorer_failure(fields, field):
+    with pytest.raises(quality.InvalidTextError, match=f"'{field}' is not valid Unicode"):
+        quality.score(**fields)
+
+
 def test_impossible_front_matter_date_is_a_clear_error():
     # YAML reads 2024-02-30 as a date and fails building it: an input error, not a crash.
     with pytest.raises(quality.InputError, match=r"impossible date.*day is out of range"):

@@ -105,6 +105,36 @@ def test_directory_of_files_and_feeds(tmp_path: Path) -> None:
     ]
 
 
+def test_strings_that_are_not_unicode_get_error_lines_not_a_crash(tmp_path: Path) -> None:
+    # Valid JSON, but "\\ud800" is half a surrogate pair: no UTF-8 text can hold it.
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            b'{"id": "a\\ud800", "text": "The council met on Monday."}',
+            b'{"id": "b", "title": "x\\udce9", "text": "The council met on Monday."}',
+            make_record(1),
+        ],
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(source), "-o", str(out), "-j", "1"]) == 1
+    rows = read_output(out)
+    assert [r["id"] for r in rows] == ["a\ud800", "b", "a0001"]
+    assert [r.get("error", {}).get("type") for r in rows] == ["InvalidUTF8", "InvalidUTF8", None]
+    assert "'title'" in rows[1]["error"]["message"] and "surrogate" in rows[1]["error"]["message"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes")
+def test_a_file_name_that_is_not_utf8_is_scored_under_an_escaped_name(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    (folder / name).write_text(make_record(1)["text"], encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(folder), "-o", str(out)]) == 0
+    (row,) = read_output(out)
+    assert row["id"] == str(folder / "caf\\xe9.txt") and row["score"] > 0
+
+
 def test_directory_walk_skips_version_control_and_dependency_folders(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text(make_record(1)["text"], encoding="utf-8")
     for folder in (".git", "node_modules/pkg", ".venv/lib"):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import signal
 import sys
@@ -173,7 +172,7 @@ class OutputLine:
     """One finished output line plus what the summary needs, built in the worker process so
     the writing process only writes."""
 
-    text: str
+    data: bytes
     score: float | None
     grade: str | None
 
@@ -182,10 +181,10 @@ def score_to_line(
     pipeline: Any, index: int, item: Any, max_chars: int, include_text: bool
 ) -> OutputLine:
     result = score_item(pipeline, index, item, max_chars, keep_html=False)
-    text = json.dumps(result.to_dict(include_text=include_text), ensure_ascii=False)
+    data = result.to_json_line(include_text=include_text)
     if result.report is None:
-        return OutputLine(text, None, None)
-    return OutputLine(text, result.report.score, result.report.grade)
+        return OutputLine(data, None, None)
+    return OutputLine(data, result.report.score, result.report.grade)
 
 
 @dataclass
@@ -314,7 +313,7 @@ def run(args: argparse.Namespace) -> int:
             task = progress.add_task("scoring", total=total_bytes, articles=0, rate=0.0)
         for line in lines:
             stop.writing = True
-            output.write(line.text.encode("utf-8") + b"\n")
+            output.write(line.data)
             output.flush()
             stop.writing = False
             summary.add(line)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from quality.article import METADATA_FIELDS, Article, normalise_date
-from quality.errors import InputError
+from quality.errors import InputError, InvalidTextError
 
 #: Input formats ``load_article`` understands; "auto" sniffs the text.
 FORMATS = ("auto", "text", "markdown", "html")
@@ -62,7 +62,7 @@ def decode(data: bytes, *, name: str = "input") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
+        raise InvalidTextError(
             f"{name} is not valid UTF-8 (byte {exc.start}, line {line}: "
             f"{data[exc.start : exc.start + 1]!r})"
         ) from exc
