@@ -82,11 +82,28 @@ def test_markdown_keeps_offsets_into_the_original(body, title):
         assert finding.end <= len(source)
 
 
+@given(st.text(st.characters(exclude_categories=()), max_size=200))
+def test_a_string_with_lone_surrogates_scores_or_is_refused_as_not_unicode(text):
+    try:
+        report = PIPELINE.score(text)
+    except quality.InvalidTextError:
+        assert any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+        return
+    check_report(report.article.text, report)
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     st.dictionaries(
         st.sampled_from(["id", "text", "title", "published", "html", "byline", "x"]),
-        st.one_of(st.none(), st.integers(), st.text(max_size=50), st.booleans()),
+        st.one_of(
+            st.none(),
+            st.integers(),
+            st.text(max_size=50),
+            # Any code point, lone surrogates included (a JSON "\\ud800" escape gives one).
+            st.text(st.characters(exclude_categories=()), max_size=50),
+            st.booleans(),
+        ),
         max_size=6,
     )
 )
