@@ -37,10 +37,12 @@ if TYPE_CHECKING:
 #: error record says so. Real articles are far shorter; anything this size is a dump or a bug.
 DEFAULT_MAX_CHARS = 5_000_000
 
-#: Articles sent to a worker in one go: large enough that the pool's cost per message
-#: (about 0.3 ms of the parent's time: futures, queues and thread hand-offs) is small per
-#: article, small enough that results come back steadily.
-DEFAULT_CHUNKSIZE = 64
+#: Articles sent to a worker in one go: large enough that the pool's cost per message (about
+#: 0.3 ms of the parent's time: futures, queues and thread hand-offs) is small per article.
+#: Not larger: a chunk's reports (about 2.5 kB an article) must fit the 64 kB a pipe holds,
+#: since messages read in several pieces fragment the parent's memory, which then grows with
+#: the input (1 MB per 25,000 articles with chunks of 32 or 64, flat with 16).
+DEFAULT_CHUNKSIZE = 16
 
 #: A chunk also ends once its articles hold this many characters (text and HTML), so that a
 #: chunk of web pages, each a hundred times a plain article's cost, still comes back within
