@@ -25,7 +25,7 @@ import orjson
 from quality.article import Article
 from quality.errors import InputError, InvalidTextError, QualityError, ScorerError
 from quality.inputs.feeds import FeedEntry
-from quality.inputs.jsonl import JsonlRecord, LineError, parse_line
+from quality.inputs.jsonl import JsonlRecord, JSONProblem, LineError, parse_line, read_json
 from quality.report import Report
 
 if TYPE_CHECKING:
@@ -310,9 +310,9 @@ def _load_file(item: ArticleFile, max_chars: int) -> Article:
     _check_size(text, "text", max_chars)
     if path.suffix.lower() == ".json":
         try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise _Rejected("InvalidJSON", f"file is not valid JSON: {exc.msg}") from None
+            record = read_json(text)
+        except JSONProblem as exc:
+            raise _Rejected("InvalidJSON", f"file is not valid JSON: {exc}") from None
         if not isinstance(record, dict):
             raise _Rejected("NotAnObject", "file does not hold a JSON object")
         record.setdefault("id", item.name)

@@ -6,13 +6,13 @@ is the most points one scorer can take off, so every point lost is traceable to 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from quality.errors import ConfigError
+from quality.inputs.jsonl import JSONProblem, read_json
 
 SCHEMA = "quality-weights/1"
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "weights.json"
@@ -76,15 +76,15 @@ class Weights:
     def load(cls, path: str | Path | None = None) -> Weights:
         where = str(path or DEFAULT_PATH)
         try:
-            data = json.loads(Path(where).read_text(encoding="utf-8"))
+            data = read_json(Path(where).read_text(encoding="utf-8"))
         except OSError as exc:
             raise ConfigError(f"{where}: cannot read weights file: {exc.strerror or exc}") from exc
         except UnicodeDecodeError as exc:
             raise ConfigError(
                 f"{where}: weights file is not valid UTF-8 (byte {exc.start}); save it as UTF-8"
             ) from exc
-        except json.JSONDecodeError as exc:
-            raise ConfigError(f"{where}: weights file is not valid JSON: {exc}") from exc
+        except JSONProblem as exc:
+            raise ConfigError(f"{where}: weights file is not valid JSON: {exc}") from None
         return cls.from_dict(data, source=where)
 
     @classmethod

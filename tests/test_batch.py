@@ -17,7 +17,7 @@ from quality.batch import (
     json_line,
     score_many,
 )
-from quality.inputs.jsonl import JsonlRecord, iter_records, parse_line
+from quality.inputs.jsonl import JsonlRecord, LineError, iter_records, parse_line
 from quality.scorers.base import Scorer, ScorerResult
 
 TOPICS = ["council", "bridge", "library", "port", "rail", "school", "hospital", "budget"]
@@ -144,6 +144,24 @@ def test_jsonl_records_keep_line_numbers_and_survive_bad_bytes() -> None:
     assert kinds == [None, "InvalidUTF8", "InvalidJSON", "NotAnObject", "ArticleTooLarge", None]
     assert [r.line for r in results] == [1, 3, 4, 5, 6, 7]
     assert results[0].id == "1"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            b'{"id": "a", "text": "x",}',
+            "line is not valid JSON: Expecting property name enclosed in double quotes (column 25)",
+        ),
+        (b"[" * 100_000 + b"]" * 100_000, "arrays or objects nested too deeply"),
+        (b'{"text": "a\x00b"}', "line is not valid JSON: Invalid control character (column 12)"),
+    ],
+)
+def test_unreadable_json_lines_say_what_is_wrong(line: bytes, message: str) -> None:
+    with pytest.raises(LineError) as caught:
+        parse_line(JsonlRecord("in.jsonl", 4, line, len(line)))
+    assert caught.value.kind == "InvalidJSON"
+    assert message in str(caught.value)
 
 
 def test_article_files(tmp_path: Any, pipeline: quality.Pipeline) -> None:

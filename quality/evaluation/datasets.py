@@ -7,13 +7,13 @@ that lacks them, so a malformed user file fails with a message instead of a trac
 from __future__ import annotations
 
 import gzip
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quality.errors import InputError
+from quality.inputs.jsonl import JSONProblem, read_json
 
 #: kind -> file name in the data directory
 DEFAULT_FILES: dict[str, str] = {
@@ -93,9 +93,9 @@ def iter_json_lines(path: Path, limit: int | None = None) -> Iterator[tuple[int,
                 if limit is not None and count >= limit:
                     return
                 try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
+                    data = read_json(line)
+                except JSONProblem as exc:
+                    raise InputError(f"{path}:{number}: not valid JSON: {exc}") from None
                 if not isinstance(data, dict):
                     raise InputError(f"{path}:{number}: each line must be a JSON object")
                 count += 1

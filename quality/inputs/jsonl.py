@@ -31,6 +31,26 @@ class LineError(InputError):
         self.kind = kind
 
 
+class JSONProblem(ValueError):
+    """Why a text is not valid JSON, said for a person: "Expecting ',' delimiter (line 3,
+    column 12)", or only the column when the text's first line is at fault."""
+
+
+def read_json(text: str) -> Any:
+    """The JSON value in ``text``, or a ``JSONProblem`` saying what is wrong and where."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        # Some of the decoder's messages end in " at", meant to be followed by a position.
+        reason = exc.msg.removesuffix(" at")
+        where = (
+            f"line {exc.lineno}, column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
+        )
+        raise JSONProblem(f"{reason} ({where})") from None
+    except RecursionError:
+        raise JSONProblem("arrays or objects nested too deeply") from None
+
+
 @dataclass(frozen=True, slots=True)
 class JsonlRecord:
     """One line of a JSON Lines input, not yet decoded.
@@ -89,11 +109,9 @@ def parse_line(record: JsonlRecord) -> dict[str, Any]:
             "InvalidUTF8", f"line is not valid UTF-8 (byte {exc.start}: {bad!r})"
         ) from None
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LineError(
-            "InvalidJSON", f"line is not valid JSON: {exc.msg} at column {exc.colno}"
-        ) from None
+        value = read_json(text)
+    except JSONProblem as exc:
+        raise LineError("InvalidJSON", f"line is not valid JSON: {exc}") from None
     if not isinstance(value, dict):
         raise LineError(
             "NotAnObject", f"line holds a JSON {_json_type(value)}, expected an article object"

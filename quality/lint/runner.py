@@ -491,16 +491,13 @@ def file_format(name: str, text: str) -> str:
 
 def _json_article(text: str) -> tuple[Any, str, str, str | None]:
     """(article, the field positions refer to, its comment style, the page if HTML)."""
-    import json
-
     from quality.inputs import load_article
+    from quality.inputs.jsonl import JSONProblem, read_json
 
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from None
+        data = read_json(text)
+    except JSONProblem as exc:
+        raise InputError(f"invalid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise InputError(
             f"a .json file must hold one article object, got a JSON {type(data).__name__}; "
