@@ -186,6 +186,22 @@ def test_sources_command_names_each_record_it_could_not_use(
     assert f"skipped {articles}:3 (id 'no-body'): MissingText:" in captured.err
 
 
+def test_a_scored_line_without_a_usable_score_is_reported_not_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scored = tmp_path / "scored.jsonl"
+    good = {"id": "a", "score": 80.0, "grade": "B", "findings": [], "article": {}}
+    rows = [good, {**good, "id": "b", "score": "high"}, {**good, "id": "c", "score": 140}]
+    scored.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert main(["sources", str(scored), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert (report["articles"], report["errors"]) == (1, 2)
+    assert [s["articles"] for s in report["sources"]] == [1]
+    assert f"skipped {scored}:2 (id 'b'): InvalidRecord: 'score' must be a number" in captured.err
+    assert f"skipped {scored}:3 (id 'c'): InvalidRecord:" in captured.err
+
+
 def test_sources_command_on_articles_and_on_scored_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,7 +29,7 @@ from quality.sources import (
 )
 from quality.sources.boilerplate import normalise_line
 from quality.sources.duplicates import DEFAULT_SHINGLE, DEFAULT_THRESHOLD
-from quality.sources.grouping import record_source
+from quality.sources.grouping import record_source, score_problem
 
 FORMATS = ("table", "json", "csv")
 
@@ -154,7 +154,7 @@ def analyse(
 ) -> SourcesReport:
     """Statistics, boilerplate and near-duplicates for scored records (``quality score``
     output lines, with ``text`` for the last two)."""
-    scored = [dict(r) for r in records if "score" in r and "error" not in r]
+    scored = [dict(r) for r in records if score_problem(r) is None]
     errors = len(records) - len(scored)
     with_text = all(isinstance(r.get("text"), str) for r in scored) and bool(scored)
     report = SourcesReport(summarise_sources(scored), scored, errors, with_text)
@@ -200,7 +200,15 @@ def read_records(inputs: list[str], *, jobs: int, max_chars: int) -> list[dict[s
                     {"id": None, "line": item.line, "error": error, "source": item.source}
                 )
                 continue
-            if "score" in value or "error" in value:
+            if "error" in value:
+                records.append(value)
+                continue
+            if "score" in value:
+                problem = score_problem(value)
+                if problem is not None:
+                    error = {"type": "InvalidRecord", "message": problem}
+                    value = {"id": value.get("id"), "line": item.line, "error": error}
+                    value["source"] = item.source
                 records.append(value)
                 continue
             # An article: scored from its line, as `quality score` does, so that an error

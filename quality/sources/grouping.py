@@ -61,6 +61,16 @@ class SourceStats:
         }
 
 
+def score_problem(record: Mapping[str, Any]) -> str | None:
+    """Why ``record`` is not a scored article (None when it is one)."""
+    if "error" in record:
+        return "it is an error record"
+    score = record.get("score")
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 100:
+        return f"'score' must be a number from 0 to 100, got {score!r}"
+    return None
+
+
 def summarise_sources(records: Iterable[Mapping[str, Any]], *, top: int = 5) -> list[SourceStats]:
     """Statistics per source from scored records, largest source first.
 
@@ -71,11 +81,10 @@ def summarise_sources(records: Iterable[Mapping[str, Any]], *, top: int = 5) -> 
     grades: dict[str, Counter[str]] = defaultdict(Counter)
     rules: dict[str, Counter[str]] = defaultdict(Counter)
     for record in records:
-        score = record.get("score")
-        if not isinstance(score, (int, float)) or isinstance(score, bool):
+        if score_problem(record) is not None:
             continue
         source = record_source(record)
-        scores[source].append(float(score))
+        scores[source].append(float(record["score"]))
         grades[source][str(record.get("grade"))] += 1
         fired = {f.get("rule") for f in record.get("findings") or () if isinstance(f, Mapping)}
         rules[source].update(rule for rule in fired if isinstance(rule, str))
