@@ -145,11 +145,10 @@ class ArticleFile:
 
     @property
     def name(self) -> str:
-        """The path as Unicode text, for ids and messages: bytes of a file name that are not
-        UTF-8 (which Python keeps as lone surrogates) are shown as escapes, like ``\\xe9``."""
-        if self.path.isascii():
-            return self.path
-        return self.path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        """The path as Unicode text, for ids and messages (see ``printable_path``)."""
+        from quality.inputs import printable_path
+
+        return printable_path(self.path)
 
 
 @dataclass(frozen=True, slots=True)

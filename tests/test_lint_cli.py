@@ -406,3 +406,16 @@ def test_heavy_libraries_stay_out_of_a_text_lint(good):
         "multiprocessing",
     }
     assert not imported & heavy, f"imported on the lint path: {sorted(imported & heavy)}"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes")
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "github"])
+def test_machine_formats_stay_utf8_for_a_file_name_that_is_not(tmp_path: Path, fmt: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = Path(SEEDS[0]).read_text(encoding="utf-8")
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(seed, encoding="utf-8")
+    done = run_cli("lint", str(folder), "--format", fmt)
+    assert done.returncode == 1, done.stderr  # the seed fails
+    text = done.stdout.decode("utf-8")  # raises if the file name's raw byte leaked out
+    assert "caf\\xe9.txt" in text.replace("\\\\", "\\") or "caf%E9.txt" in text

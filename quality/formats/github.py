@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from quality.findings import Severity
+from quality.inputs import printable_path
 from quality.report import shown_score
 
 if TYPE_CHECKING:
@@ -28,12 +29,10 @@ def _property(text: str) -> str:
 
 def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
     for result in run.files:
+        path = _property(printable_path(result.path))
         if result.error is not None:
-            out.write(
-                f"::error file={_property(result.path)},title=quality::{_data(result.error)}\n"
-            )
+            out.write(f"::error file={path},title=quality::{_data(result.error)}\n")
             continue
-        path = _property(result.path)
         for f in result.findings:
             out.write(
                 f"::{_LEVELS[f.severity]} file={path},line={f.line},col={f.column},"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
+from quality.inputs import printable_path
+
 if TYPE_CHECKING:
     from quality.findings import Finding
     from quality.formats import RenderOptions
@@ -32,10 +34,11 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def file_dict(result: FileResult) -> dict[str, Any]:
+    path = printable_path(result.path)
     if result.error is not None:
-        return {"path": result.path, "error": result.error}
+        return {"path": path, "error": result.error}
     return {
-        "path": result.path,
+        "path": path,
         "score": result.score,
         "grade": result.grade,
         "passed": result.passed,
@@ -53,7 +56,7 @@ def document(run: LintRun) -> dict[str, Any]:
         "version": OUTPUT_VERSION,
         "tool": {"name": "quality", "version": __version__},
         "files": [file_dict(r) for r in run.files if r.error is None],
-        "errors": [{"path": r.path, "message": r.error} for r in run.errors],
+        "errors": [{"path": printable_path(r.path), "message": r.error} for r in run.errors],
         "summary": run.summary(),
     }
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from quality.findings import Severity
+from quality.inputs import printable_path
 
 if TYPE_CHECKING:
     from quality.formats import RenderOptions
@@ -95,7 +96,8 @@ def document(run: LintRun) -> dict[str, Any]:
                 entry["properties"] = {"suggestion": f.suggestion}
             results.append(entry)
     invocation_notes = [
-        {"level": "error", "message": {"text": f"{r.path}: {r.error}"}} for r in run.errors
+        {"level": "error", "message": {"text": f"{printable_path(r.path)}: {r.error}"}}
+        for r in run.errors
     ]
     return {
         "$schema": SARIF_SCHEMA,

@@ -68,6 +68,15 @@ def decode(data: bytes, *, name: str = "input") -> str:
         ) from exc
 
 
+def printable_path(path: str) -> str:
+    """``path`` as Unicode text for reports: bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) are shown as escapes like ``\\xe9``, so that JSON and
+    other UTF-8 output stays valid."""
+    if path.isascii():
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def load_article(source: Any = None, *, format: str = "auto", **fields: Any) -> Article:
     """An Article from text, bytes, a mapping, or an Article, plus keyword metadata."""
     if format not in FORMATS:
