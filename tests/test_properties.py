@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quality
+from quality.batch import json_line
 
 PIPELINE = quality.Pipeline()
 PHRASES = [
@@ -140,3 +141,22 @@ def test_the_shared_scan_finds_what_each_scorer_finds_alone(text):
         alone = scorer.score(Document(article, "en"))
         shared = [f for f in report.findings if f.scorer == scorer.id]
         assert sorted(alone.findings, key=lambda f: f.sort_key) == shared, scorer.id
+
+
+any_string = st.text(st.characters(exclude_categories=()), max_size=40)
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**53), 2**53)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | any_string,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(any_string, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(any_string, json_values, max_size=6))
+def test_an_output_line_is_always_one_line_of_valid_utf8_json(record):
+    line = json_line(record)
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    assert json.loads(line.decode("utf-8")) == record
