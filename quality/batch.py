@@ -243,7 +243,7 @@ def _record_id(record: Mapping[str, Any]) -> str | None:
 
 
 def _load(item: Any, max_chars: int) -> tuple[Article, str | None]:
-    from quality.inputs import load_article
+    from quality.inputs import decode, load_article
 
     if isinstance(item, _Crashed):
         raise _Rejected(
@@ -264,7 +264,7 @@ def _load(item: Any, max_chars: int) -> tuple[Article, str | None]:
         return item, item.id
     if isinstance(item, (str, bytes, bytearray)):
         _check_size(item, "text", max_chars)
-        text = item if isinstance(item, str) else _decode(bytes(item), "input")
+        text = item if isinstance(item, str) else decode(bytes(item), name="input")
         article = load_article(text)
         _check_not_empty(article)
         return article, None
@@ -291,7 +291,7 @@ def _load_mapping(record: Mapping[str, Any], max_chars: int) -> Article:
 
 
 def _load_file(item: ArticleFile, max_chars: int) -> Article:
-    from quality.inputs import format_for_path, load_article, refuse_binary
+    from quality.inputs import decode, format_for_path, load_article, refuse_binary
 
     path = Path(item.path)
     try:
@@ -305,7 +305,7 @@ def _load_file(item: ArticleFile, max_chars: int) -> Article:
         refuse_binary(data)
     except InputError as exc:
         raise _Rejected("UnreadableFile", str(exc)) from None
-    text = _decode(data, "file")
+    text = decode(data, name="file")
     _check_size(text, "text", max_chars)
     if path.suffix.lower() == ".json":
         try:
@@ -320,15 +320,6 @@ def _load_file(item: ArticleFile, max_chars: int) -> Article:
     article = article.with_fields(id=item.name) if article.id is None else article
     _check_not_empty(article)
     return article
-
-
-def _decode(data: bytes, what: str) -> str:
-    from quality.inputs import decode
-
-    try:
-        return decode(data, name=what)
-    except InputError as exc:
-        raise _Rejected("InvalidUTF8", str(exc)) from None
 
 
 def _check_size(value: str | bytes | bytearray, name: str, max_chars: int) -> None:

@@ -55,17 +55,16 @@ def refuse_binary(data: bytes) -> None:
         raise InputError("binary file (contains NUL bytes), not an article")
 
 
-def decode(data: bytes, *, name: str = "input") -> str:
-    """UTF-8 text (a byte-order mark dropped); an InputError names the first bad byte and
-    its line."""
+def decode(data: bytes, *, name: str | None = "input") -> str:
+    """UTF-8 text (a byte-order mark dropped); an InvalidTextError names the first bad byte
+    and its line, after ``name`` ("input is not valid UTF-8 ...") when one is given."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InvalidTextError(
-            f"{name} is not valid UTF-8 (byte {exc.start}, line {line}: "
-            f"{data[exc.start : exc.start + 1]!r})"
-        ) from exc
+        bad = data[exc.start : exc.start + 1]
+        problem = f"not valid UTF-8 (byte {exc.start}, line {line}: {bad!r})"
+        raise InvalidTextError(f"{name} is {problem}" if name else problem) from exc
 
 
 def printable_path(path: str) -> str:

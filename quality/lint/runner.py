@@ -11,9 +11,9 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from quality.errors import ConfigError, InputError, OptionError, QualityError
+from quality.errors import ConfigError, InputError, InvalidTextError, OptionError, QualityError
 from quality.findings import Finding, Severity
-from quality.inputs import refuse_binary
+from quality.inputs import decode, refuse_binary
 from quality.lint import suppression
 from quality.lint.config import ConfigFinder, LintConfig, load_config_file
 from quality.lint.discovery import MissingPath, Target
@@ -367,13 +367,9 @@ class Linter:
                 raise InputError(f"cannot read file: {exc.strerror or exc}") from None
         refuse_binary(data)
         try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            bad = data[exc.start : exc.start + 1]
-            raise InputError(
-                f"not valid UTF-8 (byte {exc.start}, line {line}: {bad!r}); save the file as UTF-8"
-            ) from None
+            return decode(data, name=None)
+        except InvalidTextError as exc:
+            raise InputError(f"{exc}; save the file as UTF-8") from None
 
     def _lint_text(
         self, result: FileResult, text: str, display: str, settings: _Settings, pipeline: Pipeline
