@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from quality.batch import map_ordered, resolve_workers, score_item
+from quality.batch import BatchError, BatchResult, map_ordered, resolve_workers, score_item
 from quality.commands.score import check_inputs, count_of, iter_inputs
 from quality.errors import InputError
 from quality.inputs.jsonl import JsonlRecord, LineError, parse_line
@@ -195,20 +195,13 @@ def read_records(inputs: list[str], *, jobs: int, max_chars: int) -> list[dict[s
             try:
                 value = parse_line(item)
             except LineError as exc:
-                error = {"type": exc.kind, "message": str(exc)}
-                records.append(
-                    {"id": None, "line": item.line, "error": error, "source": item.source}
-                )
+                records.append(_error_record(item, None, exc.kind, str(exc)))
                 continue
-            if "error" in value:
-                records.append(value)
-                continue
-            if "score" in value:
+            if "score" in value and "error" not in value:
                 problem = score_problem(value)
                 if problem is not None:
-                    error = {"type": "InvalidRecord", "message": problem}
-                    value = {"id": value.get("id"), "line": item.line, "error": error}
-                    value["source"] = item.source
+                    value = _error_record(item, value.get("id"), "InvalidRecord", problem)
+            if "score" in value or "error" in value:
                 records.append(value)
                 continue
             # An article: scored from its line, as `quality score` does, so that an error
@@ -226,6 +219,12 @@ def read_records(inputs: list[str], *, jobs: int, max_chars: int) -> list[dict[s
         for (position, _), record in zip(pending, scored, strict=True):
             records[position] = record
     return [r for r in records if r is not None]
+
+
+def _error_record(item: JsonlRecord, id: Any, kind: str, message: str) -> dict[str, Any]:
+    """The error line ``quality score`` would write for this input line."""
+    error = BatchResult(0, id, error=BatchError(kind, message), line=item.line, source=item.source)
+    return error.to_dict()
 
 
 def run(args: argparse.Namespace) -> int:
