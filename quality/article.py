@@ -89,19 +89,20 @@ class Article:
         return data
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _check_unicode(name: str, value: str) -> None:
     # A JSON escape like "\ud800" decodes to half a surrogate pair: a string Python holds
-    # but not Unicode text, which neither the matchers nor a UTF-8 writer can take.
-    if not value.isascii():
-        found = _SURROGATE.search(value)
-        if found is not None:
-            raise InvalidTextError(
-                f"article field '{name}' is not valid Unicode: an unpaired surrogate "
-                f"({found.group()!r}) at character {found.start()}"
-            )
+    # but not Unicode text, which neither the matchers nor a UTF-8 writer can take. Every
+    # article is built more than once on its way in, so the check is the UTF-8 encoder's
+    # (several times faster than a regex scan), which fails on exactly those characters.
+    if value.isascii():
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidTextError(
+            f"article field '{name}' is not valid Unicode: an unpaired surrogate "
+            f"({value[exc.start]!r}) at character {exc.start}"
+        ) from None
 
 
 def normalise_date(value: object, *, field_name: str = "published") -> str | None:
