@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import Enum
 from operator import attrgetter
@@ -68,13 +69,12 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple[int, int, str]:
-        return (self.start, self.end, self.rule)
+        return in_text_order(self)
 
 
 _FIELDS = tuple(f.name for f in fields(Finding))
 _field_values = attrgetter(*_FIELDS)
 
 
-def in_text_order(finding: Finding) -> tuple[int, int, str]:
-    """Sort key for findings: by where they are in the text, then by rule."""
-    return finding.sort_key
+#: Sort key for findings: by where they are in the text, then by rule.
+in_text_order: Callable[[Finding], tuple[int, int, str]] = attrgetter("start", "end", "rule")
