@@ -189,10 +189,13 @@ def substring_automaton(words: dict[str, Any]) -> Automaton | None:
 class Automaton:
     """Strings, each with a value, found all at once with an Aho-Corasick automaton.
 
-    ahocorasick_rs compiles the strings into a DFA and walks the text in native code, about
-    twice as fast as a trie walk on an automaton of a few thousand strings, and faster again
-    on bytes; this keeps the shape of its hits to what the matching code reads. Compared by
-    identity, so a ``SharedScan`` can tell the automata of its scorers apart.
+    ahocorasick_rs walks the text in native code, about twice as fast as a trie walk on an
+    automaton of a few thousand strings, and faster again on bytes; this keeps the shape of
+    its hits to what the matching code reads. Its contiguous NFA, not its DFA: the DFA's
+    tables for the few thousand strings of a shared scan are several times larger, and
+    between scorers they fall out of the CPU's caches, so scoring as a whole ran about 4%
+    slower with it although the walk alone is faster. Compared by identity, so a
+    ``SharedScan`` can tell the automata of its scorers apart.
     """
 
     __slots__ = ("_for_ascii", "_for_text", "_values", "_words")
@@ -200,13 +203,13 @@ class Automaton:
     def __init__(self, words: dict[str, Any]):
         self._words = dict(words)
         self._values = list(self._words.values())
-        # Compiled on first use: compiling a DFA takes milliseconds, and a short lint run
+        # Compiled on first use: compiling an automaton takes milliseconds, and a short lint run
         # may never meet non-ASCII text.
         self._for_text: Any = None
         self._for_ascii: Any = None
 
     def __reduce__(self) -> tuple[type[Automaton], tuple[dict[str, Any]]]:
-        # A compiled DFA cannot be pickled; a worker process compiles its own.
+        # A compiled automaton cannot be pickled; a worker process compiles its own.
         return (Automaton, (self._words,))
 
     def items(self) -> Iterable[tuple[str, Any]]:
@@ -220,30 +223,31 @@ class Automaton:
 
     def occurrences(self, subject: str) -> list[tuple[int, int, int]]:
         """``(string number, start, end)`` of every occurrence, overlapping ones too, by
-        end and, at one end, longest first: the DFA reports each occurrence as it reaches
-        its end, a state's own string before the shorter ones that end with it."""
+        end and, at one end, longest first: the automaton reports each occurrence as it
+        reaches its end, a state's own string before the shorter ones that end with it."""
         if subject.isascii():
             # In ASCII text a byte offset is a character offset, and the UTF-8 of a
             # non-ASCII string cannot occur.
-            dfa = self._for_ascii or self._compile(ascii_only=True)
+            compiled = self._for_ascii or self._compile(ascii_only=True)
             return cast(
                 list[tuple[int, int, int]],
-                dfa.find_matches_as_indexes(subject.encode("ascii"), overlapping=True),
+                compiled.find_matches_as_indexes(subject.encode("ascii"), overlapping=True),
             )
-        dfa = self._for_text or self._compile(ascii_only=False)
+        compiled = self._for_text or self._compile(ascii_only=False)
         return cast(
-            list[tuple[int, int, int]], dfa.find_matches_as_indexes(subject, overlapping=True)
+            list[tuple[int, int, int]],
+            compiled.find_matches_as_indexes(subject, overlapping=True),
         )
 
     def _compile(self, ascii_only: bool) -> Any:
         import ahocorasick_rs
 
-        dfa = ahocorasick_rs.Implementation.DFA
+        nfa = ahocorasick_rs.Implementation.ContiguousNFA
         if ascii_only:
             encoded = [word.encode() for word in self._words]
-            self._for_ascii = ahocorasick_rs.BytesAhoCorasick(encoded, implementation=dfa)
+            self._for_ascii = ahocorasick_rs.BytesAhoCorasick(encoded, implementation=nfa)
             return self._for_ascii
-        self._for_text = ahocorasick_rs.AhoCorasick(list(self._words), implementation=dfa)
+        self._for_text = ahocorasick_rs.AhoCorasick(list(self._words), implementation=nfa)
         return self._for_text
 
 
