@@ -52,6 +52,9 @@ class Article:
             # Built directly rather than through load_article or with_fields: the date is
             # read the same way, so reports always carry an ISO date.
             object.__setattr__(self, "published", normalise_date(published))
+        language = self.language
+        if isinstance(language, str) and not (language.isalpha() and language.islower()):
+            object.__setattr__(self, "language", normalise_language(language))
         for name in (*METADATA_FIELDS, "html", "id"):
             value = getattr(self, name)
             if value is None:
@@ -103,6 +106,13 @@ def _check_unicode(name: str, value: str) -> None:
             f"article field '{name}' is not valid Unicode: an unpaired surrogate "
             f"({value[exc.start]!r}) at character {exc.start}"
         ) from None
+
+
+def normalise_language(code: str) -> str | None:
+    """The language part of a language tag, lower-cased: ``en-US``, ``en_GB`` and ``EN`` are
+    all ``en``, since rules are written per language, not per region; None for a blank tag."""
+    primary = code.strip().replace("_", "-").split("-")[0].lower()
+    return primary or None
 
 
 def normalise_date(value: object, *, field_name: str = "published") -> str | None:

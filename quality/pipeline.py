@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from quality.analysis import Document
 from quality.article import Article
@@ -21,6 +21,8 @@ from quality.weights import Weights
 
 if TYPE_CHECKING:
     from quality.batch import BatchResult
+
+T = TypeVar("T")
 
 
 class Pipeline:
@@ -48,16 +50,23 @@ class Pipeline:
         rule_dirs: Iterable[str | Path] | None = None,
     ):
         self.rulebook = rules if rules is not None else RuleBook.load(rule_dirs)
-        select = None if select is None else tuple(select)
-        ignore, extend_select = tuple(ignore), tuple(extend_select)
+        select = None if select is None else _names(select)
+        ignore, extend_select = _names(ignore), _names(extend_select)
         _check_codes(self.rulebook, select=select or (), extend_select=extend_select, ignore=ignore)
         self.selection = RuleSelection.build(select, ignore, extend_select)
-        self.allow = tuple(allow)
+        self.allow = _names(allow)
         options = dict(options or {})
-        disabled = set(disable)
-        chosen = list(scorers) if scorers is not None else list(available())
+        disabled = set(_names(disable))
+        chosen = list(_names(scorers)) if scorers is not None else list(available())
+        chosen_ids = [s if isinstance(s, str) else s.id for s in chosen]
+        repeated = sorted({i for i in chosen_ids if chosen_ids.count(i) > 1})
+        if repeated:
+            raise ScorerError(f"scorers: {', '.join(map(repr, repeated))} given more than once")
         known = set(available()) | {s.id for s in chosen if isinstance(s, Scorer)}
         _check_known("disable", disabled, known)
+        # A scorer whose every rule is deselected is switched off rather than charged as
+        # "could not run": ignoring ATT takes attribution out of the score.
+        deselected = self.rulebook.scorers_without_rules(self.selection)
         if isinstance(weights, Weights):
             self.weights = weights
         elif isinstance(weights, (str, Path)):
@@ -80,7 +89,7 @@ class Pipeline:
                 if item.id not in disabled:
                     self.scorers.append(item)
                 continue
-            if item in disabled:
+            if item in disabled or item in deselected:
                 continue
             cls = scorer_class(item)
             scorer_rules = self.rulebook.for_scorer(
@@ -177,6 +186,12 @@ class _Plan(NamedTuple):
     scan: SharedScan
     #: each scorer, its weight, and why it cannot run (None when it can)
     steps: list[tuple[Scorer, float, str | None]]
+
+
+def _names(value: Iterable[T] | str) -> tuple[T | str, ...]:
+    """An argument that lists names, where one name alone may be given as a string
+    (``disable="dates"``), which iterating would split into letters."""
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _check_codes(rulebook: RuleBook, **arguments: tuple[str, ...]) -> None:

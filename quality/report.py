@@ -15,7 +15,7 @@ from quality.findings import Finding
 SCHEMA_VERSION = 1
 
 
-@dataclass
+@dataclass(slots=True)
 class ScorerSummary:
     """One scorer's part in the overall score.
 
@@ -97,11 +97,14 @@ class Report:
         for summary in sorted(self.scorers.values(), key=lambda s: s.contribution):
             if summary.contribution < -0.05:
                 arithmetic.append(f"- {-summary.contribution:.1f} ({summary.id})")
-        total = f" = {self.score:.1f}"
+        expression = " ".join(arithmetic)
         raw = self.base + sum(s.contribution for s in self.scorers.values())
-        if raw < 0:
-            total = f" = {raw:.1f}, which stops at 0.0"
-        lines.append("  score = " + " ".join(arithmetic) + total)
+        if self.base and self.base != 100:
+            # Weights on another scale: the points left are scaled to 100.
+            expression = f"({expression}) x 100/{self.base:g}"
+            raw = raw * 100 / self.base
+        total = f" = {self.score:.1f}" if raw >= 0 else f" = {raw:.1f}, which stops at 0.0"
+        lines.append("  score = " + expression + total)
         by_scorer: dict[str, list[Finding]] = {}
         for finding in self.findings:
             by_scorer.setdefault(finding.scorer, []).append(finding)

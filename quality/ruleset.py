@@ -191,6 +191,13 @@ class RuleBook:
         ]
         return ScorerRules(scorer, chosen, tuple(allow))
 
+    def scorers_without_rules(self, selection: RuleSelection) -> set[str]:
+        """The scorers that have rules here but none that ``selection`` leaves on."""
+        enabled: dict[str, bool] = {}
+        for rule in self.rules:
+            enabled[rule.scorer] = enabled.get(rule.scorer, False) or selection.enabled(rule.code)
+        return {scorer for scorer, on in enabled.items() if not on}
+
     @classmethod
     def load(cls, directories: Iterable[Path | str] | None = None) -> RuleBook:
         dirs = [Path(d) for d in directories] if directories is not None else [default_rules_dir()]

@@ -6,6 +6,7 @@ is the most points one scorer can take off, so every point lost is traceable to 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -127,11 +128,16 @@ class Weights:
             "description",
             "unknown_share",
         }
+        base = _number(data.get("base", 100), "base", source)
+        if base == 0:
+            raise ConfigError(
+                f"{source}: base must be more than 0 (the points an article starts from)"
+            )
         return cls(
             weights=weights,
             grades=tuple(grades),
             fail_under=_number(data.get("fail_under", 60), "fail_under", source),
-            base=_number(data.get("base", 100), "base", source),
+            base=base,
             default_weight=_number(data.get("default_weight", 20), "default_weight", source),
             source=source,
             extra={k: v for k, v in data.items() if k not in known},
@@ -140,6 +146,13 @@ class Weights:
 
 
 def _number(value: Any, what: str, source: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+    # NaN passes every comparison test, so it is ruled out by name: as a weight it would
+    # silently score every article 100, and reports could not be written as JSON.
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value < 0
+    ):
         raise ConfigError(f"{source}: {what} must be a non-negative number, got {value!r}")
     return float(value)

@@ -120,6 +120,35 @@ def test_ignore_switches_rules_off_and_select_keeps_only_some():
     assert {f.rule[:3] for f in selected.findings} == {"ATT"}
 
 
+def test_a_scorer_whose_rules_are_all_deselected_is_switched_off_not_charged():
+    # Charged as "could not run", a clean article would fall below fail-under.
+    only_filler = quality.Pipeline(select=["FIL"])
+    assert only_filler.scorer_ids == ["filler"]
+    assert only_filler.score(CLEAN).score == 100
+    without_filler = quality.Pipeline(ignore=["FIL"])
+    assert "filler" not in without_filler.scorer_ids
+    assert all(s.ran for s in without_filler.score(CLEAN).scorers.values())
+
+
+def test_one_name_may_be_given_as_a_string():
+    assert "dates" not in quality.Pipeline(disable="dates").scorer_ids
+    assert quality.Pipeline(scorers="filler").scorer_ids == ["filler"]
+    assert quality.Pipeline(select="FIL").scorer_ids == ["filler"]
+
+
+def test_a_scorer_given_twice_is_refused():
+    # Run twice, it would take its points off twice while explain() shows them once.
+    with pytest.raises(quality.ScorerError, match="'filler' given more than once"):
+        quality.Pipeline(scorers=["filler", "dates", "filler"])
+
+
+@pytest.mark.parametrize("tag", ["en-US", "EN", "en_GB", " en "])
+def test_a_language_tag_with_a_region_or_capitals_is_read_as_its_language(tag):
+    report = quality.score(CLEAN, language=tag)
+    assert report.language == "en" and report.article.language == "en"
+    assert report.complete and report.score == quality.score(CLEAN).score
+
+
 def test_allow_list_and_extra_phrases():
     text = "Officials met on Monday. The deal offers a glimmer of hope. We must leverage synergies."
     allowed = quality.Pipeline(allow=["a glimmer of hope"]).score(text)
@@ -217,6 +246,8 @@ def test_a_used_pipeline_scores_the_same_after_pickling() -> None:
         ({"disable": ["nosuch"]}, "disable: unknown scorer(s) 'nosuch'"),
         ({"weights": {"nosuch": 5}}, "weights: unknown scorer(s) 'nosuch'"),
         ({"weights": {"filler": -5}}, "weights: weight of 'filler' must be a non-negative number"),
+        ({"weights": {"filler": float("nan")}}, "weight of 'filler' must be a non-negative"),
+        ({"weights": {"filler": float("inf")}}, "weight of 'filler' must be a non-negative"),
         ({"select": ["XYZ"]}, "select: unknown rule code or prefix 'XYZ'"),
         ({"ignore": iter(["FIL101", "FIL9"])}, "ignore: unknown rule code or prefix 'FIL9'"),
     ],
@@ -229,3 +260,21 @@ def test_misspelt_scorers_and_bad_weights_are_named(arguments, message):
 
 def test_selection_by_prefix_any_case_or_all_is_accepted():
     assert quality.Pipeline(select=["fil", "ALL"], ignore=iter(["FIL101"])).score(CLEAN)
+
+
+def test_weights_on_another_base_are_explained_with_their_scaling(tmp_path):
+    import json
+
+    data = quality.Pipeline().weights.to_dict()
+    data["base"] = 50
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps(data))
+    report = quality.Pipeline(weights=path).score(seed_text("002"))
+    arithmetic = report.explain().splitlines()[1]
+    assert arithmetic.startswith("  score = (50 - ") and ") x 100/50 = " in arithmetic
+    lost = sum(-s.contribution for s in report.scorers.values())
+    assert report.score == pytest.approx(max(0.0, (50 - lost) * 2), abs=0.05)
+    data["base"] = 0
+    path.write_text(json.dumps(data))
+    with pytest.raises(quality.ConfigError, match="base must be more than 0"):
+        quality.Pipeline(weights=path)

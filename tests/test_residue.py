@@ -171,3 +171,20 @@ def test_bylines_in_a_list_of_other_stories_are_not_comment_headers(residue):
         )
     )
     assert comments_start(residue, ARTICLE + "\nThe latest updates\n" + teasers) is None
+
+
+PAGE = """<html><head><title>Budget passes</title></head><body><article>
+<h1>Budget passes</h1>
+<p>The city council passed the budget on Tuesday by a vote of 7 to 2, the clerk, Ann Lee,
+said. The plan raises spending on schools by 4 percent and cuts the parks budget.</p>
+<p>"We had to make hard choices," said Mayor Tom Reed, who proposed the plan in March.</p>
+</article></body></html>"""
+
+
+def test_a_web_page_heading_restating_its_title_is_not_a_repeated_headline():
+    report = quality.score(PAGE)
+    assert report.article.origins["title"] == "html"
+    assert "RES107" not in {f.rule for f in report.findings}
+    # The same headline pasted again into the body still is.
+    pasted = PAGE.replace('<p>"We', '<p>Budget passes</p>\n<p>"We')
+    assert "RES107" in {f.rule for f in quality.score(pasted).findings}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -153,6 +154,67 @@ def test_output_that_is_also_an_input_is_refused_before_it_is_emptied(
     assert main(["score", str(source), "-o", str(source)]) == 2
     assert "is both an input and the output" in capsys.readouterr().err
     assert source.read_bytes() == before
+
+
+def test_an_output_hard_linked_to_an_input_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [make_record(0)])
+    before = source.read_bytes()
+    os.link(source, tmp_path / "link.jsonl")
+    assert main(["score", str(source), "-o", str(tmp_path / "link.jsonl")]) == 2
+    assert "is both an input and the output" in capsys.readouterr().err
+    assert source.read_bytes() == before
+
+
+def test_a_corrupt_gzip_file_gets_an_error_line_and_the_other_inputs_are_scored(
+    tmp_path: Path,
+) -> None:
+    import gzip
+
+    data = b"".join(json.dumps(make_record(i)).encode() + b"\n" for i in range(200))
+    packed = bytearray(gzip.compress(data))
+    middle = len(packed) // 2
+    for index in range(middle, middle + 20):
+        packed[index] ^= 0xFF
+    corrupt = tmp_path / "corrupt.jsonl.gz"
+    corrupt.write_bytes(bytes(packed))
+    good = write_jsonl(tmp_path / "good.jsonl", [make_record(500)])
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(corrupt), str(good), "-o", str(out), "--jobs", "1"]) == 1
+    rows = read_output(out)
+    errors = [r for r in rows if "error" in r]
+    assert len(errors) == 1 and errors[0]["error"]["type"] == "UnreadableFile"
+    assert "corrupt.jsonl.gz: cannot read" in errors[0]["error"]["message"]
+    assert rows[-1]["id"] == "a0500" and "score" in rows[-1]
+
+
+class _Trickle(io.RawIOBase):
+    """A pipe that delivers its data a piece per read, as a slow writer's would."""
+
+    def __init__(self, pieces: list[bytes]):
+        self.pieces = list(pieces)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if not self.pieces:
+            return 0
+        piece = self.pieces.pop(0)
+        buffer[: len(piece)] = piece
+        return len(piece)
+
+
+def test_a_feed_on_a_pipe_is_read_as_a_feed_when_its_prologue_arrives_first() -> None:
+    from quality.commands.score import _iter_stream
+
+    feed = (ROOT / "tests" / "fixtures" / "feeds" / "bugle.rss").read_bytes()
+    prologue, rest = feed.split(b"\n", 1)
+    assert prologue.startswith(b"<?xml") and b"<rss" not in prologue
+    stream = io.BufferedReader(_Trickle([prologue + b"\n", rest]))
+    items = list(_iter_stream(stream, "<stdin>", 10_000_000))
+    assert items and all(type(item).__name__ == "FeedEntry" for item in items)
 
 
 def run_cli(*args: str, stdin: bytes = b"", **kwargs: Any) -> subprocess.CompletedProcess[bytes]:

@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import time
+import zlib
 from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from quality.inputs.jsonl import BYTES_PER_CHAR, JsonlRecord, iter_records
 
 EXIT_OK, EXIT_SOME_ERRORS, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
 
+_BOM_AND_BLANKS = b"\xef\xbb\xbf \t\r\n"
 JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".json")
 
@@ -79,12 +81,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def check_inputs(paths: list[str], output: str = "-") -> None:
     """Fail before any output when an input does not exist, or is the output file itself
     (opening the output would empty it before it is read)."""
-    target = Path(output).resolve() if output != "-" else None
     for raw in paths:
         if raw != "-" and not Path(raw).exists():
             raise InputError(f"{raw}: no such file or directory")
-        if target is not None and raw != "-" and Path(raw).resolve() == target:
+        if output != "-" and raw != "-" and same_file(raw, output):
             raise InputError(f"{raw}: is both an input and the output; write elsewhere")
+
+
+def same_file(path: str, other: str) -> bool:
+    """Whether two paths name one file: the same path spelled differently, or a hard link."""
+    try:
+        return os.path.samefile(path, other)
+    except OSError:  # ``other`` does not exist yet, so it is no input
+        return False
 
 
 def iter_inputs(paths: list[str], *, max_chars: int, exclude: Path | None = None) -> Iterator[Any]:
@@ -143,7 +152,8 @@ def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
                 yield from _iter_feed(stream.read(), str(path))
             else:
                 yield from _iter_stream(cast(IO[bytes], stream), str(path), max_line_bytes)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
+        # zlib.error: a .gz file whose compressed data is corrupt, not merely cut short.
         reason = getattr(exc, "strerror", None) or str(exc)
         yield FailedInput(str(path), "UnreadableFile", f"{path}: cannot read: {reason}")
 
@@ -151,7 +161,11 @@ def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
 def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterator[Any]:
     peek = getattr(stream, "peek", None)
     head = peek(4096)[:4096] if peek is not None else b""
-    if head and looks_like_feed(head):
+    # JSON Lines never start with markup. Deciding on the first byte, not on finding the
+    # root tag, keeps a feed a feed when a pipe delivers only its prologue at first or the
+    # prologue is longer than what can be looked at without reading; markup that is no
+    # feed gets one clear InvalidFeed line instead of an InvalidJSON line per line.
+    if head and (looks_like_feed(head) or head.lstrip(_BOM_AND_BLANKS).startswith(b"<")):
         yield from _iter_feed(stream.read(), source)
         return
     yield from iter_records(stream, source, max_line_bytes=max_line_bytes)

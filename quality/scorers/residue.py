@@ -155,10 +155,12 @@ def _repeated_headline(doc: Document) -> tuple[int, int] | None:
     if not lines:
         return None
     title = doc.article.title
-    # A Markdown draft's H1 restating its front-matter title is how such drafts are written.
-    heading_is_markup = (
-        doc.article.source_format == "markdown"
-        and doc.article.origins.get("title") == "front-matter"
+    # A Markdown draft's H1 restating its front-matter title is how such drafts are written,
+    # and a web page's <h1> restating its <title> is how pages are built: the extracted text
+    # opens with the page's own heading, not with a headline pasted in again.
+    title_origin = doc.article.origins.get("title")
+    heading_is_markup = title_origin == "html" or (
+        doc.article.source_format == "markdown" and title_origin == "front-matter"
     )
     if title and not heading_is_markup and _key(lines[0].text) == _key(title):
         return lines[0].start, lines[0].end
