@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, overload
 
 from quality.article import Article
-from quality.matching import Automaton, SharedScan, fold, own_hits
+from quality.matching import Automaton, PhraseAutomaton, SharedScan, WrappedLines, fold, own_hits
 from quality.positions import LineIndex
 
 T = TypeVar("T")
@@ -160,11 +160,17 @@ class Document:
     def hits(self, automaton: Automaton, subject: str) -> Iterable[tuple[int, Any]]:
         """The hits of ``automaton`` in ``subject``: from the shared scan when the subject
         is ``lower`` and the automaton is in the scan, else from its own pass."""
-        if self.scan is not None and subject is self.lower:
-            slot = self.scan.slot(automaton)
-            if slot is not None:
-                return self._shared_hits[slot]
-        return own_hits(automaton, subject)
+        if subject is not self.lower:
+            return own_hits(automaton, subject)
+        slot = None if self.scan is None else self.scan.slot(automaton)
+        found = own_hits(automaton, subject) if slot is None else self._shared_hits[slot]
+        if isinstance(automaton, PhraseAutomaton) and self._wrapped is not None:
+            return [*found, *self._wrapped.hits(automaton)]
+        return found
+
+    @_computed_once
+    def _wrapped(self) -> WrappedLines | None:
+        return WrappedLines.find(self.lower)
 
     @_computed_once
     def _shared_hits(self) -> list[list[tuple[int, Any]]]:

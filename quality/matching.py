@@ -169,7 +169,7 @@ def _build_automaton(rules: Sequence[Rule]) -> Automaton | None:
     return phrase_automaton((phrase, rule) for rule in rules for phrase in rule.phrases)
 
 
-def phrase_automaton(entries: Iterable[tuple[str, Any]]) -> Automaton | None:
+def phrase_automaton(entries: Iterable[tuple[str, Any]]) -> PhraseAutomaton | None:
     """An automaton of whole-word phrases, each with a value (the first given for a phrase
     wins), for ``phrase_matches``; None when there are no phrases."""
     words: dict[str, Any] = {}
@@ -177,7 +177,7 @@ def phrase_automaton(entries: Iterable[tuple[str, Any]]) -> Automaton | None:
         key = fold(phrase)
         if key and key not in words:
             words[key] = (value, len(key), _is_word_char(key[0]), _is_word_char(key[-1]))
-    return substring_automaton(words)
+    return PhraseAutomaton(words) if words else None
 
 
 def substring_automaton(words: dict[str, Any]) -> Automaton | None:
@@ -210,7 +210,7 @@ class Automaton:
 
     def __reduce__(self) -> tuple[type[Automaton], tuple[dict[str, Any]]]:
         # A compiled automaton cannot be pickled; a worker process compiles its own.
-        return (Automaton, (self._words,))
+        return (type(self), (self._words,))
 
     def items(self) -> Iterable[tuple[str, Any]]:
         return self._words.items()
@@ -249,6 +249,115 @@ class Automaton:
             return self._for_ascii
         self._for_text = ahocorasick_rs.AhoCorasick(list(self._words), implementation=nfa)
         return self._for_text
+
+
+class PhraseAutomaton(Automaton):
+    """The automaton of ``phrase_automaton``: each value is ``(value, length, word start,
+    word end)``, so a hit found across wrapped lines (``WrappedLines``) can say how long a
+    span of the text it covers."""
+
+    __slots__ = ()
+
+
+class WrappedLines:
+    """Phrases that run across whitespace other than one space inside a paragraph: a
+    hard-wrapped line end, a double space, a tab, or Markdown markup blanked out.
+
+    Phrases are written with single spaces and the shared pass reads the text as it is, so
+    "a glimmer\nof hope" would escape it. The text around each such gap, with its
+    whitespace collapsed, is scanned again, and what is found across a gap is handed back
+    as a hit on the text itself, covering the whole span.
+    """
+
+    #: characters of context kept on each side of a gap: longer than any phrase
+    REACH = 80
+
+    def __init__(self, lower: str, gaps: list[tuple[int, int]]):
+        self._lower = lower
+        pieces: list[str] = []
+        #: where each character of ``joined`` is in ``lower``
+        self._offsets: list[int] = []
+        for start, end in _merged_windows(gaps, self.REACH, len(lower)):
+            if pieces:
+                pieces.append("\n")  # no phrase holds a line break: none spans two windows
+                self._offsets.append(-1)
+            cursor = start
+            for space in _SPACE_RUN.finditer(lower, start, end):
+                pieces.append(lower[cursor : space.start()])
+                self._offsets.extend(range(cursor, space.start()))
+                pieces.append(" ")
+                self._offsets.append(space.start())
+                cursor = space.end()
+            pieces.append(lower[cursor:end])
+            self._offsets.extend(range(cursor, end))
+        self.joined = "".join(pieces)
+
+    @classmethod
+    def find(cls, lower: str) -> WrappedLines | None:
+        """The gaps inside the paragraphs of ``lower``; None when it has none."""
+        # Found with str.find, not a regex scan: nearly every text has line breaks, and
+        # this runs on every article. Most line breaks end a sentence or a paragraph, so
+        # they are passed over on sight.
+        marks = []
+        size = len(lower)
+        for mark in ("\n", "  ", "\t"):
+            position = lower.find(mark, 1)
+            while position != -1:
+                before = lower[position - 1]
+                if before not in _CLOSES_A_PHRASE and not (
+                    mark == "\n" and (before == "\n" or lower[position + 1 : position + 2] == "\n")
+                ):
+                    marks.append(position)
+                position = lower.find(mark, position + len(mark))
+        if not marks:
+            return None
+        gaps: list[tuple[int, int]] = []
+        for position in sorted(marks):
+            if gaps and position < gaps[-1][1]:
+                continue
+            start = position
+            while start and lower[start - 1].isspace():
+                start -= 1
+            end = position + 1
+            while end < size and lower[end].isspace():
+                end += 1
+            # A gap at either end of the text, a paragraph break, or one after the end of
+            # a sentence or a clause, has no phrase running across it.
+            if start == 0 or end == size or lower.count("\n", start, end) > 1:
+                continue
+            if lower[start - 1] in _CLOSES_A_PHRASE:
+                continue
+            gaps.append((start, end))
+        return cls(lower, gaps) if gaps else None
+
+    def hits(self, automaton: PhraseAutomaton) -> list[tuple[int, Any]]:
+        """The automaton's hits across a gap, as ``(end index, value)`` on the text, each
+        value's length the span it covers there."""
+        found = []
+        offsets = self._offsets
+        joined = self.joined
+        for end, (value, length, word_start, word_end) in automaton.iter(joined):
+            start = end - length + 1
+            first, last = offsets[start], offsets[end]
+            if self._lower[first : last + 1] != joined[start : end + 1]:
+                found.append((last, (value, last + 1 - first, word_start, word_end)))
+        return found
+
+
+_SPACE_RUN = re.compile(r"\s+")
+#: what a phrase cannot run past: the end of a sentence or clause
+_CLOSES_A_PHRASE = frozenset(".!?:;")
+
+
+def _merged_windows(gaps: list[tuple[int, int]], reach: int, size: int) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for start, end in gaps:
+        start, end = max(0, start - reach), min(size, end + reach)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def phrase_matches(

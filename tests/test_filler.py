@@ -120,3 +120,36 @@ def test_no_phrase_is_listed_twice(book):
     phrases = [p.lower() for r in book.for_scorer("filler").rules for p in r.phrases]
     duplicates = {p for p in phrases if phrases.count(p) > 1}
     assert not duplicates
+
+
+@pytest.mark.parametrize(
+    "gap",
+    ["\n", "\r\n", "  ", "\t", " \n   "],
+    ids=["wrapped", "crlf", "double-space", "tab", "indented"],
+)
+def test_a_phrase_across_a_wrapped_line_or_a_wide_gap_is_found(filler, gap):
+    text = f"The talks offer a glimmer{gap}of hope, the minister said on Tuesday."
+    findings = [f for f in run(filler, text).findings if f.rule == "FIL101"]
+    assert [(f.excerpt, f.line, f.column) for f in findings] == [(f"a glimmer{gap}of hope", 1, 17)]
+    assert findings[0].message == "Cliché: “a glimmer of hope”"
+
+
+def test_a_phrase_found_once_where_gaps_are_near_it(filler):
+    text = "Only time\nwill tell. The talks offer a glimmer of hope,\nthe minister said."
+    found = [(f.excerpt, f.start) for f in run(filler, text).findings if f.rule != "FIL001"]
+    assert found == [("Only time\nwill tell", 0), ("a glimmer of hope", 37)]
+
+
+def test_no_phrase_across_a_paragraph_break_or_the_end_of_a_sentence(filler):
+    for text in (
+        "The talks offer a glimmer\n\nof hope, the minister said.",
+        "The talks offer a glimmer.\nOf hope, the minister said little.",
+    ):
+        assert "FIL101" not in {f.rule for f in run(filler, text).findings}
+
+
+def test_markdown_emphasis_inside_a_phrase_does_not_hide_it():
+    import quality
+
+    report = quality.score("---\ntitle: Talks\n---\nThe talks offer a **glimmer** of hope.\n")
+    assert [f.line for f in report.findings if f.rule == "FIL101"] == [4]
