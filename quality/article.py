@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -157,12 +158,16 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
     from dateutil import parser as date_parser
 
     try:
-        # Parsed twice with different defaults: a part the text lacks takes the default, so
-        # the two results differ exactly when the year, month or day is missing.
-        first, second = (
-            date_parser.parse(text, default=default, fuzzy=False).date()
-            for default in _PARSE_DEFAULTS
-        )
+        with warnings.catch_warnings():
+            # Zone names such as "EST" (common in RSS dates) are unknown to dateutil; the
+            # date as written does not depend on the zone, so the warning is only noise.
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            # Parsed twice with different defaults: a part the text lacks takes the default,
+            # so the two results differ exactly when the year, month or day is missing.
+            first, second = (
+                date_parser.parse(text, default=default, fuzzy=False).date()
+                for default in _PARSE_DEFAULTS
+            )
     except (ValueError, OverflowError) as exc:
         raise InputError(f"'{field_name}': cannot read {value!r} as a date") from exc
     if first != second:

@@ -159,6 +159,8 @@ class FailedInput:
     source: str
     kind: str
     message: str
+    #: the 1-based line of the input where it starts, when known (a feed entry's)
+    line: int | None = None
 
 
 # --------------------------------------------------------------------------- one article
@@ -225,7 +227,7 @@ def _identity(item: Any) -> tuple[str | None, int | None, str | None]:
     if isinstance(item, ArticleFile):
         return item.name, None, item.name
     if isinstance(item, FailedInput):
-        return None, None, item.source
+        return None, item.line, item.source
     if isinstance(item, Mapping):
         return _record_id(item), None, None
     if isinstance(item, Article):

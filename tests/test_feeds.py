@@ -4,11 +4,13 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from quality.cli import main
 from quality.commands.score import iter_inputs
+from quality.errors import InputError
 from quality.inputs.feeds import feed_entries, html_fragment_text, looks_like_feed, read_feed
 
 FEEDS = Path(__file__).resolve().parent / "fixtures" / "feeds"
@@ -145,3 +147,103 @@ def test_html_fragment_text_keeps_paragraphs_and_drops_scripts() -> None:
 def test_looks_like_feed(head: bytes) -> None:
     assert looks_like_feed(head)
     assert not looks_like_feed(b'{"id": 1, "text": "<rss>"}')
+
+
+def _rss(items: str, title: str = "") -> bytes:
+    channel_title = f"<title>{title}</title>" if title else ""
+    return f'<rss version="2.0"><channel>{channel_title}{items}</channel></rss>'.encode()
+
+
+def test_a_malformed_link_is_kept_but_names_no_publisher(tmp_path: Path) -> None:
+    feed = tmp_path / "b.rss"
+    feed.write_bytes(
+        _rss(
+            "<item><link>http://[::1/x</link>"
+            "<description>The council voted on Tuesday.</description></item>"
+        )
+    )
+    (record,) = read_feed(feed.read_bytes(), str(feed))
+    assert record["url"] == "http://[::1/x" and "publisher" not in record
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(feed), "-o", str(out), "-j", "1"]) == 0
+    (row,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert "score" in row
+
+
+def test_an_entry_that_cannot_be_read_is_an_error_line_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quality.inputs.feeds as feeds
+
+    real_body = feeds._body
+
+    def body(entry: Any) -> tuple[str | None, str]:
+        if entry.get("title") == "bad":
+            raise RuntimeError("boom")
+        return real_body(entry)
+
+    monkeypatch.setattr(feeds, "_body", body)
+    feed = tmp_path / "three.rss"
+    feed.write_bytes(
+        _rss(
+            "\n".join(
+                f"<item><title>{title}</title><description>The council met on 4 March 2024."
+                "</description></item>"
+                for title in ("good", "bad", "also good")
+            ),
+            title="Bugle",
+        )
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(feed), "-o", str(out), "-j", "1"]) == 1
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert ["score" in row for row in rows] == [True, False, True]
+    assert rows[1]["error"]["type"] == "InvalidFeed" and rows[1]["source"] == str(feed)
+    assert "entry 2 (line 2)" in rows[1]["error"]["message"] and rows[1]["line"] == 2
+    assert "RuntimeError: boom" in rows[1]["error"]["message"]
+    # read_feed cannot hand back an error in an entry's place: it raises one.
+    with pytest.raises(InputError, match="entry 2"):
+        list(read_feed(feed.read_bytes(), str(feed)))
+
+
+def test_html_comments_are_not_text_and_table_cells_are_separated() -> None:
+    text = html_fragment_text(
+        "<!-- wp:paragraph --><p>The council met.</p><!-- /wp:paragraph -->"
+        "<p>a<?php echo 1 ?>b</p>"
+        "<table><caption>Spending</caption><tr><th>Department</th><th>Budget</th></tr>"
+        "<tr><td>Police</td><td></td><td>$4  million</td></tr></table>after"
+    )
+    assert text.splitlines() == [
+        "The council met.",
+        "ab",
+        "Spending",
+        "Department | Budget",
+        "Police | $4 million",
+        "after",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "published"),
+    [
+        # Late evening west of UTC: already the next day in UTC, but not where it was written.
+        ("Fri, 01 Mar 2024 23:30:00 -0500", "2024-03-01"),
+        ("Fri, 01 Mar 2024 23:30:00 EST", "2024-03-01"),
+        ("Sat, 02 Mar 2024 00:30:00 +0100", "2024-03-02"),
+        # A date only feedparser can read falls back to its (UTC) reading.
+        ("Κυρ, 11 Ιούλ 2004 12:00:00 EST", "2004-07-11"),
+    ],
+)
+def test_feed_dates_are_the_dates_as_written(written: str, published: str) -> None:
+    (record,) = read_feed(
+        _rss(f"<item><pubDate>{written}</pubDate><description>x</description></item>"), "f.rss"
+    )
+    assert record["published"] == published
+
+
+def test_atom_dates_are_the_dates_as_written() -> None:
+    atom = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>1</id>'
+        b"<updated>2024-03-01T23:30:00-05:00</updated><summary>x</summary></entry></feed>"
+    )
+    assert [r["published"] for r in read_feed(atom, "f.atom")] == ["2024-03-01"]

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import io
 import itertools
 import json
+import os
+import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +13,7 @@ import pytest
 
 import quality
 from quality.cli import main
-from quality.commands.sources import analyse
+from quality.commands.sources import analyse, render_table
 from quality.sources import find_boilerplate, find_near_duplicates, source_key, summarise_sources
 from quality.sources.duplicates import shingles
 from tests.conftest import SEEDS
@@ -230,3 +234,132 @@ def test_sources_command_on_articles_and_on_scored_output(
     table = capsys.readouterr().out
     assert "Gazette" in table and "herald.example" in table
     assert "boilerplate and near-duplicates skipped" in table
+
+
+def test_source_key_of_a_url_without_a_scheme() -> None:
+    assert source_key(None, "example.com/path") == "example.com"
+    assert source_key(None, "www.example.com/a") == "example.com"
+    assert source_key(None, "News.Example.COM:8080/a?b=1") == "news.example.com"
+    assert source_key(None, "example.com") == "example.com"
+    for junk in ("not a url", "mailto:desk@example.com", "file", "a.b c/d"):
+        assert source_key(None, junk) == "(unknown)"
+
+
+def scored_record(id: str, publisher: str, text: str, rule: str = "R1") -> dict[str, Any]:
+    return {
+        "id": id,
+        "score": 80.0,
+        "grade": "B",
+        "findings": [{"rule": rule}],
+        "article": {"publisher": publisher},
+        "text": text,
+    }
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_table_shows_markup_in_input_as_text(color: bool) -> None:
+    records = [
+        scored_record(f"a{i}", "[bold]Loud[/bold]", f"{story}\n[red]Share[/red] this", "[i]R1")
+        for i, story in enumerate(STORIES[:3])
+    ]
+    records += [scored_record(f"b{i}", "Foo [/] Bar :fire:", STORIES[i]) for i in (3, 4)]
+    table = render_table(analyse(records), color=color)
+    # Colour only styles the text; what is shown must be the input, unchanged.
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", table)
+    for text in ("[bold]Loud[/bold]", "Foo [/] Bar :fire:", "[i]R1 (3)", "[red]Share[/red] this"):
+        assert text in shown
+    assert "Boilerplate of [bold]Loud[/bold]" in shown
+
+
+def test_sources_command_table_with_markup_in_a_publisher(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    articles = tmp_path / "p.jsonl"
+    rows = [{"id": i, "publisher": "Foo [/] Bar", "text": "The council voted."} for i in (1, 2)]
+    articles.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["sources", str(articles), "-j", "1"]) == 0
+    assert "Foo [/] Bar" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("threshold", [0.981, 0.985, 0.99, 0.999, 1.0])
+def test_near_duplicates_at_high_thresholds(threshold: float) -> None:
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    texts = [seeds[0], seeds[1], seeds[0], lightly_edited(seeds[0], 2), seeds[0].upper()]
+    # Copies with the same words are one text to shingles; an edited copy is not at 1.
+    (cluster,) = find_near_duplicates(texts, threshold=threshold)
+    assert cluster.members == (0, 2, 4)
+
+
+def test_sources_command_accepts_a_similarity_of_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    articles = tmp_path / "a.jsonl"
+    rows = [{"id": i, "publisher": "P", "text": STORIES[0]} for i in (1, 2)]
+    articles.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["sources", str(articles), "--format", "json", "--similarity", "1", "-j", "1"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [[a["id"] for a in c["articles"]] for c in report["near_duplicates"]] == [["1", "2"]]
+
+
+def test_three_copies_of_one_story_are_near_duplicates_not_boilerplate(
+    pipeline: quality.Pipeline,
+) -> None:
+    story = f"{STORIES[3]}\n\n{STORIES[4]}\n\n{STORIES[5]}"
+    batch = [{"id": f"d{i}", "publisher": "P", "text": STORIES[i]} for i in range(3)]
+    batch += [{"id": f"c{i}", "publisher": "P", "text": story} for i in range(3)]
+    data = analyse(scored(pipeline, batch)).to_dict()
+    assert data["boilerplate"] == []
+    assert [[a["id"] for a in c["articles"]] for c in data["near_duplicates"]] == [
+        ["c0", "c1", "c2"]
+    ]
+
+
+def test_copies_count_once_for_boilerplate_but_all_carry_it() -> None:
+    # 3 distinct stories and 3 copies of a fourth, all with the footer: the footer is in 4 of
+    # 4 distinct texts, so it is boilerplate, carried by all 6 articles; the story is not.
+    batch = [{"publisher": "P", "text": f"{STORIES[i]}\n{FOOTER}"} for i in range(3)]
+    batch += [{"publisher": "P", "text": f"{STORIES[3]}\n{FOOTER}"} for _ in range(3)]
+    for article, found in zip(batch, find_boilerplate(batch), strict=True):
+        (span,) = found
+        assert span.text == FOOTER and span.articles == 6
+        assert article["text"][span.start :] == FOOTER
+
+
+def write_articles(path: Path) -> bytes:
+    path.write_text("".join(json.dumps(a) + "\n" for a in gazette_batch()), encoding="utf-8")
+    return path.read_bytes()
+
+
+def test_sources_refuses_to_write_over_its_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "v.jsonl"
+    before = write_articles(source)
+    (tmp_path / "sub").mkdir()
+    os.link(source, tmp_path / "link.jsonl")
+    for output in (source, tmp_path / "sub" / ".." / "v.jsonl", tmp_path / "link.jsonl"):
+        assert main(["sources", str(source), "-o", str(output), "-j", "1"]) == 2
+        assert f"{source}: is both an input and the output" in capsys.readouterr().err
+        assert source.read_bytes() == before
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_table_has_colour_on_a_terminal_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    articles = tmp_path / "a.jsonl"
+    write_articles(articles)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    out = tmp_path / "report.txt"
+    assert main(["sources", str(articles), "-o", str(out), "-j", "1"]) == 0
+    assert "Gazette" in out.read_text(encoding="utf-8")
+    assert "\x1b[" not in out.read_text(encoding="utf-8")
+    assert main(["sources", str(articles), "-j", "1"]) == 0
+    assert "\x1b[" in terminal.getvalue()

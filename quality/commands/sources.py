@@ -15,6 +15,7 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from quality.batch import BatchError, BatchResult, map_ordered, resolve_workers, score_item
@@ -184,13 +185,18 @@ def _without(text: str, spans: Sequence[Any]) -> str:
     return "".join(parts)
 
 
-def read_records(inputs: list[str], *, jobs: int, max_chars: int) -> list[dict[str, Any]]:
-    """Scored records for every input, in order; articles are scored on the way."""
+def read_records(
+    inputs: list[str], *, jobs: int, max_chars: int, output: str = "-"
+) -> list[dict[str, Any]]:
+    """Scored records for every input, in order; articles are scored on the way. ``output``
+    (the report file) is skipped when found in an input directory: a report from an earlier
+    run is not input."""
     from quality.pipeline import default_pipeline
 
     records: list[dict[str, Any] | None] = []
     pending: list[tuple[int, Any]] = []
-    for item in iter_inputs(inputs, max_chars=max_chars):
+    exclude = Path(output) if output != "-" else None
+    for item in iter_inputs(inputs, max_chars=max_chars, exclude=exclude):
         if isinstance(item, JsonlRecord):
             try:
                 value = parse_line(item)
@@ -234,8 +240,10 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--min-share must be in (0, 1] and --min-articles at least 1")
     if not 0 < args.similarity <= 1 or args.shingle < 1:
         raise InputError("--similarity must be in (0, 1] and --shingle at least 1")
-    check_inputs(args.inputs)
-    records = read_records(args.inputs, jobs=args.jobs, max_chars=DEFAULT_MAX_CHARS)
+    check_inputs(args.inputs, args.output)
+    records = read_records(
+        args.inputs, jobs=args.jobs, max_chars=DEFAULT_MAX_CHARS, output=args.output
+    )
     for record in records:
         if "error" in record:
             print(f"quality sources: skipped {describe_error(record)}", file=sys.stderr)
@@ -251,7 +259,8 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = render_csv(report)
     else:
-        text = render_table(report, width=None if args.output == "-" else 120)
+        to_terminal = args.output == "-" and sys.stdout.isatty()
+        text = render_table(report, width=None if args.output == "-" else 120, color=to_terminal)
     if args.output == "-":
         sys.stdout.write(text)
     else:
@@ -308,11 +317,16 @@ def render_csv(report: SourcesReport) -> str:
     return buffer.getvalue()
 
 
-def render_table(report: SourcesReport, *, width: int | None = None) -> str:
+def render_table(report: SourcesReport, *, width: int | None = None, color: bool = False) -> str:
+    """The report as text tables; ``color`` adds terminal styling (ANSI escape codes), for
+    output that goes to a terminal only."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=io.StringIO(), width=width or 120, force_terminal=sys.stdout.isatty())
+    # Without a terminal, rich writes plain text; forcing one would put escape codes into files.
+    # No emoji codes either: ":fire:" in a publisher's name is text, as "[b]" is.
+    console = Console(file=io.StringIO(), width=width or 120, force_terminal=color, emoji=False)
     errors = count_of(report.errors, "error")
     table = Table(title=f"{len(report.records)} scored articles, {errors}")
     for name, justify in (
@@ -325,13 +339,14 @@ def render_table(report: SourcesReport, *, width: int | None = None) -> str:
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for s in report.stats:
+        # Sources and rule names come from the input: "[b]" in them is text, not markup.
         table.add_row(
-            s.source,
+            escape(s.source),
             str(s.articles),
             f"{s.mean_score:.1f}",
             f"{s.stdev_score:.1f}",
             f"{s.low_grade_share:.0%}",
-            ", ".join(f"{r} ({n})" for r, n in s.top_rules[:3]),
+            escape(", ".join(f"{r} ({n})" for r, n in s.top_rules[:3])),
         )
     console.print(table)
     if not report.text_available:
@@ -340,7 +355,7 @@ def render_table(report: SourcesReport, *, width: int | None = None) -> str:
             "(score with --include-text, or give the articles themselves)."
         )
     for source, passages in report.passages().items():
-        console.print(f"\n[bold]Boilerplate of {source}[/bold]")
+        console.print(f"\n[bold]Boilerplate of {escape(source)}[/bold]")
         for passage in passages:
             quoted = " ".join(passage["text"].split())
             quoted = quoted if len(quoted) <= 90 else quoted[:87] + "..."

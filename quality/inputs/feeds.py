@@ -12,10 +12,14 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
+from quality.article import normalise_date, normalise_language
 from quality.errors import InputError
+from quality.inputs.urls import url_host
+
+if TYPE_CHECKING:
+    from quality.batch import FailedInput
 
 FEED_EXTENSIONS = (".rss", ".atom", ".xml")
 # An entry's start tag, namespaced or not; escaped markup in content cannot match.
@@ -46,6 +50,12 @@ _BLOCK_TAGS = frozenset(
         "hr",
     }
 )
+_CELL_TAGS = frozenset({"td", "th"})
+# Marks the end of a table cell while the text is assembled; lxml refuses NUL in markup and
+# reads "&#0;" as U+FFFD, so it cannot come from the entry itself.
+_CELL_END = "\x00"
+# Between the cells of a row: how the page extractor writes table rows too.
+_CELL_SEPARATOR = " | "
 
 
 def has_feed_extension(name: str) -> bool:
@@ -71,13 +81,27 @@ class FeedEntry:
 
 
 def read_feed(data: bytes, source: str) -> Iterator[dict[str, Any]]:
-    """One article record per entry of the feed in ``data``, in document order."""
-    return (entry.record for entry in feed_entries(data, source))
+    """One article record per entry of the feed in ``data``, in document order.
+
+    An entry that cannot be turned into a record raises ``InputError`` when it is reached:
+    a caller of this function has no way to be handed an error in its place.
+    """
+    for entry in feed_entries(data, source):
+        if not isinstance(entry, FeedEntry):
+            raise InputError(entry.message)
+        yield entry.record
 
 
-def feed_entries(data: bytes, source: str) -> Iterator[FeedEntry]:
-    """Each entry of the feed in ``data``, in document order, with its line in the file."""
+def feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedInput]:
+    """Each entry of the feed in ``data``, in document order, with its line in the file.
+
+    An entry that cannot be turned into a record comes out as a ``FailedInput`` in its place,
+    so it gets an error line of its own and the entries after it are still read.
+    """
     import feedparser
+
+    # Imported here: quality.batch imports this module for FeedEntry.
+    from quality.batch import FailedInput
 
     parsed = feedparser.parse(data)
     if not parsed.entries and parsed.get("bozo"):
@@ -94,9 +118,15 @@ def feed_entries(data: bytes, source: str) -> Iterator[FeedEntry]:
     if len(lines) != len(parsed.entries):
         lines = [None] * len(parsed.entries)  # markup the tag scan misread: no guessing
     for position, (entry, line) in enumerate(zip(parsed.entries, lines, strict=True), start=1):
-        record = entry_record(
-            entry, position, source=source, publisher=publisher, language=language
-        )
+        try:
+            record = entry_record(
+                entry, position, source=source, publisher=publisher, language=language
+            )
+        except Exception as exc:  # whatever one entry holds must not stop the whole run
+            where = f"entry {position}" if line is None else f"entry {position} (line {line})"
+            message = f"{source}: {where} cannot be read: {type(exc).__name__}: {exc}"
+            yield FailedInput(source, "InvalidFeed", message, line)
+            continue
         yield FeedEntry(source, line, record)
 
 
@@ -123,8 +153,8 @@ def entry_record(
         "title": _clean(entry.get("title")),
         "byline": _clean(entry.get("author")),
         "url": url,
-        "published": _date(entry.get("published_parsed") or entry.get("updated_parsed")),
-        "publisher": publisher or (urlsplit(url).hostname if url else None),
+        "published": _published(entry),
+        "publisher": publisher or (url_host(url) if url else None),
         "language": language,
     }
     body, content_type = _body(entry)
@@ -163,13 +193,25 @@ def html_fragment_text(fragment: str) -> str:
         bad.drop_tree()
     parts: list[str] = []
     _walk(root, parts)
-    lines = ("".join(parts)).split("\n")
-    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+    lines = (_join_cells(line) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _join_cells(line: str) -> str:
+    """One line with its whitespace collapsed and its table cells, empty ones left out,
+    joined by ``_CELL_SEPARATOR``."""
+    cells = (" ".join(cell.split()) for cell in line.split(_CELL_END))
+    return _CELL_SEPARATOR.join(cell for cell in cells if cell)
 
 
 def _walk(element: Any, parts: list[str]) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    block = tag.lower() in _BLOCK_TAGS
+    if not isinstance(element.tag, str):
+        # A comment (the HTML parser reads processing instructions as comments too): markup
+        # for editors, such as WordPress block markers, not text. Its tail is text, and the
+        # parent adds it.
+        return
+    tag = element.tag.lower()
+    block = tag in _BLOCK_TAGS
     if block:
         parts.append("\n")
     if element.text:
@@ -178,6 +220,8 @@ def _walk(element: Any, parts: list[str]) -> None:
         _walk(child, parts)
         if child.tail:
             parts.append(child.tail)
+    if tag in _CELL_TAGS:
+        parts.append(_CELL_END)
     if block:
         parts.append("\n")
 
@@ -189,6 +233,29 @@ def _clean(value: Any) -> str | None:
     return value or None
 
 
+def _published(entry: Any) -> str | None:
+    """The entry's published (else updated) date as the publisher wrote it.
+
+    feedparser's ``*_parsed`` structs are in UTC, which can move a late-evening date to the
+    next day; reading the raw string as JSON Lines records are read keeps the writer's date.
+    The struct is only for strings that reading cannot make sense of.
+    """
+    for key in ("published", "updated"):
+        date = _raw_date(entry.get(key)) or _date(entry.get(f"{key}_parsed"))
+        if date:
+            return date
+    return None
+
+
+def _raw_date(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return normalise_date(value)
+    except (ValueError, OverflowError):  # InputError is a ValueError
+        return None
+
+
 def _date(parsed: time.struct_time | None) -> str | None:
     if not parsed:
         return None
@@ -196,6 +263,5 @@ def _date(parsed: time.struct_time | None) -> str | None:
 
 
 def _language(value: Any) -> str | None:
-    """``en-US`` -> ``en``: the rules are per language, not per region."""
     cleaned = _clean(value)
-    return cleaned.split("-")[0].split("_")[0].lower() if cleaned else None
+    return normalise_language(cleaned) if cleaned else None

@@ -3,8 +3,9 @@
 
 One article alone cannot tell its own closing paragraph from the site's; a batch can. A line
 is boilerplate for a source when, after normalising case, digits and spacing, it occurs in at
-least ``min_share`` of that source's articles and in at least ``min_articles`` of them.
-Repeated paragraphs are found line by line and adjacent boilerplate lines merged into one span.
+least ``min_share`` of that source's articles and in at least ``min_articles`` of them,
+articles whose text is the same (after that normalising) counting once. Repeated paragraphs
+are found line by line and adjacent boilerplate lines merged into one span.
 """
 
 from __future__ import annotations
@@ -63,16 +64,28 @@ def find_boilerplate(
     top level or under ``article``, as in ``quality score --include-text`` output).
     """
     sources_and_texts = [article_source_and_text(a) for a in articles]
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    sizes: Counter[str] = Counter()
+    # Copies of one story are counted once to decide what is boilerplate: three copies would
+    # otherwise make the whole story "repeated in 3 articles", and removing it as boilerplate
+    # would hide the copies from near-duplicate detection. The figure reported is still how
+    # many articles (copies included) carry the line.
+    distinct: dict[str, Counter[str]] = defaultdict(Counter)
+    carried: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for source, text in sources_and_texts:
-        sizes[source] += 1
-        counts[source].update({normalise_line(m.group()) for m in _LINE.finditer(text)} - {""})
+        lines = [normalise_line(m.group()) for m in _LINE.finditer(text)]
+        unique = set(lines) - {""}
+        carried[source].update(unique)
+        identity = tuple(line for line in lines if line)
+        if identity not in seen[source]:
+            seen[source].add(identity)
+            distinct[source].update(unique)
     repeated: dict[str, dict[str, int]] = {}
-    for source, counter in counts.items():
-        needed = max(min_articles, math.ceil(min_share * sizes[source]))
+    for source, counter in distinct.items():
+        needed = max(min_articles, math.ceil(min_share * len(seen[source])))
         repeated[source] = {
-            line: n for line, n in counter.items() if n >= needed and len(line) >= MIN_LINE_CHARS
+            line: carried[source][line]
+            for line, n in counter.items()
+            if n >= needed and len(line) >= MIN_LINE_CHARS
         }
     return [_spans(text, repeated[source]) for source, text in sources_and_texts]
 

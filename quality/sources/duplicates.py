@@ -9,6 +9,7 @@ event share under 2% of their word triples (see docs/batch.md).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,9 +51,9 @@ def find_near_duplicates(
     seed: int = 1,
 ) -> list[DuplicateCluster]:
     """Clusters of two or more near-duplicate texts, each sorted, ordered by first member."""
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHash
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    lsh = _lsh(threshold, num_perm)
     hashes: dict[int, MinHash] = {}
     for index, text in enumerate(texts):
         grams = shingles(text, shingle)
@@ -80,3 +81,16 @@ def find_near_duplicates(
         groups.setdefault(root(index), []).append(index)
     clusters = [DuplicateCluster(tuple(sorted(g))) for g in groups.values() if len(g) > 1]
     return sorted(clusters, key=lambda c: c.members)
+
+
+def _lsh(threshold: float, num_perm: int) -> Any:
+    """An LSH index for ``threshold``, which may be anything in (0, 1]."""
+    from datasketch import MinHashLSH
+
+    with contextlib.suppress(ValueError):
+        return MinHashLSH(threshold=threshold, num_perm=num_perm)
+    # From a threshold of about 0.98 up, datasketch's optimal banding is a single band, which
+    # it refuses. Two bands of half the signature each are what it picks just below that
+    # threshold; identical signatures (copies) always share a band, and every candidate is
+    # checked against the threshold anyway, so the extra band costs only a few comparisons.
+    return MinHashLSH(threshold=threshold, num_perm=num_perm, params=(2, num_perm // 2))

@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+
+from quality.inputs.urls import url_host
 
 #: Grades counted as low in ``low_grade_share``.
 LOW_GRADES = frozenset({"D", "F"})
@@ -21,10 +22,7 @@ def source_key(publisher: Any = None, url: Any = None) -> str:
     if isinstance(publisher, str) and publisher.strip():
         return " ".join(publisher.split())
     if isinstance(url, str) and url.strip():
-        try:
-            host = urlsplit(url.strip()).hostname
-        except ValueError:
-            host = None
+        host = url_host(url.strip())
         if host:
             return host.removeprefix("www.")
     return UNKNOWN_SOURCE

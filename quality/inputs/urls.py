@@ -1,0 +1,27 @@
+"""The host a URL names, also when it is written without its scheme."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# A URL written without its scheme ("example.com/a", "www.example.com:8080/b"): dotted labels
+# ending in a word-like top-level label, then a port, a path or the end. Anything looser would
+# take junk ("not a url", "mailto:x@y") for a host.
+_BARE_HOST = re.compile(
+    r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)(?::\d+)?(?:[/?#]|$)",
+    re.IGNORECASE,
+)
+
+
+def url_host(url: str) -> str | None:
+    """The host of ``url``, also when it lacks a scheme; None when there is none."""
+    try:
+        host = urlsplit(url).hostname
+        # Without "//", urlsplit reads no host at all ("example.com/a" is a path) or mistakes
+        # the host for a scheme ("example.com:8080/a").
+        if not host and "//" not in url and _BARE_HOST.match(url):
+            host = urlsplit("//" + url).hostname
+    except ValueError:
+        return None
+    return host or None
