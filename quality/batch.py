@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -55,6 +56,9 @@ _UNKNOWN_SIZE = 8_192
 #: Chunks in flight per worker: enough to keep every worker busy, few enough that memory
 #: does not grow with the input.
 DEFAULT_WINDOW = 4
+#: How often a pool with room for more work looks for input that has arrived while it waits
+#: for the oldest chunk's results.
+_INPUT_POLL_SECONDS = 0.05
 
 T = TypeVar("T")
 
@@ -470,45 +474,55 @@ class _OrderedPool:
         # not pay for multiprocessing at start-up.
         from concurrent.futures import ProcessPoolExecutor
 
-        return ProcessPoolExecutor(
+        executor = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=self.context,
             initializer=_init_worker,
             initargs=(self.pipeline,),
         )
+        # The first task starts the worker processes, here and now: forked later, they
+        # would copy this process while the input thread holds a lock halfway through a
+        # read, which the new process could then never take.
+        executor.submit(int)
+        return executor
 
     def _submit(self, chunk: list[tuple[int, Any]]) -> Future[list[Any]]:
         return self.executor.submit(_run_chunk, self.func, chunk, self.args)
 
     def run(self, numbered: Iterator[tuple[int, Any]], chunksize: int, limit: int) -> Iterator[Any]:
+        from concurrent.futures import wait
         from concurrent.futures.process import BrokenProcessPool
 
         pending: deque[tuple[Future[list[Any]], list[tuple[int, Any]]]] = deque()
-        exhausted = False
-
-        def fill() -> None:
-            nonlocal exhausted
-            while not exhausted and len(pending) < limit:
-                chunk = _next_chunk(numbered, chunksize)
-                if not chunk:
-                    exhausted = True
-                    return
-                pending.append((self._submit(chunk), chunk))
-
-        fill()
-        while pending:
-            future, _ = pending[0]
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                suspects = [pair for _, held in pending for pair in held]
-                pending.clear()
-                yield from self._rerun_one_by_one(suspects)
-                fill()  # what was not sent yet goes to the restarted pool
-                continue
-            pending.popleft()
-            fill()
-            yield from results
+        feed = _Feeder(numbered, capacity=limit * chunksize)
+        try:
+            while True:
+                # Send what has arrived, up to the window; wait for input only when nothing
+                # is in flight.
+                while len(pending) < limit:
+                    chunk = feed.take(chunksize, wait=not pending)
+                    if not chunk:
+                        break
+                    pending.append((self._submit(chunk), chunk))
+                if not pending:
+                    return  # the input is exhausted and every result passed on
+                future, _ = pending[0]
+                if len(pending) < limit and not future.done():
+                    # Room in the window, so input that arrives meanwhile is sent on.
+                    wait([future], timeout=_INPUT_POLL_SECONDS)
+                    if not future.done():
+                        continue
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    suspects = [pair for _, held in pending for pair in held]
+                    pending.clear()
+                    yield from self._rerun_one_by_one(suspects)
+                    continue
+                pending.popleft()
+                yield from results
+        finally:
+            feed.stop()
 
     def _rerun_one_by_one(self, suspects: list[tuple[int, Any]]) -> Iterator[Any]:
         from concurrent.futures.process import BrokenProcessPool
@@ -535,16 +549,70 @@ class _OrderedPool:
         self.executor.shutdown(wait=True, cancel_futures=abort)
 
 
-def _next_chunk(numbered: Iterator[tuple[int, Any]], chunksize: int) -> list[tuple[int, Any]]:
-    """Up to ``chunksize`` items, fewer once they hold ``CHUNK_CHARS`` characters."""
-    chunk: list[tuple[int, Any]] = []
-    chars = 0
-    for pair in numbered:
-        chunk.append(pair)
-        chars += _size_of(pair[1])
-        if len(chunk) >= chunksize or chars >= CHUNK_CHARS:
-            break
-    return chunk
+class _Feeder:
+    """The input, read on a thread of its own into a bounded buffer.
+
+    Reading in the thread that passes results on would hold finished results back whenever
+    the input is slow (a pipe, a feed being written): a chunk waits for all its articles to
+    arrive. Read apart, whatever has arrived is sent to the workers, and results are passed
+    on as they come back. The buffer holds at most ``capacity`` items, so memory stays
+    bounded however far the input runs ahead.
+    """
+
+    def __init__(self, numbered: Iterator[tuple[int, Any]], capacity: int):
+        self._items: deque[tuple[int, Any]] = deque()
+        self._capacity = capacity
+        self._changed = threading.Condition()
+        self._finished = False
+        self._stopped = False
+        self._error: BaseException | None = None
+        thread = threading.Thread(
+            target=self._read, args=(numbered,), name="quality-input", daemon=True
+        )
+        thread.start()
+
+    def _read(self, numbered: Iterator[tuple[int, Any]]) -> None:
+        try:
+            for pair in numbered:
+                with self._changed:
+                    while len(self._items) >= self._capacity and not self._stopped:
+                        self._changed.wait()
+                    if self._stopped:
+                        return
+                    self._items.append(pair)
+                    self._changed.notify_all()
+        except BaseException as exc:  # handed to the reading thread, after the items before it
+            self._error = exc
+        finally:
+            with self._changed:
+                self._finished = True
+                self._changed.notify_all()
+
+    def take(self, chunksize: int, *, wait: bool) -> list[tuple[int, Any]]:
+        """Up to ``chunksize`` items that have arrived, fewer once they hold ``CHUNK_CHARS``
+        characters; with ``wait``, waits for at least one. Empty: none has arrived, or
+        (with ``wait``) the input is exhausted."""
+        with self._changed:
+            while wait and not self._items and not self._finished:
+                self._changed.wait()
+            chunk: list[tuple[int, Any]] = []
+            chars = 0
+            while self._items and len(chunk) < chunksize and chars < CHUNK_CHARS:
+                pair = self._items.popleft()
+                chunk.append(pair)
+                chars += _size_of(pair[1])
+            if chunk:
+                self._changed.notify_all()  # room in the buffer again
+            elif self._finished and self._error is not None:
+                error, self._error = self._error, None
+                raise error
+            return chunk
+
+    def stop(self) -> None:
+        """Let the reading thread end once its current item is read."""
+        with self._changed:
+            self._stopped = True
+            self._changed.notify_all()
 
 
 def _size_of(item: Any) -> int:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,7 +15,7 @@ from quality.batch import (
     CHUNK_CHARS,
     ArticleFile,
     BatchResult,
-    _next_chunk,
+    _Feeder,
     json_line,
     score_many,
 )
@@ -202,21 +204,59 @@ def test_input_is_consumed_in_a_bounded_window(pipeline: quality.Pipeline) -> No
     first = [next(results) for _ in range(50)]
     results.close()
     assert [r.index for r in first] == list(range(50))
-    # 50 consumed + at most workers * window chunks in flight + the chunk being built.
-    assert pulled <= 50 + 2 * 2 * 5 + 5
+    # 50 consumed + at most workers * window chunks in flight + as many items read ahead,
+    # and the one the input thread holds while it waits for room.
+    assert pulled <= 50 + 2 * 2 * 5 + 2 * 2 * 5 + 1
+
+
+def _read_in_full(items: list[Any]) -> _Feeder:
+    feeder = _Feeder(iter(enumerate(items)), capacity=1_000)
+    while not feeder._finished:
+        time.sleep(0.001)
+    return feeder
 
 
 def test_chunks_end_at_the_item_limit_or_the_character_limit() -> None:
-    small = iter(enumerate(["word " * 20] * 200))
-    assert len(_next_chunk(small, 64)) == 64
+    small = _read_in_full(["word " * 20] * 200)
+    assert len(small.take(64, wait=True)) == 64
     # Pages of 100,000 characters: the third takes the chunk past CHUNK_CHARS.
-    pages = iter(enumerate([{"html": "x" * 100_000}] * 10))
-    assert [index for index, _ in _next_chunk(pages, 64)] == [0, 1, 2]
-    assert [index for index, _ in _next_chunk(pages, 64)] == [3, 4, 5]
+    pages = _read_in_full([{"html": "x" * 100_000}] * 10)
+    assert [index for index, _ in pages.take(64, wait=True)] == [0, 1, 2]
+    assert [index for index, _ in pages.take(64, wait=True)] == [3, 4, 5]
     assert CHUNK_CHARS == 250_000
     line = JsonlRecord("in.jsonl", 1, b"{}", 300_000)
-    assert len(_next_chunk(iter(enumerate([line, line])), 64)) == 1
-    assert _next_chunk(iter([]), 64) == []
+    assert len(_read_in_full([line, line]).take(64, wait=True)) == 1
+    assert _read_in_full([]).take(64, wait=True) == []
+
+
+def test_an_error_reading_the_input_comes_after_the_items_before_it() -> None:
+    def broken() -> Iterator[str]:
+        yield "one"
+        raise OSError("disk gone")
+
+    feeder = _Feeder(iter(enumerate(broken())), capacity=10)
+    assert feeder.take(5, wait=True) == [(0, "one")]
+    with pytest.raises(OSError, match="disk gone"):
+        feeder.take(5, wait=True)
+
+
+def test_results_are_passed_on_while_the_input_waits(pipeline: quality.Pipeline) -> None:
+    # A pipe whose writer pauses: what has arrived must be scored and passed on meanwhile,
+    # not held until a chunk's worth of articles is in.
+    resumed = threading.Event()
+    timed_out = []
+
+    def trickle() -> Iterator[dict[str, Any]]:
+        yield from (make_record(i) for i in range(3))
+        timed_out.append(not resumed.wait(timeout=60))
+        yield make_record(3)
+
+    results = score_many(pipeline, trickle(), workers=2, chunksize=16)
+    first = [next(results) for _ in range(3)]
+    resumed.set()
+    rest = list(results)
+    assert timed_out == [False]
+    assert [r.index for r in first + rest] == [0, 1, 2, 3] and all(r.ok for r in first + rest)
 
 
 class CrashingScorer(Scorer):

@@ -8,6 +8,7 @@ closed pipe, SIGTERM) leaves valid JSON Lines behind. Exit status: 0 every artic
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import os
 import signal
@@ -106,7 +107,8 @@ def iter_inputs(paths: list[str], *, max_chars: int, exclude: Path | None = None
     skip = exclude.resolve() if exclude is not None else None
     for raw in paths:
         if raw == "-":
-            yield from _iter_stream(sys.stdin.buffer, "<stdin>", max_line_bytes)
+            with _standard_input() as stream:
+                yield from _iter_stream(stream, "<stdin>", max_line_bytes)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -115,6 +117,19 @@ def iter_inputs(paths: list[str], *, max_chars: int, exclude: Path | None = None
                     yield from _iter_path(child, max_line_bytes)
         else:
             yield from _iter_path(path, max_line_bytes)
+
+
+def _standard_input() -> contextlib.AbstractContextManager[IO[bytes]]:
+    """Standard input as a file object of its own.
+
+    Input is read on a thread of its own while worker processes may be forked, and a
+    forked process closes ``sys.stdin``: had that thread been blocked reading through it,
+    holding its lock, the new process would wait for the lock for ever.
+    """
+    try:
+        return open(sys.stdin.fileno(), "rb", closefd=False)
+    except (AttributeError, OSError, ValueError):  # replaced by one without a descriptor
+        return contextlib.nullcontext(sys.stdin.buffer)
 
 
 def _files_under(directory: Path) -> list[Path]:
