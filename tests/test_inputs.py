@@ -220,6 +220,9 @@ def test_html_in_a_record_is_extracted():
     article = load_article({"id": "p1", "html": PAGE, "url": "https://example.org/a"})
     assert article.id == "p1"
     assert "third round of talks" in article.text
+    # A scraper's empty "text" field beside the page does not make an empty article.
+    blank = load_article({"id": "p1", "text": " \n", "html": PAGE})
+    assert "third round of talks" in blank.text and blank.source_format == article.source_format
 
 
 @pytest.mark.parametrize(

@@ -233,13 +233,19 @@ class Summary:
             self.score_total += line.score
             self.grades[line.grade or "?"] += 1
 
-    def render(self, *, interrupted: bool = False) -> str:
+    def render(self, *, interrupted: bool = False, output_closed: bool = False) -> str:
         elapsed = time.perf_counter() - self.started
         rate = self.articles / elapsed if elapsed > 0 else 0.0
         scored = self.articles - self.errors
         mean = f"{self.score_total / scored:.1f}" if scored else "n/a"
         grades = " ".join(f"{g}:{n}" for g, n in sorted(self.grades.items())) or "none"
-        state = "interrupted after" if interrupted else "done:"
+        state = (
+            "interrupted after"
+            if interrupted
+            else "output closed by its reader after"
+            if output_closed
+            else "done:"
+        )
         return (
             f"quality score: {state} {count_of(self.articles, 'article')} ({scored} scored, "
             f"{count_of(self.errors, 'error')}) in {elapsed:.1f}s, {rate:.0f}/s; "
@@ -328,7 +334,7 @@ def run(args: argparse.Namespace) -> int:
     stop = _StopRequest()
     stop.install()
     progress = _progress(total_bytes) if sys.stderr.isatty() else None
-    interrupted = False
+    interrupted = output_closed = False
     lines = map_ordered(
         score_to_line,
         items(),
@@ -362,6 +368,7 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): nothing more can be written; stop quietly.
         _silence_stdout()
+        output_closed = True
     finally:
         stop.writing = True  # a second Ctrl-C now must not cut the cleanup short
         lines.close()
@@ -370,7 +377,7 @@ def run(args: argparse.Namespace) -> int:
         if output is not sys.stdout.buffer:
             output.close()
         stop.restore()
-    print(summary.render(interrupted=interrupted), file=sys.stderr)
+    print(summary.render(interrupted=interrupted, output_closed=output_closed), file=sys.stderr)
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_SOME_ERRORS if summary.errors else EXIT_OK

@@ -162,7 +162,9 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
     html = values.pop("html", None)
     if text is None and html is None:
         raise InputError("article has neither 'text' nor 'html'")
-    if text is None:
+    if text is None or (html is not None and not text.strip()):
+        # A blank "text" beside the page's HTML (a scraper's empty field) leaves the HTML as
+        # the article, not an empty one.
         base = from_html(html, url=values.get("url"))
     else:
         base = from_string(text, format="text" if format == "auto" else format)
