@@ -245,3 +245,13 @@ def test_an_article_built_directly_gets_the_same_date_reading() -> None:
     for bad in ("2024", "2024-13-45"):
         with pytest.raises(quality.InputError, match="'published'"):
             quality.Article(text=BODY, published=bad)
+
+
+def test_a_carriage_return_alone_ends_a_line_and_offsets_still_index_the_file():
+    raw = "Intro line.\rExperts say it is a glimmer of hope.\r\nLast line.\r"
+    article = load_article(raw)
+    assert article.text == "Intro line.\nExperts say it is a glimmer of hope.\r\nLast line.\n"
+    report = quality.score(raw)
+    cliche = next(f for f in report.findings if f.rule == "FIL101")
+    assert (cliche.line, cliche.column) == (2, 19)
+    assert raw[cliche.start : cliche.end] == "a glimmer of hope"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,6 +35,7 @@ _EXTENSION_FORMATS = {
     ".htm": "html",
     ".txt": "text",
 }
+_LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 
 
 def format_for_path(path: str) -> str:
@@ -105,6 +107,10 @@ def load_article(source: Any = None, *, format: str = "auto", **fields: Any) -> 
 def from_string(text: str, *, format: str = "auto") -> Article:
     from quality.inputs import markdown, webpage
 
+    if "\r" in text:
+        # A carriage return alone ends a line in old Mac files, as editors show them; one
+        # character for one, so offsets into the text stay offsets into the file.
+        text = _LONE_CARRIAGE_RETURN.sub("\n", text)
     if format == "auto":
         if markdown.looks_like_markdown(text):
             format = "markdown"
