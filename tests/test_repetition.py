@@ -133,3 +133,13 @@ def test_pipeline_reports_the_loop_with_a_lower_score():
     looping = pipeline.score(LOOPING)
     assert looping.score < clean.score
     assert {"REP002", "REP003"} <= {f.rule for f in looping.findings}
+
+
+def test_on_a_web_page_the_first_use_is_named_by_paragraph_not_by_extracted_line():
+    # Lines of the text extracted from a page are not lines of the page an editor opens.
+    paragraphs = LOOPING.split(". ")
+    body = "".join(f"<p>{p}.</p>\n" for p in paragraphs)
+    page = f"<html><head><title>Ferry</title></head><body><article>{body}</article></body></html>"
+    report = quality.score(page)
+    repeats = [f for f in report.findings if f.rule == "REP002"]
+    assert repeats and all("first in paragraph 2" in f.message for f in repeats)

@@ -187,9 +187,8 @@ class RepetitionScorer(Scorer):
         share = sum(len(text[run.start : run.end].split()) for run in runs) / len(tokens)
         result.metrics["repeated_phrase_share"] = round(share, 4)
         for run in runs:
-            line = doc.line_col(run.earlier)[0]
             result.findings.append(
-                self.finding(doc, rule, run.start, run.end, detail=f"first at line {line}")
+                self.finding(doc, rule, run.start, run.end, detail=_first_use(doc, run.earlier))
             )
         if settings.density is None:
             return 0.0
@@ -288,3 +287,13 @@ def _in_quotes(quotes: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``start:end`` overlaps a quotation (quotes sorted, not overlapping)."""
     index = bisect_left(quotes, (end,)) - 1
     return index >= 0 and quotes[index][1] > start
+
+
+def _first_use(doc: Document, position: int) -> str:
+    """Where a phrase was first used, as a reader of the input finds it: the line of a
+    text, or the paragraph of a web page (whose lines are those of its markup, not of the
+    text extracted from it)."""
+    if doc.article.source_format == "html":
+        # The extractor writes each paragraph of the page as one line.
+        return f"first in paragraph {doc.line_of(position).from_top + 1}"
+    return f"first at line {doc.line_col(position)[0]}"
