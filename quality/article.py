@@ -131,7 +131,9 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise InputError(f"'{field_name}' must be a date string, got {type(value).__name__}")
+        from quality.inputs.jsonl import json_type  # quality.inputs imports this module
+
+        raise InputError(f"'{field_name}' must be a date string, got {json_type(value)}")
     if isinstance(value, (int, float)):
         if isinstance(value, int) and 10_000_000 <= value <= 99_999_999:
             try:

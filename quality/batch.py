@@ -26,7 +26,14 @@ import orjson
 from quality.article import Article
 from quality.errors import InputError, InvalidTextError, QualityError, ScorerError
 from quality.inputs.feeds import FeedEntry
-from quality.inputs.jsonl import JsonlRecord, JSONProblem, LineError, parse_line, read_json
+from quality.inputs.jsonl import (
+    JsonlRecord,
+    JSONProblem,
+    LineError,
+    json_type,
+    parse_line,
+    read_json,
+)
 from quality.report import Report
 
 if TYPE_CHECKING:
@@ -288,7 +295,7 @@ def _load_mapping(record: Mapping[str, Any], max_chars: int) -> Article:
         raise _Rejected("MissingText", "record has neither 'text' nor 'html'")
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
-            raise _Rejected("WrongType", f"'{name}' must be a string, got {_json_type_name(value)}")
+            raise _Rejected("WrongType", f"'{name}' must be a string, got {json_type(value)}")
         if isinstance(value, str):
             _check_size(value, name, max_chars)
     article = load_article(record)
@@ -341,11 +348,6 @@ def _check_not_empty(article: Article) -> None:
     if not article.text.strip():
         where = " after HTML extraction" if article.source_format == "html" else ""
         raise _Rejected("EmptyArticle", f"article text is empty{where}")
-
-
-def _json_type_name(value: Any) -> str:
-    names = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number"}
-    return names.get(type(value), type(value).__name__)
 
 
 # --------------------------------------------------------------------------- many articles

@@ -162,6 +162,13 @@ def test_weights_file_key(capsys, tree):
             "must be an array, got string 'going forward'",
         ),
         ('weights-file = "missing.json"\n', "", "cannot read weights file"),
+        # nan compares false with everything, so range checks alone let it through.
+        ("fail-under = nan\n", "fail-under", "must be a number between 0 and 100, got number nan"),
+        ("[weights]\nfiller = nan\n", "weights.filler", "must be a number at least 0"),
+        ("[weights]\nfiller = inf\n", "weights.filler", "got number inf"),
+        ("max-file-size = nan\n", "max-file-size", "must be a number at least 0"),
+        ("max-file-size = inf\n", "max-file-size", "got number inf"),
+        ("max-file-size = 1" + "0" * 400 + "\n", "max-file-size", "must be a number at least 0"),
     ],
 )
 def test_invalid_configuration_exits_2_naming_file_and_key(capsys, tree, content, key, expected):
@@ -229,3 +236,27 @@ def test_parse_rejects_bad_scorer_option_type(tmp_path):
     config.write_text("[scorers]\nfiller = 3\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"'scorers\.filler' must be a table"):
         load_config_file(config)
+
+
+def test_a_symlinked_file_follows_the_configuration_of_its_own_folder(capsys, tmp_path):
+    """The search walks up from the folder the link is in, not from its target's."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "desk" / "sport").mkdir(parents=True)
+    target = tmp_path / "real" / "story.txt"
+    target.write_text(TEXT, encoding="utf-8")
+    (tmp_path / "real" / "quality.toml").write_text('ignore = ["FIL"]\n', encoding="utf-8")
+    (tmp_path / "desk" / "quality.toml").write_text(
+        'ignore = ["ATT"]\n[per-file-ignores]\n"sport/*.txt" = ["DAT"]\n', encoding="utf-8"
+    )
+    link = tmp_path / "desk" / "sport" / "story.txt"
+    try:
+        link.symlink_to(target)
+    except OSError:
+        pytest.skip("symbolic links not available")
+    finder = ConfigFinder(tmp_path)
+    config = finder.for_file(link)
+    assert config.source == str(tmp_path / "desk" / "quality.toml")
+    assert config.ignores_for(link) == ("DAT",)
+    assert finder.for_file(target).ignore == ("FIL",)
+    _, out, _ = lint(capsys, "--fail-under", "0", str(link))
+    assert "FIL101" in codes(out) and "ATT101" not in codes(out)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -129,6 +131,32 @@ def test_sarif_uses_relative_uris_for_relative_paths(capsys, monkeypatch):
         "artifactLocation"
     ]["uri"]
     assert uri == "seeds/" + SEEDS[0].name
+
+
+@pytest.mark.parametrize(
+    ("raw", "uri"),
+    [
+        (b"desk/caf\xe9.md", "desk/caf%E9.md"),
+        (b"desk/caf\xc3\xa9 2.md", "desk/caf%C3%A9%202.md"),
+        (b"/news/caf\xe9.md", "file:///news/caf%E9.md"),
+    ],
+)
+def test_sarif_uris_percent_encode_the_file_systems_bytes(raw, uri):
+    from quality.formats.sarif import artifact_uri
+
+    # Python holds a name that is not UTF-8 as lone surrogates, which quote() cannot encode.
+    assert artifact_uri(os.fsdecode(raw)) == uri
+
+
+def test_sarif_for_a_relative_file_name_that_is_not_utf8(capsys, tmp_path, monkeypatch):
+    if sys.platform != "linux":
+        pytest.skip("needs a file system that takes any bytes")
+    monkeypatch.chdir(tmp_path)
+    Path(os.fsdecode(b"caf\xe9.txt")).write_text(SEEDS[0].read_text(encoding="utf-8"))
+    code, out, _ = lint(capsys, "--format", "sarif", os.fsdecode(b"caf\xe9.txt"))
+    assert code == 1
+    artifacts = json.loads(out)["runs"][0]["artifacts"]
+    assert artifacts[0]["location"]["uri"] == "caf%E9.txt"
 
 
 def test_github_workflow_commands(capsys, inputs):

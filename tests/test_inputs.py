@@ -162,9 +162,9 @@ def test_keyword_fields_and_date_objects():
     ("source", "message"),
     [
         ({"title": "no text"}, "neither 'text' nor 'html'"),
-        ({"text": 42}, "'text' must be a string, got int"),
+        ({"text": 42}, "'text' must be a string, got number"),
         ({"text": BODY, "published": "not a date"}, "cannot read 'not a date' as a date"),
-        ({"text": BODY, "title": ["a"]}, "'title' must be a string, got list"),
+        ({"text": BODY, "title": ["a"]}, "'title' must be a string, got array"),
         (3.5, "got float"),
         (b"\xff\xfe bad", "not valid UTF-8"),
     ],

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -233,6 +235,60 @@ def test_invalid_json_article_is_an_error(capsys, tmp_path):
     assert code == 2 and "one article object" in err
 
 
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [("utf-16", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32", "UTF-32")],
+)
+def test_utf16_file_is_named_as_such_not_as_binary(capsys, tmp_path, encoding, name):
+    path = tmp_path / "windows.txt"
+    text = "The council met on Tuesday, Mayor Ana Ruiz said.\n"
+    # Python's utf-16 and utf-32 codecs write a byte-order mark; the -be one does not.
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path.write_bytes(data)
+    code, _, err = lint(capsys, str(path))
+    assert code == 2
+    assert f"{path}: error: {name} text, not UTF-8; save the file as UTF-8" in err
+    assert "binary" not in err
+
+
+def test_json_integer_too_long_for_python_is_invalid_json_not_a_bug(capsys, tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text('{"text": "Mayor Ana Ruiz said.", "id": ' + "7" * 5000 + "}", encoding="utf-8")
+    code, _, err = lint(capsys, str(path))
+    assert code == 2
+    assert f"{path}: error: invalid JSON: a number has more than" in err
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ("null", "got a JSON null;"),
+        ("[1, 2]", "got a JSON array;"),
+        ('"text"', "got a JSON string;"),
+        (
+            '{"text": "Ruiz said.", "title": ["a", "b"]}',
+            "'title' must be a string, got array",
+        ),
+        ('{"text": {"body": "x"}}', "'text' must be a string, got object"),
+        (
+            '{"text": "Ruiz said.", "id": true}',
+            "'id' must be a string or number, got boolean",
+        ),
+        ('{"text": "Ruiz said.", "published": [2024]}', "got array"),
+    ],
+)
+def test_json_messages_name_json_types_not_python_ones(capsys, tmp_path, document, message):
+    path = tmp_path / "a.json"
+    path.write_text(document, encoding="utf-8")
+    code, _, err = lint(capsys, str(path))
+    assert code == 2
+    assert message in err
+    assert not {"NoneType", "list", "dict", "bool"} & set(re.findall(r"\w+", err))
+
+
 def test_huge_file_is_refused_quickly_with_a_clear_message(capsys, tmp_path, good):
     big = tmp_path / "huge.txt"
     chunk = ("The council met on Tuesday and voted on the budget. " * 20 + "\n").encode()
@@ -256,6 +312,19 @@ def test_max_file_size_option_moves_the_limit(capsys, tmp_path):
     assert code == 2 and "file too large" in err
     code, out, _ = lint(capsys, "--max-file-size", "1", "--exit-zero", str(path))
     assert code == 0 and f"{path}: score" in out
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf", "-1"])
+def test_max_file_size_flag_must_be_a_finite_size(capsys, good, value):
+    code, out, err = lint(capsys, f"--max-file-size={value}", str(good))
+    assert code == 2
+    assert "--max-file-size must be a number of megabytes" in err
+    assert "internal error" not in err and not out
+
+
+def test_a_tiny_max_file_size_is_one_byte_not_no_limit(capsys, good):
+    code, _, err = lint(capsys, "--max-file-size", "1e-9", str(good))
+    assert code == 2 and f"{good}: error: file too large" in err
 
 
 def test_thousands_of_small_files_in_a_directory(capsys, tmp_path):
@@ -305,6 +374,12 @@ def test_stdin_without_a_name_is_shown_as_dash():
     assert b"-:1:1: BOT101" in result.stdout
 
 
+def test_stdin_named_twice_is_read_once():
+    result = run_cli("lint", "-", "-", "--stdin-filename", "story.md", stdin=GOOD_ARTICLE.encode())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count(b"story.md: score") == 1
+
+
 # Options.
 
 
@@ -337,6 +412,51 @@ def test_statistics_counts_per_rule(capsys):
     _, out, _ = lint(capsys, "--statistics", "--format", "json", *map(str, SEEDS))
     stats = json.loads(out)
     assert {"code": "FIL001", "name": "filler-density", "severity": "warning", "count": 5} in stats
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
+def test_statistics_cannot_be_written_as_sarif_or_github(capsys, fmt):
+    code, out, err = lint(capsys, "--statistics", "--format", fmt, str(SEEDS[0]))
+    assert code == 2 and not out
+    assert f"--statistics cannot be written as --format {fmt}" in err
+
+
+def test_statistics_in_jsonl_are_one_object_per_line(capsys):
+    _, out, _ = lint(capsys, "--statistics", "--format", "jsonl", *map(str, SEEDS))
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) > 1 and all(isinstance(row, dict) for row in rows)
+    assert {"code": "FIL001", "name": "filler-density", "severity": "warning", "count": 5} in rows
+
+
+# Output cut short.
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_keeps_the_exit_code(monkeypatch):
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    assert main(["lint", str(SEEDS[0])]) == 1  # the seed fails
+    assert main(["lint", "--exit-zero", str(SEEDS[0])]) == 0
+
+
+def test_a_reader_that_leaves_early_sees_the_failure_without_a_traceback():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quality", "lint", "--format", "full", *map(str, SEEDS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+    )
+    # The only reading end goes before the linter has written a byte (as `| head -0` would).
+    assert process.stdout is not None
+    process.stdout.close()
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 1, err.decode()
+    assert b"Traceback" not in err and b"Exception ignored" not in err
 
 
 def test_colour_only_on_a_terminal(capsys, monkeypatch):
@@ -419,3 +539,89 @@ def test_machine_formats_stay_utf8_for_a_file_name_that_is_not(tmp_path: Path, f
     assert done.returncode == 1, done.stderr  # the seed fails
     text = done.stdout.decode("utf-8")  # raises if the file name's raw byte leaked out
     assert "caf\\xe9.txt" in text.replace("\\\\", "\\") or "caf%E9.txt" in text
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes")
+@pytest.mark.parametrize("fmt", ["concise", "full"])
+def test_text_formats_print_a_name_that_is_not_utf8_as_its_bytes(tmp_path: Path, fmt: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = Path(SEEDS[0]).read_text(encoding="utf-8")
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(seed, encoding="utf-8")
+    (folder / os.fsdecode(b"bad\xe9.txt")).write_bytes(b"\x00\x01")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "quality", "lint", str(folder), "--format", fmt],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 2, done.stderr  # the binary file
+    assert b"Traceback" not in done.stderr
+    assert os.fsencode(folder) + b"/caf\xe9.txt: score" in done.stdout
+    assert os.fsencode(folder) + b"/bad\xe9.txt: error: binary file" in done.stderr
+
+
+# Markdown masking.
+
+#: The emphasis pattern the masking used to search with, kept as the reference it must match.
+_OLD_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+
+
+def test_emphasis_pairs_are_those_the_old_regex_found() -> None:
+    import random
+
+    from quality.inputs.markdown import _emphasis_spans
+
+    rng = random.Random(7)
+    pieces = ["*", "_", "**", "***", "a", "é", " ", "\t", "\n", ".", "\r"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(text))
+        expected = [
+            (m.start(), m.end(), len(m.group(1))) for m in _OLD_EMPHASIS.finditer(text, start)
+        ]
+        assert _emphasis_spans(text, start) == expected, (text, start)
+
+
+def test_mask_markdown_keeps_emphasis_links_and_comments_working() -> None:
+    from quality.inputs.markdown import mask_markdown
+
+    text = "A *bold* claim, [a link](http://x) and ![img](y) <!-- note --> <b>tag</b> **x**.\n"
+    masked = mask_markdown(text)
+    assert len(masked) == len(text)
+    assert masked == (
+        "A  bold  claim,  a link            and                            tag       x  .\n"
+    )
+
+
+@pytest.mark.parametrize("piece", ["*a ", "_a ", "**a ", "[a ", "![a ", "[a](b ", "<a ", "<!-- "])
+def test_markdown_masking_is_linear_on_a_long_line(piece: str) -> None:
+    """A 60 KB line of unclosed markup: each opener used to rescan the rest of the line
+    (about 30 s for 60 KB of "*a "); three times the text must cost about three times as much,
+    not nine."""
+    from quality.inputs.markdown import mask_markdown
+
+    def cost(size: int) -> float:
+        text = "---\ntitle: x\n---\n" + piece * (size // len(piece))
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            mask_markdown(text, 17)
+            best = min(best, time.perf_counter() - started)
+            if best > 5:  # failing already; do not wait for more rounds
+                break
+        return best
+
+    small, large = cost(20_000), cost(60_000)
+    assert large < 5
+    assert large < 6 * max(small, 0.002), (small, large)
+
+
+def test_carriage_returns_alone_end_lines_for_positions_and_suppression(capsys, tmp_path):
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"# quality: disable FIL\rExperts say it is a glimmer of hope.\r")
+    code, out, _ = lint(capsys, str(path), "--fail-under", "0")
+    assert code == 0
+    assert f"{path}:2:1: ATT101" in out
+    assert "FIL101" not in out and "1 suppressed" in out

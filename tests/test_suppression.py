@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,113 @@ def test_the_documented_ignore_example_silences_its_finding_and_is_not_unused(
     result = findings(capsys, write(tmp_path, "example.md", FRONT + example))
     codes = {f["rule"] for f in result["findings"]}
     assert result["suppressed"] == 1 and not codes & {"FIL101", "SUP001"}, result["findings"]
+
+
+# Blocks per code.
+
+GLIMMER = "Experts say the plan offers a glimmer of hope for the town and region.\n"
+
+
+def test_enable_ends_only_its_own_codes_block(capsys, tmp_path):
+    path = write(
+        tmp_path,
+        "a.md",
+        FRONT
+        + (
+            "<!-- quality: disable FIL101, ATT101 -->\n"  # 7
+            + GLIMMER  # 8: both silenced
+            + "<!-- quality: enable FIL101 -->\n"  # 9
+            + GLIMMER  # 10: FIL101 back, ATT101 still disabled
+            + "<!-- quality: enable ATT101 -->\n"  # 11
+            + GLIMMER  # 12: both back
+        ),
+    )
+    result = findings(capsys, path, "--select", "FIL101,ATT101,SUP")
+    assert rules_at(result) == [("FIL101", 10), ("ATT101", 12), ("FIL101", 12)]
+    assert result["suppressed"] == 3
+
+
+def test_a_second_disable_does_not_outlast_the_enable(capsys, tmp_path):
+    path = write(
+        tmp_path,
+        "a.md",
+        FRONT
+        + (
+            "<!-- quality: disable FIL101 -->\n"  # 7
+            + GLIMMER  # 8
+            + "<!-- quality: disable FIL101 -->\n"  # 9
+            + GLIMMER  # 10
+            + "<!-- quality: enable FIL101 -->\n"  # 11
+            + GLIMMER  # 12: enabled again
+        ),
+    )
+    result = findings(capsys, path, "--select", "FIL101,SUP")
+    assert rules_at(result) == [("FIL101", 12)]
+    assert result["suppressed"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!-- quality: disable FIL101 -->\n<!-- quality: enable FIL101 -->\n" + GLIMMER,
+        GLIMMER + "<!-- quality: disable FIL101 -->",  # the last line, no line after it
+    ],
+)
+def test_an_empty_block_never_shows_an_inverted_range(capsys, tmp_path, text):
+    path = write(tmp_path, "a.md", FRONT + text)
+    messages = [
+        f["message"]
+        for f in findings(capsys, path, "--select", "FIL101,SUP")["findings"]
+        if f["rule"] == "SUP001"
+    ]
+    assert len(messages) == 1 and "'disable FIL101' covers no line" in messages[0]
+    assert not re.search(r"lines (\d+)-(\d+)", messages[0])
+
+
+def test_an_unused_block_names_its_own_lines(capsys, tmp_path):
+    path = write(
+        tmp_path,
+        "a.md",
+        FRONT
+        + (
+            "<!-- quality: disable FIL101, ATT101 -->\n"  # 7
+            "The vote was seven to two, Ana Ruiz said.\n"  # 8
+            "<!-- quality: enable ATT101 -->\n"  # 9
+            "The vote was seven to two, Ana Ruiz said.\n"  # 10
+            "<!-- quality: enable FIL101 -->\n"  # 11
+        ),
+    )
+    messages = sorted(
+        f["message"]
+        for f in findings(capsys, path, "--select", "FIL101,ATT101,SUP")["findings"]
+        if f["rule"] == "SUP001"
+    )
+    assert "silenced no finding on line 8" in messages[0] and "ATT101" in messages[0]
+    assert "silenced no finding in lines 8-10" in messages[1] and "FIL101" in messages[1]
+
+
+# Fenced code in Markdown.
+
+
+@pytest.mark.parametrize("fence", ["```", "~~~", "```markdown"])
+def test_directives_in_a_fenced_code_block_are_examples_not_directives(capsys, tmp_path, fence):
+    path = write(
+        tmp_path,
+        "a.md",
+        FRONT
+        + "To silence a cliché, write:\n"  # 7
+        + f"{fence}\n"  # 8
+        + "<!-- quality: disable ALL -->\n"  # 9
+        + "<!-- quality: enable FIL101 -->\n"  # 10
+        + f"{fence[:3]}\n"  # 11
+        + GLIMMER,  # 12
+    )
+    result = findings(capsys, path, "--select", "FIL101,ATT101,SUP")
+    assert rules_at(result) == [("ATT101", 12), ("FIL101", 12)]
+    assert result["suppressed"] == 0
+
+
+def test_fences_only_hide_directives_in_markdown():
+    text = "```\n<!-- quality: ignore FIL101 -->\n```\nA line.\n"
+    assert suppression.scan(text, suppression.MARKDOWN_STYLE).directives == []
+    assert len(suppression.scan(text, suppression.HTML_STYLE).directives) == 1

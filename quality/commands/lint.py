@@ -8,14 +8,21 @@ unreadable file, invalid configuration).
 from __future__ import annotations
 
 import argparse
+import io
+import math
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from quality.lint.runner import LintRun
 
 FORMAT_NAMES = ("concise", "full", "json", "jsonl", "sarif", "github")
+#: Formats --statistics can be written in; SARIF and workflow commands have no place for a
+#: table, and their readers would choke on one.
+STATISTICS_FORMATS = ("concise", "full", "json", "jsonl")
 SEVERITY_NAMES = ("info", "warning", "error")
 
 
@@ -111,7 +118,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     output = parser.add_argument_group("output")
     output.add_argument(
-        "--statistics", action="store_true", help="print how many findings each rule had"
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule had (formats concise, full, json, jsonl)",
     )
     output.add_argument(
         "--no-color",
@@ -143,8 +152,23 @@ def run(args: argparse.Namespace) -> int:
         max_file_size=args.max_file_size,
         config=Path(args.config) if args.config else None,
     )
-    if args.max_file_size is not None and args.max_file_size < 0:
-        print("quality lint: error: --max-file-size must be 0 (no limit) or more", file=sys.stderr)
+    # float() takes "inf" and "nan": neither is a size (inf overflowed the byte count, nan
+    # slipped past every comparison).
+    if args.max_file_size is not None and not (
+        math.isfinite(args.max_file_size) and args.max_file_size >= 0
+    ):
+        print(
+            "quality lint: error: --max-file-size must be a number of megabytes, 0 (no limit) "
+            f"or more, got {args.max_file_size:g}",
+            file=sys.stderr,
+        )
+        return 2
+    if args.statistics and args.format not in STATISTICS_FORMATS:
+        print(
+            f"quality lint: error: --statistics cannot be written as --format {args.format}; "
+            f"use one of {', '.join(STATISTICS_FORMATS)}",
+            file=sys.stderr,
+        )
         return 2
     if args.fail_under is not None and not 0 <= args.fail_under <= 100:
         print(
@@ -168,14 +192,58 @@ def run(args: argparse.Namespace) -> int:
         stdin_filename=args.stdin_filename,
     )
     lint_run = linter.run(targets)
-    _report_errors(lint_run)
-    out = sys.stdout
-    if args.statistics:
-        _write_statistics(lint_run, args.format, out)
-    else:
-        writer(args.format)(lint_run, out, RenderOptions(color=use_color(args.no_color)))
-    out.flush()
+    with _raw_file_names():
+        try:
+            _report_errors(lint_run)
+            out = sys.stdout
+            if args.statistics:
+                _write_statistics(lint_run, args.format, out)
+            else:
+                writer(args.format)(lint_run, out, RenderOptions(color=use_color(args.no_color)))
+            out.flush()
+        except BrokenPipeError:
+            # The reader left (`quality lint drafts/ | head -1`); the verdict still stands, so
+            # CI sees the failure rather than a 0.
+            _discard_stdout()
     return lint_run.exit_code(exit_zero=args.exit_zero)
+
+
+@contextmanager
+def _raw_file_names() -> Iterator[None]:
+    """Standard output and error write file names that are not UTF-8 as the bytes the file
+    system has, as ls does, instead of failing on the surrogates Python holds them as.
+
+    The machine formats never meet such a name (they escape it), so this only changes
+    what the text formats and the error lines print.
+    """
+    changed: list[tuple[io.TextIOWrapper, str | None]] = []
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors != "surrogateescape":
+            try:
+                errors = stream.errors
+                stream.reconfigure(errors="surrogateescape")
+                changed.append((stream, errors))
+            except (OSError, ValueError):  # closed or broken: leave it as it is
+                continue
+    try:
+        yield
+    finally:
+        for stream, errors in changed:
+            try:
+                stream.reconfigure(errors=errors)
+            except (OSError, ValueError):
+                continue
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered does not
+    raise again, with a traceback, when Python flushes it at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # not a real file (captured in tests): nothing to flush
+        pass
 
 
 def _flatten(groups: list[list[str]] | None) -> list[str]:
@@ -200,8 +268,12 @@ def _write_statistics(lint_run: LintRun, fmt: str, out: TextIO) -> None:
     import json
 
     rows = lint_run.statistics()
-    if fmt in ("json", "jsonl"):
+    if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     for row in rows:
         severity = f"[{row['severity']}]"

@@ -8,6 +8,7 @@ properties of its artifact.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
@@ -26,11 +27,15 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def artifact_uri(path: str) -> str:
-    """A relative path as a relative URI (forward slashes); an absolute one as file://."""
+    """A relative path as a relative URI (forward slashes); an absolute one as file://.
+
+    The file system's bytes are percent-encoded, so a name that is not UTF-8 (held as lone
+    surrogates) becomes ``caf%E9.md`` rather than failing to encode.
+    """
     candidate = Path(path)
     if candidate.is_absolute():
         return candidate.as_uri()
-    return quote(candidate.as_posix())
+    return quote(os.fsencode(candidate.as_posix()))
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:

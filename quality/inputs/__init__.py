@@ -9,6 +9,7 @@ from typing import Any
 
 from quality.article import METADATA_FIELDS, Article, normalise_date
 from quality.errors import InputError, InvalidTextError
+from quality.inputs.jsonl import json_type
 
 #: Input formats ``load_article`` understands; "auto" sniffs the text.
 FORMATS = ("auto", "text", "markdown", "html")
@@ -104,13 +105,17 @@ def load_article(source: Any = None, *, format: str = "auto", **fields: Any) -> 
     return article.with_fields(**given) if given else article
 
 
+def with_line_feeds(text: str) -> str:
+    """``text`` with each carriage return that stands alone (old Mac files) made a line feed:
+    such a return ends a line as editors show it, and one character for one keeps offsets
+    into the text offsets into the file."""
+    return _LONE_CARRIAGE_RETURN.sub("\n", text) if "\r" in text else text
+
+
 def from_string(text: str, *, format: str = "auto") -> Article:
     from quality.inputs import markdown, webpage
 
-    if "\r" in text:
-        # A carriage return alone ends a line in old Mac files, as editors show them; one
-        # character for one, so offsets into the text stay offsets into the file.
-        text = _LONE_CARRIAGE_RETURN.sub("\n", text)
+    text = with_line_feeds(text)
     if format == "auto":
         if markdown.looks_like_markdown(text):
             format = "markdown"
@@ -158,10 +163,10 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
             if target == "published" and not isinstance(value, bool):
                 values[target] = value
                 continue
-            raise InputError(f"'{key}' must be a string, got {type(value).__name__}")
+            raise InputError(f"'{key}' must be a string, got {json_type(value)}")
         if target == "id" and not isinstance(value, str):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise InputError(f"'id' must be a string or number, got {type(value).__name__}")
+                raise InputError(f"'id' must be a string or number, got {json_type(value)}")
             value = str(value)
         values[target] = value
     text = values.pop("text", None)

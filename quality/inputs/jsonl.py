@@ -9,6 +9,7 @@ so the reading process only splits bytes into lines.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -49,6 +50,28 @@ def read_json(text: str) -> Any:
         raise JSONProblem(f"{reason} ({where})") from None
     except RecursionError:
         raise JSONProblem("arrays or objects nested too deeply") from None
+    except ValueError:
+        # json.loads refuses an integer longer than sys.get_int_max_str_digits() digits (a
+        # guard against quadratic conversion) with a plain ValueError.
+        limit = sys.get_int_max_str_digits()
+        raise JSONProblem(f"a number has more than {limit:,} digits") from None
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a decoded value's type (``null``, ``array``...), for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, (list, tuple)):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
 
 
 @dataclass(frozen=True, slots=True)

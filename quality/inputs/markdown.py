@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from quality.errors import InputError
@@ -15,18 +16,26 @@ _FRONT_MATTER = re.compile(
 # Markup that is not prose. Each pattern blanks the whole match, or only the named
 # group ``mark`` where the inner text is prose worth reading.
 _FENCED_CODE = re.compile(r"^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\n]*$|\Z)", re.MULTILINE | re.DOTALL)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"(?P<open>\[)(?P<label>[^\]\n]*)(?P<close>\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+# Images ![alt](url) and links [label](url) or [label][ref] are found by _bracket_spans,
+# which finds what !\[[^\]\n]*\]\([^)\n]*\) and
+# (\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\]) would without rescanning a line for
+# every unclosed "[".
 _LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.MULTILINE)
 _LINE_MARKERS = re.compile(
     r"^(?P<mark>[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))", re.MULTILINE
 )
 _HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE)
-_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+# Emphasis is paired by _emphasis_spans rather than a regex such as
+# (?<![\w*_])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_]): that regex finds the same
+# pairs, but every opener without a closer scans to the end of its line, which made a
+# line of 20,000 unclosed asterisks take half a minute.
+_EMPHASIS_OPENER = re.compile(r"(?<![\w*_])(?:\*{1,3}|_{1,3})(?=\S)")
+_EMPHASIS_RUN = re.compile(r"\*+|_+")
 _RULE_LINE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+# The tag's rest is taken even without its ">", so that an unclosed "<a" consumes its line
+# and the "<"s after it on that line (which could not close either) are not retried.
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*(?P<close>>)?")
 
 FRONT_MATTER_KEYS = {
     "title": "title",
@@ -108,25 +117,172 @@ def mask_markdown(text: str, body_start: int = 0) -> str:
     chars = list(text)
     _blank(chars, 0, body_start)
     body = text
-    for pattern in (_FENCED_CODE, _HTML_COMMENT, _IMAGE, _LINK_DEFINITION, _RULE_LINE):
+    for start, end in fenced_code_spans(body, body_start):
+        _blank(chars, start, end)
+    for start, end in _html_comment_spans(body, body_start):
+        _blank(chars, start, end)
+    for start, _, end in _bracket_spans(body, body_start, image=True):
+        _blank(chars, start, end)
+    for pattern in (_LINK_DEFINITION, _RULE_LINE):
         for m in pattern.finditer(body, body_start):
             _blank(chars, m.start(), m.end())
     for m in _INLINE_CODE.finditer(body, body_start):
         _blank(chars, m.start(), m.end())
-    for m in _LINK.finditer(body, body_start):
-        _blank(chars, m.start("open"), m.end("open"))
-        _blank(chars, m.start("close"), m.end("close"))
+    for start, close, end in _bracket_spans(body, body_start):
+        _blank(chars, start, start + 1)
+        _blank(chars, close, end)
     for m in _LINE_MARKERS.finditer(body, body_start):
         _blank(chars, m.start("mark"), m.end("mark"))
     for m in _HEADING_CLOSE.finditer(body, body_start):
         _blank(chars, m.start(), m.end())
-    for m in _EMPHASIS.finditer(body, body_start):
-        marker = len(m.group(1))
-        _blank(chars, m.start(), m.start() + marker)
-        _blank(chars, m.end() - marker, m.end())
+    for start, end, marker in _emphasis_spans(body, body_start):
+        _blank(chars, start, start + marker)
+        _blank(chars, end - marker, end)
     for m in _HTML_TAG.finditer(body, body_start):
-        _blank(chars, m.start(), m.end())
+        if m.group("close"):
+            _blank(chars, m.start(), m.end())
     return "".join(chars)
+
+
+def fenced_code_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each fenced code block (``` or ~~~; unclosed: to the end), in order."""
+    return [(m.start(), m.end()) for m in _FENCED_CODE.finditer(text, start)]
+
+
+class _Next:
+    """The next position of any of some characters (the text's length if none).
+
+    An answer holds for every position between the one asked and itself, so when positions
+    are asked in rising order, as a left-to-right scan does, the text is searched once.
+    """
+
+    def __init__(self, text: str, chars: str):
+        self.text = text
+        self.chars = chars
+        self.asked = 0
+        self.found = -1
+
+    def __call__(self, position: int) -> int:
+        if not self.asked <= position <= self.found:
+            hits = [h for h in (self.text.find(c, position) for c in self.chars) if h >= 0]
+            self.asked, self.found = position, min(hits) if hits else len(self.text)
+        return self.found
+
+
+def _bracket_spans(text: str, start: int, *, image: bool = False) -> list[tuple[int, int, int]]:
+    """(start, where the label's "]" is, end) of each link, or with ``image`` each image.
+
+    A label runs to the first "]", a URL to the first ")" and a reference to the next "]";
+    none crosses a line.
+    """
+    # One finder per kind of question, so that each is asked in rising order.
+    label_end, reference_end = _Next(text, "]\n"), _Next(text, "]\n")
+    paren_end = _Next(text, ")\n")
+    spans: list[tuple[int, int, int]] = []
+    opener = "![" if image else "["
+    position = start
+    length = len(text)
+    while (at := text.find(opener, position)) >= 0:
+        close = label_end(at + len(opener))
+        end = -1
+        if close < length and text[close] == "]" and close + 1 < length:
+            after = text[close + 1]
+            if after == "(":
+                found = paren_end(close + 2)
+                if found < length and text[found] == ")":
+                    end = found + 1
+            elif after == "[" and not image:
+                found = reference_end(close + 2)
+                if found < length and text[found] == "]":
+                    end = found + 1
+        if end < 0:
+            position = at + 1
+        else:
+            spans.append((at, close, end))
+            position = end
+    return spans
+
+
+def _html_comment_spans(text: str, start: int) -> list[tuple[int, int]]:
+    # A scan rather than <!--.*?-->: the regex retries every later "<!--" after an unclosed
+    # one, each time to the end of the text.
+    spans = []
+    position = start
+    while (opened := text.find("<!--", position)) >= 0:
+        closed = text.find("-->", opened + 4)
+        if closed < 0:  # no later "<!--" can close either
+            break
+        spans.append((opened, closed + 3))
+        position = closed + 3
+    return spans
+
+
+def _emphasis_spans(text: str, start: int = 0) -> list[tuple[int, int, int]]:
+    """(start, end, marker length) of each emphasised span, left to right, without overlap.
+
+    The pairs the regex in the comment on _EMPHASIS_OPENER would find: an opener of one to
+    three ``*`` or ``_`` (not after a word character or another marker, before a non-space)
+    closes at the nearest same marker on its line that follows a non-space and is not
+    followed by a word character or marker; a three-character opener that finds no closer
+    tries two, then one. The closers of each marker are listed once per line and found by
+    bisection, so a line costs O(n log n) whatever it holds.
+    """
+    spans: list[tuple[int, int, int]] = []
+    line_start = start
+    length = len(text)
+    while line_start <= length:
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = length
+        if "*" in text[line_start:line_end] or "_" in text[line_start:line_end]:
+            spans.extend(_line_emphasis(text, line_start, line_end))
+        line_start = line_end + 1
+    return spans
+
+
+def _line_emphasis(text: str, line_start: int, line_end: int) -> list[tuple[int, int, int]]:
+    closers: dict[str, list[int]] = {}
+    for run in _EMPHASIS_RUN.finditer(text, line_start, line_end):
+        mark = run.group()[0]
+        for size in range(1, min(3, len(run.group())) + 1):
+            marker = mark * size
+            # Every place the marker fits in the run: "**" closes at either pair of "***".
+            for at in range(run.start(), run.end() - size + 1):
+                if (
+                    at > line_start
+                    and not text[at - 1].isspace()
+                    and not _is_marker_or_word(text, at + size, line_end)
+                ):
+                    closers.setdefault(marker, []).append(at)
+    spans: list[tuple[int, int, int]] = []
+    position = line_start
+    while True:
+        opener = _EMPHASIS_OPENER.search(text, position, line_end)
+        if opener is None:
+            return spans
+        found = None
+        for size in range(len(opener.group()), 0, -1):
+            after = opener.start() + size
+            if after >= line_end or text[after].isspace():
+                continue
+            candidates = closers.get(opener.group()[0] * size, [])
+            # At least one character of text between the markers.
+            index = bisect_left(candidates, after + 1)
+            if index < len(candidates):
+                found = (opener.start(), candidates[index] + size, size)
+                break
+        if found is None:
+            position = opener.start() + 1
+        else:
+            spans.append(found)
+            position = found[1]
+
+
+def _is_marker_or_word(text: str, at: int, line_end: int) -> bool:
+    if at >= line_end:
+        return False
+    char = text[at]
+    return char in "*_" or char.isalnum()
 
 
 def looks_like_markdown(text: str) -> bool:

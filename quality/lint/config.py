@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -72,10 +74,15 @@ class LintConfig(NamedTuple):
             return ()
         from fnmatch import fnmatchcase
 
-        try:
-            relative = path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            relative = path.as_posix()
+        relative = path.as_posix()
+        # The path as named first: a symlink is governed by the folder it sits in. The
+        # resolved pair is the fallback for a root reached through another route.
+        for named, root in ((absolute(path), self.root), (path.resolve(), self.root.resolve())):
+            try:
+                relative = named.relative_to(root).as_posix()
+                break
+            except ValueError:
+                continue
         codes: list[str] = []
         for pattern, pattern_codes in self.per_file_ignores:
             # A pattern without a slash matches the file name in any directory, as in ruff.
@@ -94,6 +101,16 @@ _TYPE_NAMES = {
     int: "an integer",
     float: "a number",
 }
+
+
+def absolute(path: Path) -> Path:
+    """``path`` made absolute with ``..`` removed but symlinks kept.
+
+    Configuration is looked up from the folder a file is named in (a symlinked article
+    follows the settings of the folder holding the link, not of its target), so paths are
+    never resolved for that.
+    """
+    return Path(os.path.abspath(path))
 
 
 def _describe(value: Any) -> str:
@@ -137,15 +154,23 @@ class _Reader:
     def number(
         self, name: str, value: Any, *, low: float = 0.0, high: float | None = None
     ) -> float:
+        number: float | None = None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            try:
+                number = float(value)  # a TOML integer may be too large for a float
+            except OverflowError:
+                number = None
+        # nan and inf are TOML numbers, but no threshold, weight or size: nan compares
+        # false with everything, so it would slip through the range check below.
         if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or value < low
-            or (high is not None and value > high)
+            number is None
+            or not math.isfinite(number)
+            or number < low
+            or (high is not None and number > high)
         ):
             limits = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
             raise self.fail(name, f"a number {limits}", value)
-        return float(value)
+        return number
 
     def severity(self, name: str, value: Any) -> str:
         if not isinstance(value, str) or value.lower() not in SEVERITIES:
@@ -231,7 +256,7 @@ def load_config_file(path: Path) -> LintConfig | None:
         raise ConfigError(f"{source}: cannot read configuration file: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{source}: invalid TOML: {exc}") from exc
-    root = path.resolve().parent
+    root = absolute(path).parent
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict) or "quality" not in tool:
@@ -255,7 +280,8 @@ class ConfigFinder:
         self._by_directory: dict[Path, LintConfig | ConfigError] = {}
 
     def for_file(self, path: Path) -> LintConfig:
-        found = self._lookup(path.resolve().parent if path.name else path.resolve())
+        full = absolute(path)
+        found = self._lookup(full.parent if path.name else full)
         if isinstance(found, ConfigError):
             raise found
         return found

@@ -7,6 +7,7 @@ default exclusions only prune what a directory walk finds.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -43,8 +44,17 @@ class Target(NamedTuple):
 
 
 class MissingPath(NamedTuple):
+    """A path that cannot be linted (missing, unreadable, a folder that cannot be listed),
+    reported as an error by ``display`` with ``reason``."""
+
     display: str
     reason: str
+
+
+def _stat_problem(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    return f"cannot read: {exc.strerror or exc}"
 
 
 def _matches(relative: str, name: str, patterns: Iterable[str]) -> bool:
@@ -65,33 +75,61 @@ def discover(
     exclude: Iterable[str] = (),
     stdin_filename: str | None = None,
 ) -> Iterator[Target | MissingPath]:
-    """Targets in command-line order; each directory's files sorted, each file once."""
+    """Targets in command-line order; each directory's files sorted, each file once.
+
+    A path that cannot be looked at is a MissingPath, never an exception: the other paths
+    are still linted and the run exits 2.
+    """
     include = tuple(extend_include)
     excluded = DEFAULT_EXCLUDE + tuple(exclude)
     seen: set[Path] = set()
+    stdin_seen = False
     for raw in paths:
         if raw == STDIN:
-            yield Target(stdin_filename or STDIN, None)
+            # Standard input can be read once; a second "-" would lint an empty text.
+            if not stdin_seen:
+                stdin_seen = True
+                yield Target(stdin_filename or STDIN, None)
             continue
         path = Path(raw)
-        if path.is_dir():
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            yield MissingPath(raw, _stat_problem(exc))
+            continue
+        if stat.S_ISDIR(mode):
             for found in _walk(path, include, excluded):
-                key = found.resolve()
+                if isinstance(found, MissingPath):
+                    yield found
+                    continue
+                key = _identity(found)
                 if key not in seen:
                     seen.add(key)
                     yield Target(str(found), found)
-        elif path.exists():
-            key = path.resolve()
+        else:
+            # A file named explicitly is read whatever its type, so a FIFO or a process
+            # substitution (`quality lint <(git show HEAD:story.md)`) works as with cat.
+            key = _identity(path)
             if key not in seen:
                 seen.add(key)
                 yield Target(raw, path)
-        else:
-            yield MissingPath(raw, "no such file or directory")
 
 
-def _walk(root: Path, include: tuple[str, ...], excluded: tuple[str, ...]) -> Iterator[Path]:
-    # os.walk with scandir is several times faster than Path.rglob on large trees.
-    for directory, dirnames, filenames in os.walk(root):
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the path itself is identity enough
+        return path.absolute()
+
+
+def _walk(
+    root: Path, include: tuple[str, ...], excluded: tuple[str, ...]
+) -> Iterator[Path | MissingPath]:
+    # os.walk with scandir is several times faster than Path.rglob on large trees. Without
+    # onerror it would skip a folder it cannot list without a word.
+    unlisted: list[OSError] = []
+    for directory, dirnames, filenames in os.walk(root, onerror=unlisted.append):
+        yield from _unlisted(unlisted)
         base = Path(directory)
         relative_dir = os.path.relpath(directory, root)
         relative_dir = "" if relative_dir == "." else relative_dir.replace(os.sep, "/") + "/"
@@ -101,4 +139,22 @@ def _walk(root: Path, include: tuple[str, ...], excluded: tuple[str, ...]) -> It
             if _matches(relative, name, excluded):
                 continue
             if name.lower().endswith(DEFAULT_EXTENSIONS) or _matches(relative, name, include):
-                yield base / name
+                found = base / name
+                try:
+                    mode = os.stat(found).st_mode
+                except OSError as exc:
+                    yield MissingPath(str(found), _stat_problem(exc))
+                    continue
+                # A FIFO, socket or device named like an article would block the run or
+                # read forever; only files named on the command line are read whatever
+                # they are.
+                if stat.S_ISREG(mode):
+                    yield found
+    yield from _unlisted(unlisted)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[MissingPath]:
+    for exc in errors:
+        name = exc.filename if exc.filename is not None else "?"
+        yield MissingPath(os.fsdecode(name), f"cannot list directory: {exc.strerror or exc}")
+    errors.clear()

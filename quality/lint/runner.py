@@ -3,6 +3,10 @@ findings in the file, apply suppressions, and decide whether it passes."""
 
 from __future__ import annotations
 
+import codecs
+import math
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quality.errors import ConfigError, InputError, InvalidTextError, OptionError, QualityError
 from quality.findings import Finding, Severity
-from quality.inputs import decode, refuse_binary
+from quality.inputs import decode, refuse_binary, with_line_feeds
 from quality.lint import suppression
 from quality.lint.config import ConfigFinder, LintConfig, load_config_file
 from quality.lint.discovery import MissingPath, Target
@@ -267,17 +271,6 @@ class Linter:
 
         config = settings.config
         self._check_config_codes(config)
-        selection = settings.selection
-        # A scorer whose every rule is deselected is switched off, not left to be charged
-        # as "could not run": ignoring ATT must take attribution out of the score.
-        by_scorer: dict[str, list[str]] = {}
-        for rule in self.rulebook:
-            by_scorer.setdefault(rule.scorer, []).append(rule.code)
-        disabled = {
-            scorer
-            for scorer, codes in by_scorer.items()
-            if not any(selection.enabled(code) for code in codes)
-        }
         try:
             weights: Weights | None = (
                 Weights.load(config.weights_file) if config.weights_file else None
@@ -287,14 +280,15 @@ class Linter:
             # The linter's own codes (SUP...) select nothing in the pipeline, which checks
             # that every code it is given names one of its rules.
             scored = self._scorer_prefixes
+            # A scorer whose every rule is deselected is switched off by the pipeline, not
+            # charged as "could not run": ignoring ATT takes attribution out of the score.
             return Pipeline(
                 rules=self.rulebook,
-                disable=disabled,
                 select=None if settings.select is None else scored(settings.select),
                 ignore=scored(settings.ignore),
                 extend_select=scored(settings.extend_select),
                 weights=weights,
-                options={k: v for k, v in config.scorers.items() if k not in disabled},
+                options=config.scorers,
                 allow=config.allow,
             )
         except OptionError as exc:  # name the option's key in the configuration
@@ -349,25 +343,32 @@ class Linter:
 
     @staticmethod
     def _read(target: Target, max_mb: float, read_stdin: Any) -> str:
-        limit = int(max_mb * 1_000_000) if max_mb > 0 else 0
+        limit = byte_limit(max_mb)
         if target.path is None:
             stream = read_stdin if read_stdin is not None else sys.stdin.buffer
-            data = stream.read(limit + 1) if limit else stream.read()
-            if limit and len(data) > limit:
-                raise _too_large(f"more than {max_mb:g} MB", max_mb)
+            data = _read_bounded(stream, limit, max_mb)
         else:
             try:
-                size = target.path.stat().st_size
-                if limit and size > limit:  # decided by the size alone: never read it
-                    raise _too_large(f"{size / 1_000_000:.1f} MB", max_mb)
-                data = target.path.read_bytes()
+                with target.path.open("rb") as handle:
+                    info = os.fstat(handle.fileno())
+                    if stat.S_ISDIR(info.st_mode):
+                        raise IsADirectoryError
+                    size = info.st_size
+                    # A regular file is decided by its size alone, never read; a FIFO or
+                    # device named on the command line has no size, so it is read up to the
+                    # limit and no further.
+                    if stat.S_ISREG(info.st_mode) and limit and size > limit:
+                        raise _too_large(_size(size), max_mb)
+                    data = _read_bounded(handle, limit, max_mb)
             except IsADirectoryError:
                 raise InputError("is a directory") from None
             except OSError as exc:
                 raise InputError(f"cannot read file: {exc.strerror or exc}") from None
+        _refuse_utf16(data)
         refuse_binary(data)
         try:
-            return decode(data, name=None)
+            # Line ends as every later step (suppression comments, positions) reads them.
+            return with_line_feeds(decode(data, name=None))
         except InvalidTextError as exc:
             raise InputError(f"{exc}; save the file as UTF-8") from None
 
@@ -385,7 +386,7 @@ class Linter:
             article = None
         else:
             source = text
-            style = suppression.HTML_STYLE if fmt == "markdown" else suppression.TEXT_STYLE
+            style = suppression.MARKDOWN_STYLE if fmt == "markdown" else suppression.TEXT_STYLE
             article = None
         found = suppression.scan(source, style)
         if article is None:
@@ -441,6 +442,48 @@ class Linter:
         return findings
 
 
+def byte_limit(max_mb: float) -> int:
+    """The size limit in bytes for ``max_mb`` megabytes; 0 for no limit.
+
+    Rounded up, so a tiny limit such as 1e-9 MB is 1 byte rather than 0 (which would mean no
+    limit at all), and capped where a read size must fit in a C integer.
+    """
+    if not max_mb > 0:
+        return 0
+    if not math.isfinite(max_mb):
+        return 0
+    return min(math.ceil(max_mb * 1_000_000), sys.maxsize - 1)
+
+
+def _read_bounded(stream: Any, limit: int, max_mb: float) -> bytes:
+    data: bytes = stream.read(limit + 1) if limit else stream.read()
+    if limit and len(data) > limit:
+        raise _too_large(f"more than {max_mb:g} MB", max_mb)
+    return data
+
+
+_UTF_BOMS = (
+    # UTF-32 first: its little-endian mark starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _refuse_utf16(data: bytes) -> None:
+    """An InputError naming the encoding of UTF-16 or UTF-32 text (as Windows tools save
+    "Unicode" text), which would otherwise be called binary for its NUL bytes."""
+    for bom, name in _UTF_BOMS:
+        if data.startswith(bom):
+            raise InputError(f"{name} text, not UTF-8; save the file as UTF-8")
+
+
+def _size(size: int) -> str:
+    # A limit set below a tenth of a megabyte would otherwise read "0.0 MB, limit 0.01 MB".
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
 def _too_large(size: str, max_mb: float) -> InputError:
     return InputError(
         f"file too large ({size}, limit {max_mb:g} MB); scoring runs at about 3 s per MB, so "
@@ -488,7 +531,7 @@ def file_format(name: str, text: str) -> str:
 def _json_article(text: str) -> tuple[Any, str, str, str | None]:
     """(article, the field positions refer to, its comment style, the page if HTML)."""
     from quality.inputs import load_article
-    from quality.inputs.jsonl import JSONProblem, read_json
+    from quality.inputs.jsonl import JSONProblem, json_type, read_json
 
     try:
         data = read_json(text)
@@ -496,7 +539,7 @@ def _json_article(text: str) -> tuple[Any, str, str, str | None]:
         raise InputError(f"invalid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise InputError(
-            f"a .json file must hold one article object, got a JSON {type(data).__name__}; "
+            f"a .json file must hold one article object, got a JSON {json_type(data)}; "
             "fields: id, text or html, title, byline, url, published, publisher, language"
         )
     article = load_article(data)

@@ -14,6 +14,8 @@ line it starts on.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -27,8 +29,11 @@ ENABLE = "enable"
 FILE_IGNORE = "file-ignore"
 
 #: Which comment syntaxes a file may use: HTML comments everywhere, ``#`` lines in text.
+#: In Markdown, HTML comments outside fenced code blocks: a directive in a fence is an
+#: example being shown, not one to obey.
 HTML_STYLE = "html"
 TEXT_STYLE = "text"
+MARKDOWN_STYLE = "markdown"
 
 _HTML_DIRECTIVE = re.compile(
     r"^[ \t]*(?P<all><!--[ \t]*quality[ \t]*:(?P<body>.*?)-->)[ \t]*\r?$", re.M
@@ -55,13 +60,20 @@ class Directive:
     first_line: int = 0
     last_line: int = 0
     used: dict[str, int] = field(default_factory=dict)
+    #: a disable's last line per code: ``enable FIL`` ends FIL's block, not its other codes'
+    ends: dict[str, int] = field(default_factory=dict)
+
+    def last_line_for(self, code: str) -> int:
+        return self.ends.get(code, self.last_line)
 
     def covers(self, finding: Finding) -> str | None:
         """The directive's code that silences ``finding``, if any."""
         if self.kind != FILE_IGNORE and not (self.first_line <= finding.line <= self.last_line):
             return None
         for code in self.codes:
-            if code == "ALL" or finding.rule.startswith(code):
+            if (code == "ALL" or finding.rule.startswith(code)) and (
+                self.kind != DISABLE or finding.line <= self.last_line_for(code)
+            ):
                 return code
         return None
 
@@ -82,14 +94,18 @@ class Scan(NamedTuple):
 
 
 def scan(text: str, style: str) -> Scan:
-    """The directives in ``text``; ``style`` TEXT_STYLE also accepts ``# quality:`` lines."""
+    """The directives in ``text``; ``style`` TEXT_STYLE also accepts ``# quality:`` lines,
+    MARKDOWN_STYLE passes over those in fenced code blocks."""
     if "quality" not in text:
         return Scan([], [], [])
     lines = LineIndex(text)
     found: list[tuple[int, int, str]] = []
     patterns = (_HTML_DIRECTIVE, _HASH_DIRECTIVE) if style == TEXT_STYLE else (_HTML_DIRECTIVE,)
+    fences = _fences(text) if style == MARKDOWN_STYLE else []
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if fences and _inside(m.start("all"), fences):
+                continue
             found.append((m.start("all"), m.end("all"), m.group("body")))
     found.sort()
     directives: list[Directive] = []
@@ -105,6 +121,17 @@ def scan(text: str, style: str) -> Scan:
     directive_lines = {d.line for d in directives} | {lines.line_col(p.start)[0] for p in problems}
     problems.extend(_resolve(directives, lines, directive_lines))
     return Scan(directives, problems, [(start, end) for start, end, _ in found])
+
+
+def _fences(text: str) -> list[tuple[int, int]]:
+    from quality.inputs.markdown import fenced_code_spans
+
+    return fenced_code_spans(text)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    index = bisect_right(spans, (position, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _parse(body: str) -> tuple[str, tuple[str, ...], str | None] | str:
@@ -129,9 +156,14 @@ def _parse(body: str) -> tuple[str, tuple[str, ...], str | None] | str:
 def _resolve(
     directives: list[Directive], lines: LineIndex, directive_lines: set[int]
 ) -> list[Problem]:
-    """Set the lines each directive covers; an enable with nothing to enable is a problem."""
+    """Set the lines each directive covers; an enable with nothing to enable is a problem.
+
+    Blocks are tracked per code: ``disable FIL, ATT`` then ``enable FIL`` leaves ATT
+    disabled, and an ``enable`` ends every open block of its code, so a repeated
+    ``disable FIL`` cannot carry FIL's block past the ``enable FIL``.
+    """
     problems: list[Problem] = []
-    open_blocks: dict[str, Directive] = {}
+    open_blocks: dict[str, list[Directive]] = {}
     last = lines.line_count
     for directive in directives:
         if directive.kind == IGNORE:
@@ -145,11 +177,12 @@ def _resolve(
         elif directive.kind == DISABLE:
             directive.first_line, directive.last_line = directive.line + 1, last
             for code in directive.codes:
-                open_blocks[code] = directive
+                directive.ends[code] = last
+                open_blocks.setdefault(code, []).append(directive)
         elif directive.kind == ENABLE:
             for code in directive.codes:
-                opened = open_blocks.pop(code, None)
-                if opened is None:
+                opened = open_blocks.pop(code, [])
+                if not opened:
                     problems.append(
                         Problem(
                             directive.start,
@@ -157,9 +190,8 @@ def _resolve(
                             f"'enable {code}' has no earlier 'disable {code}'",
                         )
                     )
-                elif opened.last_line == last:
-                    # A block closes at the first enable of any of its codes.
-                    opened.last_line = directive.line - 1
+                for block in opened:
+                    block.ends[code] = directive.line - 1
         for code in directive.codes:
             directive.used.setdefault(code, 0)
     return problems
@@ -208,14 +240,20 @@ def unused(
             elif directive.kind == IGNORE:
                 why = f"'ignore {code}' silenced no finding on line {directive.first_line}"
             elif directive.kind == DISABLE:
-                why = (
-                    f"'disable {code}' silenced no finding in lines "
-                    f"{directive.first_line}-{directive.last_line}"
-                )
+                why = _empty_block(directive, code)
             else:
                 why = f"'file-ignore {code}' silenced no finding in this file"
             report.append((directive, code, why))
     return report
+
+
+def _empty_block(directive: Directive, code: str) -> str:
+    first, end = directive.first_line, directive.last_line_for(code)
+    if end < first:
+        # Enabled on the next line, or the directive is the file's last line.
+        return f"'disable {code}' covers no line"
+    where = f"on line {first}" if first == end else f"in lines {first}-{end}"
+    return f"'disable {code}' silenced no finding {where}"
 
 
 def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
