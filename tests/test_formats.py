@@ -64,6 +64,21 @@ def test_full_shows_source_caret_fix_why_score_and_summary(capsys):
     assert "score " in out and "Summary" in out and "mean score:" in out
 
 
+def test_full_puts_the_caret_under_the_text_after_wide_characters(capsys, tmp_path):
+    from rich.cells import cell_len
+
+    path = tmp_path / "wide.txt"
+    path.write_text("北京 🙂🙂 Experts say it is a glimmer of hope.\n", encoding="utf-8")
+    _, out, _ = lint(capsys, "--format", "full", "--select", "ATT101", "--no-color", str(path))
+    lines = out.splitlines()
+    index = next(i for i, line in enumerate(lines) if "ATT101" in line)
+    source, caret = lines[index + 2], lines[index + 3]
+    before = source[: source.index("Experts say")]
+    # In terminal cells, as the line is displayed: each of these characters takes two.
+    assert caret.index("^") == cell_len(before) == len(before) + 4
+    assert caret.count("^") == len("Experts say")
+
+
 def test_json_is_one_document_valid_against_the_schema(capsys, inputs):
     code, out, _ = lint(capsys, "--format", "json", *inputs)
     assert code == 2

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from rich.cells import cell_len
+
 from quality.formats.concise import score_line
 from quality.formats.style import Style
 
@@ -65,8 +67,10 @@ def _snippet(f: Finding, text: str, style: Style) -> str:
         start -= window_start
         end -= window_start
     shown = prefix + text + suffix
-    caret_start = len(prefix) + start
-    carets = "^" * max(1, min(end, len(text)) - start) if text else "^"
+    # Measured in terminal cells, not characters: a CJK character or an emoji takes two,
+    # a combining accent none, and the carets must sit under what they point at.
+    caret_start = cell_len(prefix + text[:start])
+    carets = "^" * max(1, cell_len(text[start : min(end, len(text))])) if text else "^"
     more = f" (continues to line {f.end_line})" if f.end_line > f.line else ""
     return (
         f"{_gutter(f.line, style).rstrip()}\n"
