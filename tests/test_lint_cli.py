@@ -253,6 +253,17 @@ def test_utf16_file_is_named_as_such_not_as_binary(capsys, tmp_path, encoding, n
     assert "binary" not in err
 
 
+def test_utf16_without_a_byte_order_mark_is_named_too(capsys, tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes("The council met on Tuesday, Mayor Ana Ruiz said.\n".encode("utf-16-le"))
+    code, _, err = lint(capsys, str(path))
+    assert code == 2 and "UTF-16 text without a byte-order mark" in err
+    # Real binary data is still called binary.
+    path.write_bytes(bytes(range(256)) * 4)
+    code, _, err = lint(capsys, str(path))
+    assert code == 2 and "binary file" in err
+
+
 def test_json_integer_too_long_for_python_is_invalid_json_not_a_bug(capsys, tmp_path):
     path = tmp_path / "a.json"
     path.write_text('{"text": "Mayor Ana Ruiz said.", "id": ' + "7" * 5000 + "}", encoding="utf-8")

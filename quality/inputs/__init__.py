@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import re
 from collections.abc import Mapping
@@ -50,12 +51,30 @@ def format_for_path(path: str) -> str:
 
 #: How much of a file is looked at to tell a binary file from text.
 _BINARY_SNIFF = 8192
+_UNICODE_MARKS = (
+    # UTF-32 first: its little-endian mark starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 def refuse_binary(data: bytes) -> None:
-    """An InputError for data that is binary (a NUL byte near its start), not text."""
-    if b"\x00" in data[:_BINARY_SNIFF]:
-        raise InputError("binary file (contains NUL bytes), not an article")
+    """An InputError for data that is binary (a NUL byte near its start), not text; UTF-16
+    and UTF-32 text (what Windows tools save as "Unicode") is named as such."""
+    head = data[:_BINARY_SNIFF]
+    if b"\x00" not in head:
+        return
+    for mark, name in _UNICODE_MARKS:
+        if head.startswith(mark):
+            raise InputError(f"{name} text, not UTF-8; save the file as UTF-8")
+    # Without a byte-order mark, UTF-16 text in a Latin script has a NUL in every other
+    # byte, always on the same side.
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if len(head) >= 8 and max(even, odd) >= len(head) // 4 and min(even, odd) == 0:
+        raise InputError("UTF-16 text without a byte-order mark, not UTF-8; save it as UTF-8")
+    raise InputError("binary file (contains NUL bytes), not an article")
 
 
 def decode(data: bytes, *, name: str | None = "input") -> str:

@@ -3,7 +3,6 @@ findings in the file, apply suppressions, and decide whether it passes."""
 
 from __future__ import annotations
 
-import codecs
 import math
 import os
 import stat
@@ -364,7 +363,6 @@ class Linter:
                 raise InputError("is a directory") from None
             except OSError as exc:
                 raise InputError(f"cannot read file: {exc.strerror or exc}") from None
-        _refuse_utf16(data)
         refuse_binary(data)
         try:
             # Line ends as every later step (suppression comments, positions) reads them.
@@ -460,23 +458,6 @@ def _read_bounded(stream: Any, limit: int, max_mb: float) -> bytes:
     if limit and len(data) > limit:
         raise _too_large(f"more than {max_mb:g} MB", max_mb)
     return data
-
-
-_UTF_BOMS = (
-    # UTF-32 first: its little-endian mark starts with UTF-16's.
-    (codecs.BOM_UTF32_LE, "UTF-32"),
-    (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"),
-    (codecs.BOM_UTF16_BE, "UTF-16"),
-)
-
-
-def _refuse_utf16(data: bytes) -> None:
-    """An InputError naming the encoding of UTF-16 or UTF-32 text (as Windows tools save
-    "Unicode" text), which would otherwise be called binary for its NUL bytes."""
-    for bom, name in _UTF_BOMS:
-        if data.startswith(bom):
-            raise InputError(f"{name} text, not UTF-8; save the file as UTF-8")
 
 
 def _size(size: int) -> str:
