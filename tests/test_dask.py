@@ -64,3 +64,19 @@ def test_score_dataframe_needs_a_text_column() -> None:
     frame = dd.from_pandas(pd.DataFrame({"body": ["x"]}), npartitions=1)
     with pytest.raises(ValueError, match="no 'text' column"):
         score_dataframe(frame)
+
+
+def test_a_misspelt_option_is_an_error_of_the_call_not_of_the_tasks() -> None:
+    frame = dd.from_pandas(pd.DataFrame({"text": ["x"]}), npartitions=1)
+    with pytest.raises(quality.ScorerError, match="unknown scorer"):
+        score_dataframe(frame, disable=["nope"])
+
+
+def test_whole_number_dates_survive_a_null_in_their_column() -> None:
+    from quality.distributed import score_frame
+
+    text = "The council voted 9 to 3 on Wednesday to fund the flood wall, its leader said."
+    # The null makes pandas store the column as floats (20240305.0).
+    frame = pd.DataFrame({"text": [text, text], "published": [20240305, None]})
+    scored = score_frame(frame)
+    assert scored["error"].isna().all(), list(scored["error"])

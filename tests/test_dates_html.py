@@ -186,3 +186,16 @@ def test_the_parsed_tree_is_left_untouched():
     before = len(list(tree.iter()))
     assert find_published_date(tree) == "2021-05-04"
     assert len(list(tree.iter())) == before
+
+
+def test_json_ld_with_a_raw_line_break_in_a_string_is_still_read():
+    import lxml.html
+
+    from quality.inputs.pagedates import _jsonld_dates
+
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"description": "Two lines\nof text", "datePublished": "2024-03-05T09:00:00Z"}'
+        "</script></head><body><p>Text.</p></body></html>"
+    )
+    assert [d[:10] for d in _jsonld_dates(lxml.html.fromstring(page))] == ["2024-03-05"]

@@ -255,3 +255,37 @@ def test_a_carriage_return_alone_ends_a_line_and_offsets_still_index_the_file():
     cliche = next(f for f in report.findings if f.rule == "FIL101")
     assert (cliche.line, cliche.column) == (2, 19)
     assert raw[cliche.start : cliche.end] == "a glimmer of hope"
+
+
+def test_a_page_with_a_byte_order_mark_or_a_fragment_with_attributes_is_html():
+    page = (
+        "\ufeff<!DOCTYPE html><html><head><title>Fees rise</title></head><body><article>"
+        "<p>The council voted on Tuesday to raise fees, Mayor Ana Ruiz said.</p>"
+        "</article></body></html>"
+    )
+    assert load_article(page).title == "Fees rise"
+    fragment = '<p class="lead">The council voted on Tuesday to raise fees, Ruiz said.</p>'
+    assert load_article(fragment).text.startswith("The council voted")
+
+
+def test_the_url_given_beside_a_page_reaches_the_extractor(monkeypatch):
+    from quality.inputs import webpage
+
+    seen = []
+    real = webpage.extract_page
+
+    def spy(html, *, url=None):
+        seen.append(url)
+        return real(html, url=url)
+
+    monkeypatch.setattr(webpage, "extract_page", spy)
+    load_article(PAGE, url="https://example.org/2024/03/05/fees")
+    assert seen == ["https://example.org/2024/03/05/fees"]
+
+
+def test_front_matter_author_as_a_mapping_and_an_empty_date():
+    article = load_article(
+        "---\ntitle: Fees\nauthor: [{name: Jane Doe}]\ndate: ''\n---\nThe council met.\n"
+    )
+    assert article.byline == "Jane Doe"
+    assert article.published is None and "published" not in article.origins

@@ -38,6 +38,12 @@ def pipeline_for(options: Mapping[str, Any] | None = None) -> Pipeline:
     return pipeline
 
 
+def check_options(options: Mapping[str, Any]) -> None:
+    """Build the pipeline for ``options`` here, so that a misspelt scorer or rule code is
+    an error of the call, not of every task on the cluster."""
+    pipeline_for(options)
+
+
 def check_columns(columns: Any, text_column: str) -> None:
     if text_column not in columns:
         raise ValueError(f"the frame has no '{text_column}' column (columns: {list(columns)})")
@@ -93,8 +99,13 @@ def score_frame(
 def _missing_to_none(value: Any) -> Any:
     if value is None:
         return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if value.is_integer():
+            # A null in a column of whole numbers (ids, YYYYMMDD dates) makes pandas store
+            # the column as floats: 20240305 would come back as 20240305.0, not a date.
+            return int(value)
     try:
         import pandas as pd
 

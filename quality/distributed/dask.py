@@ -12,7 +12,13 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from quality.batch import DEFAULT_MAX_CHARS, score_item
-from quality.distributed import OUTPUT_COLUMNS, check_columns, pipeline_for, score_frame
+from quality.distributed import (
+    OUTPUT_COLUMNS,
+    check_columns,
+    check_options,
+    pipeline_for,
+    score_frame,
+)
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -32,6 +38,7 @@ def score_partition(
 
 def score_bag(bag: db.Bag, max_chars: int = DEFAULT_MAX_CHARS, **pipeline_options: Any) -> db.Bag:
     """A bag of ``quality score`` records, one per article of ``bag``, in the same order."""
+    check_options(pipeline_options)
     return bag.map_partitions(score_partition, pipeline_options, max_chars)
 
 
@@ -43,6 +50,7 @@ def score_dataframe(
 ) -> dd.DataFrame:
     """``ddf`` with score, grade, findings (a JSON array) and error columns added."""
     check_columns(ddf.columns, text_column)
+    check_options(pipeline_options)
     meta = _meta(ddf._meta)
     return ddf.map_partitions(_score_frame, text_column, pipeline_options, max_chars, meta=meta)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from quality.batch import DEFAULT_MAX_CHARS
-from quality.distributed import check_columns, score_frame
+from quality.distributed import check_columns, check_options, score_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,6 +41,7 @@ def make_scorer(
     **pipeline_options: Any,
 ) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
     """A function for ``DataFrame.mapInPandas``; ``pipeline_options`` go to ``Pipeline``."""
+    check_options(pipeline_options)
 
     def score_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for batch in batches:

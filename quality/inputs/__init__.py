@@ -110,10 +110,11 @@ def load_article(source: Any = None, *, format: str = "auto", **fields: Any) -> 
         fields = {}
     if isinstance(source, Article):
         article = source
-    elif isinstance(source, (bytes, bytearray)):
-        article = from_string(decode(bytes(source)), format=format)
-    elif isinstance(source, str):
-        article = from_string(source, format=format)
+    elif isinstance(source, (bytes, bytearray, str)):
+        text = decode(bytes(source)) if not isinstance(source, str) else source
+        # A page's URL helps read its date and publisher, so it goes to the extractor too.
+        url = fields.get("url") if isinstance(fields.get("url"), str) else None
+        article = from_string(text, format=format, url=url)
     elif isinstance(source, Mapping):
         article = from_mapping(source, format=format)
     else:
@@ -131,7 +132,7 @@ def with_line_feeds(text: str) -> str:
     return _LONE_CARRIAGE_RETURN.sub("\n", text) if "\r" in text else text
 
 
-def from_string(text: str, *, format: str = "auto") -> Article:
+def from_string(text: str, *, format: str = "auto", url: str | None = None) -> Article:
     from quality.inputs import markdown, webpage
 
     text = with_line_feeds(text)
@@ -143,7 +144,7 @@ def from_string(text: str, *, format: str = "auto") -> Article:
         else:
             format = "text"
     if format == "html":
-        return from_html(text)
+        return from_html(text, url=url)
     if format == "markdown":
         front, body_start = markdown.parse_front_matter(text)
         origins = {key: "front-matter" for key in front}

@@ -93,7 +93,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
     fields: dict[str, Any] = {}
     for key, value in data.items():
         target = FRONT_MATTER_KEYS.get(str(key).lower())
-        if target is None or target in fields or value is None:
+        if target is None or target in fields or value is None or value == "":
             continue
         if target == "language" and not isinstance(value, str):
             # A number, list or YAML's `no` (read as false) is no language code to guess from.
@@ -102,11 +102,23 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
                 f"need be), got {type(value).__name__} {value!r}"
             )
         if isinstance(value, (list, tuple)):
-            value = ", ".join(str(v) for v in value)
+            value = ", ".join(_name_of(v) for v in value)
+        elif isinstance(value, dict):
+            value = _name_of(value)
         if target != "published" and not isinstance(value, str):
             value = str(value)
         fields[target] = value
     return fields, match.end()
+
+
+def _name_of(value: Any) -> str:
+    """A front-matter value as text; an author given as a mapping (Hugo's and Jekyll's
+    ``author: {name: ...}``) by its name."""
+    if isinstance(value, dict):
+        for key in ("name", "title", "display_name"):
+            if isinstance(value.get(key), str):
+                return value[key]
+    return str(value)
 
 
 def mask_markdown(text: str, body_start: int = 0) -> str:

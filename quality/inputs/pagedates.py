@@ -339,7 +339,9 @@ def _jsonld_dates(tree: Any) -> list[str]:
         if "datePublished" not in content:
             continue
         try:
-            data = json.loads(content)
+            # strict=False: CMSs write raw line breaks inside JSON-LD strings, which strict
+            # JSON refuses, and the whole block would be lost over one description.
+            data = json.loads(content, strict=False)
         except ValueError:
             continue
         for item in _json_objects(data):

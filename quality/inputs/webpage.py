@@ -3,6 +3,7 @@ quality.inputs.pagedates."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,10 +25,15 @@ class ExtractedPage:
 
 
 def looks_like_html(text: str) -> bool:
-    head = text[:1000].lstrip().lower()
+    # A page read with open().read() keeps its byte-order mark.
+    head = text[:1000].lstrip("\ufeff \t\r\n").lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:5000].lower():
         return True
-    return head.startswith("<") and ("<body" in text.lower() or "<p>" in text.lower())
+    return head.startswith("<") and _BLOCK_TAG.search(text) is not None
+
+
+#: A tag that only HTML has, with or without attributes ("<p class=lead>").
+_BLOCK_TAG = re.compile(r"<(?:p|div|body|article|section|main|h[1-6]|br)[\s/>]", re.IGNORECASE)
 
 
 def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
