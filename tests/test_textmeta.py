@@ -58,6 +58,8 @@ def _plain_dateline(text: str) -> tuple[str, int, int] | None:
         for pattern in textmeta._DATE_PATTERNS:
             for m in pattern.finditer(head, window_start, window_end):
                 iso = textmeta._to_iso(m) if m.end() < window_end else None
+                if iso and not textmeta._on_a_date_line(head, m.start(), m.end(), iso):
+                    continue
                 if iso and (best is None or m.start() < best[1]):
                     best = (iso, m.start(), m.end())
                     break
@@ -96,3 +98,35 @@ def test_the_dateline_shortcut_finds_what_trying_every_pattern_finds(parts: list
     text = " ".join(parts) + " The council met."
     found = find_dateline(text)
     assert (None if found is None else (found.iso, found.start, found.end)) == _plain_dateline(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The council, which was founded on March 5, 1990, voted 6-3 on Tuesday to raise the "
+            "fees it charges for parking downtown.",
+            None,
+        ),
+        (
+            "WASHINGTON, March 5, 2024 — The council voted on Tuesday to raise fees, Mayor Ana "
+            "Ruiz said in a long statement to reporters.",
+            "2024-03-05",
+        ),
+        (
+            " date 2023-11-07 Amid ongoing tensions, a senior official expressed openness to talks "
+            "over a possible truce, emphasizing the group's aims.",
+            "2023-11-07",
+        ),
+        ("Fees rise\nPublished: 2024-03-05\nThe council voted on Tuesday.", "2024-03-05"),
+        ("March 5, 2091\nThe council voted on Tuesday.", None),
+        (
+            "Lifestyle Home The star's husband, Steve, turned 42 on Nov. 2 By Lizzy Rosenberg "
+            "Published on November 2, 2023 11:44AM EDT Photo: Instagram",
+            "2023-11-02",
+        ),
+    ],
+)
+def test_a_date_counts_on_a_date_line_not_inside_a_sentence_nor_in_the_future(text, expected):
+    found = find_dateline(text)
+    assert (None if found is None else found.iso) == expected

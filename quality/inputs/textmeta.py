@@ -69,12 +69,48 @@ def find_dateline(text: str) -> TextDate | None:
                 continue
             for m in pattern.finditer(head, window_start, window_end):
                 iso = _to_iso(m) if m.end() < window_end else None
+                if iso and not _on_a_date_line(head, m.start(), m.end(), iso):
+                    continue
                 if iso and (best is None or m.start() < best.start):
                     best = TextDate(iso, m.start(), m.end())
                     break
         if best is not None and best.start < year:
             break
     return best
+
+
+#: How far into its line a dateline's date may start ("RIO DE JANEIRO, Brazil, March 5,
+#: 2024 —"), and how long a line may be for its date to count wherever it stands.
+_DATELINE_OFFSET = 40
+#: Words in lower case that may stand before an article's date on its line.
+_DATE_LABELS = frozenset({"date", "dated", "published", "posted", "updated", "on", "at", "by"})
+#: A label or separator right before a date marks it as the page's, wherever it stands in
+#: text run together from a page's head ("... By Lizzy Rosenberg Published on November 2").
+_LABELLED_DATE = re.compile(
+    r"(?:\b(?:published|posted|updated|dated|date)(?:\s+on)?\s*:?|[|\u2022\u00b7])\s*$", re.I
+)
+_DATE_LINE_LENGTH = 100
+
+
+def _on_a_date_line(head: str, start: int, end: int, iso: str) -> bool:
+    """Whether a date can be the article's own: on a short line, right after a label
+    ("Published on") or a separator, or opening its line after at most a dateline's place or
+    a byline; not inside a sentence ("The council, founded on March 5, 1990, voted ...");
+    and not after tomorrow (a date can be a day ahead in another time zone)."""
+    if iso > (_dt.date.today() + _dt.timedelta(days=1)).isoformat():
+        return False
+    line_start = head.rfind("\n", 0, start) + 1
+    line_end = head.find("\n", end)
+    line_end = len(head) if line_end == -1 else line_end
+    if line_end - line_start <= _DATE_LINE_LENGTH:
+        return True
+    before = head[line_start:start]
+    if _LABELLED_DATE.search(before):
+        return True
+    if len(before) > _DATELINE_OFFSET:
+        return False
+    lowered = (word.strip(",:|-–—()").lower() for word in before.split() if word[:1].islower())
+    return all(word in _DATE_LABELS for word in lowered)
 
 
 def _years(text: str) -> list[int]:
