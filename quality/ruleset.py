@@ -17,6 +17,7 @@ Every problem found on load raises RuleError naming the file and the rule.
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -28,7 +29,7 @@ from typing import Any, TypeVar, cast
 from quality._toml import tomllib
 from quality.errors import RuleError
 from quality.findings import Severity
-from quality.matching import Matcher, parse_pattern
+from quality.matching import Matcher, parse_pattern, sre_constants
 
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
 ANY_LANGUAGE = "*"
@@ -55,7 +56,6 @@ _RULE_KEYS = frozenset(
 # A group repeated without bound that contains a repeat: the classic shape of a
 # catastrophically backtracking pattern, e.g. (a+)+ or (\w*\s?)*. Bounded outer repeats
 # such as (?:\s+\w+){0,3} stay linear enough and are allowed.
-_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _BACKREFERENCE = re.compile(r"(?<!\\)(?:\\\\)*\\[1-9]")
 
@@ -161,6 +161,9 @@ class RuleBook:
     def __init__(self, rules: Iterable[Rule]):
         self.rules: list[Rule] = list(rules)
         self.by_code: dict[str, Rule] = {}
+        #: (scorer, language, name) -> rule: scorers look their rules up by name, language by
+        #: language, so a second rule of that name would silently take the first one's place.
+        by_name: dict[tuple[str, str, str], Rule] = {}
         for rule in self.rules:
             other = self.by_code.get(rule.code)
             if other is not None:
@@ -170,6 +173,15 @@ class RuleBook:
                     rule=rule.code,
                 )
             self.by_code[rule.code] = rule
+            for language in rule.languages:
+                other = by_name.setdefault((rule.scorer, language, rule.name), rule)
+                if other is not rule:
+                    raise RuleError(
+                        f"rule name {rule.name!r} is taken by {other.code} ({other.path}) "
+                        f"for scorer '{rule.scorer}'",
+                        path=rule.path,
+                        rule=rule.code,
+                    )
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(sorted(self.rules, key=lambda r: r.code))
@@ -329,26 +341,29 @@ def _build_rule(
     for key in ("rationale", "suggestion"):
         if key in entry and not isinstance(entry[key], str):
             raise fail(f"'{key}' must be a string")
+    severity_name = entry.get("severity", "warning")
+    if not isinstance(severity_name, str):
+        raise fail("'severity' must be one of info, warning, error")
     try:
-        severity = Severity.parse(entry.get("severity", "warning"))
-    except (ValueError, AttributeError) as exc:
+        severity = Severity.parse(severity_name)
+    except ValueError as exc:
         raise fail(str(exc)) from None
-    for _, placeholder, _, _ in string.Formatter().parse(entry["message"]):
-        if (
-            placeholder is not None
-            and placeholder.split(".")[0].split("[")[0] not in MESSAGE_FIELDS
-        ):
-            raise fail(
-                f"message placeholder {{{placeholder}}} is not one of {sorted(MESSAGE_FIELDS)}"
-            )
+    _check_message(entry["message"], fail)
     penalty = entry.get("penalty", 1.0)
-    if isinstance(penalty, bool) or not isinstance(penalty, (int, float)) or penalty < 0:
+    if (
+        isinstance(penalty, bool)
+        or not isinstance(penalty, (int, float))
+        or not math.isfinite(penalty)
+        or penalty < 0
+    ):
         raise fail("'penalty' must be a non-negative number")
     phrases = _string_list(entry, "phrases", fail)
     patterns = _string_list(entry, "patterns", fail)
     for phrase in phrases:
         if not phrase.strip():
             raise fail("empty phrase")
+    if any(not pattern for pattern in patterns):
+        raise fail("empty pattern")
     for pattern in patterns:
         _check_pattern(pattern, fail)
     for key in ("case_sensitive", "exempt_quotes"):
@@ -381,6 +396,25 @@ def _build_rule(
     )
 
 
+def _check_message(message: str, fail: Any) -> None:
+    """Every placeholder a plain field name that findings fill in: a format spec ("{value:d}"),
+    a conversion or an attribute or index ("{match.upper}") would fail or print nonsense
+    when a finding is worded, long after the file was loaded."""
+    try:
+        parts = list(string.Formatter().parse(message))
+    except ValueError as exc:  # "m {oops": an unclosed brace
+        raise fail(f"message is not a valid template: {exc}") from None
+    for _, placeholder, spec, conversion in parts:
+        if placeholder is None:
+            continue
+        if placeholder not in MESSAGE_FIELDS or spec or conversion:
+            raise fail(
+                f"message placeholder {{{placeholder}}} must be one of "
+                f"{', '.join('{' + name + '}' for name in sorted(MESSAGE_FIELDS))}, "
+                "with nothing added"
+            )
+
+
 def _string_list(entry: Mapping[str, Any], key: str, fail: Any) -> tuple[str, ...]:
     value = entry.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -406,7 +440,41 @@ def _check_pattern(pattern: str, fail: Any) -> None:
             f"pattern {pattern!r} sets flags for the whole pattern, which rules cannot do; "
             "scope them, as in (?i:...)"
         )
-    if _NESTED_QUANTIFIER.search(pattern):
+    if _nests_repeats(parsed):
         raise fail(
-            f"pattern {pattern!r} nests a repeat inside a repeat and may backtrack catastrophically"
+            f"pattern {pattern!r} nests a repeat or an alternation inside an unbounded repeat "
+            "and may backtrack catastrophically"
         )
+
+
+def _nests_repeats(parsed: Any) -> bool:
+    """Whether an unbounded repeat holds something that can match in more than one way
+    (a variable repeat or an alternation), at any depth: ``(\\w+\\s?)+:`` or ``(a|aa)+b``
+    try exponentially many splits of a text that almost matches."""
+    for op, arg in parsed:
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            _, high, body = arg
+            if high == sre_constants.MAXREPEAT and _varies(body):
+                return True
+            if _nests_repeats(body):
+                return True
+        elif op is sre_constants.SUBPATTERN:
+            if _nests_repeats(arg[-1]):
+                return True
+        elif op is sre_constants.BRANCH:
+            if any(_nests_repeats(branch) for branch in arg[1]):
+                return True
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT) and _nests_repeats(arg[1]):
+            return True
+    return False
+
+
+def _varies(body: Any) -> bool:
+    for op, arg in body:
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] != arg[1]:
+            return True
+        if op is sre_constants.BRANCH:
+            return True
+        if op is sre_constants.SUBPATTERN and _varies(arg[-1]):
+            return True
+    return False

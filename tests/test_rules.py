@@ -110,6 +110,14 @@ GOOD_HEAD = 'scorer = "filler"\nlanguages = ["en"]\n'
             + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\npatterns = ["(a+)+b"]\n',
             "backtrack catastrophically",
         ),
+        *(
+            (
+                GOOD_HEAD
+                + f'[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\npatterns = ["{p}"]\n',
+                "backtrack catastrophically",
+            )
+            for p in ("(?:(?:\\\\w+\\\\s?))+:", "((a+))+b", "(a|aa)+b")
+        ),
         (
             GOOD_HEAD
             + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\npatterns = ["(?P<x>a)"]\n',
@@ -133,6 +141,30 @@ GOOD_HEAD = 'scorer = "filler"\nlanguages = ["en"]\n'
         (
             GOOD_HEAD + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\npenalty = -1\n',
             "non-negative",
+        ),
+        (
+            GOOD_HEAD + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\npenalty = nan\n',
+            "non-negative",
+        ),
+        (
+            GOOD_HEAD + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m {oops"\n',
+            "not a valid template",
+        ),
+        (
+            GOOD_HEAD + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "{value:d}"\n',
+            "with nothing added",
+        ),
+        (
+            GOOD_HEAD + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "{match.upper}"\n',
+            "with nothing added",
+        ),
+        (
+            GOOD_HEAD + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\nseverity = 3\n',
+            "'severity' must be one of",
+        ),
+        (
+            GOOD_HEAD + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\npatterns = [""]\n',
+            "empty pattern",
         ),
         (
             GOOD_HEAD
@@ -190,3 +222,11 @@ def test_rule_patterns_run_in_linear_time_on_hostile_input():
     pipeline.score(hostile)
     # Generous bound: catastrophic backtracking takes minutes, not seconds.
     assert time.perf_counter() - started < 20
+
+
+def test_a_rule_cannot_take_the_name_of_a_rule_in_another_file(tmp_path):
+    (tmp_path / "house.toml").write_text(
+        GOOD_HEAD + '[[rules]]\ncode = "FIL901"\nname = "filler-density"\nmessage = "m"\n'
+    )
+    with pytest.raises(quality.RuleError, match="rule name 'filler-density' is taken by FIL001"):
+        RuleBook.load([default_rules_dir(), tmp_path])
