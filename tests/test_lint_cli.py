@@ -497,6 +497,39 @@ def test_html_findings_point_into_the_page(capsys, tmp_path):
     assert line.startswith(f"{page}:3:20: FIL101")  # "a <b>glimmer</b> of hope" on line 3
 
 
+def test_html_findings_are_placed_in_their_own_paragraph_not_in_removed_boilerplate(
+    capsys, tmp_path
+):
+    page = tmp_path / "promo.html"
+    page.write_text(
+        "<html><body>\n"
+        '<div class="promo">Sign up: a glimmer of hope in your inbox.</div>\n'
+        "<article><h1>Fees rise</h1>\n"
+        "<!-- quality: ignore FIL101 -->\n"
+        "<p>The plan offers a glimmer of hope for commuters, Mayor Ana Ruiz said on Monday.</p>\n"
+        "<p>Council member Tom Lee said the increase would hurt small shops.</p>\n"
+        "</article></body></html>\n",
+        encoding="utf-8",
+    )
+    # The promo box is not article text: the finding is the paragraph's, and its comment
+    # silences it.
+    _, out, _ = lint(capsys, "--select", "FIL101,SUP", str(page))
+    assert "FIL101" not in out and "SUP001" not in out and "1 suppressed" in out
+
+
+def test_html_inline_tags_before_punctuation_do_not_hide_a_finding(capsys, tmp_path):
+    page = tmp_path / "inline.html"
+    page.write_text(
+        "<html><body><article><h1>Fees rise</h1>\n"
+        "<p>The council voted on Tuesday to raise fees, Mayor Ana Ruiz said.</p>\n"
+        "<p><em>It</em>'s worth noting that the money will go to buses and the bridge.</p>\n"
+        "</article></body></html>\n",
+        encoding="utf-8",
+    )
+    _, out, _ = lint(capsys, "--select", "FIL104", str(page))
+    assert f"{page}:3:8: FIL104" in out and "not found" not in out
+
+
 def test_json_article_positions_refer_to_the_text_field(capsys, tmp_path):
     path = tmp_path / "article.json"
     record = {

@@ -48,7 +48,8 @@ class PageText:
             if m.group("entity"):
                 decoded = html_lib.unescape(m.group("entity"))
                 add(" " if decoded.isspace() else decoded, m.start(), m.end())
-            else:
+            elif not (m.group("tag") and _INLINE_TAG.match(m.group("tag"))):
+                # Inline tags add nothing: "<a>Ana Ruiz</a>'s office" reads "Ana Ruiz's".
                 add(" ", m.start(), m.end())
             position = m.end()
         for offset in range(position, len(page)):
@@ -56,18 +57,38 @@ class PageText:
         self.text = "".join(chars).replace("\u00a0", " ")
         self.spans = spans
 
-    def find(self, needle: str, occurrence: int) -> tuple[int, int] | None:
-        """Page offsets of the ``occurrence``-th (0-based) appearance of ``needle``, or of
-        the last one when the page has fewer."""
-        index = found = -1
+    def find(
+        self, needle: str, occurrence: int, within: tuple[int, int] | None = None
+    ) -> tuple[int, int] | None:
+        """Page offsets of the ``occurrence``-th (0-based) appearance of ``needle`` (in the
+        visible text's ``within`` range, if given), or of the last one when there are fewer."""
+        low, high = within if within is not None else (0, len(self.text))
+        index = found = low - 1
         for _ in range(occurrence + 1):
-            found = self.text.find(needle, index + 1)
+            found = self.text.find(needle, index + 1, high)
             if found == -1:
                 break
             index = found
-        if index == -1:
+        if index == low - 1:
             return None
         return self.spans[index][0], self.spans[index + len(needle) - 1][1]
+
+    def align(self, extracted: str) -> list[tuple[int, int, tuple[int, int]]]:
+        """Each line of the extracted text found in the visible text, in order: its start and
+        end in ``extracted`` and its range in the visible text. Lines the extractor changed
+        are left out. Placing a finding inside its own line keeps it out of text the
+        extractor removed (a promo box with the same phrase) and out of earlier repeats."""
+        aligned = []
+        cursor = 0
+        for m in _LINE.finditer(extracted):
+            line = " ".join(m.group().replace("\u00a0", " ").split())
+            if not line:
+                continue
+            found = self.text.find(line, cursor)
+            if found != -1:
+                aligned.append((m.start(), m.end(), (found, found + len(line))))
+                cursor = found + len(line)
+        return aligned
 
 
 class _Collapsed:
@@ -97,6 +118,12 @@ class _Collapsed:
 
 
 _WHITESPACE = re.compile(r"\s+")
+_LINE = re.compile(r"[^\n]+")
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|"
+    r"strong|sub|sup|time|u|var)\b",
+    re.IGNORECASE,
+)
 
 
 def relocate(
@@ -109,6 +136,7 @@ def relocate(
     """
     visible: PageText | None = None
     collapsed: _Collapsed | None = None
+    lines_in_page: list[tuple[int, int, tuple[int, int]]] = []
     placed: list[Finding] = []
     for finding in findings:
         needle = " ".join(finding.excerpt.replace("\u00a0", " ").split())
@@ -116,8 +144,11 @@ def relocate(
         if needle:
             if visible is None or collapsed is None:
                 visible, collapsed = PageText(page), _Collapsed(extracted)
-            rank = collapsed.occurrences_before(needle, finding.start)
-            span = visible.find(needle, rank)
+                lines_in_page = visible.align(extracted)
+            span = _within_its_line(finding, needle, extracted, visible, lines_in_page)
+            if span is None:
+                rank = collapsed.occurrences_before(needle, finding.start)
+                span = visible.find(needle, rank)
         message = finding.message
         if span is None:
             span = (0, 0)
@@ -125,6 +156,27 @@ def relocate(
                 message += " (position in the page not found; shown at the top)"
         placed.append(move(finding, span[0], span[1], lines, message=message))
     return placed
+
+
+def _within_its_line(
+    finding: Finding,
+    needle: str,
+    extracted: str,
+    visible: PageText,
+    lines_in_page: list[tuple[int, int, tuple[int, int]]],
+) -> tuple[int, int] | None:
+    """The finding's place in the page, searched for inside the page's copy of the line of
+    extracted text it starts on; None when that line was not found in the page or the
+    finding runs past it."""
+    index = bisect_right(lines_in_page, (finding.start, len(extracted) + 1)) - 1
+    if index < 0:
+        return None
+    start, end, within = lines_in_page[index]
+    if not start <= finding.start < end or finding.end > end:
+        return None
+    before = " ".join(extracted[start : finding.start].split())
+    rank = f"{before} {needle}".count(needle) - 1 if before else 0
+    return visible.find(needle, rank, within)
 
 
 def move(
