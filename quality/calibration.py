@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from quality.errors import InputError
-from quality.weights import SCHEMA, Weights
+from quality.weights import DEFAULT_UNKNOWN_SHARE, SCHEMA, Weights
 
 DEFAULT_FIXED = ("chatbot-leak", "dates", "residue")
 L2_GRID = (0.001, 0.01, 0.1, 1.0)
@@ -64,6 +64,9 @@ class FitResult:
 
     def to_weights(self, template: Weights) -> Weights:
         merged = dict(template.weights)
+        # The fit charged the fixed points; a file with the template's points instead would
+        # score differently from the figures the fit reports.
+        merged.update(self.fitted.get("fixed") or {})
         merged.update(self.weights)
         extra = {k: v for k, v in template.extra.items() if k != "fitted"}
         extra["fitted"] = self.fitted
@@ -79,22 +82,40 @@ class FitResult:
         )
 
 
-def features_of(sub_scores: Mapping[str, float | None], scorers: Sequence[str]) -> dict[str, float]:
-    """``1 - sub_score`` per scorer; a scorer that did not run lost nothing."""
+def features_of(
+    sub_scores: Mapping[str, float | None],
+    scorers: Sequence[str],
+    unknown_share: Mapping[str, float] | None = None,
+) -> dict[str, float]:
+    """``1 - sub_score`` per scorer. A scorer that did not run costs ``unknown_share`` of its
+    weight in the pipeline, which is the same as a feature of ``unknown_share``."""
+    shares = unknown_share or {}
     features = {}
     for s in scorers:
         value = sub_scores.get(s)
-        features[s] = 0.0 if value is None else 1.0 - float(value)
+        features[s] = shares.get(s, 0.0) if value is None else 1.0 - float(value)
     return features
 
 
-def fixed_penalty(sub_scores: Mapping[str, float | None], fixed: Mapping[str, float]) -> float:
-    total = 0.0
-    for s, points in fixed.items():
-        value = sub_scores.get(s)
-        if value is not None:
-            total += points * (1.0 - float(value))
-    return total
+def unknown_shares(weights: Weights, scorers: Sequence[str]) -> dict[str, float]:
+    """Share of its weight each scorer costs when it cannot run (``Weights.unknown_penalty``)."""
+    return {s: float(weights.unknown_share.get(s, DEFAULT_UNKNOWN_SHARE)) for s in scorers}
+
+
+def fixed_penalty(
+    sub_scores: Mapping[str, float | None],
+    fixed: Mapping[str, float],
+    unknown_share: Mapping[str, float] | None = None,
+) -> float:
+    """Points the fixed-weight scorers take off, including their charge for not running."""
+    return sum(
+        points * feature
+        for points, feature in zip(
+            fixed.values(),
+            features_of(sub_scores, list(fixed), unknown_share).values(),
+            strict=True,
+        )
+    )
 
 
 def _matrix(samples: Sequence[Sample], scorers: Sequence[str]) -> np.ndarray:
@@ -201,8 +222,12 @@ def fit_classes(
     base: float,
     fail_under: float,
     max_false_fail: float = 0.02,
+    kept: Mapping[str, float] | None = None,
 ) -> FitResult:
-    """Weights from samples labelled machine/human (see the module docstring)."""
+    """Weights from samples labelled machine/human (see the module docstring).
+
+    ``kept`` holds the points of scorers the data gives no signal for: they keep them (the
+    template's weight), so they count in the reported scores like fixed weights do."""
     from sklearn.metrics import roc_auc_score
 
     labelled = [s for s in samples if s.machine is not None]
@@ -217,6 +242,13 @@ def fit_classes(
     if not fitted_scorers:
         raise InputError("no scorer's sub-score varies over the training articles: nothing to fit")
     x = x[:, varying]
+    kept_points = {name: float((kept or {}).get(name, 0.0)) for name in silent}
+
+    def penalty(sample: Sample) -> float:
+        return sample.fixed_penalty + sum(
+            points * sample.features.get(name, 0.0) for name, points in kept_points.items()
+        )
+
     folds = min(FOLDS, int(y.sum()), int((~y).sum()))
     if folds < 2:
         raise InputError("training needs at least two articles of each class")
@@ -232,15 +264,15 @@ def fit_classes(
         return float(sum(coef * sample.features.get(name, 0.0) for name, coef in pairs))
 
     scale, info = choose_scale(
-        [(s.fixed_penalty, evidence(s)) for s in reference],
-        [(s.fixed_penalty, evidence(s)) for s in seeds],
+        [(penalty(s), evidence(s)) for s in reference],
+        [(penalty(s), evidence(s)) for s in seeds],
         margin=margin,
         max_false_fail=max_false_fail,
     )
     points = {name: round(float(coef * scale), 2) for name, coef in pairs}
 
     def score(sample: Sample) -> float:
-        lost = sample.fixed_penalty + sum(points[n] * sample.features.get(n, 0.0) for n in points)
+        lost = penalty(sample) + sum(points[n] * sample.features.get(n, 0.0) for n in points)
         return max(0.0, min(base, base - lost)) * 100 / base
 
     fitted: dict[str, Any] = {
@@ -282,6 +314,9 @@ def fit_numeric(
     if len(labelled) < 2:
         raise InputError("training on numeric quality labels needs at least two labelled articles")
     fitted_scorers = [s for s in scorers if s not in fixed]
+    if not fitted_scorers:
+        # scipy's nnls crashes the interpreter (a double free) on a matrix without columns
+        raise InputError("every scorer has a fixed weight: nothing is left to fit")
     x = _matrix(labelled, fitted_scorers)
     lost = np.array([base - float(s.quality or 0.0) - s.fixed_penalty for s in labelled])
     coef, _ = nnls(x, lost)

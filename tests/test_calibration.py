@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -171,3 +172,124 @@ def test_train_command_rejects_bad_labels(tmp_path, capsys):
     _write_labelled(labelled, [{"text": "Some text.", "label": "maybe"}])
     assert main(["train", str(labelled), "-o", str(tmp_path / "w.json")]) == 2
     assert "bad.jsonl:1: 'label' must be human, ai or a number" in capsys.readouterr().err
+
+
+FRENCH = (
+    "Le conseil municipal a approuvé le budget mardi, a déclaré la maire. Le vote était de "
+    "sept voix contre deux. Les habitants attendent les travaux depuis des années."
+)
+
+
+def _labelled_file(tmp_path):
+    labelled = tmp_path / "labelled.jsonl"
+    rows = [{"text": CLEAN.format(n=n), "label": "human"} for n in range(3, 11)]
+    rows += [{"text": PADDED.format(n=n), "label": "ai"} for n in range(8)]
+    _write_labelled(labelled, rows)
+    return labelled
+
+
+def test_train_writes_fixed_points_and_its_seed_scores_match_the_pipeline(tmp_path):
+    # A French seed runs no scorer: the fit must charge the unknown penalty as the pipeline does,
+    # and the fixed dates points must be the ones in the file.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(PADDED.format(n=99))
+    (seeds / "b.txt").write_text(FRENCH)
+    out = tmp_path / "w.json"
+    args = ["train", str(_labelled_file(tmp_path)), "-o", str(out), "--seeds", str(seeds)]
+    assert main([*args, "--fixed", "dates=45", "--fixed", "chatbot-leak"]) == 0
+    weights = Weights.load(out)
+    assert weights.weight("dates") == 45.0
+    pipeline = quality.Pipeline(weights=out)
+    actual = [pipeline.score(p.read_text()).score for p in sorted(seeds.glob("*.txt"))]
+    assert weights.extra["fitted"]["seed_scores"] == pytest.approx(actual, abs=0.11)
+
+
+@pytest.mark.parametrize("item", ["dates=nan", "dates=inf", "dates=-50", "nosuch=3", "nosuch"])
+def test_train_rejects_bad_fixed_points(tmp_path, capsys, item):
+    code = main(
+        ["train", str(_labelled_file(tmp_path)), "-o", str(tmp_path / "w.json"), "--fixed", item]
+    )
+    assert code == 2
+    assert f"--fixed {item}:" in capsys.readouterr().err
+    assert not (tmp_path / "w.json").exists()
+
+
+def test_unknown_share_is_charged_for_scorers_that_did_not_run():
+    from quality.calibration import features_of, fixed_penalty
+
+    subs = {"filler": None, "dates": None, "residue": 1.0}
+    assert features_of(subs, ["filler"], {"filler": 0.5}) == {"filler": 0.5}
+    assert fixed_penalty(subs, {"dates": 40.0, "residue": 35.0}, {"dates": 0.25}) == 10.0
+
+
+def test_scorers_without_signal_keep_their_points_in_the_reported_scores():
+    samples, seeds = _samples()
+    for sample in [*samples, *seeds]:
+        sample.features["flat"] = 0.5  # the same on every article: nothing to fit
+    common = dict(fixed={}, base=100.0, fail_under=60.0)
+    without = fit_classes(samples, seeds, ["filler", "noise", "flat"], **common)
+    kept = fit_classes(samples, seeds, ["filler", "noise", "flat"], kept={"flat": 20.0}, **common)
+    assert kept.fitted["not_fitted_no_signal"] == ["flat"]
+    # the flat scorer takes 10 points off every seed; the scale shrinks, but not by all of it
+    assert kept.fitted["seed_scores"] != without.fitted["seed_scores"]
+    points = kept.weights
+    for seed, score in zip(seeds, kept.fitted["seed_scores"], strict=True):
+        lost = 10.0 + sum(points[n] * seed.features[n] for n in points)
+        assert score == pytest.approx(100.0 - lost, abs=0.05)
+
+
+def test_numeric_training_with_every_scorer_fixed_is_an_input_error(tmp_path, capsys):
+    labelled = tmp_path / "scored.jsonl"
+    _write_labelled(labelled, [{"text": CLEAN.format(n=n), "label": 90} for n in range(3)])
+    fixed = [f"--fixed={s}" for s in quality.Pipeline().scorer_ids]
+    assert main(["train", str(labelled), "-o", str(tmp_path / "w.json"), *fixed]) == 2
+    assert "nothing is left to fit" in capsys.readouterr().err
+
+
+def test_train_refuses_unwritable_output_and_its_own_training_data(tmp_path, capsys):
+    labelled = _labelled_file(tmp_path)
+    before = labelled.read_text()
+    assert main(["train", str(labelled), "-o", "/nonexistent/x.json"]) == 2
+    assert "/nonexistent/x.json" in capsys.readouterr().err
+    assert main(["train", str(labelled), "-o", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    assert main(["train", str(labelled), "-o", str(labelled)]) == 2
+    assert "training data" in capsys.readouterr().err
+    assert labelled.read_text() == before
+
+
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_train_limit_must_be_positive(tmp_path, capsys, limit):
+    code = main(
+        ["train", str(_labelled_file(tmp_path)), "-o", str(tmp_path / "w.json"), "--limit", limit]
+    )
+    assert code == 2
+    assert "--limit must be at least 1" in capsys.readouterr().err
+
+
+def test_train_names_a_seed_that_is_not_utf8(tmp_path, capsys):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "bad.txt").write_bytes(b"Caf\xe9 owners said the \xff rent rose.")
+    args = ["train", str(_labelled_file(tmp_path)), "-o", str(tmp_path / "w.json")]
+    assert main([*args, "--seeds", str(seeds)]) == 2
+    assert "bad.txt: not UTF-8" in capsys.readouterr().err
+
+
+def test_train_accepts_a_byte_order_mark(tmp_path):
+    labelled = _labelled_file(tmp_path)
+    labelled.write_bytes(b"\xef\xbb\xbf" + labelled.read_bytes())
+    assert main(["train", str(labelled), "-o", str(tmp_path / "w.json")]) == 0
+
+
+def test_train_data_names_file_and_line_of_a_record_the_pipeline_rejects(tmp_path, capsys):
+    from quality.evaluation.datasets import DEFAULT_FILES
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "eval"
+    news = DEFAULT_FILES["news"]
+    (tmp_path / news).write_text((fixtures / news).read_text())
+    bad = {"text": CLEAN.format(n=1), "publisher": "p", "date": "2024"}
+    _write_labelled(tmp_path / DEFAULT_FILES["human-news"], [bad])
+    assert main(["train", "--data", str(tmp_path), "-o", str(tmp_path / "w.json")]) == 2
+    assert f"{DEFAULT_FILES['human-news']}:1: 'published'" in capsys.readouterr().err

@@ -165,3 +165,101 @@ def test_eval_command_single_file_needs_kind(capsys):
     code = main(["eval", "--file", str(FIXTURES / DEFAULT_FILES["news"])])
     assert code == 2
     assert "--file needs --kind" in capsys.readouterr().err
+
+
+def _news_file(tmp_path: Path) -> Path:
+    path = tmp_path / "news.jsonl"
+    path.write_text((FIXTURES / DEFAULT_FILES["news"]).read_text())
+    return path
+
+
+@pytest.mark.parametrize("target", ["/nonexistent/x.json", "DIR"])
+def test_eval_checks_the_json_target_before_evaluating(tmp_path, capsys, monkeypatch, target):
+    import quality.evaluation.measures as measures
+
+    def not_reached(*args, **kwargs):
+        raise AssertionError("evaluated before checking --json")
+
+    monkeypatch.setattr(measures, "evaluate", not_reached)
+    target = str(tmp_path) if target == "DIR" else target
+    code = main(["eval", "--file", str(_news_file(tmp_path)), "--kind", "news", "--json", target])
+    assert code == 2
+    assert f"--json {target}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("kind", "record", "message"),
+    [
+        ("human-news", {"text": "The council met.", "date": "2024"}, "'published'"),
+        ("news", {"text": "The council met.\ud800", "label": "human"}, "not valid Unicode"),
+    ],
+)
+def test_eval_names_file_and_line_of_records_the_pipeline_rejects(
+    tmp_path, capsys, kind, record, message
+):
+    path = tmp_path / "bad.jsonl"
+    good = {"text": "The mayor spoke.", "label": "human"}
+    path.write_text(json.dumps(good) + "\n" + json.dumps(record) + "\n")
+    assert main(["eval", "--file", str(path), "--kind", kind]) == 2
+    err = capsys.readouterr().err
+    assert "bad.jsonl:2: " in err and message in err
+
+
+@pytest.mark.parametrize("date", ["yesterday", "2024-13-45", "20240105"])
+def test_dates_gold_date_must_be_iso(tmp_path, date):
+    path = tmp_path / "dates.jsonl"
+    rows = [{"html": "<p>x</p>", "date": "2024-01-05"}, {"html": "<p>y</p>", "date": date}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    with pytest.raises(InputError, match=r"dates.jsonl:2: field 'date' must be a date YYYY-MM-DD"):
+        read_kind("dates", path)
+
+
+def test_corrupt_gzip_is_named(tmp_path):
+    import gzip
+    import random
+
+    rng = random.Random(0)
+    rows = [
+        {"text": "".join(rng.choice("abcdefghij ") for _ in range(300)), "label": "human"}
+        for _ in range(20)
+    ]
+    path = tmp_path / "corrupt.jsonl.gz"
+    data = bytearray(gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode()))
+    data[200:400] = bytes(b ^ 0xFF for b in data[200:400])
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"corrupt\.jsonl\.gz: cannot decode"):
+        read_kind("news", path)
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    path = _news_file(tmp_path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert len(read_kind("news", path)) == len(read_kind("news", FIXTURES / DEFAULT_FILES["news"]))
+
+
+def test_eval_seeds_must_exist_and_be_utf8(tmp_path, capsys):
+    news = str(_news_file(tmp_path))
+    args = ["eval", "--file", news, "--kind", "news", "--seeds"]
+    assert main([*args, str(tmp_path / "nonexistent")]) == 2
+    assert "seeds directory not found" in capsys.readouterr().err
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "bad.txt").write_bytes(b"Caf\xe9 owners said the rent rose.")
+    assert main([*args, str(seeds)]) == 2
+    assert "bad.txt: not UTF-8" in capsys.readouterr().err
+
+
+def test_top_rules_orders_human_news_only_rows_by_frequency():
+    from quality.evaluation.measures import Evaluation
+
+    human_news = [scored("human", 90, rules={"AAA1": 1, "ZZZ1": 3})]
+    evaluation = Evaluation(results={"rules": measure_rules([], human_news)})
+    text = render_markdown(evaluation, top_rules=1)
+    assert "ZZZ1" in text and "AAA1" not in text
+
+
+@pytest.mark.parametrize("top", ["0", "-1"])
+def test_top_rules_must_be_positive(tmp_path, capsys, top):
+    code = main(["eval", "--file", str(_news_file(tmp_path)), "--kind", "news", "--top-rules", top])
+    assert code == 2
+    assert "--top-rules must be at least 1" in capsys.readouterr().err

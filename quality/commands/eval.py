@@ -39,18 +39,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="show only the N most frequent rules",
+        help="show only the N most frequent rules (at least 1)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     from quality.evaluation.datasets import DEFAULT_FILES, default_data_dir, read_kind, repo_root
     from quality.evaluation.measures import evaluate
-    from quality.evaluation.report import render_markdown, write_json
+    from quality.evaluation.report import check_output, render_markdown, write_json
     from quality.pipeline import Pipeline
 
     if args.limit is not None and args.limit < 1:
         raise InputError("--limit must be at least 1")
+    if args.top_rules is not None and args.top_rules < 1:
+        raise InputError("--top-rules must be at least 1")
+    if args.json:
+        check_output(Path(args.json), "--json")
     data: dict[str, list] = {}
     if args.file:
         if not args.kind:
@@ -71,7 +75,12 @@ def run(args: argparse.Namespace) -> int:
                 print(f"quality eval: {path} not found, skipping {kind}", file=sys.stderr)
         if not data:
             raise InputError(f"{directory}: none of {', '.join(DEFAULT_FILES.values())} found")
-    seeds_dir = Path(args.seeds) if args.seeds else repo_root() / "seeds"
+    # A seeds directory the user named must exist; the default one may be absent (an
+    # installed copy has no seeds/ beside it), and then the seed check is just left out.
+    default_seeds = repo_root() / "seeds"
+    seeds_dir = (
+        Path(args.seeds) if args.seeds else default_seeds if default_seeds.is_dir() else None
+    )
     pipeline = Pipeline(weights=args.weights) if args.weights else Pipeline()
     evaluation = evaluate(data, pipeline=pipeline, seeds_dir=seeds_dir)
     evaluation.settings["data"] = args.file or str(args.data or default_data_dir())

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
 
+from quality.commands.score import same_file
 from quality.errors import InputError
 
 CLASS_LABELS = {"human": False, "ai": True, "machine": True}
@@ -59,6 +61,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quality.calibration import DEFAULT_FIXED, fit_classes, fit_numeric, weights_document
+    from quality.evaluation.datasets import DEFAULT_FILES
+    from quality.evaluation.report import check_output, write_text
     from quality.pipeline import Pipeline
     from quality.weights import Weights
 
@@ -66,10 +70,20 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("give either a labelled file or --data DIR")
     if not 0 <= args.max_false_fail < 1:
         raise InputError("--max-false-fail must be a share between 0 and 1")
+    if args.limit is not None and args.limit < 1:
+        raise InputError("--limit must be at least 1")
+    output = Path(args.output)
+    check_output(output, "-o")
+    inputs = (
+        [Path(args.file)] if args.file else [Path(args.data) / f for f in DEFAULT_FILES.values()]
+    )
+    for path in inputs:
+        if same_file(str(path), str(output)):
+            raise InputError(f"-o {output}: is the training data {path}; refusing to overwrite it")
     template = Weights.load(args.weights) if args.weights else Weights.load()
-    fixed = _fixed(args.fixed, DEFAULT_FIXED, template)
     pipeline = Pipeline(weights=template)
     scorers = pipeline.scorer_ids
+    fixed = _fixed(args.fixed, DEFAULT_FIXED, template, scorers)
     if args.data:
         samples, seeds, source = _dev_samples(Path(args.data), pipeline, scorers, fixed, args)
     else:
@@ -85,29 +99,46 @@ def run(args: argparse.Namespace) -> int:
             base=template.base,
             fail_under=template.fail_under,
             max_false_fail=args.max_false_fail,
+            kept={s: template.weight(s) for s in scorers},
         )
     document = weights_document(result, template, data=source)
-    Path(args.output).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    write_text(output, json.dumps(document, indent=2) + "\n", "-o")
     _summary(document)
     return 0
 
 
-def _fixed(given: list[str] | None, default: tuple[str, ...], template: Any) -> dict[str, float]:
+def _fixed(
+    given: list[str] | None, default: tuple[str, ...], template: Any, scorers: list[str]
+) -> dict[str, float]:
     fixed: dict[str, float] = {}
     for item in given if given is not None else list(default):
         name, _, points = item.partition("=")
+        if name not in scorers:
+            # a misspelt name would otherwise be fitted after all, silently
+            raise InputError(f"--fixed {item}: no scorer {name!r}; scorers: {', '.join(scorers)}")
         try:
-            fixed[name] = float(points) if points else template.weight(name)
+            value = float(points) if points else template.weight(name)
         except ValueError:
             raise InputError(f"--fixed {item}: points must be a number") from None
+        # the weights file refuses these, so the fit must not use them either
+        if not math.isfinite(value) or value < 0:
+            raise InputError(f"--fixed {item}: points must be a finite number, 0 or more")
+        fixed[name] = value
     return fixed
 
 
-def _sample(report: Any, scorers: list[str], fixed: dict[str, float], **label: Any) -> Any:
-    from quality.calibration import Sample, features_of, fixed_penalty
+def _sample(report: Any, pipeline: Any, fixed: dict[str, float], **label: Any) -> Any:
+    from quality.calibration import Sample, features_of, fixed_penalty, unknown_shares
 
+    # Scorers that could not run cost their unknown share in the pipeline, so here too.
+    scorers = pipeline.scorer_ids
+    shares = unknown_shares(pipeline.weights, scorers)
     subs = {k: s.score for k, s in report.scorers.items()}
-    return Sample(features_of(subs, scorers), fixed_penalty=fixed_penalty(subs, fixed), **label)
+    return Sample(
+        features_of(subs, scorers, shares),
+        fixed_penalty=fixed_penalty(subs, fixed, shares),
+        **label,
+    )
 
 
 def _seed_samples(
@@ -118,9 +149,21 @@ def _seed_samples(
     if not directory.is_dir():
         raise InputError(f"{directory}: seeds directory not found")
     return [
-        _sample(pipeline.score(p.read_text(encoding="utf-8")), scorers, fixed)
-        for p in sorted(directory.glob("*.txt"))
+        _sample(_score_seed(pipeline, p), pipeline, fixed) for p in sorted(directory.glob("*.txt"))
     ]
+
+
+def _score(pipeline: Any, where: str, text: str, **fields: Any) -> Any:
+    from quality.evaluation.measures import located
+
+    with located(where):
+        return pipeline.score(text, **fields)
+
+
+def _score_seed(pipeline: Any, path: Path) -> Any:
+    from quality.evaluation.measures import read_seed
+
+    return _score(pipeline, str(path), read_seed(path))
 
 
 def _dev_samples(
@@ -135,12 +178,13 @@ def _dev_samples(
     news = read_kind("news", directory / DEFAULT_FILES["news"], args.limit)
     human_news = read_kind("human-news", directory / DEFAULT_FILES["human-news"], args.limit)
     samples = [
-        _sample(pipeline.score(r.text), scorers, fixed, machine=r.label == "ai") for r in news
+        _sample(_score(pipeline, r.where, r.text), pipeline, fixed, machine=r.label == "ai")
+        for r in news
     ]
     samples += [
         _sample(
-            pipeline.score(r.text, published=r.date, publisher=r.publisher),
-            scorers,
+            _score(pipeline, r.where, r.text, published=r.date, publisher=r.publisher),
+            pipeline,
             fixed,
             machine=False,
             reference=True,
@@ -171,10 +215,10 @@ def _file_samples(
             raise InputError(f"{path}:{number}: {exc}") from exc
         if isinstance(label, str) and label.lower() in CLASS_LABELS:
             machine = CLASS_LABELS[label.lower()]
-            samples.append(_sample(report, scorers, fixed, machine=machine, reference=not machine))
+            samples.append(_sample(report, pipeline, fixed, machine=machine, reference=not machine))
             kinds.add("class")
         elif isinstance(label, (int, float)) and not isinstance(label, bool) and 0 <= label <= 100:
-            samples.append(_sample(report, scorers, fixed, quality=float(label)))
+            samples.append(_sample(report, pipeline, fixed, quality=float(label)))
             kinds.add("number")
         else:
             raise InputError(

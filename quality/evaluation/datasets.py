@@ -6,7 +6,9 @@ that lacks them, so a malformed user file fails with a message instead of a trac
 
 from __future__ import annotations
 
+import datetime as _dt
 import gzip
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +46,7 @@ class NewsRecord:
     label: str
     dataset: str
     model: str | None
+    where: str = ""  # "file:line", so a record the pipeline rejects can be located
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class HumanNewsRecord:
     text: str
     publisher: str | None
     date: str | None
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class AttributionRecord:
     id: str
     text: str
     label: str
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ class CommentsRecord:
     text: str
     has_comments: bool
     article_end: int | None
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,17 +82,21 @@ class DatesRecord:
     url: str | None
     date: str | None
     dataset: str
+    where: str = ""
 
 
 Record = NewsRecord | HumanNewsRecord | AttributionRecord | CommentsRecord | DatesRecord
 
 
 def iter_json_lines(path: Path, limit: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line; gzip when the name ends in .gz."""
+    """(line number, object) for each non-blank line; gzip when the name ends in .gz.
+
+    A leading UTF-8 byte order mark is skipped, as ``quality score`` does: editors on Windows
+    write one."""
     opener: Any = gzip.open if path.name.endswith(".gz") else open
     count = 0
     try:
-        with opener(path, "rt", encoding="utf-8") as handle:
+        with opener(path, "rt", encoding="utf-8-sig") as handle:
             for number, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
@@ -102,7 +112,7 @@ def iter_json_lines(path: Path, limit: int | None = None) -> Iterator[tuple[int,
                 yield number, data
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, EOFError, gzip.BadGzipFile) as exc:
+    except (UnicodeDecodeError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         raise InputError(f"{path}: cannot decode: {exc}") from exc
 
 
@@ -129,8 +139,11 @@ class _Where:
     path: Path
     line: int
 
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
     def error(self, message: str) -> InputError:
-        return InputError(f"{self.path}:{self.line}: {message}")
+        return InputError(f"{self}: {message}")
 
 
 def _string(data: dict[str, Any], key: str, where: _Where, *, required: bool = True) -> str | None:
@@ -163,6 +176,7 @@ def _news(data: dict[str, Any], where: _Where) -> NewsRecord:
         label=_choice(data, "label", NEWS_LABELS, where),
         dataset=_string(data, "dataset", where, required=False) or "all",
         model=_string(data, "model", where, required=False),
+        where=str(where),
     )
 
 
@@ -172,6 +186,7 @@ def _human_news(data: dict[str, Any], where: _Where) -> HumanNewsRecord:
         text=_string(data, "text", where) or "",
         publisher=_string(data, "publisher", where, required=False),
         date=_string(data, "date", where, required=False),
+        where=str(where),
     )
 
 
@@ -180,6 +195,7 @@ def _attribution(data: dict[str, Any], where: _Where) -> AttributionRecord:
         id=_id(data, where),
         text=_string(data, "text", where) or "",
         label=_choice(data, "label", ATTRIBUTION_LABELS, where),
+        where=str(where),
     )
 
 
@@ -197,7 +213,9 @@ def _comments(data: dict[str, Any], where: _Where) -> CommentsRecord:
         )
     if has_comments and end is None:
         raise where.error("a record with has_comments=true needs 'article_end'")
-    return CommentsRecord(_id(data, where), text, has_comments, end if has_comments else None)
+    return CommentsRecord(
+        _id(data, where), text, has_comments, end if has_comments else None, where=str(where)
+    )
 
 
 def _dates(data: dict[str, Any], where: _Where) -> DatesRecord:
@@ -205,9 +223,26 @@ def _dates(data: dict[str, Any], where: _Where) -> DatesRecord:
         id=_id(data, where),
         html=_string(data, "html", where) or "",
         url=_string(data, "url", where, required=False),
-        date=_string(data, "date", where, required=False),
+        date=_gold_date(data, where),
         dataset=_string(data, "dataset", where, required=False) or "all",
+        where=str(where),
     )
+
+
+def _gold_date(data: dict[str, Any], where: _Where) -> str | None:
+    """The annotated date, checked: a gold date the extractor can never match ("yesterday")
+    would otherwise count as a dated page it got wrong."""
+    value = _string(data, "date", where, required=False)
+    if value is None:
+        return None
+    try:
+        parsed = _dt.date.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    # fromisoformat also takes "20240105"; the extractor reports YYYY-MM-DD, so insist on it.
+    if parsed is None or parsed.isoformat() != value:
+        raise where.error(f"field 'date' must be a date YYYY-MM-DD or null, got {value!r}")
+    return value
 
 
 _READERS = {

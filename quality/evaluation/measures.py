@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quality.errors import InputError
 from quality.evaluation.datasets import (
     AttributionRecord,
     CommentsRecord,
@@ -58,18 +60,31 @@ class Evaluation:
         return {"settings": self.settings, **self.results}
 
 
+@contextmanager
+def located(where: str) -> Iterator[None]:
+    """Name the record's file and line on an article the pipeline rejects: the readers check
+    the fields, but only the pipeline knows a bad date or an unpaired surrogate."""
+    try:
+        yield
+    except InputError as exc:
+        raise InputError(f"{where}: {exc}" if where else str(exc)) from exc
+
+
 def score_texts(
     pipeline: Pipeline, records: Iterable[NewsRecord | HumanNewsRecord]
 ) -> list[ScoredText]:
     """Score news texts; human-news records carry their date and publisher as metadata."""
     scored = []
     for record in records:
-        if isinstance(record, HumanNewsRecord):
-            report = pipeline.score(record.text, published=record.date, publisher=record.publisher)
-            label, group, model = "human", "human-news", None
-        else:
-            report = pipeline.score(record.text)
-            label, group, model = record.label, record.dataset, record.model
+        with located(record.where):
+            if isinstance(record, HumanNewsRecord):
+                report = pipeline.score(
+                    record.text, published=record.date, publisher=record.publisher
+                )
+                label, group, model = "human", "human-news", None
+            else:
+                report = pipeline.score(record.text)
+                label, group, model = record.label, record.dataset, record.model
         scored.append(
             ScoredText(
                 id=record.id,
@@ -192,7 +207,8 @@ def measure_attribution(pipeline: Pipeline, records: Sequence[AttributionRecord]
     totals: Counter[str] = Counter()
     by_rule: dict[str, Counter[str]] = defaultdict(Counter)
     for record in records:
-        report = pipeline.score(record.text, language="en")
+        with located(record.where):
+            report = pipeline.score(record.text, language="en")
         rules = {f.rule for f in report.findings if f.rule.startswith(ATTRIBUTION_PREFIX)}
         totals[record.label] += 1
         if rules:
@@ -220,7 +236,8 @@ def measure_residue(
     distances: list[float] = []
     for record in with_comments:
         assert record.article_end is not None
-        report = pipeline.score(record.text, language="en")
+        with located(record.where):
+            report = pipeline.score(record.text, language="en")
         boundary = record.article_end - tolerance
         starts = [f.start for f in report.findings if f.rule == READER_COMMENTS_RULE]
         if any(f.scorer == "residue" and f.start >= boundary for f in report.findings):
@@ -234,7 +251,8 @@ def measure_residue(
                 too_early += 1
     false_any = false_comment = false_reader = 0
     for record in without:
-        report = pipeline.score(record.text, language="en")
+        with located(record.where):
+            report = pipeline.score(record.text, language="en")
         rules = {f.rule for f in report.findings if f.scorer == "residue"}
         false_comment += bool(rules & COMMENT_RULES)
         false_reader += READER_COMMENTS_RULE in rules
@@ -266,8 +284,9 @@ def measure_dates(pipeline: Pipeline, records: Sequence[DatesRecord]) -> dict[st
     errors: Counter[str] = Counter()
     for record in records:
         started = time.perf_counter()
-        article = from_html(record.html, url=record.url)
-        report = pipeline.score_article(article.with_fields(language="en"))
+        with located(record.where):
+            article = from_html(record.html, url=record.url)
+            report = pipeline.score_article(article.with_fields(language="en"))
         seconds.append(time.perf_counter() - started)
         published = report.article.published
         if record.date is None:
@@ -308,12 +327,27 @@ def _error_kind(found: str, gold: str) -> str:
 
 
 def score_seeds(pipeline: Pipeline, directory: Path | None) -> list[tuple[str, float]]:
-    if directory is None or not directory.is_dir():
+    """Each seed's score; a named directory that is missing is an error, not "no seeds"."""
+    if directory is None:
         return []
-    return [
-        (path.name, pipeline.score(path.read_text(encoding="utf-8")).score)
-        for path in sorted(directory.glob("*.txt"))
-    ]
+    if not directory.is_dir():
+        raise InputError(f"{directory}: seeds directory not found")
+    scores = []
+    for path in sorted(directory.glob("*.txt")):
+        text = read_seed(path)
+        with located(str(path)):
+            scores.append((path.name, pipeline.score(text).score))
+    return scores
+
+
+def read_seed(path: Path) -> str:
+    """A seed article's text (UTF-8, a leading byte order mark skipped), or an error naming it."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
 
 def evaluate(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+from quality.errors import InputError
 from quality.evaluation.measures import Evaluation
 
 #: Targets the development split is measured against (docs/evaluation.md).
@@ -264,9 +266,17 @@ def _rules(r: dict[str, Any], top: int | None) -> list[str]:
         "Balanced precision = machine rate / (machine rate + human rate): 0.5 means no signal.",
         "",
     ]
+    # Every column counts: on human-news-only data the other two rates are all None, and a
+    # key ignoring human-news would leave the rows in alphabetical order.
     rows = sorted(
         r["rules"].items(),
-        key=lambda kv: -(kv[1]["per_1000_ai"] or 0) - (kv[1]["per_1000_human"] or 0),
+        key=lambda kv: (
+            -sum(
+                kv[1][column] or 0
+                for column in ("per_1000_ai", "per_1000_human", "per_1000_human_news")
+            ),
+            kv[0],
+        ),
     )
     if top is not None:
         rows = rows[:top]
@@ -296,7 +306,26 @@ def _rules(r: dict[str, Any], top: int | None) -> list[str]:
     return out
 
 
-def write_json(evaluation: Evaluation, path: Path) -> None:
-    path.write_text(
-        json.dumps(evaluation.to_dict(), indent=2, sort_keys=False) + "\n", encoding="utf-8"
-    )
+def check_output(path: Path, option: str) -> None:
+    """Fail before the work, not after it, when ``path`` cannot be written: an evaluation or a
+    fit takes minutes, and losing it to a typo in the output path is the worst time to learn."""
+    if path.is_dir():
+        raise InputError(f"{option} {path}: is a directory, not a file")
+    parent = path.parent
+    if not parent.is_dir():
+        raise InputError(f"{option} {path}: directory {parent} not found")
+    writable = os.access(path, os.W_OK) if path.exists() else os.access(parent, os.W_OK)
+    if not writable:
+        raise InputError(f"{option} {path}: not writable")
+
+
+def write_text(path: Path, text: str, option: str) -> None:
+    """Write ``path``, turning an OS failure the up-front check could not foresee into an error."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{option} {path}: cannot write: {exc.strerror or exc}") from exc
+
+
+def write_json(evaluation: Evaluation, path: Path, option: str = "--json") -> None:
+    write_text(path, json.dumps(evaluation.to_dict(), indent=2, sort_keys=False) + "\n", option)
