@@ -289,3 +289,18 @@ def test_front_matter_author_as_a_mapping_and_an_empty_date():
     )
     assert article.byline == "Jane Doe"
     assert article.published is None and "published" not in article.origins
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "````\n```\nIt is important to note that only time will tell.\n```\n````\n",
+        "<script>var x = 'it is important to note';</script>\n<STYLE>p{}</STYLE>\n",
+    ],
+    ids=["shorter-fence-inside-a-longer-one", "script-and-style"],
+)
+def test_code_in_markdown_is_not_scored(body):
+    text = "---\ntitle: Fees\n---\n" + body + "The council met on Tuesday, Mayor Ana Ruiz said.\n"
+    article = load_article(text)
+    assert "important" not in article.text and "var x" not in article.text
+    assert "The council met" in article.text and len(article.text) == len(text)

@@ -15,7 +15,12 @@ _FRONT_MATTER = re.compile(
 
 # Markup that is not prose. Each pattern blanks the whole match, or only the named
 # group ``mark`` where the inner text is prose worth reading.
-_FENCED_CODE = re.compile(r"^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\n]*$|\Z)", re.MULTILINE | re.DOTALL)
+# A fence closes only on a line of its own character at least as long as the one that
+# opened it, so a ```` block can show ``` inside it (CommonMark).
+_FENCED_CODE = re.compile(
+    r"^[ \t]*(`{3,}|~{3,})[^\n]*(?:\n.*?(?:^[ \t]*\1[`~]*[ \t]*$|\Z)|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 # Images ![alt](url) and links [label](url) or [label][ref] are found by _bracket_spans,
 # which finds what !\[[^\]\n]*\]\([^)\n]*\) and
@@ -133,6 +138,8 @@ def mask_markdown(text: str, body_start: int = 0) -> str:
         _blank(chars, start, end)
     for start, end in _html_comment_spans(body, body_start):
         _blank(chars, start, end)
+    for start, end in _script_and_style_spans(body, body_start):
+        _blank(chars, start, end)
     for start, _, end in _bracket_spans(body, body_start, image=True):
         _blank(chars, start, end)
     for pattern in (_LINK_DEFINITION, _RULE_LINE):
@@ -226,6 +233,24 @@ def _html_comment_spans(text: str, start: int) -> list[tuple[int, int]]:
             break
         spans.append((opened, closed + 3))
         position = closed + 3
+    return spans
+
+
+def _script_and_style_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """<script> and <style> elements in the Markdown, whose content is code, not prose;
+    found with str.find for the same reason as comments."""
+    lowered = text.lower()
+    spans: list[tuple[int, int]] = []
+    for tag in ("script", "style"):
+        position = start
+        while (opened := lowered.find(f"<{tag}", position)) >= 0:
+            closed = lowered.find(f"</{tag}", opened)
+            if closed < 0:
+                break
+            end = lowered.find(">", closed)
+            end = len(text) if end < 0 else end + 1
+            spans.append((opened, end))
+            position = end
     return spans
 
 
