@@ -164,13 +164,21 @@ class Document:
             return own_hits(automaton, subject)
         slot = None if self.scan is None else self.scan.slot(automaton)
         found = own_hits(automaton, subject) if slot is None else self._shared_hits[slot]
-        if isinstance(automaton, PhraseAutomaton) and self._wrapped is not None:
-            return [*found, *self._wrapped.hits(automaton)]
-        return found
+        wrapped = self._wrapped if isinstance(automaton, PhraseAutomaton) else None
+        if wrapped is None:
+            return found
+        # Phrases across wrapped lines: the text around the gaps, scanned the same way.
+        across = own_hits(automaton, wrapped.joined) if slot is None else self._wrapped_hits[slot]
+        return [*found, *wrapped.place(across)]
 
     @_computed_once
     def _wrapped(self) -> WrappedLines | None:
         return WrappedLines.find(self.lower)
+
+    @_computed_once
+    def _wrapped_hits(self) -> list[list[tuple[int, Any]]]:
+        assert self.scan is not None and self._wrapped is not None
+        return self.scan.run(self._wrapped.joined)
 
     @_computed_once
     def _shared_hits(self) -> list[list[tuple[int, Any]]]:

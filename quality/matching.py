@@ -265,8 +265,8 @@ class WrappedLines:
 
     Phrases are written with single spaces and the shared pass reads the text as it is, so
     "a glimmer\nof hope" would escape it. The text around each such gap, with its
-    whitespace collapsed, is scanned again, and what is found across a gap is handed back
-    as a hit on the text itself, covering the whole span.
+    whitespace collapsed (``joined``), is scanned again, and what is found across a gap is
+    handed back (``place``) as a hit on the text itself, covering the whole span.
     """
 
     #: characters of context kept on each side of a gap: longer than any phrase
@@ -330,18 +330,18 @@ class WrappedLines:
             gaps.append((start, end))
         return cls(lower, gaps) if gaps else None
 
-    def hits(self, automaton: PhraseAutomaton) -> list[tuple[int, Any]]:
-        """The automaton's hits across a gap, as ``(end index, value)`` on the text, each
-        value's length the span it covers there."""
-        found = []
+    def place(self, found: Iterable[tuple[int, Any]]) -> list[tuple[int, Any]]:
+        """The hits of a phrase automaton on ``joined`` that cross a gap, as ``(end index,
+        value)`` on the text, each value's length the span it covers there."""
+        placed = []
         offsets = self._offsets
         joined = self.joined
-        for end, (value, length, word_start, word_end) in automaton.iter(joined):
+        for end, (value, length, word_start, word_end) in found:
             start = end - length + 1
             first, last = offsets[start], offsets[end]
             if self._lower[first : last + 1] != joined[start : end + 1]:
-                found.append((last, (value, last + 1 - first, word_start, word_end)))
-        return found
+                placed.append((last, (value, last + 1 - first, word_start, word_end)))
+        return placed
 
 
 _SPACE_RUN = re.compile(r"\s+")

@@ -137,18 +137,6 @@ def parse_line(record: JsonlRecord) -> dict[str, Any]:
         raise LineError("InvalidJSON", f"line is not valid JSON: {exc}") from None
     if not isinstance(value, dict):
         raise LineError(
-            "NotAnObject", f"line holds a JSON {_json_type(value)}, expected an article object"
+            "NotAnObject", f"line holds a JSON {json_type(value)}, expected an article object"
         )
     return value
-
-
-def _json_type(value: Any) -> str:
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, bool):
-        return "boolean"
-    if value is None:
-        return "null"
-    return "number"
