@@ -58,21 +58,17 @@ class Directive:
     end: int
     #: lines covered: the target line of an ignore, the inside of a disable block
     first_line: int = 0
-    last_line: int = 0
+    #: the last line covered, per code: ``enable FIL`` ends FIL's block, not its other codes'
+    last_lines: dict[str, int] = field(default_factory=dict)
     used: dict[str, int] = field(default_factory=dict)
-    #: a disable's last line per code: ``enable FIL`` ends FIL's block, not its other codes'
-    ends: dict[str, int] = field(default_factory=dict)
-
-    def last_line_for(self, code: str) -> int:
-        return self.ends.get(code, self.last_line)
 
     def covers(self, finding: Finding) -> str | None:
         """The directive's code that silences ``finding``, if any."""
-        if self.kind != FILE_IGNORE and not (self.first_line <= finding.line <= self.last_line):
-            return None
         for code in self.codes:
-            if (code == "ALL" or finding.rule.startswith(code)) and (
-                self.kind != DISABLE or finding.line <= self.last_line_for(code)
+            if not (code == "ALL" or finding.rule.startswith(code)):
+                continue
+            if self.kind == FILE_IGNORE or (
+                self.first_line <= finding.line <= self.last_lines.get(code, 0)
             ):
                 return code
         return None
@@ -173,11 +169,12 @@ def _resolve(
             ):
                 target += 1
             # Past the last line there is nothing to cover; 0 marks that.
-            directive.first_line = directive.last_line = target if target <= last else 0
+            directive.first_line = target if target <= last else 0
+            directive.last_lines = dict.fromkeys(directive.codes, directive.first_line)
         elif directive.kind == DISABLE:
-            directive.first_line, directive.last_line = directive.line + 1, last
+            directive.first_line = directive.line + 1
             for code in directive.codes:
-                directive.ends[code] = last
+                directive.last_lines[code] = last
                 open_blocks.setdefault(code, []).append(directive)
         elif directive.kind == ENABLE:
             for code in directive.codes:
@@ -191,7 +188,7 @@ def _resolve(
                         )
                     )
                 for block in opened:
-                    block.ends[code] = directive.line - 1
+                    block.last_lines[code] = directive.line - 1
         for code in directive.codes:
             directive.used.setdefault(code, 0)
     return problems
@@ -248,7 +245,7 @@ def unused(
 
 
 def _empty_block(directive: Directive, code: str) -> str:
-    first, end = directive.first_line, directive.last_line_for(code)
+    first, end = directive.first_line, directive.last_lines[code]
     if end < first:
         # Enabled on the next line, or the directive is the file's last line.
         return f"'disable {code}' covers no line"
