@@ -81,7 +81,7 @@ class PageText:
         aligned = []
         cursor = 0
         for m in _LINE.finditer(extracted):
-            line = " ".join(m.group().replace("\u00a0", " ").split())
+            line = _squeezed(m.group())
             if not line:
                 continue
             found = self.text.find(line, cursor)
@@ -118,6 +118,14 @@ class _Collapsed:
 
 
 _WHITESPACE = re.compile(r"\s+")
+
+
+def _squeezed(text: str) -> str:
+    """``text`` with every whitespace run (no-break spaces too) one space, and no space at
+    either end: how both the page's visible text and the extracted text are compared."""
+    return " ".join(text.split())
+
+
 _LINE = re.compile(r"[^\n]+")
 _INLINE_TAG = re.compile(
     r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|"
@@ -139,7 +147,7 @@ def relocate(
     lines_in_page: list[tuple[int, int, tuple[int, int]]] = []
     placed: list[Finding] = []
     for finding in findings:
-        needle = " ".join(finding.excerpt.replace("\u00a0", " ").split())
+        needle = _squeezed(finding.excerpt)
         span = None
         if needle:
             if visible is None or collapsed is None:
