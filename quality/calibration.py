@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from quality.errors import InputError
-from quality.weights import DEFAULT_UNKNOWN_SHARE, SCHEMA, Weights
+from quality.weights import SCHEMA, Weights
 
 DEFAULT_FIXED = ("chatbot-leak", "dates", "residue")
 L2_GRID = (0.001, 0.01, 0.1, 1.0)
@@ -99,7 +99,7 @@ def features_of(
 
 def unknown_shares(weights: Weights, scorers: Sequence[str]) -> dict[str, float]:
     """Share of its weight each scorer costs when it cannot run (``Weights.unknown_penalty``)."""
-    return {s: float(weights.unknown_share.get(s, DEFAULT_UNKNOWN_SHARE)) for s in scorers}
+    return {s: weights.unknown_share_of(s) for s in scorers}
 
 
 def fixed_penalty(

@@ -76,7 +76,7 @@ class Pipeline:
             if weights:
                 _check_known("weights", weights, known)
                 self.weights = self.weights.with_overrides(weights, source="weights")
-        unknown_options = set(options) - {s if isinstance(s, str) else s.id for s in chosen}
+        unknown_options = set(options) - set(chosen_ids)
         if unknown_options:
             raise ScorerError(
                 "options given for unknown or unselected scorer(s): "

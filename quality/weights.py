@@ -36,11 +36,13 @@ class Weights:
     def weight(self, scorer_id: str) -> float:
         return float(self.weights.get(scorer_id, self.default_weight))
 
+    def unknown_share_of(self, scorer_id: str) -> float:
+        """The share of its weight a scorer costs when it cannot run on an article."""
+        return float(self.unknown_share.get(scorer_id, DEFAULT_UNKNOWN_SHARE))
+
     def unknown_penalty(self, scorer_id: str) -> float:
         """Points charged for a scorer that could not run on an article."""
-        return self.weight(scorer_id) * float(
-            self.unknown_share.get(scorer_id, DEFAULT_UNKNOWN_SHARE)
-        )
+        return self.weight(scorer_id) * self.unknown_share_of(scorer_id)
 
     def grade(self, score: float) -> str:
         for minimum, label in self.grades:
