@@ -304,3 +304,10 @@ def test_code_in_markdown_is_not_scored(body):
     article = load_article(text)
     assert "important" not in article.text and "var x" not in article.text
     assert "The council met" in article.text and len(article.text) == len(text)
+
+
+def test_script_masking_keeps_offsets_after_letters_that_lower_case_to_two():
+    text = "---\ntitle: T\n---\nİstanbul İzmir <SCRIPT>var x;</SCRIPT> The council met.\n"
+    article = load_article(text)
+    assert len(article.text) == len(text) and "var x" not in article.text
+    assert article.text.index("The council met") == text.index("The council met")

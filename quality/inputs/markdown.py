@@ -222,36 +222,36 @@ def _bracket_spans(text: str, start: int, *, image: bool = False) -> list[tuple[
     return spans
 
 
-def _html_comment_spans(text: str, start: int) -> list[tuple[int, int]]:
-    # A scan rather than <!--.*?-->: the regex retries every later "<!--" after an unclosed
-    # one, each time to the end of the text.
+def _spans_between(text: str, start: int, opener: str, closer: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch from ``opener`` through the next ``closer``.
+
+    A scan rather than a regex like <!--.*?-->: the regex retries every later opener after
+    an unclosed one, each time to the end of the text.
+    """
     spans = []
     position = start
-    while (opened := text.find("<!--", position)) >= 0:
-        closed = text.find("-->", opened + 4)
-        if closed < 0:  # no later "<!--" can close either
+    while (opened := text.find(opener, position)) >= 0:
+        closed = text.find(closer, opened + len(opener))
+        if closed < 0:  # no later opener can close either
             break
-        spans.append((opened, closed + 3))
-        position = closed + 3
+        position = closed + len(closer)
+        spans.append((opened, position))
     return spans
+
+
+def _html_comment_spans(text: str, start: int) -> list[tuple[int, int]]:
+    return _spans_between(text, start, "<!--", "-->")
 
 
 def _script_and_style_spans(text: str, start: int) -> list[tuple[int, int]]:
-    """<script> and <style> elements in the Markdown, whose content is code, not prose;
-    found with str.find for the same reason as comments."""
-    lowered = text.lower()
-    spans: list[tuple[int, int]] = []
-    for tag in ("script", "style"):
-        position = start
-        while (opened := lowered.find(f"<{tag}", position)) >= 0:
-            closed = lowered.find(f"</{tag}", opened)
-            if closed < 0:
-                break
-            end = lowered.find(">", closed)
-            end = len(text) if end < 0 else end + 1
-            spans.append((opened, end))
-            position = end
-    return spans
+    """<script> and <style> elements in the Markdown, whose content is code, not prose."""
+    from quality.matching import fold
+
+    lowered = fold(text)  # lower case of the same length ("İ".lower() is two characters)
+    return [
+        *_spans_between(lowered, start, "<script", "</script>"),
+        *_spans_between(lowered, start, "<style", "</style>"),
+    ]
 
 
 def _emphasis_spans(text: str, start: int = 0) -> list[tuple[int, int, int]]:
