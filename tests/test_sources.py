@@ -245,6 +245,15 @@ def test_source_key_of_a_url_without_a_scheme() -> None:
         assert source_key(None, junk) == "(unknown)"
 
 
+def test_source_key_of_an_ip_address_without_a_scheme() -> None:
+    assert source_key(None, "192.0.2.10/news/a") == "192.0.2.10"
+    assert source_key(None, "192.0.2.10:8080/a") == "192.0.2.10"
+    assert source_key(None, "[2001:db8::1]/story") == "2001:db8::1"
+    # Version numbers and dates are not addresses.
+    for junk in ("999.1.1.1/a", "1.2.3.4.5/x", "1.2.3/x", "2016.11.24/story"):
+        assert source_key(None, junk) == "(unknown)"
+
+
 def scored_record(id: str, publisher: str, text: str, rule: str = "R1") -> dict[str, Any]:
     return {
         "id": id,

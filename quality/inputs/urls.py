@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import urlsplit
 
@@ -12,6 +13,9 @@ _BARE_HOST = re.compile(
     r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)(?::\d+)?(?:[/?#]|$)",
     re.IGNORECASE,
 )
+# An IP address written without a scheme: four dotted numbers or a bracketed IPv6 address,
+# checked by ``ipaddress`` so that a version number or a date ("1.2.3.4.5") is not taken.
+_BARE_ADDRESS = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])(?::\d+)?(?:[/?#]|$)", re.I)
 
 
 def url_host(url: str) -> str | None:
@@ -20,8 +24,19 @@ def url_host(url: str) -> str | None:
         host = urlsplit(url).hostname
         # Without "//", urlsplit reads no host at all ("example.com/a" is a path) or mistakes
         # the host for a scheme ("example.com:8080/a").
-        if not host and "//" not in url and _BARE_HOST.match(url):
+        if not host and "//" not in url and (_BARE_HOST.match(url) or _is_bare_address(url)):
             host = urlsplit("//" + url).hostname
     except ValueError:
         return None
     return host or None
+
+
+def _is_bare_address(url: str) -> bool:
+    match = _BARE_ADDRESS.match(url)
+    if match is None:
+        return False
+    try:
+        ipaddress.ip_address(match.group(1).strip("[]"))
+    except ValueError:
+        return False
+    return True
