@@ -188,3 +188,43 @@ def test_a_web_page_heading_restating_its_title_is_not_a_repeated_headline():
     # The same headline pasted again into the body still is.
     pasted = PAGE.replace('<p>"We', '<p>Budget passes</p>\n<p>"We')
     assert "RES107" in {f.rule for f in quality.score(pasted).findings}
+
+
+def test_garbled_characters_are_found_with_their_repair(residue):
+    text = (
+        "Sales rose to â‚¬34.2bn on Monday, the firmâ€™s chief said. The mayor of SÃ£o Paulo"
+        " and the firmâ€™s staff welcomed it."
+    )
+    report = residue.score(text, language="en")
+    damaged = [f for f in report.findings if f.rule == "RES109"]
+    assert [(text[f.start : f.end], f.message.rsplit("“", 1)[1]) for f in damaged] == [
+        ("â‚¬34.2bn", "€34.2bn”"),
+        ("firmâ€™s", "firm’s”"),
+        ("SÃ£o", "São”"),
+        ("firmâ€™s", "firm’s”"),
+    ]
+    # Reported, not charged: the delivery garbled the text, not the reporter.
+    assert report.scorers["residue"].score == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The café… stayed open, said Renée “Dédé” Dubois of Zürich.",
+        "Prices in Ørsted’s home market rose by 3½ percent, per année.",
+        "The Ã character alone, or Â, is not damage.",
+        "Привет, сказал он. 東京で会議が開かれた。",
+    ],
+)
+def test_accented_and_foreign_text_is_not_garbled(residue, text):
+    report = residue.score(text, language="en")
+    assert "RES109" not in {f.rule for f in report.findings}
+
+
+def test_text_without_spaces_is_searched_in_bounded_pieces():
+    from quality.scorers._mojibake import find_mojibake
+
+    text = "x" * 5000 + "Ã©" * 2000
+    found = find_mojibake(text)
+    assert found and all(end - start <= 2 + 2 * 40 for start, end, _ in found)
+    assert found[-1][1] == len(text)

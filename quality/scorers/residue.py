@@ -17,11 +17,13 @@ from quality.findings import Finding, in_text_order
 from quality.inputs.textmeta import MONTH_PATTERN
 from quality.matching import Match
 from quality.ruleset import Rule
+from quality.scorers._mojibake import find_mojibake
 from quality.scorers.base import Scorer, ScorerResult
 
 COMMENT_BOX = "comment-box"
 READER_COMMENTS = "reader-comments"
 REPEATED_HEADLINE = "repeated-headline"
+ENCODING_DAMAGE = "encoding-damage"
 _MAX_HEADLINE_WORDS = 16
 _MAX_NAME_WORDS = 4
 _MAX_NAME_CHARS = 40
@@ -65,6 +67,15 @@ class ResidueScorer(Scorer):
             if repeat is not None:
                 findings.append(self.finding(doc, headline_rule, *repeat))
                 penalty += headline_rule.penalty
+        damage_rule = rules.get(ENCODING_DAMAGE)
+        if damage_rule is not None:
+            damaged = find_mojibake(doc.text)
+            for start, end, repaired in damaged:
+                findings.append(self.finding(doc, damage_rule, start, end, detail=repaired))
+            # One wrong decoding garbles every accented letter and curly quote alike: it is
+            # charged (if the rule costs anything) once, however many words it reached.
+            if damaged:
+                penalty += damage_rule.penalty
         findings.sort(key=in_text_order)
         return ScorerResult(max(0.0, 1.0 - penalty), findings, metrics)
 
