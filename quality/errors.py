@@ -12,7 +12,8 @@ class InputError(QualityError, ValueError):
 
 
 class InvalidTextError(InputError):
-    """Text that is not valid Unicode: bytes that are not UTF-8, or a string holding half of
+    """Text that is not valid Unicode: bytes that are not UTF-8 (nor valid in the charset an
+    HTML page declares, or in a declared charset that is unknown), or a string holding half of
     a surrogate pair (which a JSON escape such as ``"\\ud800"`` produces)."""
 
 

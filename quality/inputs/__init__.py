@@ -10,6 +10,7 @@ from typing import Any
 
 from quality.article import METADATA_FIELDS, Article, normalise_date
 from quality.errors import InputError, InvalidTextError
+from quality.inputs.charset import declared_charset, decode_declared
 from quality.inputs.jsonl import json_type
 
 #: Input formats ``load_article`` understands; "auto" sniffs the text.
@@ -78,14 +79,21 @@ def refuse_binary(data: bytes) -> None:
 
 
 def decode(data: bytes, *, name: str | None = "input") -> str:
-    """UTF-8 text (a byte-order mark dropped); an InvalidTextError names the first bad byte
-    and its line, after ``name`` ("input is not valid UTF-8 ...") when one is given."""
+    """UTF-8 text (a byte-order mark dropped), or HTML or XML that is not UTF-8 decoded with
+    the charset it declares (``<meta charset>``, an XML declaration); an InvalidTextError
+    names the first bad byte and its line (or the declared charset that cannot be used),
+    after ``name`` ("input is not valid UTF-8 ...") when one is given."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        bad = data[exc.start : exc.start + 1]
-        problem = f"not valid UTF-8 (byte {exc.start}, line {line}: {bad!r})"
+        declared = declared_charset(data)
+        if declared is not None:
+            return decode_declared(data, declared, name=name)
+        # The error's position is in the bytes after a byte-order mark.
+        start = exc.start + len(data) - len(exc.object)
+        line = data.count(b"\n", 0, start) + 1
+        bad = data[start : start + 1]
+        problem = f"not valid UTF-8 (byte {start}, line {line}: {bad!r})"
         raise InvalidTextError(f"{name} is {problem}" if name else problem) from exc
 
 
