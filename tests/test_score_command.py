@@ -217,6 +217,31 @@ def test_a_feed_on_a_pipe_is_read_as_a_feed_when_its_prologue_arrives_first() ->
     assert items and all(type(item).__name__ == "FeedEntry" for item in items)
 
 
+PAGE_BYTES = (
+    "<!DOCTYPE html><html><head><title>Budget passes</title>"
+    '<meta charset="windows-1252"></head><body><article><h1>Budget passes</h1>'
+    "<p>The city council passed the budget on Tuesday by a vote of 7 to 2, the clerk, Ren\u00e9e"
+    " Lee, said. The plan raises spending on schools by 4 percent.</p>"
+    "<p>\u201cWe had to make hard choices,\u201d said Mayor Tom Reed.</p></article></body></html>"
+).encode("cp1252")
+
+
+def test_a_web_page_on_a_pipe_is_scored_as_one_article() -> None:
+    from quality.commands.score import _iter_stream
+
+    (record,) = _iter_stream(io.BufferedReader(io.BytesIO(PAGE_BYTES)), "<stdin>", 10_000_000)
+    assert isinstance(record, dict) and record["id"] == "<stdin>"
+    assert "Ren\u00e9e Lee" in record["html"]  # read in the charset the page declares
+    # Markup that is neither a feed nor a page is still an InvalidFeed error.
+    sitemap = b'<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>'
+    (failed,) = _iter_stream(io.BufferedReader(io.BytesIO(sitemap)), "<stdin>", 10_000_000)
+    assert type(failed).__name__ == "FailedInput" and failed.kind == "InvalidFeed"
+    # A page in no declared charset that is not UTF-8 is an InvalidUTF8 error, not a feed's.
+    latin = b"<html><body><p>caf\xe9</p></body></html>"
+    (bad,) = _iter_stream(io.BufferedReader(io.BytesIO(latin)), "<stdin>", 10_000_000)
+    assert type(bad).__name__ == "FailedInput" and bad.kind == "InvalidUTF8"
+
+
 def run_cli(*args: str, stdin: bytes = b"", **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "quality", *args],
@@ -237,6 +262,13 @@ def test_stdin_to_stdout_and_summary_on_stderr() -> None:
     assert rows[-1]["line"] == 6
     assert b"6 articles (5 scored, 1 error)" in done.stderr
     assert b"\x1b[" not in done.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_a_page_piped_to_the_command_gets_one_scored_line() -> None:
+    done = run_cli("score", "-", "-j", "1", stdin=PAGE_BYTES)
+    assert done.returncode == 0, done.stderr
+    (row,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert row["id"] == "<stdin>" and row["article"]["title"] == "Budget passes"
 
 
 def test_interrupted_run_leaves_complete_json_lines(tmp_path: Path) -> None:

@@ -30,9 +30,11 @@ from quality.batch import (
     resolve_workers,
     score_item,
 )
-from quality.errors import InputError
+from quality.errors import InputError, InvalidTextError
+from quality.inputs import decode
 from quality.inputs.feeds import feed_entries, has_feed_extension, looks_like_feed
 from quality.inputs.jsonl import BYTES_PER_CHAR, JsonlRecord, iter_records
+from quality.inputs.webpage import looks_like_html
 
 EXIT_OK, EXIT_SOME_ERRORS, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -186,11 +188,28 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
     yield from iter_records(stream, source, max_line_bytes=max_line_bytes)
 
 
+#: How much of markup that is not a feed is looked at to tell whether it is a web page.
+_PAGE_SNIFF_BYTES = 8192
+
+
 def _iter_feed(data: bytes, source: str) -> Iterator[Any]:
     try:
         yield from feed_entries(data, source)
     except InputError as exc:
-        yield FailedInput(source, "InvalidFeed", str(exc))
+        # Markup that is no feed but a web page (`curl -s URL | quality score -`) is one
+        # article, as a page file is.
+        if looks_like_html(data[:_PAGE_SNIFF_BYTES].decode("utf-8", "replace")):
+            yield _page_record(data, source)
+        else:
+            yield FailedInput(source, "InvalidFeed", str(exc))
+
+
+def _page_record(data: bytes, source: str) -> dict[str, str] | FailedInput:
+    """A web page read from a stream as one article record, its source as its id."""
+    try:
+        return {"id": source, "html": decode(data, name=source)}
+    except InvalidTextError as exc:
+        return FailedInput(source, "InvalidUTF8", str(exc))
 
 
 # --------------------------------------------------------------------------- scoring
