@@ -153,31 +153,36 @@ def markdown_reference(rules: list[Rule] | None = None) -> str:
             f"{rule.severity.value} | {_escape_cell(summary(rule))} |"
         )
     for rule in rules:
-        out += [
-            "",
-            f"## {rule.code}",
-            "",
-            f"**{rule.name}** · scorer `{rule.scorer}` · severity `{rule.severity.value}` · "
-            f"languages {', '.join(f'`{x}`' for x in rule.languages)} · "
-            f"defined in `{rule_file(rule)}`",
-            "",
-            rule.rationale or rule.name,
-            "",
-            f"Message: `{rule.message}`",
-        ]
-        if rule.suggestion:
-            out += ["", f"Fix: {rule.suggestion}"]
-        for title, examples in (("Fires on", rule.examples_fire), ("Passes", rule.examples_pass)):
-            if examples:
-                out += ["", f"{title}:", ""]
-                for example in examples:
-                    out += ["```text", example, "```"]
-        out += [
-            "",
-            f"Suppress: `<!-- quality: ignore {rule.code} -- reason -->` on the line before "
-            f"(`# quality: ignore {rule.code}` in .txt files), or `--ignore {rule.code}`.",
-        ]
+        out += ["", *markdown_section(rule)]
     return "\n".join(out) + "\n"
+
+
+def markdown_section(rule: Rule) -> list[str]:
+    """One rule's section of the reference, as lines."""
+    out = [
+        f"## {rule.code}",
+        "",
+        f"**{rule.name}** · scorer `{rule.scorer}` · severity `{rule.severity.value}` · "
+        f"languages {', '.join(f'`{x}`' for x in rule.languages)} · "
+        f"defined in `{rule_file(rule)}`",
+        "",
+        rule.rationale or rule.name,
+        "",
+        f"Message: `{rule.message}`",
+    ]
+    if rule.suggestion:
+        out += ["", f"Fix: {rule.suggestion}"]
+    for title, examples in (("Fires on", rule.examples_fire), ("Passes", rule.examples_pass)):
+        if examples:
+            out += ["", f"{title}:", ""]
+            for example in examples:
+                out += ["```text", example, "```"]
+    out += [
+        "",
+        f"Suppress: `<!-- quality: ignore {rule.code} -- reason -->` on the line before "
+        f"(`# quality: ignore {rule.code}` in .txt files), or `--ignore {rule.code}`.",
+    ]
+    return out
 
 
 def write_docs(path: str | Path = DOCS_PATH) -> Path:
@@ -191,7 +196,15 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     if args.write_docs:
-        target = write_docs(args.write_docs)
+        try:
+            target = write_docs(args.write_docs)
+        except OSError as exc:
+            print(
+                f"quality {args.command}: error: cannot write {args.write_docs}: "
+                f"{exc.strerror or exc}",
+                file=sys.stderr,
+            )
+            return 2
         print(f"wrote {target}", file=sys.stderr)
         return 0
     rules = all_rules()
@@ -214,6 +227,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
         if args.format == "json":
             print(json.dumps(rule_dict(rule), ensure_ascii=False, indent=2))
+        elif args.format == "markdown":
+            sys.stdout.write("\n".join(markdown_section(rule)) + "\n")
         else:
             sys.stdout.write(explain(rule))
         return 0

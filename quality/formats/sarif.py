@@ -1,8 +1,9 @@
 """SARIF 2.1.0, for code-scanning dashboards (e.g. GitHub's upload-sarif action).
 
 Columns count Unicode code points (``columnKind``), as the other formats do; ``endColumn``
-is the column just past the span, as SARIF defines it. Each file's score and grade are
-properties of its artifact.
+is the column just past the span, as SARIF defines it. A carriage return standing alone ends
+a line, as it does for the linter, so ``newlineSequences`` says so. Each file's score and
+grade are properties of its artifact.
 """
 
 from __future__ import annotations
@@ -62,20 +63,21 @@ def document(run: LintRun) -> dict[str, Any]:
 
     rules = [run.rules[code] for code in sorted(run.rules)]
     index = {rule.code: i for i, rule in enumerate(rules)}
-    artifacts = []
+    artifacts: list[dict[str, Any]] = []
+    #: artifact -> its index; SARIF's artifacts must be unique, and the same file can be
+    #: linted twice (named, and read from stdin under its name)
+    artifact_index: dict[str, int] = {}
     results = []
     for result in run.linted:
         uri = artifact_uri(result.path)
-        artifacts.append(
-            {
-                "location": {"uri": uri},
-                "properties": {
-                    "score": result.score,
-                    "grade": result.grade,
-                    "passed": result.passed,
-                },
-            }
-        )
+        artifact = {
+            "location": {"uri": uri},
+            "properties": {"score": result.score, "grade": result.grade, "passed": result.passed},
+        }
+        key = json.dumps(artifact, sort_keys=True)
+        if key not in artifact_index:
+            artifact_index[key] = len(artifacts)
+            artifacts.append(artifact)
         for f in result.findings:
             entry: dict[str, Any] = {
                 "ruleId": f.rule,
@@ -84,7 +86,7 @@ def document(run: LintRun) -> dict[str, Any]:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": uri, "index": len(artifacts) - 1},
+                            "artifactLocation": {"uri": uri, "index": artifact_index[key]},
                             "region": {
                                 "startLine": f.line,
                                 "startColumn": f.column,
@@ -124,6 +126,7 @@ def document(run: LintRun) -> dict[str, Any]:
                     }
                 ],
                 "columnKind": "unicodeCodePoints",
+                "newlineSequences": ["\r\n", "\n", "\r"],
                 "artifacts": artifacts,
                 "results": results,
             }

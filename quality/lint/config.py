@@ -86,10 +86,34 @@ class LintConfig(NamedTuple):
         codes: list[str] = []
         for pattern, pattern_codes in self.per_file_ignores:
             # A pattern without a slash matches the file name in any directory, as in ruff.
-            subject = relative if "/" in pattern else path.name
-            if fnmatchcase(subject, pattern):
+            if "/" not in pattern:
+                matched = fnmatchcase(path.name, pattern)
+            else:
+                matched = any(fnmatchcase(relative, p) for p in _glob_forms(pattern))
+            if matched:
                 codes.extend(pattern_codes)
         return tuple(codes)
+
+
+def _glob_forms(pattern: str) -> set[str]:
+    """``pattern`` as fnmatch reads it, in every form it may take: a leading ``./`` means
+    this folder, and ``**/`` also matches no folder at all (``**/wire/*.md`` matches
+    ``wire/a.md``, ``desk/**/a.md`` matches ``desk/a.md``), as in ruff and .gitignore."""
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    forms = {pattern}
+    pending = [pattern]
+    while pending:
+        current = pending.pop()
+        start = current.find("**/")
+        while start != -1:
+            if start == 0 or current[start - 1] == "/":
+                shorter = current[:start] + current[start + 3 :]
+                if shorter not in forms:
+                    forms.add(shorter)
+                    pending.append(shorter)
+            start = current.find("**/", start + 1)
+    return forms
 
 
 #: Python types as a TOML file calls them, for option errors.
