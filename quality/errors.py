@@ -17,6 +17,11 @@ class InvalidTextError(InputError):
     a surrogate pair (which a JSON escape such as ``"\\ud800"`` produces)."""
 
 
+class EmptyPageError(InputError):
+    """An HTML page from which no article text could be extracted: it shows no text, or only
+    navigation, headers, footers and other boilerplate. Scoring it would grade nothing."""
+
+
 class RuleError(QualityError):
     """A rule file is invalid. The message names the file and the rule."""
 
@@ -36,7 +41,9 @@ class ConfigError(QualityError):
 class OptionError(ConfigError):
     """A scorer option that does not exist (``expected`` None, ``known`` the options there
     are) or has the wrong type. ``scorer``, ``option`` (as given), ``expected`` and ``value``
-    let a caller that knows where the option came from (a configuration file's key) say so."""
+    let a caller that knows where the option came from (a configuration file's key) say so.
+    With ``in_list``, the option is a list of phrases and ``value`` is an item of it that is
+    not one (not a string, or blank)."""
 
     def __init__(
         self,
@@ -47,6 +54,7 @@ class OptionError(ConfigError):
         expected: type | None,
         value: object,
         known: tuple[str, ...] = (),
+        in_list: bool = False,
     ):
         super().__init__(message)
         self.scorer = scorer
@@ -54,6 +62,7 @@ class OptionError(ConfigError):
         self.expected = expected
         self.value = value
         self.known = known
+        self.in_list = in_list
 
 
 class ScorerError(QualityError):

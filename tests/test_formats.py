@@ -103,7 +103,7 @@ def test_jsonl_is_one_object_per_file(capsys, inputs):
     file_schema = {**SCHEMA["$defs"]["file"], "$defs": SCHEMA["$defs"]}
     for record in records[:2]:
         jsonschema.validate(record, file_schema)
-    assert "error" in records[2]
+    jsonschema.validate(records[2], SCHEMA["$defs"]["jsonl_error"])
 
 
 def test_sarif_has_the_required_structure(capsys, inputs):

@@ -185,3 +185,56 @@ def test_pre_commit_hook_types_keep_configuration_files_out():
         "html",
         "json",
     }
+
+
+# Selection and options
+
+
+def test_per_file_ignores_win_over_a_more_specific_select(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.quality]\nselect = ["FIL101"]\n[tool.quality.per-file-ignores]\n"z.md" = ["FIL"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "z.md").write_text(STORY, encoding="utf-8")
+    (tmp_path / "y.md").write_text(STORY, encoding="utf-8")
+    _, out, _ = run(capsys, "lint", "z.md", "y.md", "--format", "json")
+    codes = {f["path"]: {x["rule"] for x in f["findings"]} for f in json.loads(out)["files"]}
+    assert codes == {"z.md": set(), "y.md": {"FIL101"}}
+    # The same on the command line: --select FIL101 does not undo the file's ignore.
+    _, out, _ = run(capsys, "lint", "z.md", "--select", "FIL101", "--format", "json")
+    assert json.loads(out)["files"][0]["findings"] == []
+
+
+def test_an_empty_config_path_is_refused(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(STORY, encoding="utf-8")
+    code, _, err = run(capsys, "lint", "a.md", "--config", "")
+    assert code == 2 and "--config needs a file name" in err
+
+
+@pytest.mark.parametrize(
+    ("option", "shown"),
+    [
+        ('[tool.quality.scorers.filler]\nextra-phrases = ["ok", ""]', "string ''"),
+        ("[tool.quality.scorers.attribution]\nallowed-sources = [3]", "integer 3"),
+    ],
+)
+def test_list_options_hold_non_empty_strings(capsys, tmp_path, monkeypatch, option, shown):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(option + "\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(STORY, encoding="utf-8")
+    code, _, err = run(capsys, "lint", "a.md")
+    assert code == 2
+    assert f"must be an array of non-empty strings, got {shown} in it" in err
+
+
+def test_exclude_with_a_leading_double_star_prunes_a_top_level_folder(
+    capsys, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    for folder in ("old", "new", "desk/old"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "a.md").write_text(STORY, encoding="utf-8")
+    _, out, _ = run(capsys, "lint", ".", "--exclude", "**/old/*", "--format", "json")
+    assert [f["path"] for f in json.loads(out)["files"]] == ["new/a.md"]

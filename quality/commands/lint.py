@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
         fail_on=args.fail_on,
         min_severity=args.min_severity,
         max_file_size=args.max_file_size,
-        config=Path(args.config) if args.config else None,
+        config=Path(args.config) if args.config is not None else None,
     )
     # float() takes "inf" and "nan": neither is a size (inf overflowed the byte count, nan
     # slipped past every comparison).
@@ -162,6 +162,10 @@ def run(args: argparse.Namespace) -> int:
             f"or more, got {args.max_file_size:g}",
             file=sys.stderr,
         )
+        return 2
+    if args.config is not None and not args.config.strip():
+        # An unset variable (`--config "$CONFIG"`) must not fall back to the usual search.
+        print("quality lint: error: --config needs a file name, got an empty one", file=sys.stderr)
         return 2
     if args.statistics and args.format not in STATISTICS_FORMATS:
         print(

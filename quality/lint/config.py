@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from quality.errors import ConfigError, OptionError
+from quality.lint.globs import glob_matches
 
 CONFIG_NAMES = (".quality.toml", "quality.toml", "pyproject.toml")
 SEVERITIES = ("info", "warning", "error")
@@ -63,6 +64,11 @@ class LintConfig(NamedTuple):
                 f"{self.label}: key '{key}': scorer '{error.scorer}' has no such option "
                 f"(options: {known})"
             )
+        if error.in_list:
+            return ConfigError(
+                f"{self.label}: key '{key}' must be an array of non-empty strings, "
+                f"got {_describe(error.value)} in it"
+            )
         expected = _TYPE_NAMES.get(error.expected, f"a {error.expected.__name__}")
         return ConfigError(
             f"{self.label}: key '{key}' must be {expected}, got {_describe(error.value)}"
@@ -72,8 +78,6 @@ class LintConfig(NamedTuple):
         """Codes the per-file-ignores globs switch off for ``path``."""
         if not self.per_file_ignores:
             return ()
-        from fnmatch import fnmatchcase
-
         relative = path.as_posix()
         # The path as named first: a symlink is governed by the folder it sits in. The
         # resolved pair is the fallback for a root reached through another route.
@@ -85,35 +89,9 @@ class LintConfig(NamedTuple):
                 continue
         codes: list[str] = []
         for pattern, pattern_codes in self.per_file_ignores:
-            # A pattern without a slash matches the file name in any directory, as in ruff.
-            if "/" not in pattern:
-                matched = fnmatchcase(path.name, pattern)
-            else:
-                matched = any(fnmatchcase(relative, p) for p in _glob_forms(pattern))
-            if matched:
+            if glob_matches(pattern, relative, path.name):
                 codes.extend(pattern_codes)
         return tuple(codes)
-
-
-def _glob_forms(pattern: str) -> set[str]:
-    """``pattern`` as fnmatch reads it, in every form it may take: a leading ``./`` means
-    this folder, and ``**/`` also matches no folder at all (``**/wire/*.md`` matches
-    ``wire/a.md``, ``desk/**/a.md`` matches ``desk/a.md``), as in ruff and .gitignore."""
-    while pattern.startswith("./"):
-        pattern = pattern[2:]
-    forms = {pattern}
-    pending = [pattern]
-    while pending:
-        current = pending.pop()
-        start = current.find("**/")
-        while start != -1:
-            if start == 0 or current[start - 1] == "/":
-                shorter = current[:start] + current[start + 3 :]
-                if shorter not in forms:
-                    forms.add(shorter)
-                    pending.append(shorter)
-            start = current.find("**/", start + 1)
-    return forms
 
 
 #: Python types as a TOML file calls them, for option errors.

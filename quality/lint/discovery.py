@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import NamedTuple
+
+from quality.lint.globs import glob_matches
 
 DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".json")
 
@@ -58,14 +59,7 @@ def _stat_problem(exc: OSError) -> str:
 
 
 def _matches(relative: str, name: str, patterns: Iterable[str]) -> bool:
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if "/" in pattern:
-            if fnmatchcase(relative, pattern) or fnmatchcase(relative, pattern.lstrip("./")):
-                return True
-        elif fnmatchcase(name, pattern):
-            return True
-    return False
+    return any(glob_matches(pattern, relative, name) for pattern in patterns)
 
 
 def discover(

@@ -243,7 +243,7 @@ class Linter:
             config=config,
             select=o.select if o.select is not None else config.select,
             extend_select=config.extend_select + o.extend_select,
-            ignore=config.ignore + o.ignore + config.ignores_for(path),
+            ignore=config.ignore + o.ignore + self._codes_under(config.ignores_for(path)),
             fail_under=o.fail_under if o.fail_under is not None else config.fail_under,
             fail_on=o.fail_on or config.fail_on or DEFAULT_FAIL_ON,
             min_severity=o.min_severity or config.min_severity or DEFAULT_MIN_SEVERITY,
@@ -255,6 +255,15 @@ class Linter:
                 else DEFAULT_MAX_FILE_SIZE_MB
             ),
         )
+
+    def _codes_under(self, prefixes: tuple[str, ...]) -> tuple[str, ...]:
+        """Every rule code that ``prefixes`` begin. Per-file ignores are passed on as whole
+        codes so that they win over any select, however specific, as in ruff: the most
+        specific prefix decides, and on a tie ignore wins."""
+        if not prefixes:
+            return ()
+        covered = RuleSelection.build(select=prefixes)
+        return tuple(code for code in self.rules if covered.enabled(code))
 
     def pipeline_for(self, settings: _Settings) -> Pipeline:
         key = settings.pipeline_key()

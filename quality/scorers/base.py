@@ -68,6 +68,20 @@ class Scorer(ABC):
                     expected=expected,
                     value=value,
                 )
+            if isinstance(value, list):
+                # Every list option is a list of phrases: a blank one would match everywhere,
+                # and a number would fail inside the scorer on every article.
+                for item in value:
+                    if not (isinstance(item, str) and item.strip()):
+                        raise OptionError(
+                            f"scorer '{self.id}' option '{name}' must be a list of non-empty "
+                            f"strings, got {item!r} in it",
+                            scorer=self.id,
+                            option=name,
+                            expected=expected,
+                            value=item,
+                            in_list=True,
+                        )
             self.options[key] = value
 
     def can_score(self, language: str) -> bool:
