@@ -5,6 +5,8 @@ letters, lists)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import quality
 
@@ -228,3 +230,18 @@ def test_text_without_spaces_is_searched_in_bounded_pieces():
     found = find_mojibake(text)
     assert found and all(end - start <= 2 + 2 * 40 for start, end, _ in found)
     assert found[-1][1] == len(text)
+
+
+GARBLE_ALPHABET = "aé ÃÂâÐ€™©£\u00a0\u0153\u201c\n.’"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=GARBLE_ALPHABET, max_size=300))
+def test_garbled_words_are_in_order_inside_the_text_and_really_change(text):
+    from quality.scorers._mojibake import find_mojibake
+
+    previous_end = 0
+    for start, end, repaired in find_mojibake(text):
+        assert previous_end <= start < end <= len(text)
+        assert repaired != text[start:end]
+        previous_end = end
