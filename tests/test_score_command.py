@@ -309,3 +309,21 @@ def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     assert b"Traceback" not in done.stderr, done.stderr
     # Not "done": most of the input was never scored.
     assert b"output closed by its reader after" in done.stderr, done.stderr
+
+
+def test_weights_file_is_used_and_checked_before_any_output(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [make_record(0)])
+    weights = json.loads((ROOT / "quality" / "data" / "weights.json").read_text("utf-8"))
+    weights["weights"] = {name: 0.0 for name in weights["weights"]}
+    zero = tmp_path / "zero.json"
+    zero.write_text(json.dumps(weights), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(source), "-o", str(out), "-j", "1", "--weights", str(zero)]) == 0
+    (row,) = read_output(out)
+    assert row["score"] == 100.0 and all(s["weight"] == 0.0 for s in row["scorers"].values())
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema": "nope"}', encoding="utf-8")
+    out.unlink()
+    for bad in (str(broken), ""):
+        assert main(["score", str(source), "-o", str(out), "--weights", bad]) == 2
+        assert not out.exists()

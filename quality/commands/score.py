@@ -71,6 +71,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"longest article text or HTML scored, in characters (default {DEFAULT_MAX_CHARS:,})",
     )
     parser.add_argument(
+        "--weights",
+        metavar="FILE",
+        help="scorer weights and grade bands to score with (a file from 'quality train'; "
+        "default: the package's)",
+    )
+    parser.add_argument(
         "--include-text",
         action="store_true",
         help="add each article's text to its output line (lets 'quality sources' find "
@@ -332,13 +338,16 @@ def _progress(total_bytes: int | None) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quality.pipeline import default_pipeline
+    from quality.pipeline import Pipeline, default_pipeline
 
     if args.max_chars < 1:
         raise InputError("--max-chars must be at least 1")
     check_inputs(args.inputs, args.output)
     workers = resolve_workers(args.jobs)
-    pipeline = default_pipeline()
+    if args.weights is not None and not args.weights.strip():
+        raise InputError("--weights needs a file name, got an empty one")
+    # The weights file is read and checked here, before any output is opened.
+    pipeline = Pipeline(weights=args.weights) if args.weights is not None else default_pipeline()
     output = _open_output(args.output)
     sizes: deque[int] = deque()
 
