@@ -15,8 +15,8 @@ from typing import Any, ClassVar
 
 from quality.analysis import Document, Span
 from quality.findings import Finding, in_text_order
-from quality.matching import Automaton, phrase_automaton, phrase_matches
-from quality.ruleset import ScorerRules
+from quality.matching import Automaton, Match, phrase_automaton, phrase_matches
+from quality.ruleset import Rule, ScorerRules
 from quality.scorers.base import Scorer, ScorerResult
 
 # Words that report what somebody says, thinks or found (plain words, no regex syntax).
@@ -149,6 +149,33 @@ _NOT_NAMES = frozenset(
     ]
 )
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,}[\"\u201d]")
+# Named members of a vague group: "critics like Tom Reed say", "other ministers, such as Anne
+# Marsh, said". The group is then illustrated by a named source, which the reader can check.
+# Without a comma "like" is a verb as often as not ("Some voters like Reed"), so there it
+# only counts inside the match, between the group and its reporting verb.
+_NAMED_EXAMPLE = re.compile(
+    r"(?:,\s*(?:like|such as|including|among them|led by)|\s+(?:such as|including|among them"
+    r"|led by))\s+(?P<name>(?:(?:Sen|Sens|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Gen)\.?\s+)?"
+    r"[A-Z][\w'\u2019.-]*)"
+    r"|\s+like\s+(?P<inside>[A-Z][\w'\u2019.-]*)"
+)
+# A named person coordinated with the group: "Ms Ortiz and her supporters argue", "Reed
+# and other ministers said". The claim is tied to someone the reader can name.
+_NAMED_PARTNER = re.compile(
+    r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019.-]*)\s+(?:and|as well as|along with)\s+"
+    r"(?:(?:his|her|their|its)\s+)?$"
+)
+# A document that a vague-source pattern matched, with the organisation that made it named
+# before it ("a CBS poll found", "a recent Gallup survey shows").
+_DOCUMENTS = re.compile(r"\b(?:report|study|survey|analysis|memo|poll)\b", re.IGNORECASE)
+_NOT_ORGANISATIONS = frozenset(
+    [
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("new", "recent"),
+    ]
+)
 
 _SENTENCE_START_WORDS = frozenset(
     [
@@ -229,6 +256,8 @@ class AttributionScorer(Scorer):
                 reason = match.rule.option("reason_pattern")
                 if reason and re.search(reason, doc.lower[sentence.start : sentence.end]):
                     continue
+            if match.rule.name == "unattributed-report" and _legal_hedge(doc, match.rule, match):
+                continue
             rule = match.rule
             named_instead = rule.option("when_organisation_named")
             if named_instead and _names_organisation(doc.text[match.start : match.end]):
@@ -241,7 +270,13 @@ class AttributionScorer(Scorer):
                     match.rule.name == "unattributed-report"
                     and _names_source(doc.text, sentence, cues)
                 )
-                or (match.rule.name == "vague-source" and _has_named_speaker(sentence.text))
+                or (
+                    match.rule.name == "vague-source"
+                    and (
+                        _has_named_speaker(sentence.text)
+                        or _names_a_member(doc.text, sentence, match.start, match.end)
+                    )
+                )
             ):
                 continue
             findings.append(self.finding(doc, rule, match.start, match.end))
@@ -375,3 +410,57 @@ def _has_named_speaker(sentence: str) -> bool:
         if words and words[-1] not in _NOT_NAMES and not all(w in _NOT_NAMES for w in words):
             return True
     return False
+
+
+def _names_a_member(text: str, sentence: Span, start: int, end: int) -> bool:
+    """Whether the vague group matched at ``start:end`` is tied to a name: illustrated by
+    named members ("critics like Tom Reed say"), coordinated with a named person ("Ms Ortiz
+    and her supporters argue"), or, for a report or poll, made by a named organisation ("a
+    Gallup poll found")."""
+    for example in _NAMED_EXAMPLE.finditer(text, start, min(sentence.end, end + 80)):
+        if example.start() > end:
+            break
+        inside = example.group("inside")
+        if inside is not None and example.end() >= end:
+            continue  # "Some voters like Reed": a verb, not an example
+        if _is_a_name(inside or example.group("name")):
+            return True
+    partner = _NAMED_PARTNER.search(text, sentence.start, start)
+    if partner is not None and _is_a_name(partner.group("name")):
+        return True
+    excerpt = text[start:end]
+    document = _DOCUMENTS.search(excerpt)
+    if document is not None:
+        words = excerpt[: document.start()].split()[1:]
+        return any(word[:1].isupper() and _is_a_name(word) for word in words)
+    return False
+
+
+def _is_a_name(word: str) -> bool:
+    """Whether a capitalised word names someone, rather than a group ("Democrats"), a
+    possessive ("Clinton's advisers" are not named), a date or a sentence opener."""
+    word = word.rstrip(".,;:")
+    if not word[:1].isupper() or word.endswith(("'s", "\u2019s")):
+        return False
+    lower = word.lower()
+    return (
+        lower not in _NOT_NAMES
+        and lower not in _NOT_ORGANISATIONS
+        and word not in _SENTENCE_START_WORDS
+    )
+
+
+def _legal_hedge(doc: Document, rule: Rule, match: Match) -> bool:
+    """Whether ``match`` is the legal hedge ("allegedly") on an accusation whose legal source
+    (a charge, a court, the police) is named in its sentence or a sentence next to it."""
+    hedge, context = rule.option("legal_hedge"), rule.option("legal_context")
+    if not (hedge and context and re.search(hedge, doc.lower[match.start : match.end])):
+        return False
+    starts = doc.sentence_starts
+    index = bisect_left(starts, match.start + 1) - 1
+    if index < 0:
+        return False
+    sentences = doc.sentences
+    start = sentences[max(0, index - 1)].start
+    end = sentences[min(len(sentences) - 1, index + 1)].end
+    return re.search(context, doc.lower[start:end]) is not None

@@ -20,9 +20,10 @@ from quality.matching import Automaton
 from quality.ruleset import LanguageRules, Rule, ScorerRules
 from quality.scorers.base import Scorer, ScorerResult
 
-# Plain reporting verbs, the way journalism attributes speech, counted on Document.lower as
-# substrings; the leading space keeps "unsaid" and "untold" out.
-_REPORTING = (" said", " says", " told", " tells", "according to", " added", " adds")
+# Plain reporting verbs, the way journalism attributes speech (and "tweeted", the way it
+# attributes a statement posted online), counted on Document.lower as substrings; the leading
+# space keeps "unsaid" and "untold" out.
+_REPORTING = (" said", " says", " told", " tells", "according to", " added", " adds", " tweeted")
 # Sentence openers are capitalised whatever they are: one is assumed after each of these
 # (counted on Document.lower, where curly quotes are folded) and at the start of each line.
 _SENTENCE_BREAKS = (". ", "? ", "! ", '." ', '?" ', '!" ', ': "')
