@@ -116,6 +116,11 @@ _ABBREVIATIONS = frozenset(
 _QUOTE_PATTERNS = (
     ("\u201c", re.compile(r"\u201c[^\u201c\u201d]{1,2000}?(?:\u201d|(?=\n\s*\n)|\Z)")),
     ('"', re.compile(r'"[^"\n]{1,2000}"')),
+    # A straight opening mark closed by a curly one: text typed in one editor, finished in another.
+    ('"', re.compile(r'"[^"\u201c\u201d\n]{1,2000}\u201d')),
+    # Two apostrophes for a quotation mark (archives converted from typewriter conventions),
+    # opened by two apostrophes or by two backticks; an apostrophe inside ("don't") is text.
+    ("''", re.compile(r"(?<!['\w])(?:''|``)(?:[^'\n]|'(?!')){1,2000}?''")),
     ("\u2018", re.compile(r"(?<!\w)\u2018[^\u2018\u2019\n]{1,400}\u2019(?!\w)")),
     ("\u00ab", re.compile(r"\u00ab[^\u00ab\u00bb]{1,2000}\u00bb")),
 )

@@ -44,3 +44,23 @@ def test_sentences_split_after_terminators_but_not_after_abbreviations() -> None
         "Then 3 left!",
         "Next line",
     ]
+
+
+def quoted(text: str) -> list[str]:
+    return [text[start:end] for start, end in Document(Article(text=text)).quotes]
+
+
+def test_quotations_in_typewriter_and_mixed_marks_are_quotes():
+    assert quoted("He said ''we don't know yet'' and left.") == ["''we don't know yet''"]
+    assert quoted("``It works,'' she said.") == ["``It works,''"]
+    assert quoted('He said "we will win\u201d on Friday.') == ['"we will win\u201d']
+    # Apostrophes are not quotation marks.
+    assert quoted("It''s the voters' choice and Tom's, not Ann's.") == []
+
+
+def test_a_typewriter_quote_counts_as_a_direct_quote():
+    import quality
+
+    speech = "''We will rebuild the bridge by June,'' the mayor, Ann Lee, said on Monday."
+    report = quality.Pipeline(["specificity"]).score(speech + " " + speech.replace("June", "May"))
+    assert report.scorers["specificity"].metrics["quotes_per_100_words"] > 0

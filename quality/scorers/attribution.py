@@ -148,7 +148,7 @@ _NOT_NAMES = frozenset(
         "report",
     ]
 )
-_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,}[\"\u201d]")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,}[\"\u201d]|(?:''|``)(?:[^'\n]|'(?!')){3,}?''")
 # Named members of a vague group: "critics like Tom Reed say", "other ministers, such as Anne
 # Marsh, said". The group is then illustrated by a named source, which the reader can check.
 # Without a comma "like" is a verb as often as not ("Some voters like Reed"), so there it
