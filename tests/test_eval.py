@@ -205,7 +205,7 @@ def test_eval_names_file_and_line_of_records_the_pipeline_rejects(
     assert "bad.jsonl:2: " in err and message in err
 
 
-@pytest.mark.parametrize("date", ["yesterday", "2024-13-45", "20240105"])
+@pytest.mark.parametrize("date", ["yesterday", "2024-1-5", "20240105"])
 def test_dates_gold_date_must_be_iso(tmp_path, date):
     path = tmp_path / "dates.jsonl"
     rows = [{"html": "<p>x</p>", "date": "2024-01-05"}, {"html": "<p>y</p>", "date": date}]
@@ -263,3 +263,21 @@ def test_top_rules_must_be_positive(tmp_path, capsys, top):
     code = main(["eval", "--file", str(_news_file(tmp_path)), "--kind", "news", "--top-rules", top])
     assert code == 2
     assert "--top-rules must be at least 1" in capsys.readouterr().err
+
+
+def test_a_date_shaped_gold_date_that_is_no_date_is_counted_as_a_miss_and_named(tmp_path):
+    from quality.evaluation.measures import measure_dates
+
+    page = "<html><body><article><h1>Vote</h1><p>{}</p></article></body></html>"
+    story = "The council voted 7 to 2 on the budget, the clerk, Ann Lee, said."
+    path = tmp_path / "dates.jsonl"
+    rows = [
+        {"html": page.format("March 5, 2024. " + story), "date": "2024-03-05"},
+        {"html": page.format(story), "date": "2022-25-10"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    from quality import Pipeline
+
+    result = measure_dates(Pipeline(), read_kind("dates", path))
+    assert result["n_dated"] == 2 and result["errors"] == {"gold date not a calendar date": 1}
+    assert result["gold_not_dates"] == [f"{path}:2 '2022-25-10'"]

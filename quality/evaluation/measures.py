@@ -282,6 +282,7 @@ def measure_dates(pipeline: Pipeline, records: Sequence[DatesRecord]) -> dict[st
     found_on_undated = 0
     seconds: list[float] = []
     errors: Counter[str] = Counter()
+    not_dates: list[str] = []
     for record in records:
         started = time.perf_counter()
         with located(record.where):
@@ -295,7 +296,10 @@ def measure_dates(pipeline: Pipeline, records: Sequence[DatesRecord]) -> dict[st
             found_on_undated += published is not None
             continue
         dated[record.dataset] += 1
-        if published == record.date:
+        if not _is_calendar_date(record.date):
+            not_dates.append(f"{record.where} {record.date!r}".strip())
+            errors["gold date not a calendar date"] += 1
+        elif published == record.date:
             exact[record.dataset] += 1
         else:
             errors["none" if published is None else _error_kind(published, record.date)] += 1
@@ -306,19 +310,27 @@ def measure_dates(pipeline: Pipeline, records: Sequence[DatesRecord]) -> dict[st
         "exact": share(sum(exact.values()), total_dated),
         "exact_per_dataset": {name: share(exact[name], n) for name, n in sorted(dated.items())},
         "errors": dict(errors),
+        "gold_not_dates": not_dates,
         "missing_reported_on_undated": share(missing_reported, undated),
         "ms_per_page_mean": 1000.0 * sum(seconds) / len(seconds) if seconds else None,
         "ms_per_page_p90": 1000.0 * (percentile(seconds, 90) or 0.0) if seconds else None,
     }
 
 
-def _error_kind(found: str, gold: str) -> str:
+def _is_calendar_date(value: str) -> bool:
     import datetime as dt
 
     try:
-        days = (dt.date.fromisoformat(found) - dt.date.fromisoformat(gold)).days
+        dt.date.fromisoformat(value)
     except ValueError:
-        return "unreadable gold date"
+        return False
+    return True
+
+
+def _error_kind(found: str, gold: str) -> str:
+    import datetime as dt
+
+    days = (dt.date.fromisoformat(found) - dt.date.fromisoformat(gold)).days
     if abs(days) == 1:
         return "off by one day"
     if abs(days) <= 31:

@@ -253,6 +253,12 @@ def _dates(d: dict[str, Any]) -> list[str]:
             "Wrong dates: " + ", ".join(f"{k}: {v}" for k, v in sorted(d["errors"].items())),
             "",
         ]
+    if d.get("gold_not_dates"):
+        out += [
+            "Gold dates that are no calendar date, counted as misses: "
+            + ", ".join(d["gold_not_dates"]),
+            "",
+        ]
     return out
 
 
