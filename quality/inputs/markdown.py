@@ -26,7 +26,25 @@ _INLINE_CODE = re.compile(r"`[^`\n]+`")
 # which finds what !\[[^\]\n]*\]\([^)\n]*\) and
 # (\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\]) would without rescanning a line for
 # every unclosed "[".
-_LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.MULTILINE)
+# Link reference definitions, [label]: destination "title", matched from the "[" of a line's
+# content to its end. The destination is <...> or a run without spaces (parentheses balanced
+# one deep), so prose such as "[Update]: The minister said" is no definition. Each character
+# has one way to match, so a long line that fails is not retried in many ways.
+_DEFINITION_PLAIN = r"(?:[^\x00-\x20()\\]|\\[^\x00-\x20]|\\(?![^\x00-\x20]))"
+_DEFINITION_DESTINATION = (
+    rf"(?:<(?:[^\\<>]|\\.)*>|(?!<)(?:{_DEFINITION_PLAIN}|\({_DEFINITION_PLAIN}*\))+)"
+)
+_DEFINITION_TITLE = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))"""
+_DEFINITION = re.compile(
+    rf"\[(?P<label>(?:[^\\\[\]]|\\.){{1,999}})\]:[ \t]*"
+    rf"(?:(?P<destination>{_DEFINITION_DESTINATION})(?:[ \t]+(?P<title>{_DEFINITION_TITLE}))?)?"
+    r"[ \t]*$"
+)
+# A definition's destination (and title) or title alone on the line after it.
+_DEFINITION_NEXT_DESTINATION = re.compile(
+    rf"{_DEFINITION_DESTINATION}(?:[ \t]+(?P<title>{_DEFINITION_TITLE}))?[ \t]*$"
+)
+_DEFINITION_NEXT_TITLE = re.compile(rf"{_DEFINITION_TITLE}[ \t]*$")
 _LINE_MARKERS = re.compile(
     r"^(?P<mark>[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))", re.MULTILINE
 )
@@ -134,7 +152,11 @@ def mask_markdown(text: str, body_start: int = 0) -> str:
     chars = list(text)
     _blank(chars, 0, body_start)
     body = text
-    for start, end in fenced_code_spans(body, body_start):
+    fences = fenced_code_spans(body, body_start)
+    for start, end in fences:
+        _blank(chars, start, end)
+    code, definitions = code_and_definition_spans(body, body_start, fences)
+    for start, end in (*code, *definitions):
         _blank(chars, start, end)
     for start, end in _html_comment_spans(body, body_start):
         _blank(chars, start, end)
@@ -142,9 +164,8 @@ def mask_markdown(text: str, body_start: int = 0) -> str:
         _blank(chars, start, end)
     for start, _, end in _bracket_spans(body, body_start, image=True):
         _blank(chars, start, end)
-    for pattern in (_LINK_DEFINITION, _RULE_LINE):
-        for m in pattern.finditer(body, body_start):
-            _blank(chars, m.start(), m.end())
+    for m in _RULE_LINE.finditer(body, body_start):
+        _blank(chars, m.start(), m.end())
     for m in _INLINE_CODE.finditer(body, body_start):
         _blank(chars, m.start(), m.end())
     for start, close, end in _bracket_spans(body, body_start):
@@ -166,6 +187,347 @@ def mask_markdown(text: str, body_start: int = 0) -> str:
 def fenced_code_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each fenced code block (``` or ~~~; unclosed: to the end), in order."""
     return [(m.start(), m.end()) for m in _FENCED_CODE.finditer(text, start)]
+
+
+# Leaf-block states of the block scanner: nothing open (after a blank line, a heading, code
+# or a fence), a paragraph, a paragraph of only link definitions so far, an HTML block that
+# ends at a blank line, and one that ends at a line holding its end marker.
+_NO_LEAF, _PARAGRAPH, _DEFINITIONS, _HTML_BLOCK, _HTML_UNTIL_END = range(5)
+# An open container: a block quote, or a list item given by its content's indentation.
+_QUOTE = -1
+_SPACES = re.compile(r"[ \t]*")
+# What ends a thematic break of each mark.
+_NOT_THEMATIC = {mark: re.compile(rf"[^{re.escape(mark)} \t]") for mark in "*-_"}
+# The characters a line must begin with to be more than the next line of a paragraph, and
+# the start of the next line that is empty or begins with one.
+_MAY_OPEN_BLOCK = frozenset(" \t>#*-_+=<`~0123456789")
+_NEXT_NOTABLE_LINE = re.compile(r"\n(?=[ \t>#*\-_+=<`~0-9\r\n]|\Z)")
+_ATX_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+_LIST_MARKER = re.compile(r"(?:[-+*]|(?P<number>\d{1,9})[.)])(?=[ \t]|$)")
+_LIST_MARKER_STARTS = frozenset("-+*0123456789")
+# HTML blocks (CommonMark 4.6). Kinds 1 to 5 end at a line holding their end marker, even
+# past blank lines; kinds 6 and 7 end at a blank line.
+_HTML_UNTIL_MARKER = re.compile(
+    r"<(?:(?P<raw>script|pre|style|textarea)(?=[ \t>]|$)|(?P<comment>!--)|(?P<processing>\?)"
+    r"|(?P<cdata>!\[CDATA\[)|(?P<declaration>![A-Za-z]))",
+    re.IGNORECASE,
+)
+_HTML_END_MARKERS = {
+    "comment": re.compile(r"-->"),
+    "processing": re.compile(r"\?>"),
+    "cdata": re.compile(r"\]\]>"),
+    "declaration": re.compile(r">"),
+    "raw": re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE),
+}
+_HTML_BLOCK_TAG = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?=[ \t>]|/>|$)")
+_HTML_BLOCK_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        """address article aside base basefont blockquote body caption center col colgroup dd
+        details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2
+        h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol
+        optgroup option p param search section summary table tbody td tfoot th thead title tr
+        track ul""",
+    )
+)
+# Any other open or closing tag alone on its line (kind 7, which cannot interrupt a paragraph).
+_HTML_LONE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>]*)?/?>[ \t]*$")
+
+
+def _spaces_end(line: str, index: int) -> int:
+    spaces = _SPACES.match(line, index)
+    return spaces.end() if spaces else index
+
+
+def _indentation(line: str, index: int, column: int) -> tuple[int, int]:
+    """Index and column of the first character at or after ``index`` (at ``column``) that is
+    not a space or tab; a tab advances to the next multiple of four."""
+    end = _spaces_end(line, index)
+    if "\t" not in line[index:end]:
+        return end, column + end - index
+    for char in line[index:end]:
+        column = column + 4 - column % 4 if char == "\t" else column + 1
+    return end, column
+
+
+def _is_thematic_break(line: str, index: int, others: dict[str, int] | None = None) -> bool:
+    """Whether ``line[index:]`` is a thematic break (three or more of one of ``*-_``, with
+    spaces or tabs between). ``others`` keeps, for each mark, where the line next holds
+    another character, so that asking at each of a line's many markers reads it once."""
+    mark = line[index]
+    other = -1 if others is None else others.get(mark, -1)
+    if other < index:
+        found = _NOT_THEMATIC[mark].search(line, index)
+        other = found.start() if found else len(line)
+        if others is not None:
+            others[mark] = other
+    return other == len(line) and line.count(mark, index) >= 3
+
+
+def _is_setext_underline(line: str, index: int) -> bool:
+    if line[index] not in "=-":
+        return False
+    marks = line[index:].rstrip(" \t")
+    return bool(marks) and marks[0] in "=-" and marks == marks[0] * len(marks)
+
+
+def _starts_block(line: str, index: int, *, in_paragraph: bool) -> bool:
+    """Whether the content at ``index`` (indented less than four columns) opens a block that
+    ends a paragraph; ``in_paragraph`` when the paragraph itself would be interrupted (the
+    line continues all its containers), where a list item must not be empty, an ordered one
+    must start at 1, and a lone HTML tag does not count."""
+    char = line[index]
+    if char == ">":
+        return True
+    if char == "#":
+        return _ATX_HEADING.match(line, index) is not None
+    if char in "*-_" and _is_thematic_break(line, index):
+        return True
+    if char == "<":
+        if _HTML_UNTIL_MARKER.match(line, index):
+            return True
+        tag = _HTML_BLOCK_TAG.match(line, index)
+        if tag is not None and tag.group("name").lower() in _HTML_BLOCK_NAMES:
+            return True
+        return not in_paragraph and _HTML_LONE_TAG.match(line, index) is not None
+    marker = _LIST_MARKER.match(line, index) if char in _LIST_MARKER_STARTS else None
+    if marker is None:
+        return False
+    if not in_paragraph:
+        return True
+    empty = _spaces_end(line, marker.end()) == len(line)
+    return not empty and marker.group("number") in (None, "1")
+
+
+def code_and_definition_spans(
+    text: str, start: int = 0, fences: list[tuple[int, int]] | None = None
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) of each line of an indented code block, and of each link reference
+    definition (from its "[" to the end of its last line), in order.
+
+    A line-by-line reading of CommonMark's block structure, just deep enough to tell these
+    apart from prose: an indented line that continues a paragraph (hard-wrapped, or lazily
+    in a list or quote) or that is a list item's content is not code; a definition cannot
+    interrupt a paragraph, and one whose destination is followed by anything but a title is
+    no definition. Fenced code (``fences``, by default found by fenced_code_spans) is
+    skipped. Each line costs time in proportion to its length, whatever the nesting.
+    """
+    if fences is None:
+        fences = fenced_code_spans(text, start)
+    code: list[tuple[int, int]] = []
+    definitions: list[tuple[int, int]] = []
+    containers: list[int] = []  # _QUOTE or a list item's content indentation, outermost first
+    quotes: list[int] = []  # the indexes in containers of the block quotes
+    leaf = _NO_LEAF
+    html_end: re.Pattern[str] | None = None  # what ends an _HTML_UNTIL_END block
+    label: int | None = None  # where a "[label]:" line that needs a destination next starts
+    title_may_follow = False  # the last definition line has a destination but no title
+    empty_item: int | None = None  # the index of a list item opened on the last line, empty
+    length = len(text)
+    past = (length + 1, length + 1)
+    fence = 0
+    fence_start, fence_end = fences[0] if fences else past
+    line_start = start
+    while line_start <= length:
+        newline = text.find("\n", line_start)
+        line_end = length if newline < 0 else newline
+        next_start = line_end + 1
+        end = line_end - 1 if line_end > line_start and text[line_end - 1] == "\r" else line_end
+        line = text[line_start:end]
+
+        while fence_end <= line_start:
+            fence += 1
+            fence_start, fence_end = fences[fence] if fence < len(fences) else past
+        in_fence = fence_start <= line_start
+        if in_fence and fence_start < line_start:  # the fence opened on an earlier line
+            line_start = next_start
+            continue
+        head = line[:1]
+        if not containers and (not head or head not in _MAY_OPEN_BLOCK):
+            # The common cases: a paragraph's next line, and an empty line between blocks.
+            if head and leaf == _PARAGRAPH:
+                notable = _NEXT_NOTABLE_LINE.search(text, line_end)
+                if notable is None:
+                    break
+                line_start = notable.end()
+                continue
+            if not head and leaf != _HTML_UNTIL_END:
+                leaf, label, title_may_follow, empty_item = _NO_LEAF, None, False, None
+                line_start = next_start
+                continue
+
+        # Which open containers the line continues: a quote by its ">", a list item by
+        # being indented to its content, or by being blank.
+        if head == " " or head == "\t":
+            first, first_column = _indentation(line, 0, 0)
+        else:
+            first, first_column = 0, 0
+        base = 0  # the column where the innermost continued container's content starts
+        matched = 0
+        while matched < len(containers):
+            if first == len(line):  # blank: every list item goes on, no quote does
+                at = bisect_left(quotes, matched)
+                matched = quotes[at] if at < len(quotes) else len(containers)
+                break
+            kind = containers[matched]
+            if kind == _QUOTE:
+                if first_column - base >= 4 or line[first] != ">":
+                    break
+                first, first_column, base = _after_quote_marker(line, first, first_column)
+            elif first_column - base >= kind:
+                base += kind
+            else:
+                break
+            matched += 1
+        blank = first == len(line)
+        if empty_item is not None and blank:
+            matched = min(matched, empty_item)  # a list item begins with one blank line at most
+        empty_item = None
+        continued = matched == len(containers)
+
+        if in_fence:
+            leaf = _NO_LEAF
+        elif leaf == _HTML_UNTIL_END and continued:
+            if html_end is not None and html_end.search(line):
+                leaf = _NO_LEAF
+            line_start = next_start
+            continue
+        elif blank:
+            leaf = _NO_LEAF
+        elif leaf in (_PARAGRAPH, _DEFINITIONS) and (
+            first_column - base >= 4 or not _starts_block(line, first, in_paragraph=continued)
+        ):
+            # The paragraph goes on, even indented or without its containers' markers.
+            if continued and first_column - base < 4 and _is_setext_underline(line, first):
+                # A heading's underline, unless all before it were definitions.
+                leaf = _PARAGRAPH if leaf == _DEFINITIONS and label is None else _NO_LEAF
+                label, title_may_follow = None, False
+            elif leaf == _DEFINITIONS:
+                if label is not None:
+                    destination = _DEFINITION_NEXT_DESTINATION.match(line, first)
+                    if destination is None:
+                        leaf = _PARAGRAPH
+                    else:
+                        definitions.append((label, end))
+                        title_may_follow = destination.group("title") is None
+                    label = None
+                elif title_may_follow and _DEFINITION_NEXT_TITLE.match(line, first):
+                    definitions[-1] = (definitions[-1][0], end)
+                    title_may_follow = False
+                else:
+                    found = _definition(line, first)
+                    if found is None:
+                        leaf = _PARAGRAPH
+                    else:
+                        title_may_follow = found == _TITLE_MAY_FOLLOW
+                        if found == _NEEDS_DESTINATION:
+                            label = line_start + first
+                        else:
+                            definitions.append((line_start + first, end))
+            line_start = next_start
+            continue
+        elif leaf == _HTML_BLOCK and continued:
+            line_start = next_start
+            continue
+
+        label, title_may_follow = None, False
+        del containers[matched:]
+        while quotes and quotes[-1] >= matched:
+            quotes.pop()
+        if in_fence:
+            line_start = fence_end + 1
+            continue
+        leaf = _NO_LEAF
+        # New blocks: containers first, then the leaf the rest of the line begins.
+        others: dict[str, int] = {}
+        while not blank:
+            indent = first_column - base
+            if indent >= 4:
+                code.append((line_start, end))
+                break
+            char = line[first]
+            if char == ">":
+                quotes.append(len(containers))
+                containers.append(_QUOTE)
+                first, first_column, base = _after_quote_marker(line, first, first_column)
+                blank = first == len(line)
+                continue
+            if char in "*-_" and _is_thematic_break(line, first, others):
+                break
+            marker = _LIST_MARKER.match(line, first) if char in _LIST_MARKER_STARTS else None
+            if marker is not None:
+                index = marker.end()
+                column = first_column + index - first
+                after, after_column = _indentation(line, index, column)
+                if after == len(line) or after_column - column > 4:
+                    width = column + 1 - base  # empty, or its first line is indented code
+                else:
+                    width = after_column - base
+                containers.append(width)
+                base += width
+                first, first_column = after, after_column
+                blank = first == len(line)
+                if blank:
+                    empty_item = len(containers) - 1
+                continue
+            if char == "#" and _ATX_HEADING.match(line, first):
+                break
+            if char == "<":
+                until = _HTML_UNTIL_MARKER.match(line, first)
+                if until is not None:
+                    html_end = _HTML_END_MARKERS[until.lastgroup or "raw"]
+                    if not html_end.search(line, until.end()):
+                        leaf = _HTML_UNTIL_END
+                    break
+                tag = _HTML_BLOCK_TAG.match(line, first)
+                if (tag is not None and tag.group("name").lower() in _HTML_BLOCK_NAMES) or (
+                    _HTML_LONE_TAG.match(line, first)
+                ):
+                    leaf = _HTML_BLOCK
+                    break
+            leaf = _PARAGRAPH
+            if char == "[":
+                found = _definition(line, first)
+                if found is not None:
+                    leaf = _DEFINITIONS
+                    title_may_follow = found == _TITLE_MAY_FOLLOW
+                    if found == _NEEDS_DESTINATION:
+                        label = line_start + first
+                    else:
+                        definitions.append((line_start + first, end))
+            break
+        line_start = next_start
+    return code, definitions
+
+
+def _after_quote_marker(line: str, index: int, column: int) -> tuple[int, int, int]:
+    """For the ">" at ``index``: the index and column of the content after it, and the column
+    where the quote's content starts (one column of a space or tab after ">" belongs to the
+    marker)."""
+    index, column = index + 1, column + 1
+    base = column
+    if index < len(line) and line[index] in " \t":
+        base += 1
+        if line[index] == " ":
+            index, column = index + 1, column + 1
+    first, first_column = _indentation(line, index, column)
+    return first, first_column, base
+
+
+# What a line that begins a link reference definition leaves for the next line.
+_COMPLETE, _TITLE_MAY_FOLLOW, _NEEDS_DESTINATION = range(3)
+
+
+def _definition(line: str, index: int) -> int | None:
+    """Whether ``line[index:]`` begins a link reference definition: None if not, else
+    _COMPLETE (it has a title), _TITLE_MAY_FOLLOW (on the next line) or _NEEDS_DESTINATION
+    (only "[label]:", so it is one only if the next line holds a destination)."""
+    found = _DEFINITION.match(line, index)
+    if found is None or not found.group("label").strip():
+        return None
+    if found.group("destination") is None:
+        return _NEEDS_DESTINATION
+    return _COMPLETE if found.group("title") is not None else _TITLE_MAY_FOLLOW
 
 
 class _Next:
