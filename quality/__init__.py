@@ -12,6 +12,7 @@ from quality.analysis import Document
 from quality.article import Article
 from quality.errors import (
     ConfigError,
+    EmptyPageError,
     InputError,
     InvalidTextError,
     QualityError,
@@ -48,6 +49,7 @@ __all__ = [
     "BatchResult",
     "ConfigError",
     "Document",
+    "EmptyPageError",
     "Finding",
     "InputError",
     "InvalidTextError",

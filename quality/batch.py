@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import orjson
 
 from quality.article import Article
-from quality.errors import InputError, InvalidTextError, QualityError, ScorerError
+from quality.errors import (
+    EmptyPageError,
+    InputError,
+    InvalidTextError,
+    QualityError,
+    ScorerError,
+)
 from quality.inputs.feeds import FeedEntry
 from quality.inputs.jsonl import (
     JsonlRecord,
@@ -213,6 +219,8 @@ def score_item(
         result.error = BatchError("ScorerError", str(exc))
     except InvalidTextError as exc:
         result.error = BatchError("InvalidUTF8", str(exc))
+    except EmptyPageError as exc:
+        result.error = BatchError("EmptyArticle", str(exc))
     except InputError as exc:
         result.error = BatchError("InvalidArticle", str(exc))
     except QualityError as exc:

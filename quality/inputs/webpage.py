@@ -4,10 +4,12 @@ quality.inputs.pagedates."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quality.errors import InputError
+from quality.errors import EmptyPageError, InputError
 from quality.inputs.pagedates import find_published_date
 
 __all__ = ["ExtractedPage", "extract_page", "find_published_date", "looks_like_html"]
@@ -15,6 +17,36 @@ __all__ = ["ExtractedPage", "extract_page", "find_published_date", "looks_like_h
 # Lines shorter than this are rarely content; they are left out of the stripped sample.
 _MIN_STRIPPED_LINE = 2
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta"})
+
+#: Elements that hold a block of text of their own (a paragraph, a heading, a list item, a
+#: cell) or group such blocks.
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl",
+        "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+        "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+
+#: trafilatura deletes a block of more than 50 characters whose text equals the block before
+#: it in the extracted body, whatever its ``deduplicate`` option says (meant for one element
+#: taken twice), and its fallback for pages it finds little in drops every such repeat; its
+#: cache of text seen before (``duplicate_test``) is used only with ``deduplicate=True``.
+#: So the copy of a paragraph that a page repeats verbatim would never reach the scorers of
+#: repetition. Before extraction, a repeated block this long that sits in the same kind of
+#: place as the copy before it (``_same_place``) gets one mark per earlier copy, which makes
+#: the copies differ; the marks are taken out of the result. Shorter repeats are kept anyway.
+_MIN_MARKED_REPEAT = 50
+#: Characters no page is expected to contain (the first one the page does not contain is
+#: the mark). trafilatura drops characters that are not printable, so zero-width ones would
+#: not survive the extraction.
+_REPEAT_MARKS = ("\u2bd1", "\u2e4e")
+
+#: A line that holds the title or byline with at most this many other words ("By", "Staff
+#: writer") was used as metadata, not stripped.
+_METADATA_EXTRA_WORDS = 3
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -37,10 +69,15 @@ _BLOCK_TAG = re.compile(r"<(?:p|div|body|article|section|main|h[1-6]|br)[\s/>]",
 
 
 def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
-    """Extract the article from a page; what the extractor drops is kept in ``stripped``."""
+    """Extract the article from a page; what the extractor drops is kept in ``stripped``.
+
+    An ``EmptyPageError`` says that the page holds no article text: nothing was extracted,
+    or only the text of links (a page of menus).
+    """
     import trafilatura
 
     tree = _parse(html)
+    mark = _mark_repeats(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -53,6 +90,8 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
     if document is not None:
         data = document if isinstance(document, dict) else document.as_dict()
     text = data.get("text") or ""
+    if mark is not None:
+        text = text.replace(mark, "")
     fields: dict[str, str] = {}
     for source_key, target in (
         ("title", "title"),
@@ -62,10 +101,17 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
         ("language", "language"),
     ):
         value = data.get(source_key)
+        if isinstance(value, str) and mark is not None:
+            value = value.replace(mark, "")
         if isinstance(value, str) and value.strip():
             fields[target] = value.strip()
     pristine = _parse(html)
-    stripped = _stripped_blocks(pristine, text)
+    if _only_links(text, pristine):
+        # With nothing else to take, trafilatura falls back on the whole page: its menus.
+        text = ""
+    stripped = _stripped_blocks(pristine, text, fields)
+    if not text.strip():
+        raise EmptyPageError(_no_text_message(stripped))
     published = find_published_date(pristine, url=url, text=text)
     if published:
         fields["published"] = published
@@ -86,19 +132,238 @@ def _parse(html: str) -> Any:
     return tree
 
 
-def _stripped_blocks(tree: Any, kept_text: str) -> tuple[str, ...]:
-    """Visible text of the page that did not make it into the extracted article."""
-    kept = " ".join(kept_text.split())
-    stripped: list[str] = []
-    seen: set[str] = set()
-    for node in tree.iter():
-        if not isinstance(node.tag, str) or node.tag in _INVISIBLE:
+def _no_text_message(stripped: Sequence[str]) -> str:
+    message = "no article text could be extracted from the page"
+    if not stripped:
+        return f"{message}: it shows no text"
+    sample = ", ".join(repr(line[:40]) for line in stripped[:3])
+    more = ", ..." if len(stripped) > 3 else ""
+    return f"{message}: what it shows is navigation or other boilerplate ({sample}{more})"
+
+
+# --------------------------------------------------------------------------- repeated blocks
+
+
+def _mark_repeats(tree: Any) -> str | None:
+    """Mark each block that repeats the block before it with the same text, in the same
+    kind of place (see ``_MIN_MARKED_REPEAT`` and ``_same_place``): the second copy gets one
+    mark, the third two, and so on. The mark used, or None when no block was marked."""
+    blocks = _leaf_blocks(tree)
+    texts = [" ".join(_block_text(block).split()) for block in blocks]
+    counts = Counter(text for text in texts if len(text) > _MIN_MARKED_REPEAT)
+    if not any(count > 1 for count in counts.values()):
+        return None
+    page_text = "".join(tree.itertext())
+    mark = next((m for m in _REPEAT_MARKS if m not in page_text), None)
+    if mark is None:
+        return None
+    earlier: dict[str, tuple[Any, int]] = {}
+    marked = False
+    for block, text in zip(blocks, texts, strict=True):
+        if counts[text] < 2:
             continue
-        for piece in (node.text, node.tail if node.getparent() is not None else None):
-            if not piece:
-                continue
-            line = " ".join(piece.split())
-            if len(line) >= _MIN_STRIPPED_LINE and line not in seen and line not in kept:
-                seen.add(line)
-                stripped.append(line)
+        previous, copies = earlier.get(text, (None, 0))
+        if previous is not None and _same_place(previous, block):
+            _append(block, mark * copies)
+            marked = True
+        earlier[text] = block, copies + 1
+    return mark if marked else None
+
+
+def _same_place(first: Any, second: Any) -> bool:
+    """Whether two blocks sit in the same kind of place: the same elements (tag, class,
+    style) lead to each from the nearest element holding both. Copies made for another
+    screen size (``...-desktop`` and ``...-mobile``), a pull quote or a teaser in a list of
+    links sit elsewhere; trafilatura is left to drop those."""
+    above_first = {ancestor: depth for depth, ancestor in enumerate(first.iterancestors())}
+    path_second = [_signature(second)]
+    for ancestor in second.iterancestors():
+        if ancestor in above_first:
+            depth = above_first[ancestor]
+            break
+        path_second.append(_signature(ancestor))
+    else:
+        return False
+    path_first = [_signature(first)]
+    path_first.extend(_signature(a) for a in list(first.iterancestors())[:depth])
+    return path_first == path_second
+
+
+def _signature(element: Any) -> tuple[str, ...]:
+    return (
+        element.tag,
+        " ".join((element.get("class") or "").split()),
+        element.get("style") or "",
+        "hidden" if element.get("hidden") is not None else "",
+        element.get("aria-hidden") or "",
+    )
+
+
+def _leaf_blocks(tree: Any) -> list[Any]:
+    """The blocks of the page that hold no other block (paragraphs, headings, list items,
+    cells, and divisions of bare text), in document order."""
+    blocks: list[Any] = []
+    containers: set[Any] = set()
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag not in _BLOCK_TAGS:
+            continue
+        blocks.append(node)
+        for ancestor in node.iterancestors():
+            if ancestor in containers:
+                break
+            containers.add(ancestor)
+    return [block for block in blocks if block not in containers]
+
+
+def _runs(tree: Any) -> Iterator[tuple[str, Any]]:
+    """Each run of visible text, with the element it sits in. The text of scripts, styles
+    and comments is left out, not what follows them."""
+    for node in tree.iter():
+        if isinstance(node.tag, str) and node.tag not in _INVISIBLE and node.text:
+            yield node.text, node
+        parent = node.getparent()
+        if parent is not None and node.tail:
+            yield node.tail, parent
+
+
+def _text_slots(element: Any) -> Iterator[tuple[Any, str]]:
+    """Where the visible text inside ``element`` is held, in document order: (node, "text")
+    or (node, "tail"); the text of comments, scripts and styles is left out."""
+    if not isinstance(element.tag, str):
+        return
+    if element.tag not in _INVISIBLE:
+        yield element, "text"
+    for child in element:
+        yield from _text_slots(child)
+        yield child, "tail"
+
+
+def _block_text(element: Any) -> str:
+    return "".join(getattr(node, slot) or "" for node, slot in _text_slots(element))
+
+
+def _append(block: Any, marks: str) -> None:
+    """Put ``marks`` right after the last visible character of ``block``."""
+    last = None
+    for node, slot in _text_slots(block):
+        value = getattr(node, slot)
+        if value and not value.isspace():
+            last = node, slot
+    if last is None:
+        return
+    node, slot = last
+    value = getattr(node, slot)
+    end = len(value.rstrip())
+    setattr(node, slot, value[:end] + marks + value[end:])
+
+
+# --------------------------------------------------------------------------- what was dropped
+
+
+def _only_links(text: str, tree: Any) -> bool:
+    """Whether every line of ``text`` that has a word in it is the text of a link on the
+    page: a menu, a list of links, what is left of a page with no article."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if _WORD.search(line)]
+    if not lines:
+        return False
+    links = {" ".join(_block_text(link).split()) for link in tree.iter("a")}
+    return all(line in links for line in lines)
+
+
+def _stripped_blocks(
+    tree: Any, kept_text: str, fields: dict[str, str] | None = None
+) -> tuple[str, ...]:
+    """Visible text of the page that did not make it into the extracted article: each line
+    once, in page order. A line the page shows more often than the article text holds it (a
+    paragraph repeated in a sidebar) is stripped too; a line that gave the title or byline
+    (the headline, "By Jane Roe") is not."""
+    kept = " ".join(kept_text.split())
+    metadata = _metadata_values(fields or {})
+    # Room for the longest value, a few words around it and the spaces of the markup.
+    limit = 2 * max(map(len, metadata), default=0) + 200
+    stripped: list[str] = []
+    listed: set[str] = set()
+    on_page: Counter[str] = Counter()
+    in_kept: dict[str, int] = {}
+    blocks: dict[Any, str] = {}
+    for piece, owner in _runs(tree):
+        line = " ".join(piece.split())
+        if len(line) < _MIN_STRIPPED_LINE:
+            continue
+        on_page[line] += 1
+        if line in listed:
+            continue
+        if line not in in_kept:
+            in_kept[line] = kept.count(line)
+        if in_kept[line] >= on_page[line]:
+            continue
+        if metadata and (
+            _used_as_metadata(line, metadata)
+            or _used_as_metadata(_enclosing_block_text(owner, blocks, limit), metadata)
+        ):
+            continue
+        listed.add(line)
+        stripped.append(line)
     return tuple(stripped)
+
+
+def _enclosing_block_text(element: Any, cache: dict[Any, str], limit: int) -> str:
+    """The text of the block ``element`` sits in, or "" when it is longer than ``limit``
+    characters (the whole article, say, which is no byline)."""
+    block = element
+    while block is not None and block.tag not in _BLOCK_TAGS:
+        block = block.getparent()
+    if block is None:
+        return ""
+    if block not in cache:
+        pieces: list[str] = []
+        size = 0
+        for node, slot in _text_slots(block):
+            piece = getattr(node, slot)
+            if piece:
+                pieces.append(piece)
+                size += len(piece)
+                if size > limit:
+                    pieces = []
+                    break
+        cache[block] = " ".join("".join(pieces).split())
+    return cache[block]
+
+
+def _metadata_values(fields: dict[str, str]) -> list[str]:
+    """The words of the title and byline (and of each author of a byline that names
+    several), folded, longest first."""
+    values: list[str] = []
+    for name in ("title", "byline"):
+        value = fields.get(name)
+        if not value:
+            continue
+        parts = [value, *value.split(";")] if name == "byline" else [value]
+        for part in parts:
+            words = _words(part)
+            if words and words not in values:
+                values.append(words)
+    return sorted(values, key=len, reverse=True)
+
+
+def _used_as_metadata(line: str, values: Sequence[str]) -> bool:
+    """Whether ``line`` shows the title or byline: most of one of ``values`` (an ``<h1>``
+    that the page title extends with the site's name), or them with a few words around
+    ("By Jane Roe", "Jane Roe | Staff writer"). Words are compared, not punctuation."""
+    words = _words(line)
+    if not words:
+        return False
+    rest = f" {words} "
+    for value in values:
+        if f" {words} " in f" {value} " and 2 * len(words) >= len(value):
+            return True
+        rest = rest.replace(f" {value} ", " ")
+    left = rest.split()
+    removed = words.count(" ") + 1 - len(left)
+    # One word of a byline ("Roe") among others is a mention, not the byline.
+    return removed > 0 and len(left) <= _METADATA_EXTRA_WORDS and (removed > 1 or len(left) < 2)
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
