@@ -153,13 +153,11 @@ def test_text_after_masked_blocks_keeps_its_line_and_column(tmp_path: Path, caps
 
 def test_masking_keeps_offsets_and_line_ends() -> None:
     source = (
-        "Intro.\r\n\r\n    code = 1\r\n\r\n[a]: /url 'T'\r\n\r\n"
-        "- item\r\n\r\n    more prose\r\n"
+        "Intro.\r\n\r\n    code = 1\r\n\r\n[a]: /url 'T'\r\n\r\n- item\r\n\r\n    more prose\r\n"
     )
     masked = mask_markdown(source)
     assert masked == (
-        "Intro.\r\n\r\n            \r\n\r\n             \r\n\r\n"
-        "  item\r\n\r\n    more prose\r\n"
+        "Intro.\r\n\r\n            \r\n\r\n             \r\n\r\n  item\r\n\r\n    more prose\r\n"
     )
 
 
@@ -211,3 +209,13 @@ def test_block_scanning_is_linear(make) -> None:
     small, large = cost(30_000), cost(90_000)
     assert large < 5
     assert large < 6 * max(small, 0.002), (small, large)
+
+
+def test_windows_line_ends_mask_exactly_as_unix_ones():
+    unix = (
+        "# Head #\n\nIntro line.\n\n```\ncode here\n```\n\n***\n\n"
+        "    indented code\n\nIt is important to note that only time will tell.\n"
+    )
+    windows = unix.replace("\n", "\r\n")
+    assert mask_markdown(windows) == mask_markdown(unix).replace("\n", "\r\n")
+    assert "only time will tell" in mask_markdown(windows)

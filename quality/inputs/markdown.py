@@ -151,7 +151,10 @@ def mask_markdown(text: str, body_start: int = 0) -> str:
     """
     chars = list(text)
     _blank(chars, 0, body_start)
-    body = text
+    # The patterns read lines as ending in "\n": with Windows line ends a closing fence, a
+    # rule or a heading's closing hashes would never end where "$" looks. A space in place of
+    # each "\r" keeps every offset.
+    body = text.replace("\r\n", " \n") if "\r" in text else text
     fences = fenced_code_spans(body, body_start)
     for start, end in fences:
         _blank(chars, start, end)
