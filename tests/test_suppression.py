@@ -369,3 +369,11 @@ def test_fences_only_hide_directives_in_markdown():
     text = "```\n<!-- quality: ignore FIL101 -->\n```\nA line.\n"
     assert suppression.scan(text, suppression.MARKDOWN_STYLE).directives == []
     assert len(suppression.scan(text, suppression.HTML_STYLE).directives) == 1
+
+
+def test_directives_in_an_indented_code_block_are_examples_not_directives():
+    text = "To silence a cliché, write:\n\n    <!-- quality: disable ALL -->\n\nA line.\n"
+    assert suppression.scan(text, suppression.MARKDOWN_STYLE).directives == []
+    # Indented as the continuation of a paragraph, it is a directive.
+    wrapped = "A paragraph goes on\n    <!-- quality: ignore FIL101 -->\nA line.\n"
+    assert len(suppression.scan(wrapped, suppression.MARKDOWN_STYLE).directives) == 1

@@ -97,10 +97,10 @@ def scan(text: str, style: str) -> Scan:
     lines = LineIndex(text)
     found: list[tuple[int, int, str]] = []
     patterns = (_HTML_DIRECTIVE, _HASH_DIRECTIVE) if style == TEXT_STYLE else (_HTML_DIRECTIVE,)
-    fences = _fences(text) if style == MARKDOWN_STYLE else []
+    code = _code_spans(text) if style == MARKDOWN_STYLE else []
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if fences and _inside(m.start("all"), fences):
+            if code and _inside(m.start("all"), code):
                 continue
             found.append((m.start("all"), m.end("all"), m.group("body")))
     found.sort()
@@ -119,10 +119,13 @@ def scan(text: str, style: str) -> Scan:
     return Scan(directives, problems, [(start, end) for start, end, _ in found])
 
 
-def _fences(text: str) -> list[tuple[int, int]]:
-    from quality.inputs.markdown import fenced_code_spans
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced and indented code blocks, in order: a directive shown as code is an example."""
+    from quality.inputs.markdown import code_and_definition_spans, fenced_code_spans
 
-    return fenced_code_spans(text)
+    fences = fenced_code_spans(text)
+    indented, _ = code_and_definition_spans(text, 0, fences)
+    return sorted(fences + indented)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
