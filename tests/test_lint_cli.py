@@ -530,17 +530,24 @@ def test_html_inline_tags_before_punctuation_do_not_hide_a_finding(capsys, tmp_p
     assert f"{page}:3:8: FIL104" in out and "not found" not in out
 
 
-def test_json_article_positions_refer_to_the_text_field(capsys, tmp_path):
+def test_json_article_positions_are_positions_in_the_file(capsys, tmp_path):
     path = tmp_path / "article.json"
     record = {
         "id": "a1",
         "title": "Budget",
         "published": "2024-03-05",
-        "text": "Mayor Ana Ruiz said the vote was 7-2.\nThe plan offers a glimmer of hope.",
+        "text": 'Ruiz said the vote was 7\u20132 \U0001f600.\nThe "plan" offers a glimmer of hope.',
     }
-    path.write_text(json.dumps(record), encoding="utf-8")
-    _, out, _ = lint(capsys, "--select", "FIL101", str(path))
-    assert f"{path}:2:17: FIL101" in out
+    for document in (json.dumps(record), json.dumps(record, ensure_ascii=False, indent=2)):
+        path.write_text(document, encoding="utf-8")
+        _, out, _ = lint(capsys, "--select", "FIL101", "--format", "json", str(path))
+        (finding,) = json.loads(out)["files"][0]["findings"]
+        # Escapes (\n, \", \u2013, a surrogate pair) take more characters in the file.
+        assert document[finding["start"] : finding["end"]] == "a glimmer of hope"
+        before = document[: finding["start"]]
+        assert finding["line"] == before.count("\n") + 1
+        assert finding["column"] == len(before) - (before.rfind("\n") + 1) + 1
+        assert finding["excerpt"] == "a glimmer of hope"
 
 
 def test_real_command_runs_from_the_console_script(good):

@@ -20,8 +20,9 @@ from quality.inputs import decode, refuse_binary, with_line_feeds
 from quality.lint import suppression
 from quality.lint.config import ConfigFinder, LintConfig, load_config_file
 from quality.lint.discovery import MissingPath, Target
+from quality.lint.jsonpos import FieldPositions, string_field
 from quality.lint.lint_rules import LINT_RULES, MALFORMED_SUPPRESSION, UNUSED_SUPPRESSION
-from quality.lint.locate import relocate
+from quality.lint.locate import move, relocate
 from quality.positions import LineIndex
 from quality.ruleset import RuleSelection, unknown_prefixes
 
@@ -386,8 +387,10 @@ class Linter:
 
         fmt = file_format(display, text)
         page: str | None = None  # set when findings must be placed back into HTML
+        field: FieldPositions | None = None  # set when findings must be placed in a JSON file
         if fmt == "json":
             article, source, style, page = _json_article(text)
+            field = string_field(text, "html" if page is not None else "text")
         elif fmt == "html":
             source, style, page = text, suppression.HTML_STYLE, text
             article = None
@@ -412,10 +415,16 @@ class Linter:
         kept.extend(self._directive_findings(found, settings, lines))
         minimum = Severity.parse(settings.min_severity).rank
         failing = Severity.parse(settings.fail_on).rank
-        result.findings = sorted(
-            (f for f in kept if f.severity.rank >= minimum),
-            key=lambda f: (f.line, f.column, f.rule),
-        )
+        shown = [f for f in kept if f.severity.rank >= minimum]
+        if field is not None:
+            # Suppression above worked in the field's own lines; the file is what gets opened.
+            file_lines = LineIndex(text)
+            shown = [
+                move(f, field.file_offset(f.start), field.file_offset(f.end), file_lines)
+                for f in shown
+            ]
+            source = text
+        result.findings = sorted(shown, key=lambda f: (f.line, f.column, f.rule))
         result.score = report.score
         result.not_run = {sid: s.reason or "" for sid, s in report.scorers.items() if not s.ran}
         result.grade = report.grade
