@@ -33,7 +33,9 @@ def _field_span(document: str, key: str) -> tuple[int, int] | None:
     position = _skip(document, position + 1)
     found = None
     while document[position] != "}":
-        name, position = json.decoder.scanstring(document, position + 1)
+        if document[position] != '"':
+            raise ValueError("expected a key")
+        name, position = _DECODER.raw_decode(document, position)
         position = _skip(document, position)
         if document[position] != ":":
             raise ValueError("expected ':'")
