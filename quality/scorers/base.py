@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from quality.analysis import Document
+from quality.errors import OptionError
 from quality.findings import Finding
 from quality.matching import Automaton, Match
 from quality.ruleset import LanguageRules, Rule, ScorerRules
@@ -39,8 +40,6 @@ class Scorer(ABC):
     option_types: ClassVar[Mapping[str, tuple[type, Any]]] = {}
 
     def __init__(self, rules: ScorerRules, options: Mapping[str, Any] | None = None):
-        from quality.errors import OptionError
-
         self.rules = rules
         self.options: dict[str, Any] = {
             name: default for name, (_, default) in self.option_types.items()
@@ -49,22 +48,18 @@ class Scorer(ABC):
             key = name.replace("-", "_")
             if key not in self.option_types:
                 known = tuple(sorted(self.option_types))
-                raise OptionError(
-                    f"scorer '{self.id}' has no option '{name}' "
-                    f"(options: {', '.join(known) or 'none'})",
-                    scorer=self.id,
-                    option=name,
+                raise self._option_error(
+                    name,
+                    f"has no option '{name}' (options: {', '.join(known) or 'none'})",
                     expected=None,
                     value=value,
                     known=known,
                 )
             expected = self.option_types[key][0]
             if not isinstance(value, expected):
-                raise OptionError(
-                    f"scorer '{self.id}' option '{name}' must be {expected.__name__}, "
-                    f"got {type(value).__name__}",
-                    scorer=self.id,
-                    option=name,
+                raise self._option_error(
+                    name,
+                    f"option '{name}' must be {expected.__name__}, got {type(value).__name__}",
                     expected=expected,
                     value=value,
                 )
@@ -73,16 +68,18 @@ class Scorer(ABC):
                 # and a number would fail inside the scorer on every article.
                 for item in value:
                     if not (isinstance(item, str) and item.strip()):
-                        raise OptionError(
-                            f"scorer '{self.id}' option '{name}' must be a list of non-empty "
-                            f"strings, got {item!r} in it",
-                            scorer=self.id,
-                            option=name,
+                        raise self._option_error(
+                            name,
+                            f"option '{name}' must be a list of non-empty strings, "
+                            f"got {item!r} in it",
                             expected=expected,
                             value=item,
                             in_list=True,
                         )
             self.options[key] = value
+
+    def _option_error(self, name: str, problem: str, **details: Any) -> OptionError:
+        return OptionError(f"scorer '{self.id}' {problem}", scorer=self.id, option=name, **details)
 
     def can_score(self, language: str) -> bool:
         return not self.needs_language_rules or self.rules.has_language_rules(language)
