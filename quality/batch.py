@@ -129,7 +129,7 @@ def json_line(data: Any) -> bytes:
     except orjson.JSONEncodeError:
         # A string that is not Unicode text (a file name with bytes that are not UTF-8, an id
         # sent as a JSON "\ud800" escape) cannot be written as UTF-8: escape it instead.
-        return json.dumps(data, ensure_ascii=True).encode("ascii") + b"\n"
+        return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
 
 
 def report_record(report: Report, id: str | None, *, include_text: bool = False) -> dict[str, Any]:

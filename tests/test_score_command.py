@@ -122,6 +122,8 @@ def test_strings_that_are_not_unicode_get_error_lines_not_a_crash(tmp_path: Path
     assert [r["id"] for r in rows] == ["a\ud800", "b", "a0001"]
     assert [r.get("error", {}).get("type") for r in rows] == ["InvalidUTF8", "InvalidUTF8", None]
     assert "'title'" in rows[1]["error"]["message"] and "surrogate" in rows[1]["error"]["message"]
+    # Escaped, but as compact as every other line.
+    assert out.read_bytes().startswith(b'{"id":"a\\ud800","line":1,')
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes")

@@ -232,6 +232,12 @@ MESSAGE = "no article text could be extracted from the page"
         (EMPTY_BODY, "it shows no text"),
         ("<html><body><div>  </div><script>var x = 1;</script></body></html>", "no text"),
         (ONLY_NAVIGATION, "'Home', 'World', 'Sport'"),
+        # Links side by side on one line, with separators between them.
+        (
+            "<html><body><nav><a href='/'>Home</a> | <a href='/w'>World News</a> · "
+            "<a href='/s'>Sport</a></nav></body></html>",
+            "'Home'",
+        ),
     ],
 )
 def test_the_library_raises_a_specific_error_for_a_page_with_no_article(html, detail):

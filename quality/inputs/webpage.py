@@ -261,14 +261,38 @@ def _append(block: Any, marks: str) -> None:
 
 
 def _only_links(text: str, tree: Any) -> bool:
-    """Whether every line of ``text`` that has a word in it is the text of a link on the
-    page: a menu, a list of links, what is left of a page with no article."""
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    lines = [line for line in lines if _WORD.search(line)]
+    """Whether every line of ``text`` that has a word in it is made of the texts of links on
+    the page ("Home | News | Sport"): a menu, a list of links, what is left of a page with
+    no article."""
+    lines = [words for words in (_word_tuple(line) for line in text.splitlines()) if words]
     if not lines:
         return False
-    links = {" ".join(_block_text(link).split()) for link in tree.iter("a")}
-    return all(line in links for line in lines)
+    links = {_word_tuple(_block_text(link)) for link in tree.iter("a")}
+    links.discard(())
+    longest = max(map(len, links), default=0)
+    return all(_made_of(words, links, longest) for words in lines)
+
+
+def _word_tuple(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
+
+
+def _made_of(words: tuple[str, ...], links: set[tuple[str, ...]], longest: int) -> bool:
+    """Whether ``words`` is a run of link texts, one after another (punctuation between
+    them, such as "|", is not a word and so is passed over)."""
+    # reachable[i]: the first i words are whole link texts.
+    reachable = [True] + [False] * len(words)
+    last_reached = 0
+    for end in range(1, len(words) + 1):
+        if end - last_reached > longest:
+            return False  # no link text is that long: a sentence, not a menu
+        reachable[end] = any(
+            reachable[start] and words[start:end] in links
+            for start in range(max(0, end - longest), end)
+        )
+        if reachable[end]:
+            last_reached = end
+    return reachable[-1]
 
 
 def _stripped_blocks(
