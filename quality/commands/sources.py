@@ -258,6 +258,8 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "csv":
         text = render_csv(report)
+        if not report.text_available:
+            print(f"quality sources: {_NO_TEXT}", file=sys.stderr)
     else:
         to_terminal = args.output == "-" and sys.stdout.isatty()
         text = render_table(report, width=None if args.output == "-" else 120, color=to_terminal)
@@ -287,6 +289,12 @@ def describe_error(record: Mapping[str, Any]) -> str:
     return f"{where}: {what}"
 
 
+_NO_TEXT = (
+    "no article text in the input: boilerplate and near-duplicates skipped "
+    "(score with --include-text, or give the articles themselves)."
+)
+
+
 def render_csv(report: SourcesReport) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -311,7 +319,8 @@ def render_csv(report: SourcesReport) -> str:
                 f"{s.stdev_score:.2f}",
                 f"{s.low_grade_share:.4f}",
                 " ".join(f"{r}:{n}" for r, n in s.top_rules),
-                len(passages.get(s.source, [])),
+                # Unknown, not zero, when there was no text to look for it in.
+                len(passages.get(s.source, [])) if report.text_available else "",
             ]
         )
     return buffer.getvalue()
@@ -350,10 +359,7 @@ def render_table(report: SourcesReport, *, width: int | None = None, color: bool
         )
     console.print(table)
     if not report.text_available:
-        console.print(
-            "No article text in the input: boilerplate and near-duplicates skipped "
-            "(score with --include-text, or give the articles themselves)."
-        )
+        console.print(_NO_TEXT[0].upper() + _NO_TEXT[1:])
     for source, passages in report.passages().items():
         console.print(f"\n[bold]Boilerplate of {escape(source)}[/bold]")
         for passage in passages:
