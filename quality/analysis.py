@@ -112,17 +112,17 @@ _ABBREVIATIONS = frozenset(
         "det",
     ]
 )
-# Each quotation pattern with the mark that opens it, so texts without that mark skip it.
+# Each quotation pattern with the marks it needs, so texts without one of them skip it.
 _QUOTE_PATTERNS = (
-    ("\u201c", re.compile(r"\u201c[^\u201c\u201d]{1,2000}?(?:\u201d|(?=\n\s*\n)|\Z)")),
-    ('"', re.compile(r'"[^"\n]{1,2000}"')),
+    (("\u201c",), re.compile(r"\u201c[^\u201c\u201d]{1,2000}?(?:\u201d|(?=\n\s*\n)|\Z)")),
+    (('"',), re.compile(r'"[^"\n]{1,2000}"')),
     # A straight opening mark closed by a curly one: text typed in one editor, finished in another.
-    ('"', re.compile(r'"[^"\u201c\u201d\n]{1,2000}\u201d')),
+    (('"', "\u201d"), re.compile(r'"[^"\u201c\u201d\n]{1,2000}\u201d')),
     # Two apostrophes for a quotation mark (archives converted from typewriter conventions),
     # opened by two apostrophes or by two backticks; an apostrophe inside ("don't") is text.
-    ("''", re.compile(r"(?<!['\w])(?:''|``)(?:[^'\n]|'(?!')){1,2000}?''")),
-    ("\u2018", re.compile(r"(?<!\w)\u2018[^\u2018\u2019\n]{1,400}\u2019(?!\w)")),
-    ("\u00ab", re.compile(r"\u00ab[^\u00ab\u00bb]{1,2000}\u00bb")),
+    (("''",), re.compile(r"(?<!['\w])(?:''|``)(?:[^'\n]|'(?!')){1,2000}?''")),
+    (("\u2018",), re.compile(r"(?<!\w)\u2018[^\u2018\u2019\n]{1,400}\u2019(?!\w)")),
+    (("\u00ab",), re.compile(r"\u00ab[^\u00ab\u00bb]{1,2000}\u00bb")),
 )
 
 
@@ -334,9 +334,10 @@ class Document:
     def quotes(self) -> list[tuple[int, int]]:
         """Spans of directly quoted speech, sorted and non-overlapping."""
         found: list[tuple[int, int]] = []
-        for mark, pattern in _QUOTE_PATTERNS:
-            if mark in self.text:
-                found.extend((m.start(), m.end()) for m in pattern.finditer(self.text))
+        text = self.text
+        for marks, pattern in _QUOTE_PATTERNS:
+            if all(mark in text for mark in marks):
+                found.extend((m.start(), m.end()) for m in pattern.finditer(text))
         found.sort()
         merged: list[tuple[int, int]] = []
         for start, end in found:

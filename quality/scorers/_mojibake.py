@@ -31,6 +31,8 @@ def find_mojibake(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, repaired)`` for every word of ``text`` that is garbled by a wrong
     decoding, in text order: ``text[start:end]`` should read ``repaired``."""
     found: list[tuple[int, int, str]] = []
+    if text.isascii():  # most English copy: no character a wrong decoding could leave
+        return found
     position = 0
     while True:
         suspect = _SUSPECT.search(text, position)
