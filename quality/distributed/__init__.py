@@ -1,15 +1,19 @@
 """Scoring on a cluster: adapters for Apache Spark (``quality.distributed.spark``) and Dask
 (``quality.distributed.dask``), installed with the ``spark`` and ``dask`` extras.
 
-Both score a pandas frame at a time with ``score_frame``, which builds the pipeline once per
-worker process (keyed by its options) and reuses it for every partition that process gets.
+Both score a pandas frame at a time with ``score_articles``, which builds the pipeline once
+per worker process (keyed by its options) and reuses it for every partition that process gets.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
-from collections.abc import Mapping
+import os
+import pickle
+import uuid
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from quality.batch import DEFAULT_MAX_CHARS, score_item
@@ -27,38 +31,110 @@ OUTPUT_COLUMNS = ("score", "grade", "findings", "error")
 _PIPELINES: dict[str, Pipeline] = {}
 
 
-def pipeline_for(options: Mapping[str, Any] | None = None) -> Pipeline:
-    """This process's pipeline for ``options`` (``quality.Pipeline`` keyword arguments)."""
+def pipeline_for(options: Mapping[str, Any] | None = None, key: str | None = None) -> Pipeline:
+    """This process's pipeline for ``options`` (``quality.Pipeline`` keyword arguments),
+    cached under ``key`` (by default ``options_key(options)``)."""
     from quality.pipeline import Pipeline
 
-    key = json.dumps(dict(options or {}), sort_keys=True, default=str)
+    if key is None:
+        key = options_key(options or {})
     pipeline = _PIPELINES.get(key)
     if pipeline is None:
         pipeline = _PIPELINES[key] = Pipeline(**dict(options or {}))
     return pipeline
 
 
-def check_options(options: Mapping[str, Any]) -> None:
-    """Build the pipeline for ``options`` here, so that a misspelt scorer or rule code is
-    an error of the call, not of every task on the cluster."""
-    pipeline_for(options)
+def options_key(options: Mapping[str, Any]) -> str:
+    """A key naming the pipeline ``options`` build: their JSON, or for options holding
+    objects (a ``Weights``, a ``RuleBook``, scorer instances) a digest of their pickle,
+    which, unlike an object's default repr, is the same in every task that receives them."""
+    try:
+        return json.dumps(dict(options), sort_keys=True)
+    except (TypeError, ValueError):
+        pass
+    try:
+        return "pickle:" + hashlib.sha256(pickle.dumps(dict(options))).hexdigest()
+    except Exception:  # not picklable by pickle (cloudpickle may still ship it): one per call
+        return "call:" + uuid.uuid4().hex
 
 
-def check_columns(columns: Any, text_column: str) -> None:
-    if text_column not in columns:
-        raise ValueError(f"the frame has no '{text_column}' column (columns: {list(columns)})")
-    clashing = [name for name in OUTPUT_COLUMNS if name in columns]
+def prepare_options(options: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
+    """Check ``options`` by building their pipeline here, so that a misspelt scorer or rule
+    code is an error of the call, not of every task on the cluster; return the options to
+    send to the workers and the key to cache their pipeline under (see ``pipeline_for``).
+
+    Files the options name (a ``weights`` file, ``rule_dirs``) are read here and sent as
+    what they hold: workers need not see them, and a file rewritten later (a new
+    ``quality train``) is not scored with the copy a worker read before.
+    """
+    from quality.pipeline import Pipeline
+
+    options = dict(options)
+    pipeline = Pipeline(**options)
+    if isinstance(options.get("weights"), (str, os.PathLike)):
+        options["weights"] = pipeline.weights
+    if options.get("rule_dirs") is not None and options.get("rules") is None:
+        del options["rule_dirs"]
+        options["rules"] = pipeline.rulebook
+    key = options_key(options)
+    _PIPELINES.setdefault(key, pipeline)
+    return options, key
+
+
+def check_max_chars(max_chars: Any) -> None:
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+        raise ValueError(f"max_chars must be a whole number of characters, got {max_chars!r}")
+
+
+def article_columns(
+    columns: Iterable[Any], text_column: str = "text", *, ignore_case: bool = False
+) -> dict[str, Any]:
+    """The column each article field is read from, as {record key: column}: ``text`` from
+    ``text_column``, or ``html`` when that is the column of pages (``text_column="html"``,
+    or a frame with ``html`` and no ``text`` column), and the metadata columns (see
+    ``MAPPING_KEYS``) the frame has. ``ignore_case`` matches names as Spark does by default.
+    The ``id`` is not read: a row keeps its own columns, and scoring does not depend on it.
+    """
+    names = list(columns)
+
+    def find(name: str) -> Any:
+        if name in names:
+            return name
+        if ignore_case:
+            for column in names:
+                if isinstance(column, str) and column.casefold() == name.casefold():
+                    return column
+        return None
+
+    text = find(text_column)
+    if text is None and text_column == "text":
+        text = find("html")
+    if text is None:
+        raise ValueError(f"the frame has no '{text_column}' column (columns: {names})")
+    text_key = "html" if str(text).casefold() == "html" else "text"
+    found = {text_key: text}
+    for key in MAPPING_KEYS:
+        if key in ("id", "text") or key in found:
+            continue
+        column = find(key)
+        if column is not None and column != text:
+            found[key] = column
+    return found
+
+
+def check_columns(columns: Any, text_column: str, *, ignore_case: bool = False) -> dict[str, Any]:
+    """``article_columns`` of a frame that also has none of the ``OUTPUT_COLUMNS``."""
+    found = article_columns(columns, text_column, ignore_case=ignore_case)
+    taken = {_folded(name, ignore_case) for name in columns}
+    clashing = [name for name in OUTPUT_COLUMNS if _folded(name, ignore_case) in taken]
     if clashing:
         raise ValueError(f"the frame already has column(s) {clashing}; rename them first")
+    return found
 
 
-def row_record(row: Mapping[str, Any], text_column: str) -> dict[str, Any]:
-    """The article record for one row: its text plus any metadata columns it has."""
-    record: dict[str, Any] = {"text": _missing_to_none(row.get(text_column))}
-    for key in MAPPING_KEYS:
-        if key != "text" and key in row:
-            record.setdefault(key, _missing_to_none(row[key]))
-    return record
+def row_record(row: Mapping[Any, Any], columns: Mapping[str, Any]) -> dict[str, Any]:
+    """The article record for one row, from the ``article_columns`` it has."""
+    return {key: _missing_to_none(row.get(column)) for key, column in columns.items()}
 
 
 def score_record(pipeline: Pipeline, index: int, record: Any, max_chars: int) -> tuple[Any, ...]:
@@ -72,28 +148,55 @@ def score_record(pipeline: Pipeline, index: int, record: Any, max_chars: int) ->
     return (float(result.report.score), result.report.grade, findings, None)
 
 
+def score_articles(
+    frame: pd.DataFrame,
+    columns: Mapping[str, Any],
+    *,
+    pipeline_options: Mapping[str, Any] | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    options_key: str | None = None,
+) -> pd.DataFrame:
+    """The ``OUTPUT_COLUMNS`` for ``frame``, one scored article per row, on its index."""
+    import pandas as pd
+
+    pipeline = pipeline_for(pipeline_options, options_key)
+    rows = frame.to_dict("records")
+    scored = [
+        score_record(pipeline, i, row_record(row, columns), max_chars) for i, row in enumerate(rows)
+    ]
+    values = list(zip(*scored, strict=True)) if scored else [(), (), (), ()]
+    out = pd.DataFrame(index=frame.index)
+    out["score"] = pd.Series(values[0], index=frame.index, dtype="float64")
+    for name, column in zip(OUTPUT_COLUMNS[1:], values[1:], strict=True):
+        out[name] = pd.Series(column, index=frame.index, dtype="object")
+    return out
+
+
 def score_frame(
     frame: pd.DataFrame,
     *,
     text_column: str = "text",
     pipeline_options: Mapping[str, Any] | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    options_key: str | None = None,
 ) -> pd.DataFrame:
     """``frame`` with the ``OUTPUT_COLUMNS`` added, one scored article per row."""
-    import pandas as pd
-
-    pipeline = pipeline_for(pipeline_options)
-    rows = frame.to_dict("records")
-    scored = [
-        score_record(pipeline, i, row_record(row, text_column), max_chars)
-        for i, row in enumerate(rows)
-    ]
+    columns = article_columns(frame.columns, text_column)
+    scored = score_articles(
+        frame,
+        columns,
+        pipeline_options=pipeline_options,
+        max_chars=max_chars,
+        options_key=options_key,
+    )
     out = frame.copy()
-    columns = list(zip(*scored, strict=True)) if scored else [(), (), (), ()]
-    out["score"] = pd.Series(columns[0], index=frame.index, dtype="float64")
-    for name, values in zip(OUTPUT_COLUMNS[1:], columns[1:], strict=True):
-        out[name] = pd.Series(values, index=frame.index, dtype="object")
+    for name in OUTPUT_COLUMNS:
+        out[name] = scored[name]
     return out
+
+
+def _folded(name: Any, ignore_case: bool) -> Any:
+    return name.casefold() if ignore_case and isinstance(name, str) else name
 
 
 def _missing_to_none(value: Any) -> Any:

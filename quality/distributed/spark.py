@@ -3,36 +3,51 @@
     from quality.distributed.spark import score_dataframe
     scored = score_dataframe(df)   # adds score (double), grade, findings (JSON), error
 
-or, to fit it into a plan of your own, ``df.mapInPandas(make_scorer(), output_schema(df.schema))``.
-Each Python worker builds the pipeline once and reuses it across batches (Spark reuses Python
-workers by default).
+Only the article's columns go to Python (a pandas UDF); the others stay in Spark untouched.
+To fit scoring into a plan of your own, ``df.mapInPandas(make_scorer(), output_schema(df.schema))``
+also works, but sends every column through pandas. Each Python worker builds the pipeline
+once and reuses it across batches (Spark reuses Python workers by default).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import warnings
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from quality.batch import DEFAULT_MAX_CHARS
-from quality.distributed import check_columns, check_options, score_frame
+from quality.distributed import (
+    OUTPUT_COLUMNS,
+    check_columns,
+    check_max_chars,
+    prepare_options,
+    score_articles,
+    score_frame,
+)
+from quality.inputs import MAPPING_KEYS
 
 if TYPE_CHECKING:
     import pandas as pd
-    from pyspark.sql import DataFrame
-    from pyspark.sql.types import StructType
+    from pyspark.sql import Column, DataFrame
+    from pyspark.sql.types import StructField, StructType
 
 
-def output_schema(schema: StructType) -> StructType:
-    """The input schema plus score, grade, findings and error."""
-    from pyspark.sql.types import DoubleType, StringType, StructField, StructType
+def _added_fields() -> list[StructField]:
+    from pyspark.sql.types import DoubleType, StringType, StructField
 
-    added = [
+    return [
         StructField("score", DoubleType(), True),
         StructField("grade", StringType(), True),
         StructField("findings", StringType(), True),
         StructField("error", StringType(), True),
     ]
-    return StructType([*schema.fields, *added])
+
+
+def output_schema(schema: StructType) -> StructType:
+    """The input schema plus score, grade, findings and error."""
+    from pyspark.sql.types import StructType
+
+    return StructType([*schema.fields, *_added_fields()])
 
 
 def make_scorer(
@@ -41,15 +56,17 @@ def make_scorer(
     **pipeline_options: Any,
 ) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
     """A function for ``DataFrame.mapInPandas``; ``pipeline_options`` go to ``Pipeline``."""
-    check_options(pipeline_options)
+    check_max_chars(max_chars)
+    options, key = prepare_options(pipeline_options)
 
     def score_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for batch in batches:
             yield score_frame(
                 batch,
                 text_column=text_column,
-                pipeline_options=pipeline_options,
+                pipeline_options=options,
                 max_chars=max_chars,
+                options_key=key,
             )
 
     return score_batches
@@ -62,6 +79,53 @@ def score_dataframe(
     **pipeline_options: Any,
 ) -> DataFrame:
     """``df`` with score, grade, findings (a JSON array) and error columns added."""
-    check_columns(df.columns, text_column)
-    scorer = make_scorer(text_column, max_chars, **pipeline_options)
-    return df.mapInPandas(scorer, output_schema(df.schema))
+    from pyspark.sql import functions as F
+
+    case_sensitive = str(df.sparkSession.conf.get("spark.sql.caseSensitive", "false"))
+    columns = check_columns(df.columns, text_column, ignore_case=case_sensitive.lower() != "true")
+    check_max_chars(max_chars)
+    options, key = prepare_options(pipeline_options)
+    articles = F.struct(*[_article_field(df, name, column) for name, column in columns.items()])
+    scored = _scoring_udf(options, key, max_chars)(articles)
+    held = "_quality_scored"
+    while any(name.casefold() == held for name in df.columns):
+        held = "_" + held
+    return (
+        df.withColumn(held, scored)
+        .withColumns({name: F.col(held).getField(name) for name in OUTPUT_COLUMNS})
+        .drop(held)
+    )
+
+
+def _article_field(df: DataFrame, name: str, column: str) -> Column:
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import TimestampNTZType, TimestampType
+
+    value = F.col("`" + column.replace("`", "``") + "`")
+    kind = df.schema[column].dataType
+    if MAPPING_KEYS[name] == "published" and isinstance(kind, (TimestampType, TimestampNTZType)):
+        # As pandas timestamps it could not hold a placeholder such as 9999-12-31, and the
+        # whole task would fail; as text ("2024-03-05 23:30:00", in the session's time
+        # zone) it is read as that date.
+        value = value.cast("string")
+    return value.alias(name)
+
+
+def _scoring_udf(options: Mapping[str, Any], key: str, max_chars: int) -> Callable[..., Column]:
+    from pyspark.sql.functions import PandasUDFType, pandas_udf
+    from pyspark.sql.types import StructType
+
+    def score(articles: pd.DataFrame) -> pd.DataFrame:
+        columns = {name: name for name in articles.columns}
+        return score_articles(
+            articles, columns, pipeline_options=options, max_chars=max_chars, options_key=key
+        )
+
+    with warnings.catch_warnings():
+        # Spark prefers the UDF's kind from type hints, which are not evaluated here.
+        warnings.simplefilter("ignore", UserWarning)
+        udf = pandas_udf(score, StructType(_added_fields()), PandasUDFType.SCALAR)
+    # Marked nondeterministic so that Spark scores each row once: otherwise a filter on the
+    # score (``scored.where("grade = 'F'")``) is pushed below the projection and scores
+    # every row a second time.
+    return udf.asNondeterministic()
