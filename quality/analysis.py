@@ -112,17 +112,18 @@ _ABBREVIATIONS = frozenset(
         "det",
     ]
 )
-# Each quotation pattern with the marks it needs, so texts without one of them skip it.
+# Each quotation pattern with the mark it opens with (and the one it closes with, when that
+# differs and is rare), so texts without them skip it.
 _QUOTE_PATTERNS = (
-    (("\u201c",), re.compile(r"\u201c[^\u201c\u201d]{1,2000}?(?:\u201d|(?=\n\s*\n)|\Z)")),
-    (('"',), re.compile(r'"[^"\n]{1,2000}"')),
+    ("\u201c", None, re.compile(r"\u201c[^\u201c\u201d]{1,2000}?(?:\u201d|(?=\n\s*\n)|\Z)")),
+    ('"', None, re.compile(r'"[^"\n]{1,2000}"')),
     # A straight opening mark closed by a curly one: text typed in one editor, finished in another.
-    (('"', "\u201d"), re.compile(r'"[^"\u201c\u201d\n]{1,2000}\u201d')),
+    ('"', "\u201d", re.compile(r'"[^"\u201c\u201d\n]{1,2000}\u201d')),
     # Two apostrophes for a quotation mark (archives converted from typewriter conventions),
     # opened by two apostrophes or by two backticks; an apostrophe inside ("don't") is text.
-    (("''",), re.compile(r"(?<!['\w])(?:''|``)(?:[^'\n]|'(?!')){1,2000}?''")),
-    (("\u2018",), re.compile(r"(?<!\w)\u2018[^\u2018\u2019\n]{1,400}\u2019(?!\w)")),
-    (("\u00ab",), re.compile(r"\u00ab[^\u00ab\u00bb]{1,2000}\u00bb")),
+    ("''", None, re.compile(r"(?<!['\w])(?:''|``)(?:[^'\n]|'(?!')){1,2000}?''")),
+    ("\u2018", None, re.compile(r"(?<!\w)\u2018[^\u2018\u2019\n]{1,400}\u2019(?!\w)")),
+    ("\u00ab", None, re.compile(r"\u00ab[^\u00ab\u00bb]{1,2000}\u00bb")),
 )
 
 
@@ -335,8 +336,8 @@ class Document:
         """Spans of directly quoted speech, sorted and non-overlapping."""
         found: list[tuple[int, int]] = []
         text = self.text
-        for marks, pattern in _QUOTE_PATTERNS:
-            if all(mark in text for mark in marks):
+        for opening, closing, pattern in _QUOTE_PATTERNS:
+            if opening in text and (closing is None or closing in text):
                 found.extend((m.start(), m.end()) for m in pattern.finditer(text))
         found.sort()
         merged: list[tuple[int, int]] = []
