@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 import warnings
 from collections.abc import Mapping
@@ -47,7 +48,7 @@ class Article:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise InputError(f"article text must be a string, got {type(self.text).__name__}")
-        _check_unicode("text", self.text)
+        check_unicode("text", self.text)
         published = self.published
         if published is not None and not _is_normalised(published):
             # Built directly rather than through load_article or with_fields: the date is
@@ -64,7 +65,7 @@ class Article:
                 raise InputError(
                     f"article field '{name}' must be a string or null, got {type(value).__name__}"
                 )
-            _check_unicode(name, value)
+            check_unicode(name, value)
 
     def with_fields(self, origin: str = "metadata", **fields: Any) -> Article:
         """A copy with some fields replaced, recording ``origin`` as where they came from."""
@@ -93,7 +94,7 @@ class Article:
         return data
 
 
-def _check_unicode(name: str, value: str) -> None:
+def check_unicode(name: str, value: str) -> None:
     # A JSON escape like "\ud800" decodes to half a surrogate pair: a string Python holds
     # but not Unicode text, which neither the matchers nor a UTF-8 writer can take. Every
     # article is built more than once on its way in, so the check is the UTF-8 encoder's
@@ -140,16 +141,16 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
                 return _dt.date(value // 10_000, value // 100 % 100, value % 100).isoformat()
             except ValueError as exc:
                 raise InputError(
-                    f"'{field_name}': {value!r} is not a valid YYYYMMDD date ({exc})"
+                    f"'{field_name}': {shown_value(value)} is not a valid YYYYMMDD date ({exc})"
                 ) from exc
         for low, high, per_second in _TIMESTAMPS:
             if low <= value < high:
                 moment = _dt.datetime.fromtimestamp(value / per_second, tz=_dt.timezone.utc)
                 return moment.date().isoformat()
         raise InputError(
-            f"'{field_name}': {value!r} is a bare number, not a date; give a full date such as "
-            '"2024-03-01" (a number is read as YYYYMMDD, e.g. 20240301, or as a Unix timestamp '
-            "in seconds or milliseconds)"
+            f"'{field_name}': {shown_value(value)} is a bare number, not a date; give a full "
+            'date such as "2024-03-01" (a number is read as YYYYMMDD, e.g. 20240301, or as a '
+            "Unix timestamp in seconds or milliseconds)"
         )
     text = value.strip()
     if _ISO_DATE.match(text):
@@ -157,6 +158,12 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
             return _dt.date.fromisoformat(text[:10]).isoformat()
         except ValueError:
             pass
+    if len(text) > _MAX_DATE_CHARS:
+        # No date is written this long, and dateutil would take seconds to say so.
+        raise InputError(
+            f"'{field_name}': {shown_value(value)} is {len(text):,} characters long, too long "
+            "to be a date"
+        )
     from dateutil import parser as date_parser
 
     try:
@@ -171,11 +178,11 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
                 for default in _PARSE_DEFAULTS
             )
     except (ValueError, OverflowError) as exc:
-        raise InputError(f"'{field_name}': cannot read {value!r} as a date") from exc
+        raise InputError(f"'{field_name}': cannot read {shown_value(value)} as a date") from exc
     if first != second:
         raise InputError(
-            f"'{field_name}': {value!r} is not a full date; give the year, month and day "
-            '(e.g. "2024-03-01")'
+            f"'{field_name}': {shown_value(value)} is not a full date; give the year, month "
+            'and day (e.g. "2024-03-01")'
         )
     return first.isoformat()
 
@@ -184,9 +191,21 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
 #: Unix timestamps taken for dates: seconds, then milliseconds, from September 2001 (ten
 #: digits) to the year 5138; smaller numbers are more likely years or typos.
 _TIMESTAMPS = ((1_000_000_000, 1e11, 1), (1_000_000_000_000, 1e14, 1000))
+#: The longest date string read: the longest date written out in words, a weekday, a time
+#: and a zone name is well under this.
+_MAX_DATE_CHARS = 200
 #: Two leap years, so that "29 February" without a year reads under both and is refused as
 #: incomplete rather than as unreadable.
 _PARSE_DEFAULTS = (_dt.datetime(2000, 1, 1), _dt.datetime(2004, 2, 2))
+
+
+def shown_value(value: object, limit: int = 60) -> str:
+    """``value`` as an error message shows it: its repr, cut short when long (a number too
+    long to write out in decimal is described instead)."""
+    if isinstance(value, int) and value.bit_length() > 4 * limit:
+        return f"a number of about {round(value.bit_length() * math.log10(2)):,} digits"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _is_normalised(value: object) -> bool:

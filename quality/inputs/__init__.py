@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from quality.article import METADATA_FIELDS, Article, normalise_date
+from quality.article import METADATA_FIELDS, Article, check_unicode, normalise_date
 from quality.errors import InputError, InvalidTextError
 from quality.inputs.charset import declared_charset, decode_declared
 from quality.inputs.jsonl import json_type
@@ -170,6 +170,9 @@ def from_string(text: str, *, format: str = "auto", url: str | None = None) -> A
 def from_html(html: str, *, url: str | None = None) -> Article:
     from quality.inputs import webpage
 
+    # Checked before extraction, which would drop the page's text (lxml cannot encode a
+    # lone surrogate) and report a page that shows no text.
+    check_unicode("html", html)
     page = webpage.extract_page(html, url=url)
     return Article(
         text=page.text,
@@ -195,7 +198,10 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
         if target == "id" and not isinstance(value, str):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise InputError(f"'id' must be a string or number, got {json_type(value)}")
-            value = str(value)
+            try:
+                value = str(value)
+            except ValueError:  # an integer of more than sys.get_int_max_str_digits() digits
+                raise InputError("'id' is a number too long to write out") from None
         values[target] = value
     text = values.pop("text", None)
     html = values.pop("html", None)

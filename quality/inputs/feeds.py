@@ -103,7 +103,12 @@ def feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedInput]:
     # Imported here: quality.batch imports this module for FeedEntry.
     from quality.batch import FailedInput
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(_without_bad_references(data))
+    except (ValueError, OverflowError) as exc:  # how feedparser's fallback parser fails
+        raise InputError(
+            f"{source}: not a readable RSS or Atom feed ({type(exc).__name__}: {exc})"
+        ) from exc
     if not parsed.entries and parsed.get("bozo"):
         problem = parsed.get("bozo_exception")
         raise InputError(f"{source}: not a readable RSS or Atom feed ({problem})")
@@ -128,6 +133,31 @@ def feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedInput]:
             yield FailedInput(source, "InvalidFeed", message, line)
             continue
         yield FeedEntry(source, line, record)
+
+
+#: A numeric character reference, decimal or hexadecimal.
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+_REPLACEMENT_REFERENCE = b"&#xFFFD;"
+
+
+def _without_bad_references(data: bytes) -> bytes:
+    """``data`` with each character reference to no character (half of a surrogate pair,
+    or past U+10FFFF) made one to U+FFFD, as HTML reads it: feedparser's fallback parser
+    fails on one with an exception, which lost the whole feed."""
+    if b"&#" not in data:
+        return data
+
+    def replace(reference: re.Match[bytes]) -> bytes:
+        hexadecimal, decimal = reference.groups()
+        digits = (hexadecimal or decimal).lstrip(b"0")
+        if len(digits) > 8:
+            return _REPLACEMENT_REFERENCE
+        value = int(digits or b"0", 16 if hexadecimal else 10)
+        if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+            return _REPLACEMENT_REFERENCE
+        return reference.group()
+
+    return _CHARACTER_REFERENCE.sub(replace, data)
 
 
 def _entry_lines(data: bytes) -> list[int | None]:

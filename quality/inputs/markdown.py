@@ -48,7 +48,9 @@ _DEFINITION_NEXT_TITLE = re.compile(rf"{_DEFINITION_TITLE}[ \t]*$")
 _LINE_MARKERS = re.compile(
     r"^(?P<mark>[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))", re.MULTILINE
 )
-_HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE)
+# Tried only where a run of spaces begins: tried inside the run too, a line with a long run
+# not followed by "#" took time in the square of the run's length.
+_HEADING_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$", re.MULTILINE)
 # Emphasis is paired by _emphasis_spans rather than a regex such as
 # (?<![\w*_])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_]): that regex finds the same
 # pairs, but every opener without a closer scans to the end of its line, which made a
@@ -102,8 +104,16 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
             data = yaml.safe_load(raw) or {}
         except yaml.YAMLError as exc:
             raise InputError(f"front matter is not valid YAML: {exc}") from exc
-        except ValueError as exc:  # a well-formed value YAML cannot build, e.g. 2024-02-30
+        except (ValueError, OverflowError) as exc:  # a value YAML cannot build: 2024-02-30
             raise InputError(f"front matter has an impossible date or value: {exc}") from exc
+        except (LookupError, AttributeError) as exc:
+            # How PyYAML's constructors fail on a value that their tag cannot take.
+            raise InputError(
+                "front matter has a value that its YAML tag cannot take (such as !!bool maybe "
+                "or !!timestamp 2024)"
+            ) from exc
+        except RecursionError:
+            raise InputError(_TOO_DEEP) from None
     else:
         from quality._toml import tomllib
 
@@ -111,6 +121,10 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
             data = tomllib.loads(raw)
         except tomllib.TOMLDecodeError as exc:
             raise InputError(f"front matter is not valid TOML: {exc}") from exc
+        except ValueError as exc:  # an integer of more than sys.get_int_max_str_digits() digits
+            raise InputError(f"front matter has a value that cannot be read: {exc}") from exc
+        except RecursionError:
+            raise InputError(_TOO_DEEP) from None
     if not isinstance(data, dict):
         raise InputError("front matter must be a mapping of keys to values")
     fields: dict[str, Any] = {}
@@ -118,6 +132,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
         target = FRONT_MATTER_KEYS.get(str(key).lower())
         if target is None or target in fields or value is None or value == "":
             continue
+        _check_size(key, value)
         if target == "language" and not isinstance(value, str):
             # A number, list or YAML's `no` (read as false) is no language code to guess from.
             raise InputError(
@@ -132,6 +147,35 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
             value = str(value)
         fields[target] = value
     return fields, match.end()
+
+
+_TOO_DEEP = "front matter is nested too deeply (lists or tables inside one another)"
+#: The most items a front-matter value that becomes a field may hold, counted through its
+#: nested lists and mappings, and how deep they may nest. A YAML alias stands for its whole
+#: anchored value, so a few lines of aliases of aliases can stand for billions of items
+#: ("billion laughs"), which written out as text would take minutes and gigabytes; an
+#: alias inside its own anchor makes a value that never ends.
+_MAX_VALUE_ITEMS = 1_000
+_MAX_VALUE_DEPTH = 10
+
+
+def _check_size(key: object, value: Any) -> None:
+    """An InputError when ``value`` holds too many items or nests too deeply to be a field."""
+    count = 0
+    pending: list[tuple[Any, int]] = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        count += 1
+        if count > _MAX_VALUE_ITEMS or depth > _MAX_VALUE_DEPTH:
+            raise InputError(
+                f"front matter '{key}' is too large to be a field: more than "
+                f"{_MAX_VALUE_ITEMS:,} items or {_MAX_VALUE_DEPTH} levels of nesting (a YAML "
+                "alias counts as everything it stands for)"
+            )
+        if isinstance(item, dict):
+            pending.extend((part, depth + 1) for pair in item.items() for part in pair)
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            pending.extend((part, depth + 1) for part in item)
 
 
 def _name_of(value: Any) -> str:

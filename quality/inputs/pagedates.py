@@ -342,7 +342,7 @@ def _jsonld_dates(tree: Any) -> list[str]:
             # strict=False: CMSs write raw line breaks inside JSON-LD strings, which strict
             # JSON refuses, and the whole block would be lost over one description.
             data = json.loads(content, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
             continue
         for item in _json_objects(data):
             types = item.get("@type")

@@ -3,6 +3,7 @@ quality.inputs.pagedates."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -35,13 +36,16 @@ _BLOCK_TAGS = frozenset(
 #: cache of text seen before (``duplicate_test``) is used only with ``deduplicate=True``.
 #: So the copy of a paragraph that a page repeats verbatim would never reach the scorers of
 #: repetition. Before extraction, a repeated block this long that sits in the same kind of
-#: place as the copy before it (``_same_place``) gets one mark per earlier copy, which makes
-#: the copies differ; the marks are taken out of the result. Shorter repeats are kept anyway.
+#: place as the copy before it (``_same_place``) gets marks that count the earlier copies,
+#: which makes the copies differ; the marks are taken out of the result. Shorter repeats are
+#: kept anyway.
 _MIN_MARKED_REPEAT = 50
-#: Characters no page is expected to contain (the first one the page does not contain is
-#: the mark). trafilatura drops characters that are not printable, so zero-width ones would
-#: not survive the extraction.
-_REPEAT_MARKS = ("\u2bd1", "\u2e4e")
+#: Characters no page is expected to contain; the first two the page does not contain are
+#: the digits the copies are counted in (in binary: a count in one mark, repeated, made a
+#: page of thousands of copies of one paragraph take time in the square of their number).
+#: trafilatura drops characters that are not printable, so zero-width ones would not survive
+#: the extraction.
+_REPEAT_MARKS = ("\u2bd1", "\u2e4e", "\u2bd2", "\u2e4f")
 
 #: A line that holds the title or byline with at most this many other words ("By", "Staff
 #: writer") was used as metadata, not stripped.
@@ -77,7 +81,7 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
     import trafilatura
 
     tree = _parse(html)
-    mark = _mark_repeats(tree)
+    marks = _mark_repeats(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -90,8 +94,8 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
     if document is not None:
         data = document if isinstance(document, dict) else document.as_dict()
     text = data.get("text") or ""
-    if mark is not None:
-        text = text.replace(mark, "")
+    if marks is not None:
+        text = _unmarked(text, marks)
     fields: dict[str, str] = {}
     for source_key, target in (
         ("title", "title"),
@@ -101,8 +105,8 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
         ("language", "language"),
     ):
         value = data.get(source_key)
-        if isinstance(value, str) and mark is not None:
-            value = value.replace(mark, "")
+        if isinstance(value, str) and marks is not None:
+            value = _unmarked(value, marks)
         if isinstance(value, str) and value.strip():
             fields[target] = value.strip()
     pristine = _parse(html)
@@ -111,6 +115,11 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
         text = ""
     stripped = _stripped_blocks(pristine, text, fields)
     if not text.strip():
+        if _nested_too_deeply(html):
+            raise EmptyPageError(
+                "no article text could be extracted from the page: its elements are nested "
+                "more than 256 deep, and the HTML parser reads nothing past that depth"
+            )
         raise EmptyPageError(_no_text_message(stripped))
     published = find_published_date(pristine, url=url, text=text)
     if published:
@@ -129,7 +138,28 @@ def _parse(html: str) -> Any:
         tree = load_html(f"<html><body>{html}</body></html>")
     if tree is None:
         raise InputError("HTML could not be parsed")
+    if tree.tag != "html":
+        # For a fragment lxml hands back its element (or a <div> around its elements), not
+        # the page. htmldate, which trafilatura runs, removes elements such as <svg>,
+        # <label> or <frameset> from their parent, and one with none failed an assertion.
+        root = tree.getroottree().getroot()
+        if root is not None and root.tag == "html":
+            tree = root
     return tree
+
+
+def _nested_too_deeply(html: str) -> bool:
+    """Whether the HTML parser (libxml2, under lxml) stopped at its depth limit, dropping
+    everything nested deeper and everything after it."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(encoding="utf-8")
+    with contextlib.suppress(etree.LxmlError):  # the errors are in the log all the same
+        etree.fromstring(html.encode("utf-8", "replace"), parser)
+    return any(
+        error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message
+        for error in parser.error_log
+    )
 
 
 def _no_text_message(stripped: Sequence[str]) -> str:
@@ -146,16 +176,18 @@ def _no_text_message(stripped: Sequence[str]) -> str:
 
 def _mark_repeats(tree: Any) -> str | None:
     """Mark each block that repeats the block before it with the same text, in the same
-    kind of place (see ``_MIN_MARKED_REPEAT`` and ``_same_place``): the second copy gets one
-    mark, the third two, and so on. The mark used, or None when no block was marked."""
+    kind of place (see ``_MIN_MARKED_REPEAT`` and ``_same_place``) with the number of copies
+    before it, written in binary in two marks: no copy's marks are those of another, nor the
+    start of a later copy's (trafilatura's fallback drops a paragraph found inside the text
+    before it). The two marks used, or None when no block was marked."""
     blocks = _leaf_blocks(tree)
     texts = [" ".join(_block_text(block).split()) for block in blocks]
     counts = Counter(text for text in texts if len(text) > _MIN_MARKED_REPEAT)
     if not any(count > 1 for count in counts.values()):
         return None
     page_text = "".join(tree.itertext())
-    mark = next((m for m in _REPEAT_MARKS if m not in page_text), None)
-    if mark is None:
+    digits = "".join(m for m in _REPEAT_MARKS if m not in page_text)[:2]
+    if len(digits) < 2:
         return None
     earlier: dict[str, tuple[Any, int]] = {}
     marked = False
@@ -164,10 +196,16 @@ def _mark_repeats(tree: Any) -> str | None:
             continue
         previous, copies = earlier.get(text, (None, 0))
         if previous is not None and _same_place(previous, block):
-            _append(block, mark * copies)
+            _append(block, "".join(digits[int(bit)] for bit in f"{copies:b}"))
             marked = True
         earlier[text] = block, copies + 1
-    return mark if marked else None
+    return digits if marked else None
+
+
+def _unmarked(text: str, marks: str) -> str:
+    for mark in marks:
+        text = text.replace(mark, "")
+    return text
 
 
 def _same_place(first: Any, second: Any) -> bool:

@@ -342,7 +342,10 @@ def _names_source(text: str, sentence: Span, cues: list[tuple[int, int]]) -> boo
     ``cues`` are the start and end of every reporting cue in ``text``, in order.
     """
     first = bisect_left(cues, (sentence.start, 0))
-    for cue_start, cue_end in cues[first:]:
+    # By index: a slice cues[first:] would copy the cues of the rest of the text for every
+    # sentence.
+    for index in range(first, len(cues)):
+        cue_start, cue_end = cues[index]
         if cue_start >= sentence.end:
             break
         hit = None
@@ -370,10 +373,17 @@ def _may_end_a_source(text: str, floor: int, cue_start: int) -> bool:
     """Whether the word before the cue could end a source named before it."""
     if cue_start <= floor or not text[cue_start - 1].isspace():
         return False
-    words = text[floor:cue_start].rsplit(None, 1)
-    if not words:
+    # The last word is found by stepping back from the cue, not by splitting the sentence so
+    # far, which in a long run-on "sentence" of cues took time in the square of its length.
+    end = cue_start - 1
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    if end == floor:
         return False
-    word = words[-1]
+    start = end - 1
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:end]
     return not word.islower() or word.endswith(",") or word in _LAST_WORDS_OF_A_SOURCE
 
 
