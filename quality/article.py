@@ -55,7 +55,7 @@ class Article:
             # read the same way, so reports always carry an ISO date.
             object.__setattr__(self, "published", normalise_date(published))
         language = self.language
-        if isinstance(language, str) and not (language.isalpha() and language.islower()):
+        if isinstance(language, str) and not _LANGUAGE_SUBTAG.fullmatch(language):
             object.__setattr__(self, "language", normalise_language(language))
         for name in (*METADATA_FIELDS, "html", "id"):
             value = getattr(self, name)
@@ -110,11 +110,22 @@ def check_unicode(name: str, value: str) -> None:
         ) from None
 
 
+_LANGUAGE_SUBTAG = re.compile(r"[a-z]{2,8}")
+
+
 def normalise_language(code: str) -> str | None:
     """The language part of a language tag, lower-cased: ``en-US``, ``en_GB`` and ``EN`` are
-    all ``en``, since rules are written per language, not per region; None for a blank tag."""
+    all ``en``, since rules are written per language, not per region; None for a blank tag.
+    A tag whose language part is not 2 to 8 letters (BCP 47) is refused: "123", a path or a
+    sentence is no language, and each distinct language costs the pipeline a plan."""
     primary = code.strip().replace("_", "-").split("-")[0].lower()
-    return primary or None
+    if not primary:
+        return None
+    if not _LANGUAGE_SUBTAG.fullmatch(primary):
+        raise InputError(
+            f"'language' must be a language tag such as 'en' or 'en-US', got {shown_value(code)}"
+        )
+    return primary
 
 
 def normalise_date(value: object, *, field_name: str = "published") -> str | None:

@@ -149,6 +149,19 @@ def test_a_language_tag_with_a_region_or_capitals_is_read_as_its_language(tag):
     assert report.complete and report.score == quality.score(CLEAN).score
 
 
+@pytest.mark.parametrize("tag", ["123", "../../etc", "x" * 10_000, "ß", "e"])
+def test_a_language_that_is_no_language_tag_is_refused(tag):
+    with pytest.raises(quality.InputError, match="must be a language tag such as 'en'"):
+        quality.score(CLEAN, language=tag)
+
+
+def test_a_feed_language_that_is_a_name_is_left_to_detection():
+    from quality.inputs.feeds import _language
+
+    assert _language("en-us") == "en" and _language("English") is None
+    assert _language("123") is None
+
+
 def test_allow_list_and_extra_phrases():
     text = "Officials met on Monday. The deal offers a glimmer of hope. We must leverage synergies."
     allowed = quality.Pipeline(allow=["a glimmer of hope"]).score(text)

@@ -294,4 +294,9 @@ def _date(parsed: time.struct_time | None) -> str | None:
 
 def _language(value: Any) -> str | None:
     cleaned = _clean(value)
-    return normalise_language(cleaned) if cleaned else None
+    try:
+        language = normalise_language(cleaned) if cleaned else None
+    except InputError:
+        return None
+    # A code (ISO 639), not a name: <language>English</language> leaves it to detection.
+    return language if language is not None and len(language) <= 3 else None
