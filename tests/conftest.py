@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -64,3 +67,25 @@ def pipeline() -> quality.Pipeline:
 def seed_text(prefix: str) -> str:
     (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local Spark session (two cores) for every test that needs one: starting the JVM
+    and its Python workers takes most of a Spark test's time."""
+    sql = pytest.importorskip("pyspark.sql", reason="the spark extra (pyspark) is not installed")
+    # The workers must run this interpreter, which has quality installed.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    session = (
+        sql.SparkSession.builder.master("local[2]")
+        .appName("quality-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.driver.memory", "1g")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()

@@ -8,7 +8,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +20,6 @@ import quality
 pyspark = pytest.importorskip("pyspark", reason="the spark extra (pyspark) is not installed")
 pd = pytest.importorskip("pandas", reason="the spark extra is not installed")
 
-from pyspark.sql import SparkSession  # noqa: E402
 from pyspark.sql import types as T  # noqa: E402
 
 from quality.distributed import score_frame  # noqa: E402
@@ -35,23 +33,6 @@ PAGE = (
     "<html><head><title>Fees</title></head><body><nav><a href='/'>Home</a></nav><article>"
     f"<h1>Council raises parking fees</h1><p>{TEXT}</p><p>{FILLER}</p></article></body></html>"
 )
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("quality-edge-tests")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.memory", "1g")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
 
 
 def test_a_frame_of_pages_is_scored_as_pages(spark: Any) -> None:

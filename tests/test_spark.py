@@ -1,9 +1,6 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,27 +11,8 @@ from tests.test_batch import make_record
 pyspark = pytest.importorskip("pyspark", reason="the spark extra (pyspark) is not installed")
 pd = pytest.importorskip("pandas", reason="the spark extra is not installed")
 
-from pyspark.sql import SparkSession  # noqa: E402
 
 from quality.distributed.spark import make_scorer, output_schema, score_dataframe  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    # The workers must run this interpreter, which has quality installed.
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("quality-tests")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.memory", "1g")
-        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
 
 
 def articles(n: int) -> list[dict[str, Any]]:
