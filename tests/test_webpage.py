@@ -201,6 +201,20 @@ def test_a_byline_shown_with_other_words_is_metadata_but_other_header_lines_are_
     assert "Updated with figures from the city treasury" in extracted.stripped
 
 
+def test_a_byline_line_with_its_date_is_metadata():
+    body = (
+        '<header class="entry-header"><h1 class="entry-title">Council approves budget for '
+        'the coming year</h1><p class="meta">By Jane Roe | Updated March 1, 2024, 10:30 am</p>'
+        '<p class="note">Jane Roe also covers the schools board and the port</p></header>'
+        f'<div class="entry-content">{paragraphs(LEAD, *PARAGRAPHS)}</div>'
+    )
+    extracted = extract_page(page(body, head='<meta name="author" content="Jane Roe">'))
+    assert extracted.fields["byline"] == "Jane Roe"
+    assert "By Jane Roe | Updated March 1, 2024, 10:30 am" not in extracted.stripped
+    # A sentence about the author is no byline, date words or not.
+    assert "Jane Roe also covers the schools board and the port" in extracted.stripped
+
+
 def test_a_single_word_byline_inside_a_sentence_is_still_stripped():
     body = (
         '<header class="entry-header"><h1 class="entry-title">Council approves budget for '

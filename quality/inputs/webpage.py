@@ -51,6 +51,11 @@ _REPEAT_MARKS = ("\u2bd1", "\u2e4e", "\u2bd2", "\u2e4f")
 #: writer") was used as metadata, not stripped.
 _METADATA_EXTRA_WORDS = 3
 _WORD = re.compile(r"\w+")
+_DATE_WORD = re.compile(
+    r"\d{1,4}(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|am|pm"
+)
 
 
 @dataclass(frozen=True)
@@ -423,8 +428,15 @@ def _used_as_metadata(line: str, values: Sequence[str]) -> bool:
         rest = rest.replace(f" {value} ", " ")
     left = rest.split()
     removed = words.count(" ") + 1 - len(left)
+    # A date beside the byline ("By Jane Roe | March 1, 2024") is part of the same line of
+    # metadata, not words of its own.
+    undated = [word for word in left if not _DATE_WORD.fullmatch(word)]
     # One word of a byline ("Roe") among others is a mention, not the byline.
-    return removed > 0 and len(left) <= _METADATA_EXTRA_WORDS and (removed > 1 or len(left) < 2)
+    return (
+        removed > 0
+        and len(undated) <= _METADATA_EXTRA_WORDS
+        and (removed > 1 or len(undated) < 2)
+    )
 
 
 def _words(text: str) -> str:
