@@ -433,9 +433,7 @@ def _used_as_metadata(line: str, values: Sequence[str]) -> bool:
     undated = [word for word in left if not _DATE_WORD.fullmatch(word)]
     # One word of a byline ("Roe") among others is a mention, not the byline.
     return (
-        removed > 0
-        and len(undated) <= _METADATA_EXTRA_WORDS
-        and (removed > 1 or len(undated) < 2)
+        removed > 0 and len(undated) <= _METADATA_EXTRA_WORDS and (removed > 1 or len(undated) < 2)
     )
 
 
