@@ -148,7 +148,6 @@ _NOT_NAMES = frozenset(
         "report",
     ]
 )
-_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,}[\"\u201d]|(?:''|``)(?:[^'\n]|'(?!')){3,}?''")
 # Named members of a vague group: "critics like Tom Reed say", "other ministers, such as Anne
 # Marsh, said". The group is then illustrated by a named source, which the reader can check.
 # Without a comma "like" is a verb as often as not ("Some voters like Reed"), so there it
@@ -273,7 +272,7 @@ class AttributionScorer(Scorer):
                 or (
                     match.rule.name == "vague-source"
                     and (
-                        _has_named_speaker(sentence.text)
+                        _has_named_speaker(doc, sentence)
                         or _names_a_member(doc.text, sentence, match.start, match.end)
                     )
                 )
@@ -412,9 +411,9 @@ def _names_organisation(excerpt: str) -> bool:
     return any(word[:1].isupper() for word in excerpt.split()[1:])
 
 
-def _has_named_speaker(sentence: str) -> bool:
+def _has_named_speaker(doc: Document, sentence: Span) -> bool:
     """Whether, outside quotation marks, the sentence attributes speech to a name."""
-    unquoted = _QUOTED.sub(" ", sentence)
+    unquoted = _outside_quotes(doc, sentence)
     for m in _NAMED_SPEAKER.finditer(unquoted):
         words = [w.lower().strip(".,") for w in (m.group(1) or m.group(2) or "").split()]
         if words and words[-1] not in _NOT_NAMES and not all(w in _NOT_NAMES for w in words):
@@ -474,3 +473,18 @@ def _legal_hedge(doc: Document, rule: Rule, match: Match) -> bool:
     start = sentences[max(0, index - 1)].start
     end = sentences[min(len(sentences) - 1, index + 1)].end
     return re.search(context, doc.lower[start:end]) is not None
+
+
+def _outside_quotes(doc: Document, sentence: Span) -> str:
+    """The sentence with the quotations it holds replaced by a space. A quotation that runs
+    past the sentence is left: its marks are unbalanced, and the speaker after it counts."""
+    quotes = doc.quotes
+    pieces = []
+    position = sentence.start
+    for quote_start, quote_end in quotes[bisect_left(quotes, (sentence.start, 0)) :]:
+        if quote_end > sentence.end:
+            break
+        pieces += [doc.text[position:quote_start], " "]
+        position = quote_end
+    pieces.append(doc.text[position : sentence.end])
+    return "".join(pieces)
