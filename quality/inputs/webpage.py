@@ -12,6 +12,7 @@ from typing import Any
 
 from quality.errors import EmptyPageError, InputError
 from quality.inputs.pagedates import find_published_date
+from quality.inputs.textmeta import MONTH_PATTERN
 
 __all__ = ["ExtractedPage", "extract_page", "find_published_date", "looks_like_html"]
 
@@ -52,8 +53,7 @@ _REPEAT_MARKS = ("\u2bd1", "\u2e4e", "\u2bd2", "\u2e4f")
 _METADATA_EXTRA_WORDS = 3
 _WORD = re.compile(r"\w+")
 _DATE_WORD = re.compile(
-    r"\d{1,4}(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    rf"\d{{1,4}}(?:st|nd|rd|th)?|{MONTH_PATTERN}"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|am|pm"
 )
 
