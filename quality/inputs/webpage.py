@@ -258,17 +258,6 @@ def _leaf_blocks(tree: Any) -> list[Any]:
     return [block for block in blocks if block not in containers]
 
 
-def _runs(tree: Any) -> Iterator[tuple[str, Any]]:
-    """Each run of visible text, with the element it sits in. The text of scripts, styles
-    and comments is left out, not what follows them."""
-    for node in tree.iter():
-        if isinstance(node.tag, str) and node.tag not in _INVISIBLE and node.text:
-            yield node.text, node
-        parent = node.getparent()
-        if parent is not None and node.tail:
-            yield node.tail, parent
-
-
 def _text_slots(element: Any) -> Iterator[tuple[Any, str]]:
     """Where the visible text inside ``element`` is held, in document order: (node, "text")
     or (node, "tail"); the text of comments, scripts and styles is left out."""
@@ -354,7 +343,11 @@ def _stripped_blocks(
     on_page: Counter[str] = Counter()
     in_kept: dict[str, int] = {}
     blocks: dict[Any, str] = {}
-    for piece, owner in _runs(tree):
+    for node, slot in _text_slots(tree):
+        piece = getattr(node, slot)
+        if not piece:
+            continue
+        owner = node if slot == "text" else node.getparent()
         line = " ".join(piece.split())
         if len(line) < _MIN_STRIPPED_LINE:
             continue
