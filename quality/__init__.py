@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from quality.analysis import Document
 from quality.article import Article
 from quality.errors import (
+    ArticleTooLargeError,
     ConfigError,
     EmptyPageError,
     InputError,
@@ -45,6 +46,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Article",
+    "ArticleTooLargeError",
     "BatchError",
     "BatchResult",
     "ConfigError",

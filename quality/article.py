@@ -69,12 +69,13 @@ class Article:
 
     def with_fields(self, origin: str = "metadata", **fields: Any) -> Article:
         """A copy with some fields replaced, recording ``origin`` as where they came from."""
+        if "published" in fields:
+            # Read first: a blank date is no date, and no origin is recorded for it.
+            fields["published"] = normalise_date(fields["published"], field_name="published")
         origins = dict(self.origins)
         for name, value in fields.items():
             if name in METADATA_FIELDS and value is not None:
                 origins[name] = origin
-        if "published" in fields:
-            fields["published"] = normalise_date(fields["published"], field_name="published")
         return replace(self, origins=origins, **fields)
 
     def metadata(self) -> dict[str, Any]:
@@ -136,7 +137,8 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
     timestamp in seconds or milliseconds since 2001 (feeds and databases send those), read
     in UTC; any other number (a year, a typo) is refused.
     """
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
+        # A blank field (a scraper's "" or " ") says no more than a missing one.
         return None
     if isinstance(value, _dt.datetime):
         return value.date().isoformat()

@@ -22,6 +22,22 @@ class EmptyPageError(InputError):
     navigation, headers, footers and other boilerplate. Scoring it would grade nothing."""
 
 
+class ArticleTooLargeError(InputError):
+    """An article longer than the limit on what one article may hold (``max_chars``, by
+    default ``quality.inputs.DEFAULT_MAX_CHARS``): scoring takes several seconds per million
+    characters, so text this long is a dump or a bug, not an article. ``field`` names what was
+    too long ("text" or "html"), ``size`` its length and ``limit`` the limit, in characters."""
+
+    def __init__(self, field: str, size: int, limit: int):
+        super().__init__(
+            f"'{field}' is {size:,} characters, over the limit of {limit:,}; pass a larger "
+            "max_chars, or max_chars=None for no limit, to score it anyway"
+        )
+        self.field = field
+        self.size = size
+        self.limit = limit
+
+
 class RuleError(QualityError):
     """A rule file is invalid. The message names the file and the rule."""
 

@@ -91,7 +91,12 @@ class Report:
 
     def explain(self) -> str:
         """A plain-text account: the score, then what cost points, biggest first."""
-        title = self.article.title or self.article.id or "article"
+        # A title or id may hold line breaks (metadata is taken as given), which would
+        # break the account's first line in two.
+        names = (
+            _one_line(name or "", _TITLE_CHARS) for name in (self.article.title, self.article.id)
+        )
+        title = next((name for name in names if name), "article")
         lines = [f"{title}: {shown_score(self.score)}/100, grade {self.grade}"]
         arithmetic = [f"{self.base:.0f}"]
         for summary in sorted(self.scorers.values(), key=lambda s: s.contribution):
@@ -110,10 +115,16 @@ class Report:
             by_scorer.setdefault(finding.scorer, []).append(finding)
         for summary in sorted(self.scorers.values(), key=lambda s: (s.contribution, s.id)):
             if not summary.ran:
+                # A scorer with no weight is charged nothing, and saying it was would
+                # contradict the "0.0 points" beside it.
+                charged = (
+                    "; charged because nothing is known either way"
+                    if _points(summary.contribution) != _NO_POINTS
+                    else ""
+                )
                 lines.append(
                     f"\n{summary.id}: {_points(summary.contribution)}, "
-                    f"not run ({summary.reason}); "
-                    "charged because nothing is known either way"
+                    f"not run ({summary.reason}){charged}"
                 )
                 continue
             found = by_scorer.get(summary.id, [])
@@ -124,9 +135,7 @@ class Report:
                 f"(sub-score {summary.score:.2f} x weight {summary.weight:g})"
             )
             for finding in sorted(found, key=lambda f: (-f.severity.rank, f.start)):
-                quoted = " ".join(finding.excerpt.split())
-                if len(quoted) > 70:
-                    quoted = quoted[:67] + "..."
+                quoted = _one_line(finding.excerpt, _QUOTE_CHARS)
                 where = f"{finding.line}:{finding.column}"
                 lines.append(f"  {where} {finding.rule} [{finding.severity}] {finding.message}")
                 if quoted and quoted not in finding.message:
@@ -146,8 +155,21 @@ def shown_score(score: float | None) -> int:
     return math.floor(score or 0.0)
 
 
+_NO_POINTS = "0.0 points"
+#: The most characters of a quoted excerpt, and of the title, that explain() shows.
+_QUOTE_CHARS = 70
+_TITLE_CHARS = 100
+
+
 def _points(contribution: float) -> str:
     """Points lost as "-2.5 points"; "0.0 points" when nothing shows at one decimal (a weight
     of 0, a sub-score of 1), never "-0.0"."""
     lost = round(-contribution, 1)
-    return f"-{lost:.1f} points" if lost > 0 else "0.0 points"
+    return f"-{lost:.1f} points" if lost > 0 else _NO_POINTS
+
+
+def _one_line(text: str, limit: int) -> str:
+    """``text`` with each run of whitespace (line breaks included) made one space, cut to
+    ``limit`` characters with "..." when longer."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."

@@ -152,6 +152,23 @@ def test_mapping_with_metadata_and_origins():
     assert article.origins == {"title": "metadata", "published": "metadata"}
 
 
+@pytest.mark.parametrize(
+    ("source", "fields"),
+    [
+        ({"text": BODY, "published": "  ", "title": "T"}, {}),
+        (BODY, {"published": "", "title": "T"}),
+        (BODY, {"published": " \t", "title": "T"}),
+        ('---\ndate: " "\ntitle: T\n---\n' + BODY, {}),
+    ],
+)
+def test_a_blank_date_is_no_date_and_has_no_origin(source, fields):
+    # "" was read as no date but "  " refused as unreadable, and either left an origin
+    # ("published": "metadata") for a date the report shows as null.
+    article = load_article(source, **fields)
+    assert article.published is None
+    assert "published" not in article.origins and "title" in article.origins
+
+
 def test_keyword_fields_and_date_objects():
     article = load_article(text=BODY, published=dt.date(2024, 3, 1), byline="Ana Ruiz")
     assert article.published == "2024-03-01"
@@ -166,7 +183,9 @@ def test_keyword_fields_and_date_objects():
         ({"text": BODY, "published": "not a date"}, "cannot read 'not a date' as a date"),
         ({"text": BODY, "title": ["a"]}, "'title' must be a string, got array"),
         (3.5, "got float"),
-        (b"\xff\xfe bad", "not valid UTF-8"),
+        (b"caf\xe9 bad", "not valid UTF-8"),
+        ("The bytes said it was UTF-16.".encode("utf-16"), "UTF-16 text, not UTF-8"),
+        ("\ufeffThe bytes said it was UTF-32.".encode("utf-32-be"), "UTF-32 text, not UTF-8"),
     ],
 )
 def test_bad_input_raises_a_specific_input_error(source, message):

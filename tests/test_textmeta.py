@@ -36,6 +36,13 @@ def test_a_full_date_near_the_top_is_the_dateline(text: str, iso: str | None) ->
         ("Headline\n  Written by Ben Ode, Health Editor\n\nText.", "Ben Ode"),
         ("The bill passed by 31 votes to 12.\n\nText.", None),
         ("by the way, nobody signed this.", None),
+        # A sentence that opens with a time is no byline; a name may start with a month.
+        ("By Monday, the council had voted.\n\nText.", None),
+        ("By Friday afternoon, talks had stalled.", None),
+        ("By March, prices had doubled.", None),
+        ("By Sept. 5 the works must end, the mayor said.", None),
+        ("By May Chen\n\nText.", "May Chen"),
+        ("By Tuesday, nothing had changed.\nBy Ana Ruiz\n\nText.", "Ana Ruiz"),
     ],
 )
 def test_a_by_line_near_the_top_is_the_byline(text: str, byline: str | None) -> None:

@@ -6,15 +6,25 @@ import codecs
 import dataclasses
 import re
 from collections.abc import Mapping
+from os import PathLike
 from typing import Any
 
 from quality.article import METADATA_FIELDS, Article, check_unicode, normalise_date
-from quality.errors import InputError, InvalidTextError
+from quality.errors import ArticleTooLargeError, InputError, InvalidTextError
 from quality.inputs.charset import declared_charset, decode_declared
 from quality.inputs.jsonl import json_type
 
 #: Input formats ``load_article`` understands; "auto" sniffs the text.
 FORMATS = ("auto", "text", "markdown", "html")
+
+#: The most characters an article's text, or its HTML, may hold (``max_chars``), for one
+#: article as for a batch: scoring takes several seconds per million characters, so a caller
+#: handed a 200 MB dump would wait many minutes. Real articles are far shorter; anything
+#: this size is a dump or a bug. ``max_chars=None`` lifts the limit.
+DEFAULT_MAX_CHARS = 5_000_000
+
+#: The fields that hold the article itself rather than metadata about it.
+_CONTENT_FIELDS = ("text", "html")
 
 #: Keys accepted in a mapping, and the article field each feeds.
 MAPPING_KEYS = {
@@ -61,15 +71,23 @@ _UNICODE_MARKS = (
 )
 
 
+def unicode_encoding(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when ``data`` starts with that encoding's byte-order mark."""
+    for mark, name in _UNICODE_MARKS:
+        if data.startswith(mark):
+            return name
+    return None
+
+
 def refuse_binary(data: bytes) -> None:
     """An InputError for data that is binary (a NUL byte near its start), not text; UTF-16
     and UTF-32 text (what Windows tools save as "Unicode") is named as such."""
     head = data[:_BINARY_SNIFF]
     if b"\x00" not in head:
         return
-    for mark, name in _UNICODE_MARKS:
-        if head.startswith(mark):
-            raise InputError(f"{name} text, not UTF-8; save the file as UTF-8")
+    encoding = unicode_encoding(head)
+    if encoding is not None:
+        raise InputError(f"{encoding} text, not UTF-8; save the file as UTF-8")
     # Without a byte-order mark, UTF-16 text in a Latin script has a NUL in every other
     # byte, always on the same side.
     even, odd = head[0::2].count(0), head[1::2].count(0)
@@ -82,10 +100,17 @@ def decode(data: bytes, *, name: str | None = "input") -> str:
     """UTF-8 text (a byte-order mark dropped), or HTML or XML that is not UTF-8 decoded with
     the charset it declares (``<meta charset>``, an XML declaration); an InvalidTextError
     names the first bad byte and its line (or the declared charset that cannot be used),
-    after ``name`` ("input is not valid UTF-8 ...") when one is given."""
+    after ``name`` ("input is not valid UTF-8 ...") when one is given. UTF-16 and UTF-32
+    text with a byte-order mark is named as such rather than as bad UTF-8 at byte 0."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        encoding = unicode_encoding(data)
+        if encoding is not None:
+            # Refused as the linter and the batch scorer refuse such files: one rule for
+            # every way in. The mark makes the encoding certain, so the message can name it.
+            problem = f"{encoding} text, not UTF-8; decode it to a str first, or save it as UTF-8"
+            raise InvalidTextError(f"{name} is {problem}" if name else problem) from exc
         declared = declared_charset(data)
         if declared is not None:
             return decode_declared(data, declared, name=name)
@@ -106,31 +131,86 @@ def printable_path(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def load_article(source: Any = None, *, format: str = "auto", **fields: Any) -> Article:
-    """An Article from text, bytes, a mapping, or an Article, plus keyword metadata."""
+def load_article(
+    source: Any = None,
+    *,
+    format: str = "auto",
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    **fields: Any,
+) -> Article:
+    """An Article from text, bytes, a mapping, or an Article, plus keyword metadata (which
+    wins over the same field in a mapping).
+
+    Text or HTML longer than ``max_chars`` characters raises ``ArticleTooLargeError``
+    before any work is done on it; ``max_chars=None`` scores any length.
+    """
     if format not in FORMATS:
         raise InputError(f"unknown input format {format!r}; expected one of {', '.join(FORMATS)}")
+    _check_max_chars(max_chars)
     unknown = set(fields) - set(MAPPING_KEYS.values())
     if unknown:
         raise InputError(f"unknown article field(s): {', '.join(sorted(unknown))}")
     if source is None:
         source = {key: value for key, value in fields.items()}
         fields = {}
+    else:
+        _refuse_second_content(fields)
     if isinstance(source, Article):
+        check_length("text", source.text, max_chars)
         article = source
     elif isinstance(source, (bytes, bytearray, str)):
         text = decode(bytes(source)) if not isinstance(source, str) else source
+        check_length("text", text, max_chars)
         # A page's URL helps read its date and publisher, so it goes to the extractor too.
         url = fields.get("url") if isinstance(fields.get("url"), str) else None
         article = from_string(text, format=format, url=url)
     elif isinstance(source, Mapping):
+        for name in _CONTENT_FIELDS:
+            value = source.get(name)
+            if isinstance(value, str):
+                check_length(name, value, max_chars)
         article = from_mapping(source, format=format)
     else:
+        # A str is always the article's text, never a file name; a path object is refused
+        # with what to do instead.
+        hint = "; read the file first (path.read_bytes())" if isinstance(source, PathLike) else ""
         raise InputError(
-            f"an article must be text, bytes, a mapping or an Article, got {type(source).__name__}"
+            "an article must be text, bytes, a mapping or an Article, "
+            f"got {type(source).__name__}{hint}"
         )
     given = {key: value for key, value in fields.items() if value is not None}
+    if "id" in given:
+        given["id"] = article_id(given["id"])
     return article.with_fields(**given) if given else article
+
+
+def check_length(name: str, value: str, max_chars: int | None) -> None:
+    """An ArticleTooLargeError when ``value`` (the article's ``name`` field) is longer than
+    ``max_chars`` characters (None: no limit)."""
+    if max_chars is not None and len(value) > max_chars:
+        raise ArticleTooLargeError(name, len(value), max_chars)
+
+
+def _check_max_chars(max_chars: object) -> None:
+    if max_chars is None:
+        return
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+        raise InputError(
+            "max_chars must be a whole number of characters, at least 1, or None for no "
+            f"limit; got {max_chars!r}"
+        )
+
+
+def _refuse_second_content(fields: Mapping[str, Any]) -> None:
+    # The article was given as the first argument, so a text= or html= beside it is a
+    # second article: replacing one with the other would silently score only one of them
+    # (and a text= would skip the reading of line ends, front matter and markup).
+    given = [name for name in _CONTENT_FIELDS if fields.get(name) is not None]
+    if given:
+        raise InputError(
+            f"the article is given twice: as the first argument and as {given[0]}=; give "
+            "one of them (metadata may be given beside it as keywords)"
+        )
 
 
 def with_line_feeds(text: str) -> str:
@@ -155,9 +235,10 @@ def from_string(text: str, *, format: str = "auto", url: str | None = None) -> A
         return from_html(text, url=url)
     if format == "markdown":
         front, body_start = markdown.parse_front_matter(text)
-        origins = {key: "front-matter" for key in front}
         if "published" in front:
             front["published"] = normalise_date(front["published"], field_name="date")
+        # After the date is read: a blank one is no date, and has no origin.
+        origins = {key: "front-matter" for key, value in front.items() if value is not None}
         return Article(
             text=markdown.mask_markdown(text, body_start),
             origins=origins,
@@ -195,13 +276,8 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
                 values[target] = value
                 continue
             raise InputError(f"'{key}' must be a string, got {json_type(value)}")
-        if target == "id" and not isinstance(value, str):
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise InputError(f"'id' must be a string or number, got {json_type(value)}")
-            try:
-                value = str(value)
-            except ValueError:  # an integer of more than sys.get_int_max_str_digits() digits
-                raise InputError("'id' is a number too long to write out") from None
+        if target == "id":
+            value = article_id(value)
         values[target] = value
     text = values.pop("text", None)
     html = values.pop("html", None)
@@ -216,6 +292,18 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
         if html is not None:
             base = dataclasses.replace(base, html=html)
     return base.with_fields(**values) if values else base
+
+
+def article_id(value: Any) -> str:
+    """An article's id as a string: a record's or caller's id may be a number (a row id)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(f"'id' must be a string or number, got {json_type(value)}")
+    try:
+        return str(value)
+    except ValueError:  # an integer of more than sys.get_int_max_str_digits() digits
+        raise InputError("'id' is a number too long to write out") from None
 
 
 def with_text_metadata(article: Article) -> Article:

@@ -96,6 +96,9 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
     if not match:
         return {}, 0
     raw = match.group("body")
+    # The parsers number the front matter's lines from its first; a file's lines are what
+    # its reader can go to, so their positions are moved down past the opening fence.
+    lines_before = text.count("\n", 0, match.start("body"))
     data: Any
     if match.group("fence") == "---":
         import yaml
@@ -103,7 +106,8 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
         try:
             data = yaml.safe_load(raw) or {}
         except yaml.YAMLError as exc:
-            raise InputError(f"front matter is not valid YAML: {exc}") from exc
+            problem = _yaml_problem(exc, lines_before)
+            raise InputError(f"front matter is not valid YAML: {problem}") from exc
         except (ValueError, OverflowError) as exc:  # a value YAML cannot build: 2024-02-30
             raise InputError(f"front matter has an impossible date or value: {exc}") from exc
         except (LookupError, AttributeError) as exc:
@@ -120,7 +124,11 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
         try:
             data = tomllib.loads(raw)
         except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"front matter is not valid TOML: {exc}") from exc
+            problem = _TOML_POSITION.sub(
+                lambda m: f"(at line {int(m['line']) + lines_before}, column {m['column']})",
+                str(exc),
+            )
+            raise InputError(f"front matter is not valid TOML: {problem}") from exc
         except ValueError as exc:  # an integer of more than sys.get_int_max_str_digits() digits
             raise InputError(f"front matter has a value that cannot be read: {exc}") from exc
         except RecursionError:
@@ -150,6 +158,22 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
 
 
 _TOO_DEEP = "front matter is nested too deeply (lists or tables inside one another)"
+#: Where tomllib's messages say the error is ("Invalid value (at line 2, column 11)").
+_TOML_POSITION = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
+
+
+def _yaml_problem(exc: Exception, lines_before: int) -> str:
+    """A YAML error in one line, its position counted in the file: PyYAML's own message
+    spans several lines, quotes the source twice and calls it "<unicode string>"."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None)
+    if mark is None or not problem:
+        return " ".join(str(exc).split())
+    context = getattr(exc, "context", None)
+    described = f"{context}: {problem}" if context else problem
+    return f"{described} (at line {mark.line + 1 + lines_before}, column {mark.column + 1})"
+
+
 #: The most items a front-matter value that becomes a field may hold, counted through its
 #: nested lists and mappings, and how deep they may nest. A YAML alias stands for its whole
 #: anchored value, so a few lines of aliases of aliases can stand for billions of items

@@ -132,9 +132,21 @@ def _years(text: str) -> list[int]:
     return years
 
 
+#: What follows "By" in a sentence that opens with a time ("By Monday, the council had
+#: voted", "By March, prices rose", "By Sept. 5 the works end"): a weekday and what follows
+#: it, a month name alone, or anything with a digit. A month that starts a longer name is a
+#: person's ("By May Chen").
+_TIME_NOT_NAME = re.compile(
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|{MONTH_PATTERN}|.*\d.*)", re.I | re.S
+)
+
+
 def find_byline(text: str) -> str | None:
-    m = _BYLINE.search(_head(text))
-    return m.group("name").strip() if m else None
+    for m in _BYLINE.finditer(_head(text)):
+        name = m.group("name").strip()
+        if not _TIME_NOT_NAME.fullmatch(name):
+            return name
+    return None
 
 
 @lru_cache(maxsize=4)  # the dateline and byline searches read the same head
