@@ -12,6 +12,7 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from quality.sources import (
 )
 from quality.sources.boilerplate import normalise_line
 from quality.sources.duplicates import DEFAULT_SHINGLE, DEFAULT_THRESHOLD
-from quality.sources.grouping import record_source, score_problem
+from quality.sources.grouping import is_error_record, record_source, score_problem
 
 FORMATS = ("table", "json", "csv")
 
@@ -203,11 +204,13 @@ def read_records(
             except LineError as exc:
                 records.append(_error_record(item, None, exc.kind, str(exc)))
                 continue
-            if "score" in value and "error" not in value:
+            if is_error_record(value):
+                records.append(_located(value, item))
+                continue
+            if "score" in value:
                 problem = score_problem(value)
                 if problem is not None:
                     value = _error_record(item, value.get("id"), "InvalidRecord", problem)
-            if "score" in value or "error" in value:
                 records.append(value)
                 continue
             # An article: scored from its line, as `quality score` does, so that an error
@@ -225,6 +228,14 @@ def read_records(
         for (position, _), record in zip(pending, scored, strict=True):
             records[position] = record
     return [r for r in records if r is not None]
+
+
+def _located(error: dict[str, Any], item: JsonlRecord) -> dict[str, Any]:
+    """An error line read from ``item``; one that does not name the file it is about (as
+    ``score_many`` writes them) is named by where it was read instead."""
+    if isinstance(error.get("source"), str):
+        return error
+    return {**error, "source": item.source, "line": item.line}
 
 
 def _error_record(item: JsonlRecord, id: Any, kind: str, message: str) -> dict[str, Any]:
@@ -245,7 +256,7 @@ def run(args: argparse.Namespace) -> int:
         args.inputs, jobs=args.jobs, max_chars=DEFAULT_MAX_CHARS, output=args.output
     )
     for record in records:
-        if "error" in record:
+        if is_error_record(record):
             print(f"quality sources: skipped {describe_error(record)}", file=sys.stderr)
     report = analyse(
         records,
@@ -259,10 +270,11 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = render_csv(report)
         if not report.text_available:
-            print(f"quality sources: {_NO_TEXT}", file=sys.stderr)
+            print(f"quality sources: {no_text_notice(report)}", file=sys.stderr)
     else:
         to_terminal = args.output == "-" and sys.stdout.isatty()
         text = render_table(report, width=None if args.output == "-" else 120, color=to_terminal)
+    text = encodable(text)
     if args.output == "-":
         sys.stdout.write(text)
     else:
@@ -272,6 +284,13 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise InputError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
     return 0
+
+
+def encodable(text: str) -> str:
+    """``text`` as UTF-8 can hold it. JSON input may carry a lone surrogate ("\\ud800" in an
+    id or a publisher's name), which no UTF-8 output can: it is written as that escape, which
+    in JSON output reads back as the same string."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def describe_error(record: Mapping[str, Any]) -> str:
@@ -285,14 +304,36 @@ def describe_error(record: Mapping[str, Any]) -> str:
     if isinstance(error, Mapping):
         what = f"{error.get('type', 'Error')}: {error.get('message', 'no message')}"
     else:
-        what = str(error)
+        what = f"error record with 'error': {error!r}"
     return f"{where}: {what}"
 
 
-_NO_TEXT = (
-    "no article text in the input: boilerplate and near-duplicates skipped "
-    "(score with --include-text, or give the articles themselves)."
-)
+def no_text_notice(report: SourcesReport) -> str:
+    """Why boilerplate and near-duplicates were not looked for (when they were not)."""
+    if not report.records:
+        return "no scored articles in the input: nothing to compare."
+    missing = sum(not isinstance(record.get("text"), str) for record in report.records)
+    total = len(report.records)
+    if missing == total:
+        what = "no article text in the input"
+    else:
+        what = f"{missing} of {total} articles without text"
+    return (
+        f"{what}: boilerplate and near-duplicates skipped "
+        "(score with --include-text, or give the articles themselves)."
+    )
+
+
+# C0 and C1 control characters: printed as they are, an escape sequence in a publisher's name
+# or an id would restyle the terminal or rewrite what it shows. Lone surrogates cannot be
+# printed at all; escaped here, before the table is laid out, they keep its columns aligned.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def shown(text: str) -> str:
+    """Text from the input as it may be printed: control characters and lone surrogates as
+    escapes (``\\x1b``, ``\\ud800``)."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def render_csv(report: SourcesReport) -> str:
@@ -350,27 +391,29 @@ def render_table(report: SourcesReport, *, width: int | None = None, color: bool
     for s in report.stats:
         # Sources and rule names come from the input: "[b]" in them is text, not markup.
         table.add_row(
-            escape(s.source),
+            escape(shown(s.source)),
             str(s.articles),
             f"{s.mean_score:.1f}",
             f"{s.stdev_score:.1f}",
             f"{s.low_grade_share:.0%}",
-            escape(", ".join(f"{r} ({n})" for r, n in s.top_rules[:3])),
+            escape(shown(", ".join(f"{r} ({n})" for r, n in s.top_rules[:3]))),
         )
     console.print(table)
     if not report.text_available:
-        console.print(_NO_TEXT[0].upper() + _NO_TEXT[1:])
+        notice = no_text_notice(report)
+        console.print(notice[0].upper() + notice[1:], markup=False)
     for source, passages in report.passages().items():
-        console.print(f"\n[bold]Boilerplate of {escape(source)}[/bold]")
+        console.print(f"\n[bold]Boilerplate of {escape(shown(source))}[/bold]")
         for passage in passages:
-            quoted = " ".join(passage["text"].split())
+            quoted = shown(" ".join(passage["text"].split()))
             quoted = quoted if len(quoted) <= 90 else quoted[:87] + "..."
             console.print(f"  {passage['articles']} articles: {quoted}", markup=False)
     for number, members in enumerate(report.clusters, start=1):
         console.print(f"\n[bold]Near-duplicates, cluster {number}[/bold]")
         for i in members:
             record = report.records[i]
-            console.print(f"  {record.get('id')} ({record_source(record)})", markup=False)
+            line = f"  {record.get('id')} ({record_source(record)})"
+            console.print(shown(line), markup=False)
     output = console.file
     assert isinstance(output, io.StringIO)
     return output.getvalue()

@@ -1,4 +1,4 @@
-"""The host a URL names, also when it is written without its scheme."""
+"""The host a URL names, also when it is written without its scheme, in one spelling."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 # ending in a word-like top-level label, then a port, a path or the end. Anything looser would
 # take junk ("not a url", "mailto:x@y") for a host.
 _BARE_HOST = re.compile(
-    r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)(?::\d+)?(?:[/?#]|$)",
+    r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)\.?(?::\d+)?(?:[/?#]|$)",
     re.IGNORECASE,
 )
 # An IP address written without a scheme: four dotted numbers or a bracketed IPv6 address,
@@ -28,7 +28,18 @@ def url_host(url: str) -> str | None:
             host = urlsplit("//" + url).hostname
     except ValueError:
         return None
-    return host or None
+    return _canonical_host(host) if host else None
+
+
+def _canonical_host(host: str) -> str | None:
+    """One spelling of a host: ``xn--bcher-kva.de``, ``BÜCHER.de`` and ``bücher.de.`` are all
+    ``bücher.de`` (the trailing dot of a fully qualified name names the same host)."""
+    host = host.rstrip(".")
+    try:
+        # IDNA's round trip maps case and Unicode forms as DNS does and spells punycode out.
+        return host.encode("idna").decode("idna") or None
+    except UnicodeError:  # not a valid IDNA name (a label too long, an IP address): as given
+        return host or None
 
 
 def _is_bare_address(url: str) -> bool:

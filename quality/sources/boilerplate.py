@@ -10,7 +10,6 @@ are found line by line and adjacent boilerplate lines merged into one span.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -21,7 +20,8 @@ from quality.article import Article
 from quality.sources.grouping import record_source, source_key
 
 _DIGITS = re.compile(r"\d+")
-_LINE = re.compile(r"[^\n]+")
+# A line ends at "\n", "\r\n" or a lone "\r" (text given to the library as it was read).
+_LINE = re.compile(r"[^\r\n]+")
 
 #: Lines shorter than this (after normalising) are too common to mean anything ("-", "A").
 MIN_LINE_CHARS = 4
@@ -63,6 +63,12 @@ def find_boilerplate(
     ``articles`` are Articles or records with ``text`` and a ``publisher`` or ``url`` (at the
     top level or under ``article``, as in ``quality score --include-text`` output).
     """
+    # Out of range, the limits would pass lines no other article repeats, or no line at all,
+    # without a word.
+    if min_articles < 1:
+        raise ValueError(f"min_articles must be at least 1, got {min_articles!r}")
+    if not 0 < min_share <= 1:
+        raise ValueError(f"min_share must be above 0 and at most 1, got {min_share!r}")
     sources_and_texts = [article_source_and_text(a) for a in articles]
     # Copies of one story are counted once to decide what is boilerplate: three copies would
     # otherwise make the whole story "repeated in 3 articles", and removing it as boilerplate
@@ -81,11 +87,13 @@ def find_boilerplate(
             distinct[source].update(unique)
     repeated: dict[str, dict[str, int]] = {}
     for source, counter in distinct.items():
-        needed = max(min_articles, math.ceil(min_share * len(seen[source])))
+        texts = len(seen[source])
+        # n / texts, not ceil(min_share * texts): 0.28 * 25 is 7.000000000000001 in floating
+        # point, and its ceiling would ask for 8 of 25 articles where 7 are 28%.
         repeated[source] = {
             line: carried[source][line]
             for line, n in counter.items()
-            if n >= needed and len(line) >= MIN_LINE_CHARS
+            if n >= min_articles and n / texts >= min_share and len(line) >= MIN_LINE_CHARS
         }
     return [_spans(text, repeated[source]) for source, text in sources_and_texts]
 

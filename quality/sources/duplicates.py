@@ -15,7 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-_WORD = re.compile(r"\w+")
+# Chinese and Japanese are written without spaces, so a run of their characters is a clause,
+# not a word: one changed character would change the whole "word" and every shingle holding
+# it. Each of their characters is a word instead, as a character stands for about one word.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+_WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
 
 DEFAULT_SHINGLE = 3
 DEFAULT_THRESHOLD = 0.5
@@ -53,13 +57,23 @@ def find_near_duplicates(
     """Clusters of two or more near-duplicate texts, each sorted, ordered by first member."""
     from datasketch import MinHash
 
+    # Zero-word shingles are all the same empty string, and a threshold of 0 or NaN is no
+    # threshold: either would cluster unrelated texts, or none, without a word.
+    if shingle < 1:
+        raise ValueError(f"shingle must be at least 1 word, got {shingle!r}")
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be above 0 and at most 1, got {threshold!r}")
+
     lsh = _lsh(threshold, num_perm)
+    # Every signature uses the same permutations: copies of one empty signature share them,
+    # where drawing them anew for each text took about as long as hashing its shingles.
+    empty = MinHash(num_perm=num_perm, seed=seed)
     hashes: dict[int, MinHash] = {}
     for index, text in enumerate(texts):
         grams = shingles(text, shingle)
         if not grams:
             continue
-        signature = MinHash(num_perm=num_perm, seed=seed)
+        signature = empty.copy()
         signature.update_batch([g.encode("utf-8") for g in grams])
         hashes[index] = signature
         lsh.insert(index, signature)

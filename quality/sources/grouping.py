@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,13 +20,29 @@ UNKNOWN_SOURCE = "(unknown)"
 
 def source_key(publisher: Any = None, url: Any = None) -> str:
     """The publisher's name, else the URL's host (without ``www.``), else ``(unknown)``."""
-    if isinstance(publisher, str) and publisher.strip():
-        return " ".join(publisher.split())
+    name = publisher_name(publisher) if isinstance(publisher, str) else ""
+    if name:
+        return name
     if isinstance(url, str) and url.strip():
         host = url_host(url.strip())
         if host:
-            return host.removeprefix("www.")
+            # "www." is the same site; a host that is only "www" is no site to strip it from.
+            return host.removeprefix("www.") or host
     return UNKNOWN_SOURCE
+
+
+def publisher_name(publisher: str) -> str:
+    """A publisher's name in one spelling: composed Unicode ("é" either way it was typed),
+    without invisible format characters (zero-width spaces, byte order marks, direction
+    marks), spaces collapsed. Empty when nothing visible is left."""
+    composed = unicodedata.normalize("NFC", publisher)
+    visible = "".join(char for char in composed if not _invisible(char))
+    return " ".join(visible.split())
+
+
+def _invisible(char: str) -> bool:
+    # Zero-width joiners are kept: they shape Persian and Indic words and join emoji.
+    return unicodedata.category(char) == "Cf" and char not in "\u200c\u200d"
 
 
 def record_source(record: Mapping[str, Any]) -> str:
@@ -61,12 +78,35 @@ class SourceStats:
 
 def score_problem(record: Mapping[str, Any]) -> str | None:
     """Why ``record`` is not a scored article (None when it is one)."""
-    if "error" in record:
+    if is_error_record(record):
         return "it is an error record"
     score = record.get("score")
     if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 100:
         return f"'score' must be a number from 0 to 100, got {score!r}"
+    grade = record.get("grade")
+    if not isinstance(grade, str) or not grade.strip():
+        # Counted as it is, a missing grade would show up as a grade called "None".
+        return f"'grade' must be a grade name, got {grade!r}"
+    findings = record.get("findings")
+    if findings is not None and not isinstance(findings, list):
+        return f"'findings' must be a list, got {type(findings).__name__}"
+    text = record.get("text")
+    if text is not None and not isinstance(text, str):
+        # One such line would otherwise leave the whole batch without boilerplate checks.
+        return f"'text' must be a string, got {type(text).__name__}"
     return None
+
+
+def is_error_record(record: Mapping[str, Any]) -> bool:
+    """Whether ``record`` is an error line of ``quality score`` (``"error": null`` is none)."""
+    return record.get("error") is not None
+
+
+def fired_rules(record: Mapping[str, Any]) -> set[str]:
+    """The rules that fired in a scored record, each once; findings that name no rule (or
+    name it with something other than a string) are left out."""
+    rules = (f.get("rule") for f in record.get("findings") or () if isinstance(f, Mapping))
+    return {rule for rule in rules if isinstance(rule, str)}
 
 
 def summarise_sources(records: Iterable[Mapping[str, Any]], *, top: int = 5) -> list[SourceStats]:
@@ -83,9 +123,8 @@ def summarise_sources(records: Iterable[Mapping[str, Any]], *, top: int = 5) -> 
             continue
         source = record_source(record)
         scores[source].append(float(record["score"]))
-        grades[source][str(record.get("grade"))] += 1
-        fired = {f.get("rule") for f in record.get("findings") or () if isinstance(f, Mapping)}
-        rules[source].update(rule for rule in fired if isinstance(rule, str))
+        grades[source][record["grade"]] += 1
+        rules[source].update(fired_rules(record))
     stats = []
     for source, values in scores.items():
         count = len(values)
