@@ -7,7 +7,7 @@ is the most points one scorer can take off, so every point lost is traceable to 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,11 @@ from quality.inputs.jsonl import JSONProblem, read_json
 SCHEMA = "quality-weights/1"
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "weights.json"
 DEFAULT_UNKNOWN_SHARE = 0.5
+#: Scores, grade minima and fail-under are on a 0-100 scale, whatever ``base`` is.
+SCORE_SCALE = 100.0
+#: The largest ``base``: the score is ``(base - lost) * 100 / base``, and a base near the
+#: largest float overflows there to infinity, which is no score (and no JSON number).
+MAX_BASE = 1e300
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,18 @@ class Weights:
             merged[scorer_id] = _number(value, f"weight of '{scorer_id}'", source or self.source)
         return replace(self, weights=merged)
 
+    def check_scorers(self, known: Iterable[str]) -> None:
+        """Refuse weights or unknown shares for scorers not in ``known``: a misspelt id
+        ("fillr") would otherwise be ignored, and the scorer meant would silently keep
+        ``default_weight``."""
+        known = set(known)
+        unknown = sorted((set(self.weights) | set(self.unknown_share)) - known)
+        if unknown:
+            raise ConfigError(
+                f"{self.source}: unknown scorer(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(sorted(known))})"
+            )
+
     def to_dict(self) -> dict[str, Any]:
         data = {
             "schema": SCHEMA,
@@ -79,7 +96,9 @@ class Weights:
     def load(cls, path: str | Path | None = None) -> Weights:
         where = str(path or DEFAULT_PATH)
         try:
-            data = read_json(Path(where).read_text(encoding="utf-8"))
+            # utf-8-sig: editors on Windows start the file with a byte order mark, which the
+            # labelled data files and seeds already accept.
+            data = read_json(Path(where).read_text(encoding="utf-8-sig"))
         except OSError as exc:
             raise ConfigError(f"{where}: cannot read weights file: {exc.strerror or exc}") from exc
         except UnicodeDecodeError as exc:
@@ -103,23 +122,14 @@ class Weights:
         grades_raw = data.get("grades")
         if not isinstance(grades_raw, list) or not grades_raw:
             raise ConfigError(f"{source}: 'grades' must be a non-empty list of {{min, grade}}")
-        grades = []
-        for item in grades_raw:
-            if not isinstance(item, dict) or not isinstance(item.get("grade"), str):
-                raise ConfigError(f"{source}: each grade needs a 'grade' label and a 'min' score")
-            grades.append(
-                (_number(item.get("min"), f"min of grade {item['grade']}", source), item["grade"])
-            )
-        grades.sort(reverse=True)
+        grades = _grades(grades_raw, source)
         unknown_raw = data.get("unknown_share", {})
         if not isinstance(unknown_raw, dict):
             raise ConfigError(f"{source}: 'unknown_share' must be an object of scorer id to number")
-        unknown_share = {}
-        for key, value in unknown_raw.items():
-            share = _number(value, f"unknown_share of '{key}'", source)
-            if share > 1:
-                raise ConfigError(f"{source}: unknown_share of '{key}' must be between 0 and 1")
-            unknown_share[str(key)] = share
+        unknown_share = {
+            str(key): _number(value, f"unknown_share of '{key}'", source, high=1.0)
+            for key, value in unknown_raw.items()
+        }
         known = {
             "schema",
             "weights",
@@ -130,7 +140,7 @@ class Weights:
             "description",
             "unknown_share",
         }
-        base = _number(data.get("base", 100), "base", source)
+        base = _number(data.get("base", 100), "base", source, high=MAX_BASE)
         if base == 0:
             raise ConfigError(
                 f"{source}: base must be more than 0 (the points an article starts from)"
@@ -138,7 +148,7 @@ class Weights:
         return cls(
             weights=weights,
             grades=tuple(grades),
-            fail_under=_number(data.get("fail_under", 60), "fail_under", source),
+            fail_under=_number(data.get("fail_under", 60), "fail_under", source, high=SCORE_SCALE),
             base=base,
             default_weight=_number(data.get("default_weight", 20), "default_weight", source),
             source=source,
@@ -147,14 +157,47 @@ class Weights:
         )
 
 
-def _number(value: Any, what: str, source: str) -> float:
+def _grades(raw: list[Any], source: str) -> list[tuple[float, str]]:
+    """(minimum score, label) bands, highest first. A score is 0-100, so a minimum above 100
+    names a grade no article can get; two bands with one minimum leave the grade to the
+    spelling of their labels."""
+    grades: list[tuple[float, str]] = []
+    for item in raw:
+        label = item.get("grade") if isinstance(item, dict) else None
+        if not isinstance(label, str) or not label.strip():
+            raise ConfigError(f"{source}: each grade needs a 'grade' label and a 'min' score")
+        minimum = _number(item.get("min"), f"min of grade {label}", source, high=SCORE_SCALE)
+        if any(minimum == other for other, _ in grades):
+            raise ConfigError(f"{source}: two grades have min {minimum:g}; give each its own")
+        grades.append((minimum, label))
+    grades.sort(reverse=True)
+    return grades
+
+
+def _number(value: Any, what: str, source: str, *, high: float | None = None) -> float:
     # NaN passes every comparison test, so it is ruled out by name: as a weight it would
-    # silently score every article 100, and reports could not be written as JSON.
+    # silently score every article 100, and reports could not be written as JSON. An int too
+    # large for a float (10**400) is no finite number either, and math.isfinite raises on it.
     if (
         isinstance(value, bool)
         or not isinstance(value, (int, float))
-        or not math.isfinite(value)
+        or not _finite(value)
         or value < 0
     ):
-        raise ConfigError(f"{source}: {what} must be a non-negative number, got {value!r}")
+        raise ConfigError(f"{source}: {what} must be a non-negative number, got {_shown(value)}")
+    if high is not None and value > high:
+        raise ConfigError(f"{source}: {what} must be at most {high:g}, got {_shown(value)}")
     return float(value)
+
+
+def _shown(value: Any, limit: int = 40) -> str:
+    """``value`` as written in JSON, cut short: an error message is no place for 400 digits."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False

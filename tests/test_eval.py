@@ -281,3 +281,18 @@ def test_a_date_shaped_gold_date_that_is_no_date_is_counted_as_a_miss_and_named(
     result = measure_dates(Pipeline(), read_kind("dates", path))
     assert result["n_dated"] == 2 and result["errors"] == {"gold date not a calendar date": 1}
     assert result["gold_not_dates"] == [f"{path}:2 '2022-25-10'"]
+
+
+def test_an_empty_file_is_an_error_not_an_evaluation_of_nothing(tmp_path, capsys):
+    path = tmp_path / "empty.jsonl"
+    path.write_text("\n")
+    assert main(["eval", "--file", str(path), "--kind", "news"]) == 2
+    assert "empty.jsonl: no records" in capsys.readouterr().err
+
+
+def test_json_dash_writes_the_results_to_standard_output(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code = main(["eval", "--data", str(FIXTURES), "--only", "attribution", "--json", "-"])
+    assert code == 0
+    assert json.loads(capsys.readouterr().out)["attribution"]["n"]["vague"] == 3
+    assert not (tmp_path / "-").exists()

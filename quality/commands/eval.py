@@ -33,7 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--seeds", metavar="DIR", help="seed articles to check against fail-under (default seeds/)"
     )
-    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument(
+        "--json",
+        metavar="FILE",
+        help="also write the results as JSON ('-': to standard output, instead of the tables)",
+    )
     parser.add_argument(
         "--top-rules",
         type=int,
@@ -46,14 +50,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quality.evaluation.datasets import DEFAULT_FILES, default_data_dir, read_kind, repo_root
     from quality.evaluation.measures import evaluate
-    from quality.evaluation.report import check_output, render_markdown, write_json
+    from quality.evaluation.report import check_output, render_markdown, to_json, write_json
     from quality.pipeline import Pipeline
 
     if args.limit is not None and args.limit < 1:
         raise InputError("--limit must be at least 1")
     if args.top_rules is not None and args.top_rules < 1:
         raise InputError("--top-rules must be at least 1")
-    if args.json:
+    # "--json -" puts the JSON on standard output in place of the tables, for a pipe.
+    json_to_stdout = args.json == "-"
+    if args.json and not json_to_stdout:
         check_output(Path(args.json), "--json")
     data: dict[str, list] = {}
     if args.file:
@@ -82,9 +88,14 @@ def run(args: argparse.Namespace) -> int:
         Path(args.seeds) if args.seeds else default_seeds if default_seeds.is_dir() else None
     )
     pipeline = Pipeline(weights=args.weights) if args.weights else Pipeline()
+    # The figures would be measured with the default weight for a scorer whose id is misspelt.
+    pipeline.weights.check_scorers(pipeline.scorer_ids)
     evaluation = evaluate(data, pipeline=pipeline, seeds_dir=seeds_dir)
     evaluation.settings["data"] = args.file or str(args.data or default_data_dir())
     evaluation.settings["limit"] = args.limit
+    if json_to_stdout:
+        sys.stdout.write(to_json(evaluation))
+        return 0
     sys.stdout.write(render_markdown(evaluation, top_rules=args.top_rules))
     if args.json:
         write_json(evaluation, Path(args.json))

@@ -15,12 +15,13 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from quality.commands.score import same_file
 from quality.errors import InputError
 
-CLASS_LABELS = {"human": False, "ai": True, "machine": True}
+DEFAULT_MAX_FALSE_FAIL = 0.02
+STDOUT = "-"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +30,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--data", metavar="DIR", help="fit on the development split in DIR instead")
     parser.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="weights file to write"
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="weights file to write ('-': standard output)",
     )
     parser.add_argument(
         "--weights",
@@ -50,9 +55,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-false-fail",
         type=float,
-        default=0.02,
+        default=DEFAULT_MAX_FALSE_FAIL,
         metavar="SHARE",
-        help="most human articles allowed below fail-under (default 0.02)",
+        help=f"most human articles allowed below fail-under (default {DEFAULT_MAX_FALSE_FAIL})",
     )
     parser.add_argument(
         "--limit", type=int, metavar="N", help="use N records of each file, evenly spaced"
@@ -72,23 +77,38 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--max-false-fail must be a share between 0 and 1")
     if args.limit is not None and args.limit < 1:
         raise InputError("--limit must be at least 1")
+    # "-" is standard output, as for ``quality score -o -``, not a file named "-".
+    to_stdout = args.output == STDOUT
     output = Path(args.output)
-    check_output(output, "-o")
-    inputs = (
-        [Path(args.file)] if args.file else [Path(args.data) / f for f in DEFAULT_FILES.values()]
-    )
-    for path in inputs:
-        if same_file(str(path), str(output)):
-            raise InputError(f"-o {output}: is the training data {path}; refusing to overwrite it")
+    if not to_stdout:
+        check_output(output, "-o")
+        inputs = (
+            [Path(args.file)]
+            if args.file
+            else [Path(args.data) / f for f in DEFAULT_FILES.values()]
+        )
+        for path in inputs:
+            if same_file(str(path), str(output)):
+                raise InputError(
+                    f"-o {output}: is the training data {path}; refusing to overwrite it"
+                )
     template = Weights.load(args.weights) if args.weights else Weights.load()
     pipeline = Pipeline(weights=template)
     scorers = pipeline.scorer_ids
+    # The fitted file keeps the template's weights, so a misspelt id would be written too.
+    template.check_scorers(scorers)
     fixed = _fixed(args.fixed, DEFAULT_FIXED, template, scorers)
     if args.data:
         samples, seeds, source = _dev_samples(Path(args.data), pipeline, scorers, fixed, args)
     else:
         samples, seeds, source = _file_samples(Path(args.file), pipeline, scorers, fixed, args)
     if any(s.quality is not None for s in samples):
+        if seeds or args.max_false_fail != DEFAULT_MAX_FALSE_FAIL:
+            print(
+                "warning: --seeds and --max-false-fail bound the scale of a fit on human/ai "
+                "labels; numeric labels give points directly, so they are not used",
+                file=sys.stderr,
+            )
         result = fit_numeric(samples, scorers, fixed=fixed, base=template.base)
     else:
         result = fit_classes(
@@ -102,8 +122,13 @@ def run(args: argparse.Namespace) -> int:
             kept={s: template.weight(s) for s in scorers},
         )
     document = weights_document(result, template, data=source)
-    write_text(output, json.dumps(document, indent=2) + "\n", "-o")
-    _summary(document)
+    text = json.dumps(document, indent=2) + "\n"
+    if to_stdout:
+        sys.stdout.write(text)
+    else:
+        write_text(output, text, "-o")
+    # With the weights on standard output, the summary must not be mixed into them.
+    _summary(document, sys.stderr if to_stdout else sys.stdout)
     return 0
 
 
@@ -144,13 +169,9 @@ def _sample(report: Any, pipeline: Any, fixed: dict[str, float], **label: Any) -
 def _seed_samples(
     directory: Path | None, pipeline: Any, scorers: list[str], fixed: dict[str, float]
 ) -> list[Any]:
-    if directory is None:
-        return []
-    if not directory.is_dir():
-        raise InputError(f"{directory}: seeds directory not found")
-    return [
-        _sample(_score_seed(pipeline, p), pipeline, fixed) for p in sorted(directory.glob("*.txt"))
-    ]
+    from quality.evaluation.measures import seed_paths
+
+    return [_sample(_score_seed(pipeline, p), pipeline, fixed) for p in seed_paths(directory)]
 
 
 def _score(pipeline: Any, where: str, text: str, **fields: Any) -> Any:
@@ -204,36 +225,59 @@ def _file_samples(
     from quality.errors import QualityError
     from quality.evaluation.datasets import iter_json_lines, spread
 
+    # Every label is checked before any article is scored: scoring takes minutes on a large
+    # file, and a bad label on its last line should not cost them.
+    records = [(n, r, _label(path, n, r)) for n, r in iter_json_lines(path)]
+    if not records:
+        raise InputError(f"{path}: no labelled articles (the file is empty)")
+    _one_kind_of_label(path, records)
     samples = []
-    kinds = set()
-    for number, record in spread(list(iter_json_lines(path)), args.limit):
-        label = record.get("label")
+    for number, record, label in spread(records, args.limit):
         article = {k: v for k, v in record.items() if k != "label"}
         try:
             report = pipeline.score(article)
         except QualityError as exc:
             raise InputError(f"{path}:{number}: {exc}") from exc
-        if isinstance(label, str) and label.lower() in CLASS_LABELS:
-            machine = CLASS_LABELS[label.lower()]
-            samples.append(_sample(report, pipeline, fixed, machine=machine, reference=not machine))
-            kinds.add("class")
-        elif isinstance(label, (int, float)) and not isinstance(label, bool) and 0 <= label <= 100:
-            samples.append(_sample(report, pipeline, fixed, quality=float(label)))
-            kinds.add("number")
+        if isinstance(label, bool):
+            samples.append(_sample(report, pipeline, fixed, machine=label, reference=not label))
         else:
-            raise InputError(
-                f"{path}:{number}: 'label' must be human, ai or a number 0-100, got {label!r}"
-            )
-    if len(kinds) > 1:
-        raise InputError(f"{path}: labels mix classes (human/ai) and numbers; use one kind")
+            samples.append(_sample(report, pipeline, fixed, quality=label))
     seeds = _seed_samples(Path(args.seeds), pipeline, scorers, fixed) if args.seeds else []
     return samples, seeds, path.name
 
 
-def _summary(document: dict[str, Any]) -> None:
+def _label(path: Path, number: int, record: dict[str, Any]) -> bool | float:
+    """A record's label: True for machine-written, False for human, or a 0-100 quality."""
+    from quality.evaluation.datasets import news_label
+
+    if "label" not in record:
+        raise InputError(f"{path}:{number}: missing field 'label' (human, ai or a number 0-100)")
+    label = record["label"]
+    kind = news_label(label)
+    if kind is not None:
+        return kind == "ai"
+    if isinstance(label, (int, float)) and not isinstance(label, bool) and 0 <= label <= 100:
+        return float(label)
+    raise InputError(f"{path}:{number}: 'label' must be human, ai or a number 0-100, got {label!r}")
+
+
+def _one_kind_of_label(path: Path, records: list[tuple[int, dict[str, Any], bool | float]]) -> None:
+    """Class labels and numbers are fitted by different methods, so a file holds one kind."""
+    first_number, _, first = records[0]
+    for number, _, label in records:
+        if isinstance(label, bool) != isinstance(first, bool):
+            kinds = ("a class (human/ai)", "a number")
+            this, that = kinds if isinstance(first, bool) else kinds[::-1]
+            raise InputError(
+                f"{path}:{number}: label is {that}, but line {first_number}'s is {this}; "
+                "labels mix classes and numbers: use one kind"
+            )
+
+
+def _summary(document: dict[str, Any], out: TextIO) -> None:
     fitted = document["fitted"]
     weights = ", ".join(f"{k} {v:g}" for k, v in document["weights"].items())
-    print(f"weights: {weights}")
+    print(f"weights: {weights}", file=out)
     for key in (
         "cv_auc",
         "train_auc",
@@ -244,9 +288,20 @@ def _summary(document: dict[str, Any]) -> None:
         "not_fitted_no_signal",
     ):
         if key in fitted:
-            print(f"{key}: {fitted[key]}")
+            print(f"{key}: {fitted[key]}", file=out)
     if fitted.get("feasible") is False:
         print(
             "warning: no scale keeps the human reference above fail-under and every seed below it",
+            file=sys.stderr,
+        )
+    elif (
+        fitted.get("scale_lower") == 0 and "scale_upper" in fitted and fitted["scale_upper"] is None
+    ):
+        # choose_scale had nothing to go by and took a factor of 1: the fitted points keep
+        # their ranking but their size means nothing.
+        print(
+            "warning: nothing bounds the scale (no seed must fail, and no human article falls "
+            "below fail-under at any scale), so the fitted points are arbitrary; "
+            "give --seeds DIR with articles that must fail",
             file=sys.stderr,
         )

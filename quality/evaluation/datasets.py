@@ -27,6 +27,8 @@ DEFAULT_FILES: dict[str, str] = {
 }
 KINDS = tuple(DEFAULT_FILES)
 NEWS_LABELS = ("human", "ai")
+#: How a news label may be written, in any case: "AI", "Human", "machine".
+_NEWS_LABEL_SPELLINGS = {"human": "human", "ai": "ai", "machine": "ai"}
 ATTRIBUTION_LABELS = ("named", "vague", "no_source")
 
 
@@ -122,6 +124,9 @@ def read_kind(kind: str, path: Path, limit: int | None = None) -> list[Any]:
         raise InputError(f"unknown data kind {kind!r}; expected one of {', '.join(KINDS)}")
     reader = _READERS[kind]
     records = [reader(data, _Where(path, number)) for number, data in iter_json_lines(path)]
+    if not records:
+        # Measured on nothing, every figure would be "n/a" and the run would still pass.
+        raise InputError(f"{path}: no records (the file is empty or holds only blank lines)")
     return spread(records, limit)
 
 
@@ -169,11 +174,23 @@ def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], where: _Wh
     return value
 
 
+def news_label(value: Any) -> str | None:
+    """``human`` or ``ai`` for a class label however it is capitalised (``machine`` is
+    ``ai``), None for anything else: ``quality train`` and ``quality eval`` read the same
+    files, so they must agree on what a label is."""
+    return _NEWS_LABEL_SPELLINGS.get(value.lower()) if isinstance(value, str) else None
+
+
 def _news(data: dict[str, Any], where: _Where) -> NewsRecord:
+    label = news_label(_string(data, "label", where))
+    if label is None:
+        raise where.error(
+            f"field 'label' must be one of {', '.join(NEWS_LABELS)}, got {data['label']!r}"
+        )
     return NewsRecord(
         id=_id(data, where),
         text=_string(data, "text", where) or "",
-        label=_choice(data, "label", NEWS_LABELS, where),
+        label=label,
         dataset=_string(data, "dataset", where, required=False) or "all",
         model=_string(data, "model", where, required=False),
         where=str(where),

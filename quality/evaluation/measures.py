@@ -338,14 +338,26 @@ def _error_kind(found: str, gold: str) -> str:
     return "earlier by over a month" if days < 0 else "later by over a month"
 
 
-def score_seeds(pipeline: Pipeline, directory: Path | None) -> list[tuple[str, float]]:
-    """Each seed's score; a named directory that is missing is an error, not "no seeds"."""
+def seed_paths(directory: Path | None) -> list[Path]:
+    """The seed articles (``*.txt``) in ``directory``. A named directory that is missing, or
+    holds no seeds (articles saved as .md, say), is an error, not "no seeds": the check that
+    they fail would pass with nothing checked."""
     if directory is None:
         return []
-    if not directory.is_dir():
+    if not directory.exists():
         raise InputError(f"{directory}: seeds directory not found")
+    if not directory.is_dir():
+        raise InputError(f"{directory}: seeds must be a directory of .txt articles, not a file")
+    paths = sorted(directory.glob("*.txt"))
+    if not paths:
+        raise InputError(f"{directory}: no seed articles (*.txt) in the seeds directory")
+    return paths
+
+
+def score_seeds(pipeline: Pipeline, directory: Path | None) -> list[tuple[str, float]]:
+    """Each seed's score (see ``seed_paths`` for what ``directory`` must hold)."""
     scores = []
-    for path in sorted(directory.glob("*.txt")):
+    for path in seed_paths(directory):
         text = read_seed(path)
         with located(str(path)):
             scores.append((path.name, pipeline.score(text).score))

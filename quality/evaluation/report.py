@@ -333,5 +333,9 @@ def write_text(path: Path, text: str, option: str) -> None:
         raise InputError(f"{option} {path}: cannot write: {exc.strerror or exc}") from exc
 
 
+def to_json(evaluation: Evaluation) -> str:
+    return json.dumps(evaluation.to_dict(), indent=2, sort_keys=False) + "\n"
+
+
 def write_json(evaluation: Evaluation, path: Path, option: str = "--json") -> None:
-    write_text(path, json.dumps(evaluation.to_dict(), indent=2, sort_keys=False) + "\n", option)
+    write_text(path, to_json(evaluation), option)
