@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from quality.analysis import Document
 from quality.article import Article
-from quality.errors import ConfigError, QualityError, ScorerError
+from quality.errors import ConfigError, QualityError, RuleError, ScorerError
 from quality.findings import Finding, in_text_order
 from quality.inputs import load_article, with_text_metadata
 from quality.language import UNKNOWN, detect_language
 from quality.matching import SharedScan
-from quality.registry import available, scorer_class
+from quality.registry import available, check_scorer_class, scorer_class
 from quality.report import Report, ScorerSummary
-from quality.ruleset import RuleBook, RuleSelection
-from quality.scorers.base import Scorer
+from quality.ruleset import RuleBook, RuleSelection, ScorerRules
+from quality.scorers.base import Scorer, ScorerResult
 from quality.weights import Weights
 
 if TYPE_CHECKING:
@@ -31,8 +32,10 @@ class Pipeline:
     ``scorers`` picks scorers by id (default: every registered one) and ``disable`` drops
     some; ``weights`` overrides the points each may take off; ``options`` maps a scorer id
     to its options; ``select``/``ignore`` switch rules on and off by code prefix; ``allow``
-    lists phrases never to flag. A scorer id, rule code or weight that names nothing known
-    raises a ``QualityError`` that says which argument holds it.
+    lists phrases never to flag. ``rule_dirs`` reads the rules from these directories (or
+    rule files) instead of the packaged ones: list ``quality.ruleset.default_rules_dir()``
+    too to add rules to them; ``rules`` gives them loaded. A scorer id, rule code or weight
+    that names nothing known raises a ``QualityError`` that says which argument holds it.
     """
 
     def __init__(
@@ -58,12 +61,16 @@ class Pipeline:
         options = dict(options or {})
         disabled = set(_names(disable))
         chosen = list(_names(scorers)) if scorers is not None else list(available())
+        for item in chosen:
+            _check_scorer_item(item)
         chosen_ids = [s if isinstance(s, str) else s.id for s in chosen]
         repeated = sorted({i for i in chosen_ids if chosen_ids.count(i) > 1})
         if repeated:
             raise ScorerError(f"scorers: {', '.join(map(repr, repeated))} given more than once")
-        known = set(available()) | {s.id for s in chosen if isinstance(s, Scorer)}
+        instances = {s.id for s in chosen if isinstance(s, Scorer)}
+        known = set(available()) | instances
         _check_known("disable", disabled, known)
+        _check_rule_scorers(self.rulebook, known)
         # A scorer whose every rule is deselected is switched off rather than charged as
         # "could not run": ignoring ATT takes attribution out of the score.
         deselected = self.rulebook.scorers_without_rules(self.selection)
@@ -82,6 +89,13 @@ class Pipeline:
                 "options given for unknown or unselected scorer(s): "
                 + ", ".join(sorted(unknown_options))
             )
+        # A scorer given built has read its options already; these would be dropped unseen.
+        built_options = set(options) & instances
+        if built_options:
+            raise ScorerError(
+                f"options given for scorer(s) {', '.join(map(repr, sorted(built_options)))}, "
+                "which are given as instances: pass the options to their constructor"
+            )
         self.scorers: list[Scorer] = []
         self._plans: dict[str, _Plan] = {}
         for item in chosen:
@@ -95,7 +109,7 @@ class Pipeline:
             scorer_rules = self.rulebook.for_scorer(
                 cls.id, selection=self.selection, allow=self.allow
             )
-            self.scorers.append(cls(scorer_rules, options.get(cls.id)))
+            self.scorers.append(_build(cls, scorer_rules, options.get(cls.id)))
 
     @property
     def scorer_ids(self) -> list[str]:
@@ -137,7 +151,7 @@ class Pipeline:
                 raise
             except Exception as exc:
                 raise _failure(scorer, "failed on this article", exc) from exc
-            sub_score = min(1.0, max(0.0, float(result.score)))
+            sub_score = _checked_result(scorer, result, len(doc.text))
             contribution = -weight * (1.0 - sub_score)
             penalty -= contribution
             summaries[scorer.id] = ScorerSummary(
@@ -164,20 +178,21 @@ class Pipeline:
         automata = []
         for scorer in self.scorers:
             skipped = None
-            if not scorer.can_score(language):
+            try:
+                runs = scorer.can_score(language)
+                automata.extend(scorer.automata(language))
+            except QualityError:
+                raise
+            except Exception as exc:
+                doing = f"could not prepare for an article in '{language}'"
+                raise _failure(scorer, doing, exc) from exc
+            if not runs:
                 skipped = (
                     "language could not be detected"
                     if language == UNKNOWN
                     else f"no rules for language '{language}'"
                 )
             steps.append((scorer, self.weights.weight(scorer.id), skipped))
-            try:
-                automata.extend(scorer.automata(language))
-            except QualityError:
-                raise
-            except Exception as exc:
-                doing = f"could not build its automata for '{language}'"
-                raise _failure(scorer, doing, exc) from exc
         plan = self._plans[language] = _Plan(SharedScan(automata), steps)
         return plan
 
@@ -211,6 +226,107 @@ def _check_known(argument: str, scorer_ids: Iterable[str], known: set[str]) -> N
             f"{argument}: unknown scorer(s) {', '.join(map(repr, unknown))} "
             f"(known: {', '.join(sorted(known))})"
         )
+
+
+def _check_scorer_item(item: object) -> None:
+    """A scorer is given by id or as a built instance; anything else (a class, a number)
+    would otherwise be looked up as an id and reported as unknown."""
+    if isinstance(item, Scorer):
+        check_scorer_class(type(item))
+    elif isinstance(item, type) and issubclass(item, Scorer):
+        raise ScorerError(
+            f"scorers: {item.__qualname__} is a class; give an instance, or register it "
+            "with quality.register and give its id"
+        )
+    elif not isinstance(item, str):
+        raise ScorerError(f"scorers: expected a scorer id or a Scorer, got {item!r}")
+
+
+def _check_rule_scorers(rulebook: RuleBook, known: set[str]) -> None:
+    """Rules for a scorer that is not installed would never run, and a misspelt ``scorer``
+    in a rule file would switch its rules off without a word."""
+    for rule in rulebook.rules:
+        if rule.scorer not in known:
+            raise RuleError(
+                f"rules for unknown scorer '{rule.scorer}' (known: {', '.join(sorted(known))})",
+                path=rule.path,
+                rule=rule.code,
+            )
+
+
+def _build(cls: type[Scorer], rules: ScorerRules, options: Mapping[str, Any] | None) -> Scorer:
+    """An instance of ``cls``; a third-party constructor that fails is named, not left as
+    a traceback."""
+    try:
+        return cls(rules, options)
+    except QualityError:
+        raise
+    except Exception as exc:
+        raise ScorerError(
+            f"scorer '{cls.id}' {cls.version} could not be set up: {type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def _checked_result(scorer: Scorer, result: object, text_size: int) -> float:
+    """The sub-score of a scorer's result, once the result is known to keep the scorer
+    contract: a report, its JSON and every finding's place in the text rely on it, and a
+    third-party scorer that breaks it is named here rather than failing far downstream.
+    Run on every result, so the common case (floats in a dict) is tested first."""
+    if not isinstance(result, ScorerResult):
+        raise _broken(scorer, f"returned {type(result).__name__}, not a ScorerResult")
+    sub_score = result.score
+    if not (_is_number(sub_score) and -_SLACK <= sub_score <= 1 + _SLACK):
+        raise _broken(
+            scorer, f"returned the sub-score {sub_score!r}, which must be a number from 0 to 1"
+        )
+    findings = result.findings
+    if not isinstance(findings, list):
+        raise _broken(scorer, f"returned findings as {type(findings).__name__}, not a list")
+    for finding in findings:
+        if not isinstance(finding, Finding):
+            raise _broken(
+                scorer, f"returned a finding that is {type(finding).__name__}, not a Finding"
+            )
+        start, end = finding.start, finding.end
+        if not (_is_index(start) and _is_index(end) and 0 <= start <= end <= text_size):
+            raise _broken(
+                scorer,
+                f"returned a finding ({finding.rule}) at {start!r}-{end!r}, "
+                f"which is no span of the text (0-{text_size})",
+            )
+    metrics = result.metrics
+    if type(metrics) is not dict and not isinstance(metrics, Mapping):
+        raise _broken(scorer, f"returned metrics as {type(metrics).__name__}, not a dict")
+    for name, value in metrics.items():
+        if not (isinstance(name, str) and _is_number(value)):
+            raise _broken(
+                scorer,
+                f"returned the metric {name!r} = {value!r}; metrics map names to finite numbers",
+            )
+    # Sums of floats may stray past 0 or 1 in the last digits.
+    return 0.0 if sub_score < 0 else 1.0 if sub_score > 1 else float(sub_score)
+
+
+#: how far past 0 or 1 a sub-score may stray by rounding alone
+_SLACK = 1e-9
+
+
+def _is_number(value: object) -> bool:
+    """A finite int or float (so that reports stay valid JSON), not a bool."""
+    if type(value) is float:  # nearly always
+        return math.isfinite(value)
+    if isinstance(value, bool):
+        return False
+    # An int is finite however large (math.isfinite would overflow converting it).
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
+
+
+def _is_index(value: object) -> bool:
+    return type(value) is int or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _broken(scorer: Scorer, problem: str) -> ScorerError:
+    return ScorerError(f"scorer '{scorer.id}' {scorer.version} {problem}")
 
 
 def _failure(scorer: Scorer, doing: str, exc: Exception) -> ScorerError:

@@ -31,11 +31,24 @@ _BUILTIN = {
 }
 
 _registered: dict[str, type[Scorer]] = {}
+#: scorer id -> every "module:Class" declared for it, for the ids that more than one
+#: installed package declares (filled in by ``available``)
+_ambiguous: dict[str, list[str]] = {}
 
 
 def register(cls: type[Scorer]) -> type[Scorer]:
-    """Register a scorer class at run time (usable as a decorator)."""
-    _check(cls, cls.__module__)
+    """Register a scorer class at run time (usable as a decorator).
+
+    An id already taken by another scorer (a built-in one, an entry point's or one
+    registered before) is refused: replacing a scorer silently would change every score.
+    Registering the same class again (a re-run notebook cell) is allowed."""
+    target = _target(check_scorer_class(cls))
+    taken = available().get(cls.id)
+    if taken is not None and taken != target:
+        raise ScorerError(
+            f"scorer id '{cls.id}' of {target} is already taken by {taken}; "
+            "give the scorer an id of its own"
+        )
     _registered[cls.id] = cls
     available.cache_clear()
     return cls
@@ -44,12 +57,20 @@ def register(cls: type[Scorer]) -> type[Scorer]:
 @lru_cache(maxsize=1)
 def available() -> dict[str, str]:
     """Scorer id -> "module:Class" for every known scorer."""
-    found = {ep.name: ep.value for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    declared: dict[str, list[str]] = {}
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        targets = declared.setdefault(ep.name, [])
+        if ep.value not in targets:
+            targets.append(ep.value)
     for name, target in _BUILTIN.items():
-        found.setdefault(name, target)
+        declared.setdefault(name, [target])
     for name, cls in _registered.items():
-        found[name] = f"{cls.__module__}:{cls.__qualname__}"
-    return dict(sorted(found.items()))
+        declared[name] = [_target(cls)]
+    # Which of two packages declaring one id would win depends on the order they were
+    # installed in; the id is refused when used rather than scored by either silently.
+    _ambiguous.clear()
+    _ambiguous.update({name: targets for name, targets in declared.items() if len(targets) > 1})
+    return {name: targets[0] for name, targets in sorted(declared.items())}
 
 
 def scorer_class(scorer_id: str) -> type[Scorer]:
@@ -59,6 +80,11 @@ def scorer_class(scorer_id: str) -> type[Scorer]:
     if target is None:
         known = ", ".join(available())
         raise ScorerError(f"unknown scorer '{scorer_id}' (known: {known})")
+    if scorer_id in _ambiguous:
+        raise ScorerError(
+            f"scorer id '{scorer_id}' is declared by more than one installed package "
+            f"({', '.join(_ambiguous[scorer_id])}); uninstall one of them"
+        )
     return _load(scorer_id, target)
 
 
@@ -68,19 +94,34 @@ def _load(scorer_id: str, target: str) -> type[Scorer]:
         obj = import_module(module_name)
         for part in attribute.split("."):
             obj = getattr(obj, part)
-    except (ImportError, AttributeError) as exc:
-        raise ScorerError(f"scorer '{scorer_id}' could not be loaded from {target}: {exc}") from exc
-    if not isinstance(obj, type) or not issubclass(obj, Scorer):
-        raise ScorerError(f"scorer '{scorer_id}' at {target} is not a quality.Scorer subclass")
-    _check(obj, target)
-    if obj.id != scorer_id:
+    except Exception as exc:  # a third-party module may fail to import in any way at all
         raise ScorerError(
-            f"scorer at {target} has id '{obj.id}' but is registered as '{scorer_id}'"
+            f"scorer '{scorer_id}' could not be loaded from {target}: {type(exc).__name__}: {exc}"
+        ) from exc
+    cls = check_scorer_class(obj, target)
+    if cls.id != scorer_id:
+        raise ScorerError(
+            f"scorer at {target} has id '{cls.id}' but is registered as '{scorer_id}'"
         )
-    return obj
+    return cls
 
 
-def _check(cls: type[Scorer], where: str) -> None:
+def check_scorer_class(cls: object, where: str | None = None) -> type[Scorer]:
+    """``cls``, if it can be run as a scorer (``where`` names it in the error: by default
+    its module and name). Reports name each scorer by its id and version, and a missing one
+    would fail only once an article had been scored."""
+    if where is None:
+        where = _target(cls) if isinstance(cls, type) else repr(cls)
+    if not isinstance(cls, type) or not issubclass(cls, Scorer):
+        raise ScorerError(f"scorer {where} is not a quality.Scorer subclass")
     for attribute in ("id", "version"):
-        if not isinstance(getattr(cls, attribute, None), str):
-            raise ScorerError(f"scorer {where} must define a string class attribute '{attribute}'")
+        value = getattr(cls, attribute, None)
+        if not isinstance(value, str) or not value.strip():
+            raise ScorerError(
+                f"scorer {where} must define a non-empty string class attribute '{attribute}'"
+            )
+    return cls
+
+
+def _target(cls: type) -> str:
+    return f"{cls.__module__}:{cls.__qualname__}"

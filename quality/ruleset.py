@@ -17,7 +17,7 @@ Every problem found on load raises RuleError naming the file and the rule.
 
 from __future__ import annotations
 
-import math
+import os
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -27,13 +27,17 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from quality._toml import tomllib
-from quality.errors import RuleError
+from quality.article import normalise_language, shown_value
+from quality.errors import InputError, RuleError
 from quality.findings import Severity
-from quality.matching import Matcher, parse_pattern, sre_constants
+from quality.matching import Matcher, fold, parse_pattern, sre_constants
 
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
 ANY_LANGUAGE = "*"
 T = TypeVar("T")
+#: A finding's penalty past 1 already takes most sub-scores to 0; far larger ones add up
+#: to infinity, which no report can hold.
+MAX_PENALTY = 100
 MESSAGE_FIELDS = frozenset({"match", "value", "threshold", "detail"})
 _FILE_KEYS = frozenset({"scorer", "languages", "description", "rules"})
 _RULE_KEYS = frozenset(
@@ -164,6 +168,9 @@ class RuleBook:
         #: (scorer, language, name) -> rule: scorers look their rules up by name, language by
         #: language, so a second rule of that name would silently take the first one's place.
         by_name: dict[tuple[str, str, str], Rule] = {}
+        #: (scorer, folded phrase) -> the rules holding it: a scorer's phrases go into one
+        #: automaton, where the first rule to list a phrase takes every match of it.
+        by_phrase: dict[tuple[str, str], list[Rule]] = {}
         for rule in self.rules:
             other = self.by_code.get(rule.code)
             if other is not None:
@@ -182,6 +189,17 @@ class RuleBook:
                         path=rule.path,
                         rule=rule.code,
                     )
+            for phrase in dict.fromkeys(fold(p) for p in rule.phrases):
+                holders = by_phrase.setdefault((rule.scorer, phrase), [])
+                for other in holders:
+                    if _share_a_language(rule, other):
+                        raise RuleError(
+                            f"phrase {phrase!r} is also in {other.code} ({other.path}), "
+                            "which would take every match of it",
+                            path=rule.path,
+                            rule=rule.code,
+                        )
+                holders.append(rule)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(sorted(self.rules, key=lambda r: r.code))
@@ -211,14 +229,30 @@ class RuleBook:
         return {scorer for scorer, on in enabled.items() if not on}
 
     @classmethod
-    def load(cls, directories: Iterable[Path | str] | None = None) -> RuleBook:
-        dirs = [Path(d) for d in directories] if directories is not None else [default_rules_dir()]
+    def load(cls, directories: Iterable[Path | str] | Path | str | None = None) -> RuleBook:
+        """The rules in ``directories`` (each searched for ``*.toml`` files at any depth, or
+        a rule file itself; one may be given alone); by default the packaged rules."""
+        if directories is None:
+            places = [default_rules_dir()]
+        elif isinstance(directories, (str, os.PathLike)):
+            places = [Path(directories)]  # iterating a str would give its letters
+        else:
+            places = [Path(d) for d in directories]
         rules: list[Rule] = []
-        for directory in dirs:
-            if not directory.is_dir():
-                raise RuleError("rules directory not found", path=str(directory))
-            for path in sorted(directory.rglob("*.toml")):
-                rules.extend(load_rule_file(path))
+        # A directory given twice, or inside another given, is read once: its rules would
+        # otherwise clash with themselves as duplicates.
+        seen: set[Path] = set()
+        for place in places:
+            if place.is_file():
+                files = [place]
+            elif place.is_dir():
+                files = sorted(place.rglob("*.toml"))
+            else:
+                raise RuleError("rules directory not found", path=str(place))
+            for path in files:
+                if path.resolve() not in seen:
+                    seen.add(path.resolve())
+                    rules.extend(load_rule_file(path))
         return cls(rules)
 
 
@@ -282,9 +316,7 @@ def default_rules_dir() -> Path:
 def load_rule_file(path: Path) -> list[Rule]:
     where = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"cannot read rule file: {exc}", path=where) from exc
+        data = tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"invalid TOML: {exc}", path=where) from exc
     unknown = set(data) - _FILE_KEYS
@@ -306,6 +338,8 @@ def load_rule_file(path: Path) -> list[Rule]:
         raise RuleError(
             "'languages' must be a non-empty list of language codes (or \"*\")", path=where
         )
+    for language in languages:
+        _check_language(language, where)
     entries = data.get("rules", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise RuleError("'rules' must be an array of tables ([[rules]])", path=where)
@@ -350,13 +384,16 @@ def _build_rule(
         raise fail(str(exc)) from None
     _check_message(entry["message"], fail)
     penalty = entry.get("penalty", 1.0)
+    # Compared, not passed to math.isfinite, which fails on an int too large for a float;
+    # NaN fails every comparison.
     if (
         isinstance(penalty, bool)
         or not isinstance(penalty, (int, float))
-        or not math.isfinite(penalty)
-        or penalty < 0
+        or not 0 <= penalty <= MAX_PENALTY
     ):
-        raise fail("'penalty' must be a non-negative number")
+        raise fail(
+            f"'penalty' must be a number from 0 to {MAX_PENALTY}, got {shown_value(penalty)}"
+        )
     phrases = _string_list(entry, "phrases", fail)
     patterns = _string_list(entry, "patterns", fail)
     for phrase in phrases:
@@ -364,11 +401,17 @@ def _build_rule(
             raise fail("empty phrase")
     if any(not pattern for pattern in patterns):
         raise fail("empty pattern")
-    for pattern in patterns:
-        _check_pattern(pattern, fail)
     for key in ("case_sensitive", "exempt_quotes"):
         if key in entry and not isinstance(entry[key], bool):
             raise fail(f"'{key}' must be true or false")
+    case_sensitive = entry.get("case_sensitive", False)
+    if case_sensitive and phrases:
+        raise fail(
+            "phrases always match whatever their case; put the text to match "
+            "case-sensitively in 'patterns'"
+        )
+    for pattern in patterns:
+        _check_pattern(pattern, fail, case_sensitive=case_sensitive)
     options = entry.get("options", {})
     if not isinstance(options, dict):
         raise fail("'options' must be a table")
@@ -386,7 +429,7 @@ def _build_rule(
         penalty=float(penalty),
         phrases=phrases,
         patterns=patterns,
-        case_sensitive=entry.get("case_sensitive", False),
+        case_sensitive=case_sensitive,
         exempt_quotes=entry.get("exempt_quotes", True),
         options=options,
         examples_fire=_string_list(examples, "fires", fail),
@@ -422,7 +465,7 @@ def _string_list(entry: Mapping[str, Any], key: str, fail: Any) -> tuple[str, ..
     return tuple(value)
 
 
-def _check_pattern(pattern: str, fail: Any) -> None:
+def _check_pattern(pattern: str, fail: Any, *, case_sensitive: bool) -> None:
     try:
         # Parsed, not compiled: the matcher compiles a pattern when an article first needs it,
         # from the same cached parse.
@@ -431,8 +474,26 @@ def _check_pattern(pattern: str, fail: Any) -> None:
         raise fail(f"invalid pattern {pattern!r}: {exc}") from None
     if parsed.state.groupdict:
         raise fail(f"pattern {pattern!r} uses named groups; use (?:...) instead")
-    # The matcher joins patterns into alternations, where group numbers shift and global
-    # flags are not allowed.
+    if parsed.getwidth()[0] == 0:
+        # An empty match marks no text: a finding with nothing to show, at every place
+        # the pattern matches empty (for ^ or x*, every line or every character).
+        raise fail(f"pattern {pattern!r} can match the empty string; every match must hold text")
+    nodes = list(_nodes(parsed))
+    if any(op is sre_constants.GROUPREF_EXISTS for op, _, _ in nodes):
+        raise fail(
+            f"pattern {pattern!r} uses a conditional group (?(1)...), which rules cannot use"
+        )
+    if not case_sensitive:
+        unmatchable = _unmatchable_text(nodes)
+        if unmatchable:
+            raise fail(
+                f"pattern {pattern!r} holds {unmatchable!r}, which never occurs in the text it "
+                "is matched against: a rule that is not case_sensitive matches the text "
+                "lower-cased, with curly quotes and dashes as ' \" -; write "
+                f"{fold(unmatchable)!r}, or set case_sensitive = true"
+            )
+    # The matcher joins patterns into alternations, where group numbers shift (which breaks
+    # backreferences and conditional groups) and global flags are not allowed.
     if _BACKREFERENCE.search(pattern):
         raise fail(f"pattern {pattern!r} uses a numbered backreference, which rules cannot use")
     if _GLOBAL_FLAGS.match(pattern):
@@ -478,3 +539,108 @@ def _varies(body: Any) -> bool:
         if op is sre_constants.SUBPATTERN and _varies(arg[-1]):
             return True
     return False
+
+
+def _nodes(parsed: Any, ignore_case: bool = False) -> Iterator[tuple[Any, Any, bool]]:
+    """Every node of a parsed pattern at any depth, as (op, argument, whether a scoped
+    ``(?i:...)`` flag makes it match either case)."""
+    repeats = tuple(
+        getattr(sre_constants, name)
+        for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+        if hasattr(sre_constants, name)
+    )
+    for op, arg in parsed:
+        yield op, arg, ignore_case
+        if op is sre_constants.SUBPATTERN:
+            _, add_flags, del_flags, body = arg
+            scoped = (ignore_case or bool(add_flags & re.IGNORECASE)) and not (
+                del_flags & re.IGNORECASE
+            )
+            yield from _nodes(body, scoped)
+        elif op is sre_constants.BRANCH:
+            for branch in arg[1]:
+                yield from _nodes(branch, ignore_case)
+        elif op in repeats:
+            yield from _nodes(arg[2], ignore_case)
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            yield from _nodes(arg[1], ignore_case)
+        elif op is sre_constants.GROUPREF_EXISTS:
+            for branch in arg[1:]:
+                if branch is not None:
+                    yield from _nodes(branch, ignore_case)
+        elif op is getattr(sre_constants, "ATOMIC_GROUP", None):
+            yield from _nodes(arg, ignore_case)
+
+
+def _unmatchable_text(nodes: list[tuple[Any, Any, bool]]) -> str:
+    """A literal character, or a set of them, that folded text never holds (a capital,
+    a curly quote); "" when there is none. A set is unmatchable only when all of it is:
+    ['’] is a harmless spelling of '."""
+    for op, arg, ignore_case in nodes:
+        if ignore_case:
+            continue
+        if op is sre_constants.LITERAL and _folds_away(chr(arg)):
+            return chr(arg)
+        if op is sre_constants.IN and arg and all(_unmatchable_item(*item) for item in arg):
+            return "".join(_shown_item(*item) for item in arg)
+    return ""
+
+
+def _unmatchable_item(op: Any, arg: Any) -> bool:
+    if op is sre_constants.LITERAL:
+        return _folds_away(chr(arg))
+    if op is sre_constants.RANGE:
+        # Stops at the first character that can occur, so a wide range costs nothing.
+        return all(_folds_away(chr(code)) for code in range(arg[0], arg[1] + 1))
+    return False  # a category (\\w), a negation: something can occur
+
+
+def _shown_item(op: Any, arg: Any) -> str:
+    return chr(arg) if op is sre_constants.LITERAL else f"{chr(arg[0])}-{chr(arg[1])}"
+
+
+def _folds_away(char: str) -> bool:
+    return fold(char) != char
+
+
+def _share_a_language(rule: Rule, other: Rule) -> bool:
+    return bool(
+        set(rule.languages) & set(other.languages)
+        or ANY_LANGUAGE in rule.languages
+        or ANY_LANGUAGE in other.languages
+    )
+
+
+def _read_text(path: Path) -> str:
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RuleError(f"cannot read rule file: {exc.strerror or exc}", path=where) from exc
+    try:
+        # A byte order mark is how some editors mark UTF-8; it is not part of the TOML.
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise RuleError(
+            f"rule file is not valid UTF-8 (byte {exc.start}, line {line}); save it as UTF-8",
+            path=where,
+        ) from None
+
+
+def _check_language(language: str, where: str) -> None:
+    """A rule's language as the pipeline names an article's (``en``): rules for ``en-US``
+    or ``EN`` would apply to no article at all."""
+    if language == ANY_LANGUAGE:
+        return
+    try:
+        code = normalise_language(language)
+    except InputError:
+        code = None
+    if code != language:
+        hint = f"; write '{code}'" if code else ""
+        raise RuleError(
+            f"'languages' holds {language!r}, which is not a lower-case language code such as "
+            f"'en' (rules are written per language, not per region){hint}",
+            path=where,
+        )

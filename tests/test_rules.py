@@ -140,11 +140,11 @@ GOOD_HEAD = 'scorer = "filler"\nlanguages = ["en"]\n'
         ),
         (
             GOOD_HEAD + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\npenalty = -1\n',
-            "non-negative",
+            "must be a number from 0 to 100",
         ),
         (
             GOOD_HEAD + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m"\npenalty = nan\n',
-            "non-negative",
+            "must be a number from 0 to 100",
         ),
         (
             GOOD_HEAD + '[[rules]]\ncode = "FIL901"\nname = "n"\nmessage = "m {oops"\n',

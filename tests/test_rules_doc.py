@@ -77,3 +77,17 @@ def test_write_docs_writes_the_reference(tmp_path, capsys):
     target = tmp_path / "rules.md"
     assert rules_main(["--write-docs", str(target)]) == 0
     assert target.read_text(encoding="utf-8") == markdown_reference()
+
+
+def test_write_docs_with_a_rule_code_is_refused_not_ignored(tmp_path, capsys):
+    target = tmp_path / "rules.md"
+    assert main(["rule", "FIL101", "--write-docs", str(target)]) == 2
+    assert "--write-docs writes the reference of every rule" in capsys.readouterr().err
+    assert not target.exists()
+
+
+def test_the_reference_points_to_how_rules_are_written():
+    # The rule-file format and its checks are described in scoring.md, under this heading.
+    assert "(scoring.md#writing-rules)" in markdown_reference()
+    scoring = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
+    assert "\n## Writing rules\n" in scoring

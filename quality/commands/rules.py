@@ -142,7 +142,8 @@ def markdown_reference(rules: list[Rule] | None = None) -> str:
         "",
         f"{len(rules)} rules. Select and ignore them by code or prefix (`--select FIL`, "
         '`ignore = ["ATT103"]`); see [lint.md](lint.md) for configuration and suppression '
-        "comments. `quality rule CODE` prints the same explanation in the terminal.",
+        "comments. `quality rule CODE` prints the same explanation in the terminal. "
+        "[scoring.md](scoring.md#writing-rules) says how to write rule files of your own.",
         "",
         "| Code | Name | Scorer | Severity | What it catches |",
         "| --- | --- | --- | --- | --- |",
@@ -195,6 +196,14 @@ def write_docs(path: str | Path = DOCS_PATH) -> Path:
 def run(args: argparse.Namespace) -> int:
     import json
 
+    if args.write_docs and args.code:
+        # Writing the whole reference would pass over the code without a word.
+        print(
+            f"quality {args.command}: error: --write-docs writes the reference of every rule; "
+            f"give it without a rule code (got '{args.code}')",
+            file=sys.stderr,
+        )
+        return 2
     if args.write_docs:
         try:
             target = write_docs(args.write_docs)
