@@ -76,13 +76,20 @@ class Pipeline:
         deselected = self.rulebook.scorers_without_rules(self.selection)
         if isinstance(weights, Weights):
             self.weights = weights
+            self.weights.check_scorers(known)
         elif isinstance(weights, (str, Path)):
             self.weights = Weights.load(weights)
-        else:
+            self.weights.check_scorers(known)
+        elif weights is None or isinstance(weights, Mapping):
             self.weights = Weights.load()
             if weights:
                 _check_known("weights", weights, known)
                 self.weights = self.weights.with_overrides(weights, source="weights")
+        else:
+            raise ConfigError(
+                "weights must be a mapping of scorer id to points, a Weights object or the "
+                f"path of a weights file, got {type(weights).__name__}"
+            )
         unknown_options = set(options) - set(chosen_ids)
         if unknown_options:
             raise ScorerError(

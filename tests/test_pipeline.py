@@ -271,6 +271,30 @@ def test_misspelt_scorers_and_bad_weights_are_named(arguments, message):
     assert message in str(caught.value)
 
 
+def test_a_weights_file_or_object_naming_an_unknown_scorer_is_refused(tmp_path):
+    path = tmp_path / "w.json"
+    path.write_text(
+        '{"schema": "quality-weights/1", "weights": {"fillr": 40},'
+        ' "grades": [{"min": 0, "grade": "F"}]}'
+    )
+    with pytest.raises(quality.ConfigError, match=r"unknown scorer.*'fillr'"):
+        quality.Pipeline(weights=path)
+    with pytest.raises(quality.ConfigError, match=r"unknown scorer.*'fillr'"):
+        quality.Pipeline(weights=str(path))
+    from quality.weights import Weights
+
+    with pytest.raises(quality.ConfigError, match=r"unknown scorer.*'fillr'"):
+        quality.Pipeline(weights=Weights.load(path))
+
+
+@pytest.mark.parametrize("weights", [123, ["filler"], b"w.json", 1.5])
+def test_weights_of_a_kind_the_pipeline_cannot_read_are_named(weights):
+    with pytest.raises(
+        quality.ConfigError, match=rf"weights must be .* got {type(weights).__name__}"
+    ):
+        quality.Pipeline(weights=weights)
+
+
 def test_selection_by_prefix_any_case_or_all_is_accepted():
     assert quality.Pipeline(select=["fil", "ALL"], ignore=iter(["FIL101"])).score(CLEAN)
 
