@@ -34,9 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
-        default=["."],
         metavar="PATH",
-        help="files, directories (searched for .txt .md .markdown .html .htm .json) or - for stdin",
+        help=(
+            "files, directories (searched for .txt .md .markdown .html .htm .json) or - for "
+            "stdin (default: the current directory, or stdin with --stdin-filename)"
+        ),
     )
     parser.add_argument("--format", choices=FORMAT_NAMES, default="concise", help="output format")
     rules = parser.add_argument_group("rule selection (codes or prefixes, comma-separated)")
@@ -108,7 +110,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     files.add_argument(
         "--stdin-filename",
         metavar="NAME",
-        help="the name of the text read from - (for its format, configuration and output)",
+        help=(
+            "the name of the text read from - (for its format, configuration and output); "
+            "with no PATH, standard input is read"
+        ),
     )
     files.add_argument(
         "--max-file-size",
@@ -167,6 +172,10 @@ def run(args: argparse.Namespace) -> int:
         # An unset variable (`--config "$CONFIG"`) must not fall back to the usual search.
         print("quality lint: error: --config needs a file name, got an empty one", file=sys.stderr)
         return 2
+    paths = _paths(args.paths, args.stdin_filename)
+    if isinstance(paths, str):
+        print(f"quality lint: error: {paths}", file=sys.stderr)
+        return 2
     if args.statistics and args.format not in STATISTICS_FORMATS:
         print(
             f"quality lint: error: --statistics cannot be written as --format {args.format}; "
@@ -190,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     targets = discover(
-        args.paths,
+        paths,
         extend_include=args.extend_include,
         exclude=args.exclude,
         stdin_filename=args.stdin_filename,
@@ -210,6 +219,31 @@ def run(args: argparse.Namespace) -> int:
             # CI sees the failure rather than a 0.
             _discard_stdout()
     return lint_run.exit_code(exit_zero=args.exit_zero)
+
+
+def _paths(given: list[str], stdin_filename: str | None) -> list[str] | str:
+    """What to lint, or why the paths and --stdin-filename do not go together.
+
+    As in ruff, --stdin-filename with no path reads standard input: an editor that passes
+    only the buffer's name must not get the whole folder linted instead. With paths, it must
+    name the text read from ``-``, or it would be dropped without a word.
+    """
+    from quality.lint.discovery import STDIN
+
+    if stdin_filename is None:
+        return given or ["."]
+    if not stdin_filename.strip():
+        # An unset variable (`--stdin-filename "$FILE"`) would show the text as "-" and
+        # look for its configuration in the wrong folder.
+        return "--stdin-filename needs a file name, got an empty one"
+    if not given:
+        return [STDIN]
+    if STDIN not in given:
+        return (
+            f"--stdin-filename names the text read from standard input, but no path is -; "
+            f"add - to the paths to lint it as {stdin_filename!r}"
+        )
+    return given
 
 
 @contextmanager

@@ -38,7 +38,9 @@ def score_line(result: FileResult, style: Style) -> str:
         reasons.append(f"{result.failing_findings} finding{plural} at {result.fail_on} or above")
     if result.not_run:
         reasons_not_run = sorted(set(result.not_run.values()))
-        reasons.append(f"{len(result.not_run)} scorers not run: {'; '.join(reasons_not_run)}")
+        count = len(result.not_run)
+        scorers = "scorer" if count == 1 else "scorers"
+        reasons.append(f"{count} {scorers} not run: {'; '.join(reasons_not_run)}")
     why = f" ({'; '.join(reasons)})" if reasons else ""
     suppressed = f", {result.suppressed} suppressed" if result.suppressed else ""
     return (

@@ -52,10 +52,22 @@ class MissingPath(NamedTuple):
     reason: str
 
 
-def _stat_problem(exc: OSError) -> str:
+def _stat_problem(exc: OSError, path: str | Path) -> str:
     if isinstance(exc, FileNotFoundError):
+        # The name is there (ls shows it); what is missing is what it points to.
+        target = _link_target(path)
+        if target is not None:
+            return f"broken symbolic link: its target {target!r} does not exist"
         return "no such file or directory"
     return f"cannot read: {exc.strerror or exc}"
+
+
+def _link_target(path: str | Path) -> str | None:
+    """Where ``path`` points, when it is a symbolic link; None otherwise."""
+    try:
+        return os.fsdecode(os.readlink(path))
+    except (OSError, ValueError):
+        return None
 
 
 def _matches(relative: str, name: str, patterns: Iterable[str]) -> bool:
@@ -77,6 +89,16 @@ def discover(
     include = tuple(extend_include)
     excluded = DEFAULT_EXCLUDE + tuple(exclude)
     seen: set[Path] = set()
+
+    def first_time(path: Path) -> bool:
+        # A file (or a problem with one) reached twice, named twice or as a link and its
+        # target, is reported once.
+        key = _identity(path)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     stdin_seen = False
     for raw in paths:
         if raw == STDIN:
@@ -89,24 +111,20 @@ def discover(
         try:
             mode = os.stat(path).st_mode
         except OSError as exc:
-            yield MissingPath(raw, _stat_problem(exc))
+            if first_time(path):
+                yield MissingPath(raw, _stat_problem(exc, path))
             continue
         if stat.S_ISDIR(mode):
             for found in _walk(path, include, excluded):
                 if isinstance(found, MissingPath):
-                    yield found
-                    continue
-                key = _identity(found)
-                if key not in seen:
-                    seen.add(key)
+                    if first_time(Path(found.display)):
+                        yield found
+                elif first_time(found):
                     yield Target(str(found), found)
-        else:
+        elif first_time(path):
             # A file named explicitly is read whatever its type, so a FIFO or a process
             # substitution (`quality lint <(git show HEAD:story.md)`) works as with cat.
-            key = _identity(path)
-            if key not in seen:
-                seen.add(key)
-                yield Target(raw, path)
+            yield Target(raw, path)
 
 
 def _identity(path: Path) -> Path:
@@ -137,7 +155,7 @@ def _walk(
                 try:
                     mode = os.stat(found).st_mode
                 except OSError as exc:
-                    yield MissingPath(str(found), _stat_problem(exc))
+                    yield MissingPath(str(found), _stat_problem(exc, found))
                     continue
                 # A FIFO, socket or device named like an article would block the run or
                 # read forever; only files named on the command line are read whatever

@@ -412,7 +412,9 @@ class Linter:
             else relocate(report.findings, article.text, page, lines)
         )
         kept, result.suppressed = suppression.apply(findings, found.directives)
-        kept.extend(self._directive_findings(found, settings, lines))
+        own, own_suppressed = self._directive_findings(found, settings, lines)
+        kept.extend(own)
+        result.suppressed += own_suppressed
         minimum = Severity.parse(settings.min_severity).rank
         failing = Severity.parse(settings.fail_on).rank
         shown = [f for f in kept if f.severity.rank >= minimum]
@@ -437,25 +439,34 @@ class Linter:
 
     def _directive_findings(
         self, found: suppression.Scan, settings: _Settings, lines: LineIndex
-    ) -> list[Finding]:
+    ) -> tuple[list[Finding], int]:
+        """The SUP002 and SUP001 findings the directives leave, and how many they silenced:
+        a directive naming SUP001 or SUP002 (``file-ignore SUP``) silences them as it
+        silences any rule's findings, and is then not unused itself."""
         # The linter's own selection: the pipeline's leaves out the linter's codes.
         selection = settings.selection
         known = list(self.rules)
         enabled = [code for code in known if selection.enabled(code)]
-        findings: list[Finding] = []
-        if selection.enabled(UNUSED_SUPPRESSION.code):
-            for directive, _code, why in suppression.unused(found.directives, known, enabled):
-                findings.append(
-                    _lint_finding(UNUSED_SUPPRESSION, directive.start, directive.end, why, lines)
-                )
-        if selection.enabled(MALFORMED_SUPPRESSION.code):
-            for problem in found.problems:
-                findings.append(
-                    _lint_finding(
-                        MALFORMED_SUPPRESSION, problem.start, problem.end, problem.detail, lines
-                    )
-                )
-        return findings
+        malformed = [
+            _lint_finding(MALFORMED_SUPPRESSION, problem.start, problem.end, problem.detail, lines)
+            for problem in found.problems
+            if selection.enabled(MALFORMED_SUPPRESSION.code)
+        ]
+        kept, silenced = suppression.apply(malformed, found.directives)
+        if not selection.enabled(UNUSED_SUPPRESSION.code):
+            return kept, silenced
+
+        def unused() -> list[Finding]:
+            return [
+                _lint_finding(UNUSED_SUPPRESSION, directive.start, directive.end, why, lines)
+                for directive, _code, why in suppression.unused(found.directives, known, enabled)
+            ]
+
+        # The first pass credits the directives that silence SUP001 reports; the second
+        # leaves those directives out of the report, and silences what is left as usual.
+        suppression.apply(unused(), found.directives)
+        reported, unused_silenced = suppression.apply(unused(), found.directives)
+        return kept + reported, silenced + unused_silenced
 
 
 def byte_limit(max_mb: float) -> int:
@@ -542,11 +553,13 @@ def _json_article(text: str) -> tuple[Any, str, str, str | None]:
             "fields: id, text or html, title, byline, url, published, publisher, language"
         )
     article = load_article(data)
+    # Line ends as the article's text has them (a lone carriage return is a line feed, one
+    # character for one), so that directives and findings count the same lines.
     body = data.get("text")
     if isinstance(body, str):
-        return article, body, suppression.TEXT_STYLE, None
+        return article, with_line_feeds(body), suppression.TEXT_STYLE, None
     html = data.get("html")
-    page = html if isinstance(html, str) else ""
+    page = with_line_feeds(html) if isinstance(html, str) else ""
     return article, page, suppression.HTML_STYLE, page
 
 

@@ -35,12 +35,23 @@ HTML_STYLE = "html"
 TEXT_STYLE = "text"
 MARKDOWN_STYLE = "markdown"
 
-_HTML_DIRECTIVE = re.compile(
-    r"^[ \t]*(?P<all><!--[ \t]*quality[ \t]*:(?P<body>.*?)-->)[ \t]*\r?$", re.M
-)
-_HASH_DIRECTIVE = re.compile(
-    r"^[ \t]*(?P<all>#[ \t]*quality[ \t]*:(?P<body>[^\n]*?))[ \t]*\r?$", re.M
-)
+_DIRECTIVE_COMMENT = r"(?P<all><!--[ \t]*quality[ \t]*:(?P<body>.*?)-->)[ \t]*\r?$"
+_HTML_DIRECTIVE = re.compile(r"^[ \t]*" + _DIRECTIVE_COMMENT, re.M)
+#: In Markdown a directive may stand in a block quote (``> <!-- quality: ... -->``), beside
+#: the quoted words it excuses.
+_QUOTE_MARKERS = r"(?:>[ \t]*)*"
+_QUOTED_DIRECTIVE = re.compile(r"^[ \t]*" + _QUOTE_MARKERS + _DIRECTIVE_COMMENT, re.M)
+# These two take the rest of the line greedily and leave trailing blanks to _trimmed: a lazy
+# body followed by "[ \t]*$" retries the blanks at every character, which is quadratic on a
+# long run of spaces.
+_HASH_DIRECTIVE = re.compile(r"^[ \t]*(?P<all>#[ \t]*quality[ \t]*:(?P<body>[^\n]*))", re.M)
+#: The opening of a directive comment, whatever follows it: a line that starts like a
+#: directive but is not a whole one (text after the comment, a comment that goes on to the
+#: next line) is reported rather than passed over in silence.
+_OPENING = r"(?P<all><!--[ \t]*quality[ \t]*:[^\n]*)"
+_HTML_OPENING = re.compile(r"^[ \t]*" + _OPENING, re.M)
+_QUOTED_OPENING = re.compile(r"^[ \t]*" + _QUOTE_MARKERS + _OPENING, re.M)
+_TRAILING_BLANKS = " \t\r"
 _BODY = re.compile(
     r"^\s*(?P<kind>file-ignore|ignore|disable|enable)\b(?P<codes>(?:(?!--).)*)(?:--(?P<reason>.*))?$",
     re.S,
@@ -64,14 +75,21 @@ class Directive:
 
     def covers(self, finding: Finding) -> str | None:
         """The directive's code that silences ``finding``, if any."""
+        # An ignore also covers the directives stacked between it and its line: their own
+        # SUP001 and SUP002 findings sit there, so `ignore SUP001` above one silences it.
+        first = self.line + 1 if self.kind == IGNORE else self.first_line
         for code in self.codes:
-            if not (code == "ALL" or finding.rule.startswith(code)):
+            if not covers(code, finding.rule):
                 continue
-            if self.kind == FILE_IGNORE or (
-                self.first_line <= finding.line <= self.last_lines.get(code, 0)
-            ):
+            if self.kind == FILE_IGNORE or first <= finding.line <= self.last_lines.get(code, 0):
                 return code
         return None
+
+
+def covers(code: str, other: str) -> bool:
+    """Whether directive code ``code`` (a rule code, a prefix or ALL) takes in ``other``,
+    a rule code or another directive's code."""
+    return code == "ALL" or other.startswith(code)
 
 
 class Problem(NamedTuple):
@@ -96,16 +114,22 @@ def scan(text: str, style: str) -> Scan:
         return Scan([], [], [])
     lines = LineIndex(text)
     found: list[tuple[int, int, str]] = []
-    patterns = (_HTML_DIRECTIVE, _HASH_DIRECTIVE) if style == TEXT_STYLE else (_HTML_DIRECTIVE,)
+    quoted = style == MARKDOWN_STYLE
+    patterns = {
+        TEXT_STYLE: (_HTML_DIRECTIVE, _HASH_DIRECTIVE),
+        MARKDOWN_STYLE: (_QUOTED_DIRECTIVE,),
+    }.get(style, (_HTML_DIRECTIVE,))
     code = _code_spans(text) if style == MARKDOWN_STYLE else []
     for pattern in patterns:
         for m in pattern.finditer(text):
             if code and _inside(m.start("all"), code):
                 continue
-            found.append((m.start("all"), m.end("all"), m.group("body")))
+            start, end = _trimmed(m)
+            found.append((start, end, m.group("body").rstrip(_TRAILING_BLANKS)))
     found.sort()
     directives: list[Directive] = []
-    problems: list[Problem] = []
+    opening = _QUOTED_OPENING if quoted else _HTML_OPENING
+    problems = _partial_directives(text, opening, {start for start, _, _ in found}, code)
     for start, end, body in found:
         parsed = _parse(body)
         if isinstance(parsed, str):
@@ -115,8 +139,34 @@ def scan(text: str, style: str) -> Scan:
         line, _ = lines.line_col(start)
         directives.append(Directive(kind, codes, reason, line, start, end))
     directive_lines = {d.line for d in directives} | {lines.line_col(p.start)[0] for p in problems}
-    problems.extend(_resolve(directives, lines, directive_lines))
+    problems.extend(_resolve(directives, lines, directive_lines, quoted))
     return Scan(directives, problems, [(start, end) for start, end, _ in found])
+
+
+def _partial_directives(
+    text: str, opening: re.Pattern[str], whole: set[int], code: list[tuple[int, int]]
+) -> list[Problem]:
+    """Lines that open a directive comment but are not one directive alone on its line."""
+    problems = []
+    for m in opening.finditer(text):
+        start, end = _trimmed(m)
+        if start in whole or (code and _inside(start, code)):
+            continue
+        closing = m.group("all").find("-->")
+        if closing != -1:
+            end = start + closing + len("-->")
+            detail = "text after the comment; a directive must stand alone on its line"
+        else:
+            detail = "the comment does not end on this line; write the directive on one line"
+        problems.append(Problem(start, end, detail))
+    return problems
+
+
+def _trimmed(m: re.Match[str]) -> tuple[int, int]:
+    """The span of ``m``'s ``all`` group without the blanks (and carriage return) that end
+    its line."""
+    start = m.start("all")
+    return start, start + len(m.group("all").rstrip(_TRAILING_BLANKS))
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
@@ -153,9 +203,10 @@ def _parse(body: str) -> tuple[str, tuple[str, ...], str | None] | str:
 
 
 def _resolve(
-    directives: list[Directive], lines: LineIndex, directive_lines: set[int]
+    directives: list[Directive], lines: LineIndex, directive_lines: set[int], quoted: bool
 ) -> list[Problem]:
     """Set the lines each directive covers; an enable with nothing to enable is a problem.
+    With ``quoted`` (Markdown), a block quote's empty line (``>``) is a blank line.
 
     Blocks are tracked per code: ``disable FIL, ATT`` then ``enable FIL`` leaves ATT
     disabled, and an ``enable`` ends every open block of its code, so a repeated
@@ -168,7 +219,7 @@ def _resolve(
         if directive.kind == IGNORE:
             target = directive.line + 1
             while target <= last and (
-                target in directive_lines or not lines.line_text(target).strip()
+                target in directive_lines or _blank(lines.line_text(target), quoted)
             ):
                 target += 1
             # Past the last line there is nothing to cover; 0 marks that.
@@ -181,20 +232,40 @@ def _resolve(
                 open_blocks.setdefault(code, []).append(directive)
         elif directive.kind == ENABLE:
             for code in directive.codes:
-                opened = open_blocks.pop(code, [])
-                if not opened:
-                    problems.append(
-                        Problem(
-                            directive.start,
-                            directive.end,
-                            f"'enable {code}' has no earlier 'disable {code}'",
-                        )
-                    )
-                for block in opened:
-                    block.last_lines[code] = directive.line - 1
+                if not _end_blocks(open_blocks, code, directive.line - 1):
+                    detail = _nothing_to_enable(open_blocks, code)
+                    problems.append(Problem(directive.start, directive.end, detail))
         for code in directive.codes:
             directive.used.setdefault(code, 0)
     return problems
+
+
+def _blank(line: str, quoted: bool) -> bool:
+    return not (line.replace(">", "") if quoted else line).strip()
+
+
+def _end_blocks(open_blocks: dict[str, list[Directive]], code: str, last_line: int) -> bool:
+    """End, at ``last_line``, every open block ``code`` takes in: its own, and narrower ones
+    (``enable FIL`` ends ``disable FIL101``, ``enable ALL`` ends every block). Whether any was
+    open."""
+    ended = [opened for opened in open_blocks if covers(code, opened)]
+    for opened in ended:
+        for block in open_blocks.pop(opened):
+            block.last_lines[opened] = last_line
+    return bool(ended)
+
+
+def _nothing_to_enable(open_blocks: dict[str, list[Directive]], code: str) -> str:
+    # A block for a wider code cannot be cut into parts: say which block is open and how to
+    # end it, rather than leaving the editor to wonder why the rule stays silent.
+    wider = [opened for opened in open_blocks if covers(opened, code)]
+    if wider:
+        line = open_blocks[wider[0]][0].line
+        return (
+            f"'enable {code}' cannot end part of the 'disable {wider[0]}' block of line "
+            f"{line}; write 'enable {wider[0]}'"
+        )
+    return f"'enable {code}' has no earlier 'disable {code}'"
 
 
 def apply(findings: Iterable[Finding], directives: list[Directive]) -> tuple[list[Finding], int]:
