@@ -325,6 +325,27 @@ def test_max_file_size_option_moves_the_limit(capsys, tmp_path):
     assert code == 0 and f"{path}: score" in out
 
 
+@pytest.mark.parametrize("name", ["long.txt", "long.md", "long.html", "long.json"])
+def test_max_file_size_alone_decides_what_lint_reads(capsys, tmp_path, monkeypatch, name):
+    # The library's own cap on article length (max_chars) must not refuse a file that
+    # --max-file-size lets through: lint has its own limit, in megabytes.
+    from quality.inputs import load_article
+
+    monkeypatch.setitem(load_article.__kwdefaults__, "max_chars", 500)
+    body = "The council met on Tuesday, Mayor Ana Ruiz said. " * 40
+    content = {
+        ".txt": body,
+        ".md": body,
+        ".html": f"<html><body><article><p>{body}</p></article></body></html>",
+        ".json": json.dumps({"text": body}),
+    }[Path(name).suffix]
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    code, out, err = lint(capsys, "--max-file-size", "0", "--exit-zero", str(path))
+    assert code == 0, err
+    assert f"{path}: score" in out
+
+
 @pytest.mark.parametrize("value", ["inf", "nan", "-inf", "-1"])
 def test_max_file_size_flag_must_be_a_finite_size(capsys, good, value):
     code, out, err = lint(capsys, f"--max-file-size={value}", str(good))

@@ -401,7 +401,7 @@ class Linter:
         found = suppression.scan(source, style)
         if article is None:
             scored_text = source if fmt != "text" else suppression.blank(source, found.spans)
-            article = load_article(scored_text, format=fmt)
+            article = load_article(scored_text, format=fmt, max_chars=None)
         elif style == suppression.TEXT_STYLE and found.spans:
             article = _replace_text(article, suppression.blank(source, found.spans))
         report = pipeline.score_article(article)
@@ -552,7 +552,7 @@ def _json_article(text: str) -> tuple[Any, str, str, str | None]:
             f"a .json file must hold one article object, got a JSON {json_type(data)}; "
             "fields: id, text or html, title, byline, url, published, publisher, language"
         )
-    article = load_article(data)
+    article = load_article(data, max_chars=None)
     # Line ends as the article's text has them (a lone carriage return is a line feed, one
     # character for one), so that directives and findings count the same lines.
     body = data.get("text")
