@@ -390,6 +390,41 @@ def test_exclude_and_extend_include(capsys, tmp_path, good):
     assert "story.article: score" in out
 
 
+def test_configured_exclude_prunes_walks_relative_to_its_own_folder(capsys, tmp_path):
+    project = tmp_path / "project"
+    (project / "drafts" / "old").mkdir(parents=True)
+    (project / "desk").mkdir()
+    (project / "pyproject.toml").write_text(
+        '[tool.quality]\nexclude = ["drafts/old", "*.notes.md"]\n', encoding="utf-8"
+    )
+    (project / "drafts" / "old" / "bot.txt").write_text(CHATBOT, encoding="utf-8")
+    (project / "drafts" / "new.md").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (project / "desk" / "call.notes.md").write_text(CHATBOT, encoding="utf-8")
+    # A folder with a configuration of its own is governed by it, not by the project's.
+    (project / "desk" / "nested").mkdir()
+    (project / "desk" / "nested" / "quality.toml").write_text("", encoding="utf-8")
+    (project / "desk" / "nested" / "x.notes.md").write_text(GOOD_ARTICLE, encoding="utf-8")
+    code, out, err = lint(capsys, str(project))
+    assert code == 0, out + err
+    assert "drafts/new.md: score" in out
+    assert "bot.txt" not in out and "call.notes.md" not in out
+    assert "x.notes.md: score" in out
+    # Walked from inside the project, the globs still count from the configuration's folder.
+    code, out, _ = lint(capsys, str(project / "drafts"))
+    assert code == 0 and "bot.txt" not in out and "new.md: score" in out
+    # A file named on the command line is linted whatever the configuration excludes.
+    code, out, _ = lint(capsys, str(project / "drafts" / "old" / "bot.txt"))
+    assert code == 1 and "bot.txt" in out
+
+
+@pytest.mark.parametrize("value", ['"drafts"', '[""]', "[3]"])
+def test_configured_exclude_must_be_a_list_of_globs(capsys, tmp_path, good, value):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.quality]\nexclude = {value}\n")
+    code, _, err = lint(capsys, str(tmp_path))
+    assert code == 2
+    assert "key 'tool.quality.exclude' must be an array of path globs" in err
+
+
 def test_stdin_with_stdin_filename():
     result = run_cli(
         "lint", "-", "--stdin-filename", "drafts/story.md", stdin=GOOD_ARTICLE.encode()

@@ -202,6 +202,7 @@ def run(args: argparse.Namespace) -> int:
         paths,
         extend_include=args.extend_include,
         exclude=args.exclude,
+        excluded_by_config=linter.excluded_by_config,
         stdin_filename=args.stdin_filename,
     )
     lint_run = linter.run(targets)

@@ -37,6 +37,7 @@ class LintConfig(NamedTuple):
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
     fail_under: float | None = None
     fail_on: str | None = None
     min_severity: str | None = None
@@ -78,20 +79,30 @@ class LintConfig(NamedTuple):
         """Codes the per-file-ignores globs switch off for ``path``."""
         if not self.per_file_ignores:
             return ()
-        relative = path.as_posix()
-        # The path as named first: a symlink is governed by the folder it sits in. The
-        # resolved pair is the fallback for a root reached through another route.
-        for named, root in ((absolute(path), self.root), (path.resolve(), self.root.resolve())):
-            try:
-                relative = named.relative_to(root).as_posix()
-                break
-            except ValueError:
-                continue
+        relative = self._relative(path)
         codes: list[str] = []
         for pattern, pattern_codes in self.per_file_ignores:
             if glob_matches(pattern, relative, path.name):
                 codes.extend(pattern_codes)
         return tuple(codes)
+
+    def excludes(self, path: Path) -> bool:
+        """Whether the ``exclude`` globs prune ``path`` (a file or folder) from a walk."""
+        if not self.exclude:
+            return False
+        relative = self._relative(path)
+        return any(glob_matches(pattern, relative, path.name) for pattern in self.exclude)
+
+    def _relative(self, path: Path) -> str:
+        """``path`` relative to the directory of this configuration, as globs read it."""
+        # The path as named first: a symlink is governed by the folder it sits in. The
+        # resolved pair is the fallback for a root reached through another route.
+        for named, root in ((absolute(path), self.root), (path.resolve(), self.root.resolve())):
+            try:
+                return named.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
 
 
 #: Python types as a TOML file calls them, for option errors.
@@ -147,6 +158,11 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise self.fail(name, "an array of rule codes or prefixes (strings)", value)
         return tuple(v.strip().upper() for v in value)
+
+    def globs(self, name: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(name, "an array of path globs (non-empty strings)", value)
+        return tuple(v.strip() for v in value)
 
     def strings(self, name: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -215,6 +231,7 @@ _KEYS: dict[str, tuple[str, Callable[[_Reader, Any], Any]]] = {
     "ignore": ("ignore", lambda r, v: r.codes("ignore", v)),
     "extend-select": ("extend_select", lambda r, v: r.codes("extend-select", v)),
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "exclude": ("exclude", lambda r, v: r.globs("exclude", v)),
     "fail-under": ("fail_under", lambda r, v: r.number("fail-under", v, high=100)),
     "fail-on": ("fail_on", lambda r, v: r.severity("fail-on", v)),
     "min-severity": ("min_severity", lambda r, v: r.severity("min-severity", v)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -79,9 +79,14 @@ def discover(
     *,
     extend_include: Iterable[str] = (),
     exclude: Iterable[str] = (),
+    excluded_by_config: Callable[[Path], bool] | None = None,
     stdin_filename: str | None = None,
 ) -> Iterator[Target | MissingPath]:
     """Targets in command-line order; each directory's files sorted, each file once.
+
+    ``exclude`` globs are read against the directory being walked; ``excluded_by_config``
+    says whether the configuration governing a path's folder prunes it (its ``exclude``
+    globs are read against that configuration's own directory).
 
     A path that cannot be looked at is a MissingPath, never an exception: the other paths
     are still linted and the run exits 2.
@@ -115,7 +120,7 @@ def discover(
                 yield MissingPath(raw, _stat_problem(exc, path))
             continue
         if stat.S_ISDIR(mode):
-            for found in _walk(path, include, excluded):
+            for found in _walk(path, include, excluded, excluded_by_config):
                 if isinstance(found, MissingPath):
                     if first_time(Path(found.display)):
                         yield found
@@ -135,7 +140,10 @@ def _identity(path: Path) -> Path:
 
 
 def _walk(
-    root: Path, include: tuple[str, ...], excluded: tuple[str, ...]
+    root: Path,
+    include: tuple[str, ...],
+    excluded: tuple[str, ...],
+    excluded_by_config: Callable[[Path], bool] | None,
 ) -> Iterator[Path | MissingPath]:
     # os.walk with scandir is several times faster than Path.rglob on large trees. Without
     # onerror it would skip a folder it cannot list without a word.
@@ -145,10 +153,11 @@ def _walk(
         base = Path(directory)
         relative_dir = os.path.relpath(directory, root)
         relative_dir = "" if relative_dir == "." else relative_dir.replace(os.sep, "/") + "/"
-        dirnames[:] = sorted(d for d in dirnames if not _matches(relative_dir + d, d, excluded))
+        pruned = _Pruner(base, relative_dir, excluded, excluded_by_config)
+        dirnames[:] = sorted(d for d in dirnames if not pruned(d))
         for name in sorted(filenames):
             relative = relative_dir + name
-            if _matches(relative, name, excluded):
+            if pruned(name):
                 continue
             if name.lower().endswith(DEFAULT_EXTENSIONS) or _matches(relative, name, include):
                 found = base / name
@@ -163,6 +172,21 @@ def _walk(
                 if stat.S_ISREG(mode):
                     yield found
     yield from _unlisted(unlisted)
+
+
+class _Pruner(NamedTuple):
+    """Whether an entry of one walked folder is excluded, by the command line's globs or
+    by the configuration that governs the folder."""
+
+    base: Path
+    relative_dir: str
+    excluded: tuple[str, ...]
+    excluded_by_config: Callable[[Path], bool] | None
+
+    def __call__(self, name: str) -> bool:
+        if _matches(self.relative_dir + name, name, self.excluded):
+            return True
+        return self.excluded_by_config is not None and self.excluded_by_config(self.base / name)
 
 
 def _unlisted(errors: list[OSError]) -> Iterator[MissingPath]:

@@ -237,6 +237,14 @@ class Linter:
 
     # Settings and pipelines.
 
+    def excluded_by_config(self, path: Path) -> bool:
+        """Whether the configuration governing ``path``'s folder excludes it from walks."""
+        try:
+            config = self.fixed_config or self.finder.for_file(path)
+        except ConfigError:
+            return False  # the files it governs are reported with the error when linted
+        return config.excludes(path)
+
     def settings_for(self, path: Path) -> _Settings:
         config = self.fixed_config or self.finder.for_file(path)
         o = self.options
