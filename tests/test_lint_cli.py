@@ -722,7 +722,9 @@ def test_markdown_masking_is_linear_on_a_long_line(piece: str) -> None:
 
     small, large = cost(20_000), cost(60_000)
     assert large < 5
-    assert large < 6 * max(small, 0.002), (small, large)
+    # The floor keeps a busy machine's millisecond jitter from failing a linear run; the
+    # quadratic runs this guards against took seconds to tens of seconds.
+    assert large < 6 * max(small, 0.05), (small, large)
 
 
 def test_carriage_returns_alone_end_lines_for_positions_and_suppression(capsys, tmp_path):

@@ -208,7 +208,9 @@ def test_block_scanning_is_linear(make) -> None:
 
     small, large = cost(30_000), cost(90_000)
     assert large < 5
-    assert large < 6 * max(small, 0.002), (small, large)
+    # The floor keeps a busy machine's millisecond jitter from failing a linear run; the
+    # quadratic runs this guards against took seconds to tens of seconds.
+    assert large < 6 * max(small, 0.05), (small, large)
 
 
 def test_windows_line_ends_mask_exactly_as_unix_ones():
