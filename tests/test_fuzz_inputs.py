@@ -374,8 +374,18 @@ JSONL_JUNK = [
     b'{"text": "\\ud800"}', b'{"text": "x", "language": "\\u0000"}', b"\x00\x00",
     b'{"text": "x"}\r', b'{"html": "<label><p>a</p><p>b</p></label>"}',
 ]  # fmt: skip
+
+
+def _json_line(record: dict[str, Any]) -> bytes | None:
+    try:
+        return json.dumps(record).encode()
+    except ValueError:  # an integer past the 4,300 digits Python will write (10**5000)
+        return None
+
+
+# Lines of thousands of digits are in JSONL_JUNK, written out.
 jsonl_lines = st.one_of(
-    records().map(lambda record: json.dumps(record).encode()), st.sampled_from(JSONL_JUNK)
+    records().map(_json_line).filter(lambda line: line is not None), st.sampled_from(JSONL_JUNK)
 )
 
 
@@ -447,7 +457,9 @@ def test_json_ld_nested_too_deeply_for_the_json_reader_is_passed_over() -> None:
     ids=["yaml-flow", "yaml-block", "toml-array", "toml-table"],
 )
 def test_front_matter_nested_too_deeply_is_refused(document: str) -> None:
-    assert "nested too deeply" in refused(document)
+    # The block case is 9 million characters: past the library's article cap, which is
+    # lifted here so that the nesting is what gets refused.
+    assert "nested too deeply" in refused(document, max_chars=None)
 
 
 def alias_bomb(key: str, levels: int = 9) -> str:
