@@ -52,6 +52,19 @@ _REPEAT_MARKS = ("\u2bd1", "\u2e4e", "\u2bd2", "\u2e4f")
 #: writer") was used as metadata, not stripped.
 _METADATA_EXTRA_WORDS = 3
 _WORD = re.compile(r"\w+")
+#: A sentence's end after a word (closing quotes or brackets may come between): a full stop,
+#: question or exclamation mark or ellipsis before a space or the end of the line ("3.5",
+#: "example.com" end nothing), or a mark of a script that has its own (CJK, Arabic, Urdu,
+#: Devanagari, Armenian, Myanmar, Ethiopic, Khmer). Thai and Lao mark no sentence end, so
+#: the end of a line of them is one.
+_CLOSING = "[\"'“”‘’«»‹›)\\]]"
+_SENTENCE_END = re.compile(
+    rf"\w{_CLOSING}*(?:[.!?…]+{_CLOSING}*(?:\s|$)|[。！？｡؟۔।॥։။።។])"
+    r"|[\u0e00-\u0eff]\s*$"
+)
+#: Characters of the scripts written without spaces between words: CJK ideographs, kana,
+#: Thai and Lao.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff]")
 _DATE_WORD = re.compile(
     rf"\d{{1,4}}(?:st|nd|rd|th)?|{MONTH_PATTERN}"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|am|pm"
@@ -85,6 +98,8 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
     """
     import trafilatura
 
+    # Checked first: a page cut short by the parser is refused before any work is done on it.
+    _refuse_deep_nesting(html)
     tree = _parse(html)
     marks = _mark_repeats(tree)
     document = trafilatura.bare_extraction(
@@ -115,16 +130,12 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
         if isinstance(value, str) and value.strip():
             fields[target] = value.strip()
     pristine = _parse(html)
-    if _only_links(text, pristine):
-        # With nothing else to take, trafilatura falls back on the whole page: its menus.
+    if not _holds_article_text(text, pristine):
+        # With nothing else to take, trafilatura falls back on the whole page: its menus, its
+        # logo, a "Page not found". None of that is an article.
         text = ""
     stripped = _stripped_blocks(pristine, text, fields)
     if not text.strip():
-        if _nested_too_deeply(html):
-            raise EmptyPageError(
-                "no article text could be extracted from the page: its elements are nested "
-                "more than 256 deep, and the HTML parser reads nothing past that depth"
-            )
         raise EmptyPageError(_no_text_message(stripped))
     published = find_published_date(pristine, url=url, text=text)
     if published:
@@ -153,18 +164,40 @@ def _parse(html: str) -> Any:
     return tree
 
 
-def _nested_too_deeply(html: str) -> bool:
-    """Whether the HTML parser (libxml2, under lxml) stopped at its depth limit, dropping
-    everything nested deeper and everything after it."""
+def _refuse_deep_nesting(html: str) -> None:
+    """An EmptyPageError when the HTML parser (libxml2, under lxml) would stop at its depth
+    limit: it drops everything nested deeper and everything after it, so the article would
+    be the part of the page before that point, or nothing, and no one would know. Unclosed
+    tags (a ``<font>`` or ``<div>`` opened on every line) are what nests a page that deep;
+    real pages stay under 50 levels.
+
+    The page is refused rather than read with lxml's ``huge_tree``: that only moves the limit
+    to 2048 levels, and trafilatura takes seconds per page on trees that deep."""
+    limit = _depth_limit_reached(html)
+    if limit is not None:
+        raise EmptyPageError(
+            "no article text could be extracted from the page: its elements are nested more "
+            f"than {limit} deep (tags left open, often), and the HTML parser reads nothing "
+            "past that depth: what it could read is at most the start of the page"
+        )
+
+
+#: libxml2's report of its depth limit ("Excessive depth in document: 256, use ...").
+_DEPTH_LIMIT = re.compile(r"depth in document: (\d+)")
+
+
+def _depth_limit_reached(html: str) -> int | None:
+    """The parser's depth limit when ``html`` reaches it, else None."""
     from lxml import etree
 
     parser = etree.HTMLParser(encoding="utf-8")
     with contextlib.suppress(etree.LxmlError):  # the errors are in the log all the same
         etree.fromstring(html.encode("utf-8", "replace"), parser)
-    return any(
-        error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message
-        for error in parser.error_log
-    )
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message:
+            found = _DEPTH_LIMIT.search(error.message)
+            return int(found[1]) if found else 256
+    return None
 
 
 def _no_text_message(stripped: Sequence[str]) -> str:
@@ -292,38 +325,74 @@ def _append(block: Any, marks: str) -> None:
 # --------------------------------------------------------------------------- what was dropped
 
 
-def _only_links(text: str, tree: Any) -> bool:
-    """Whether every line of ``text`` that has a word in it is made of the texts of links on
-    the page ("Home | News | Sport"): a menu, a list of links, what is left of a page with
-    no article."""
-    lines = [words for words in (_word_tuple(line) for line in text.splitlines()) if words]
-    if not lines:
-        return False
-    links = {_word_tuple(_block_text(link)) for link in tree.iter("a")}
-    links.discard(())
-    longest = max(map(len, links), default=0)
-    return all(_made_of(words, links, longest) for words in lines)
+def _holds_article_text(text: str, tree: Any) -> bool:
+    """Whether ``text`` is more than labels: outside the texts of the page's links ("Home |
+    News | Sport"), it holds a sentence (two words or more closed by the mark that ends a
+    sentence) or several lines (a list, a listing of headlines). What trafilatura takes from
+    a page with no article, besides its menus, is a single line of that kind: a logo, the
+    site's name, "Page not found"."""
+    links: _LinkTrie | None = None
+    lines = 0
+    for line in text.splitlines():
+        words = _word_tuple(line)
+        if not words:
+            continue
+        if links is None:
+            links = _link_trie(tree)
+        if _made_of(words, links):
+            continue
+        lines += 1
+        if lines > 1 or (_word_count(line, words) > 1 and _SENTENCE_END.search(line)):
+            return True
+    return False
+
+
+def _word_count(line: str, words: tuple[str, ...]) -> int:
+    """The words of ``line``: each character of a script written without spaces between
+    words (Chinese, Japanese, Thai) counts as one, since a run of them is a whole clause."""
+    return len(words) + len(_UNSPACED.findall(line))
 
 
 def _word_tuple(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.casefold()))
 
 
-def _made_of(words: tuple[str, ...], links: set[tuple[str, ...]], longest: int) -> bool:
+#: The words of the page's link texts, one level of the dict per word; a level holding the
+#: key "" (no word is empty) ends a link text.
+_LinkTrie = dict[str, Any]
+
+
+def _link_trie(tree: Any) -> _LinkTrie:
+    trie: _LinkTrie = {}
+    for link in tree.iter("a"):
+        words = _word_tuple(_block_text(link))
+        if words:
+            level = trie
+            for word in words:
+                level = level.setdefault(word, {})
+            level[""] = True
+    return trie
+
+
+def _made_of(words: tuple[str, ...], links: _LinkTrie) -> bool:
     """Whether ``words`` is a run of link texts, one after another (punctuation between
-    them, such as "|", is not a word and so is passed over)."""
+    them, such as "|", is not a word and so is passed over). Link texts are followed word by
+    word from each place a link text ends, so a line costs its length times the link texts
+    that fit there, not the square of the longest link's length (a paragraph that is all
+    link made a page take minutes)."""
     # reachable[i]: the first i words are whole link texts.
     reachable = [True] + [False] * len(words)
-    last_reached = 0
-    for end in range(1, len(words) + 1):
-        if end - last_reached > longest:
-            return False  # no link text is that long: a sentence, not a menu
-        reachable[end] = any(
-            reachable[start] and words[start:end] in links
-            for start in range(max(0, end - longest), end)
-        )
-        if reachable[end]:
-            last_reached = end
+    for start in range(len(words)):
+        if not reachable[start]:
+            continue
+        level = links
+        for end in range(start, len(words)):
+            following = level.get(words[end])
+            if following is None:
+                break
+            level = following
+            if "" in level:
+                reachable[end + 1] = True
     return reachable[-1]
 
 
