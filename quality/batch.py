@@ -291,7 +291,8 @@ def _load(item: Any, max_chars: int) -> tuple[Article, str | None]:
         return article, None
     raise _Rejected(
         "WrongType",
-        f"an input must be a record (dict), a string or an Article, got {type(item).__name__}",
+        "an input must be a record (dict), a string, bytes or an Article, got "
+        f"{type(item).__name__}",
     )
 
 
@@ -392,9 +393,20 @@ def score_many(
 
 
 def resolve_workers(workers: int | None) -> int:
+    """The number of worker processes ``workers`` asks for: 0 or less (or None), one per
+    core this process may run on."""
     if workers is None or workers <= 0:
-        return max(1, os.cpu_count() or 1)
+        return available_cores()
     return workers
+
+
+def available_cores() -> int:
+    """The cores this process may run on: fewer than the machine has when it is pinned to
+    some (``taskset``, a container's cpuset), where ``os.cpu_count()`` counts them all."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on every platform
+        return max(1, os.cpu_count() or 1)
 
 
 #: The pipeline a worker process scores with; set once, when the worker starts.
@@ -516,7 +528,7 @@ class _OrderedPool:
                     pending.append((self._submit(chunk), chunk))
                 if not pending:
                     return  # the input is exhausted and every result passed on
-                future, _ = pending[0]
+                future, held = pending[0]
                 if len(pending) < limit and not future.done():
                     # Room in the window, so input that arrives meanwhile is sent on.
                     wait([future], timeout=_INPUT_POLL_SECONDS)
@@ -529,10 +541,21 @@ class _OrderedPool:
                     pending.clear()
                     yield from self._rerun_one_by_one(suspects)
                     continue
+                except Exception:
+                    # The chunk could not travel to a worker or back: an input that cannot
+                    # be pickled (a record holding a lock or a lambda). It is scored here
+                    # instead, as with one worker, rather than ending the run.
+                    pending.popleft()
+                    yield from self._score_here(held)
+                    continue
                 pending.popleft()
                 yield from results
         finally:
             feed.stop()
+
+    def _score_here(self, chunk: list[tuple[int, Any]]) -> Iterator[Any]:
+        for index, item in chunk:
+            yield self.func(self.pipeline, index, item, *self.args)
 
     def _rerun_one_by_one(self, suspects: list[tuple[int, Any]]) -> Iterator[Any]:
         from concurrent.futures.process import BrokenProcessPool
@@ -545,6 +568,8 @@ class _OrderedPool:
                 self._restart()
                 # Scoring it again would kill this process too: report it instead.
                 result = self.func(self.pipeline, index, _Crashed(item), *self.args)
+            except Exception:  # it cannot travel to a worker (see ``run``)
+                (result,) = self._score_here([(index, item)])
             yield result
 
     def _restart(self) -> None:

@@ -12,6 +12,7 @@ import contextlib
 import gzip
 import os
 import signal
+import stat
 import sys
 import time
 import zlib
@@ -26,12 +27,13 @@ from quality.batch import (
     DEFAULT_MAX_CHARS,
     ArticleFile,
     FailedInput,
+    available_cores,
     map_ordered,
     resolve_workers,
     score_item,
 )
 from quality.errors import InputError, InvalidTextError
-from quality.inputs import decode
+from quality.inputs import decode, printable_path, refuse_binary
 from quality.inputs.feeds import feed_entries, has_feed_extension, looks_like_feed
 from quality.inputs.jsonl import BYTES_PER_CHAR, JsonlRecord, iter_records
 from quality.inputs.webpage import looks_like_html
@@ -61,7 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=0,
         metavar="N",
-        help="worker processes (default 0: one per core; 1: score in this process)",
+        help="worker processes (default 0: one per core; 1: score in this process; "
+        "never more than one per core)",
     )
     parser.add_argument(
         "--max-chars",
@@ -87,14 +90,58 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 # --------------------------------------------------------------------------- inputs
 
 
+#: A file as the system knows it, whatever its name: (device, inode).
+FileIdentity = tuple[int, int]
+
+
 def check_inputs(paths: list[str], output: str = "-") -> None:
-    """Fail before any output when an input does not exist, or is the output file itself
-    (opening the output would empty it before it is read)."""
+    """Fail before any output when an input does not exist or is the output file itself:
+    opening the output would empty it before it is read, and standard output appended to
+    an input (``>> input.jsonl``) would be read back as it is written, without end. That
+    includes standard input redirected from the output file (``-o f.jsonl < f.jsonl``)."""
+    if not output:
+        raise InputError("--output needs a file name, got an empty one")
+    target = output_identity(output)
+    written = "the output" if output != "-" else "the file standard output is redirected to"
     for raw in paths:
-        if raw != "-" and not Path(raw).exists():
+        if raw == "-":
+            if sys.stdin is None:
+                raise InputError("standard input is closed; name the input files")
+            if target is not None and _stream_identity(sys.stdin) == target:
+                raise InputError(f"standard input is read from {written}; write elsewhere")
+            continue
+        if not raw:
+            # Path("") is the current directory: an unset shell variable ("$FILE") would
+            # score whatever is there.
+            raise InputError("an input name is empty; name a file, a directory or '-'")
+        if not Path(raw).exists():
             raise InputError(f"{raw}: no such file or directory")
-        if output != "-" and raw != "-" and same_file(raw, output):
-            raise InputError(f"{raw}: is both an input and the output; write elsewhere")
+        if target is not None and _identity(raw) == target:
+            raise InputError(f"{raw}: is both an input and {written}; write elsewhere")
+
+
+def output_identity(output: str) -> FileIdentity | None:
+    """The file ``output`` names (``-``: the file standard output is redirected to, if any),
+    when it exists."""
+    return _stream_identity(sys.stdout) if output == "-" else _identity(output)
+
+
+def _identity(path: str | Path) -> FileIdentity | None:
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):  # no such file yet, or a name no file can have
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _stream_identity(stream: Any) -> FileIdentity | None:
+    """The file behind a standard stream when it is redirected to a regular file; None for
+    a terminal, a pipe, a device such as /dev/null, or a closed or replaced stream."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None
 
 
 def same_file(path: str, other: str) -> bool:
@@ -108,11 +155,12 @@ def same_file(path: str, other: str) -> bool:
 def iter_inputs(paths: list[str], *, max_chars: int, exclude: Path | None = None) -> Iterator[Any]:
     """Every article of every input, in order, as items ``quality.batch`` can score.
 
-    ``exclude`` is the output file: found in an input directory, it would be read while
-    being written, without end.
+    ``exclude`` is the output file (without it, the file standard output is redirected to,
+    if any): found in an input directory, under any name, it would be read while being
+    written, without end.
     """
     max_line_bytes = max_chars * BYTES_PER_CHAR
-    skip = exclude.resolve() if exclude is not None else None
+    skip = _identity(exclude) if exclude is not None else _stream_identity(sys.stdout)
     for raw in paths:
         if raw == "-":
             with _standard_input() as stream:
@@ -121,7 +169,7 @@ def iter_inputs(paths: list[str], *, max_chars: int, exclude: Path | None = None
         path = Path(raw)
         if path.is_dir():
             for child in _files_under(path):
-                if _kind(child) is not None and child.resolve() != skip:
+                if _kind(child) is not None and (skip is None or _identity(child) != skip):
                     yield from _iter_path(child, max_line_bytes)
         else:
             yield from _iter_path(path, max_line_bytes)
@@ -168,17 +216,20 @@ def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
     if kind == "article":
         yield ArticleFile(str(path))
         return
+    # Named in output lines as an article file is: bytes of the name that are not UTF-8
+    # as \xe9-style escapes.
+    source = printable_path(str(path))
     try:
         opener = gzip.open if path.name.lower().endswith(".gz") else open
         with opener(path, "rb") as stream:
             if kind == "feed":
-                yield from _iter_feed(stream.read(), str(path))
+                yield from _iter_feed(stream.read(), source)
             else:
-                yield from _iter_stream(cast(IO[bytes], stream), str(path), max_line_bytes)
+                yield from _iter_stream(cast(IO[bytes], stream), source, max_line_bytes)
     except (OSError, EOFError, zlib.error) as exc:
         # zlib.error: a .gz file whose compressed data is corrupt, not merely cut short.
         reason = getattr(exc, "strerror", None) or str(exc)
-        yield FailedInput(str(path), "UnreadableFile", f"{path}: cannot read: {reason}")
+        yield FailedInput(source, "UnreadableFile", f"{source}: cannot read: {reason}")
 
 
 def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterator[Any]:
@@ -191,7 +242,25 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
     if head and (looks_like_feed(head) or head.lstrip(_BOM_AND_BLANKS).startswith(b"<")):
         yield from _iter_feed(stream.read(), source)
         return
+    problem = _wide_unicode(head)
+    if problem is not None:
+        yield FailedInput(source, "UnreadableFile", f"{source}: {problem}")
+        return
     yield from iter_records(stream, source, max_line_bytes=max_line_bytes)
+
+
+def _wide_unicode(head: bytes) -> str | None:
+    """What is wrong with JSON Lines that are UTF-16 or UTF-32 text (what Windows PowerShell
+    writes with ``>``), else None. Every line of such a file would be a puzzling InvalidJSON
+    error, so the file gets one error instead; a stray NUL byte in UTF-8 text stays an error
+    of its line alone, like any other bad line."""
+    try:
+        refuse_binary(head)
+    except InputError as exc:
+        # refuse_binary names UTF-16 and UTF-32 text as such, anything else is "binary".
+        if str(exc).startswith(("UTF-16", "UTF-32")):
+            return str(exc)
+    return None
 
 
 #: How much of markup that is not a feed is looked at to tell whether it is a web page.
@@ -258,7 +327,9 @@ class Summary:
             self.score_total += line.score
             self.grades[line.grade or "?"] += 1
 
-    def render(self, *, interrupted: bool = False, output_closed: bool = False) -> str:
+    def render(
+        self, *, interrupted: bool = False, output_closed: bool = False, output_failed: bool = False
+    ) -> str:
         elapsed = time.perf_counter() - self.started
         rate = self.articles / elapsed if elapsed > 0 else 0.0
         scored = self.articles - self.errors
@@ -269,6 +340,8 @@ class Summary:
             if interrupted
             else "output closed by its reader after"
             if output_closed
+            else "stopped, the output could not be written, after"
+            if output_failed
             else "done:"
         )
         return (
@@ -306,8 +379,34 @@ class _StopRequest:
             raise KeyboardInterrupt
 
 
+class _OutputFailed(Exception):
+    """The output took no more (a full disk, a quota, a lost network drive)."""
+
+
+def _write_line(output: IO[bytes], data: bytes) -> None:
+    """Write one whole line and flush it, so that whatever stops the run leaves whole lines."""
+    try:
+        output.write(data)
+        output.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: not a failure, see ``run``
+    except OSError as exc:
+        raise _OutputFailed(exc.strerror or str(exc)) from None
+
+
+def _tell(message: str) -> None:
+    """``message`` on standard error, when there is one: a run whose standard error is
+    closed (``2>&-``) still scores everything and exits as it would otherwise."""
+    if sys.stderr is None:  # print(file=None) would write to standard output
+        return
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr)
+
+
 def _open_output(target: str) -> IO[bytes]:
     if target == "-":
+        if sys.stdout is None:
+            raise InputError("standard output is closed; give --output FILE")
         return sys.stdout.buffer
     try:
         return open(target, "wb")
@@ -343,7 +442,9 @@ def run(args: argparse.Namespace) -> int:
     if args.max_chars < 1:
         raise InputError("--max-chars must be at least 1")
     check_inputs(args.inputs, args.output)
-    workers = resolve_workers(args.jobs)
+    # Scoring keeps a core busy: more processes than cores add memory and start-up time,
+    # not speed, and `--jobs 100000` must not start a hundred thousand processes.
+    workers = min(resolve_workers(args.jobs), available_cores())
     if args.weights is not None and not args.weights.strip():
         raise InputError("--weights needs a file name, got an empty one")
     # The weights file is read and checked here, before any output is opened.
@@ -361,8 +462,9 @@ def run(args: argparse.Namespace) -> int:
     summary = Summary()
     stop = _StopRequest()
     stop.install()
-    progress = _progress(total_bytes) if sys.stderr.isatty() else None
+    progress = _progress(total_bytes) if sys.stderr is not None and sys.stderr.isatty() else None
     interrupted = output_closed = False
+    output_failure: str | None = None
     lines = map_ordered(
         score_to_line,
         items(),
@@ -376,8 +478,7 @@ def run(args: argparse.Namespace) -> int:
             task = progress.add_task("scoring", total=total_bytes, articles=0, rate=0.0)
         for line in lines:
             stop.writing = True
-            output.write(line.data)
-            output.flush()
+            _write_line(output, line.data)
             stop.writing = False
             summary.add(line)
             done = sizes.popleft() if sizes else 0
@@ -397,15 +498,31 @@ def run(args: argparse.Namespace) -> int:
         # The reader went away (e.g. `| head`): nothing more can be written; stop quietly.
         _silence_stdout()
         output_closed = True
+    except _OutputFailed as exc:
+        output_failure = str(exc)
+        if output is sys.stdout.buffer:
+            _silence_stdout()  # or the final flush at exit fails again, with a traceback
     finally:
         stop.writing = True  # a second Ctrl-C now must not cut the cleanup short
         lines.close()
         if progress is not None:
             progress.stop()
         if output is not sys.stdout.buffer:
-            output.close()
+            try:
+                output.close()
+            except OSError as exc:  # what is still buffered cannot be written either
+                output_failure = output_failure or exc.strerror or str(exc)
         stop.restore()
-    print(summary.render(interrupted=interrupted, output_closed=output_closed), file=sys.stderr)
+    _tell(
+        summary.render(
+            interrupted=interrupted,
+            output_closed=output_closed,
+            output_failed=output_failure is not None,
+        )
+    )
+    if output_failure is not None:
+        name = "standard output" if args.output == "-" else args.output
+        raise InputError(f"{name}: cannot write output: {output_failure}")
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_SOME_ERRORS if summary.errors else EXIT_OK

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
 
 from quality.article import normalise_date, normalise_language
 from quality.errors import InputError
@@ -117,15 +118,16 @@ def feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedInput]:
         # beats writing nothing at all for it.
         raise InputError(f"{source}: not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF>)")
     feed = parsed.feed
-    publisher = _clean(feed.get("title"))
+    publisher = _plain_text(feed, "title")
     language = _language(feed.get("language") or feed.get("lang"))
+    home = _web_address(feed.get("link"))
     lines = _entry_lines(data)
     if len(lines) != len(parsed.entries):
         lines = [None] * len(parsed.entries)  # markup the tag scan misread: no guessing
     for position, (entry, line) in enumerate(zip(parsed.entries, lines, strict=True), start=1):
         try:
             record = entry_record(
-                entry, position, source=source, publisher=publisher, language=language
+                entry, position, source=source, publisher=publisher, language=language, home=home
             )
         except Exception as exc:  # whatever one entry holds must not stop the whole run
             where = f"entry {position}" if line is None else f"entry {position} (line {line})"
@@ -175,13 +177,21 @@ def _entry_lines(data: bytes) -> list[int | None]:
 
 
 def entry_record(
-    entry: Any, position: int, *, source: str, publisher: str | None, language: str | None
+    entry: Any,
+    position: int,
+    *,
+    source: str,
+    publisher: str | None,
+    language: str | None,
+    home: str | None = None,
 ) -> dict[str, Any]:
-    url = _clean(entry.get("link"))
+    """The article record of one feed entry. ``home`` is the feed's own web address, which
+    a relative entry link is read against."""
+    url = _link(entry, home)
     record: dict[str, Any] = {
         "id": _clean(entry.get("id")) or url or f"{source}#{position}",
-        "title": _clean(entry.get("title")),
-        "byline": _clean(entry.get("author")),
+        "title": _plain_text(entry, "title"),
+        "byline": _byline(entry),
         "url": url,
         "published": _published(entry),
         "publisher": publisher or (url_host(url) if url else None),
@@ -196,6 +206,54 @@ def entry_record(
     else:
         record["text"] = body
     return {key: value for key, value in record.items() if value is not None or key == "text"}
+
+
+def _link(entry: Any, home: str | None) -> str | None:
+    """The entry's web address. feedparser also copies an RSS <guid> (a permalink unless it
+    says otherwise) or an Atom <id> into the link of an entry that has no <link>, and an id
+    need not be an address at all ("urn:uuid:...", "post-17"): such a copy is kept only when
+    it is one. A relative link is read against the feed's own address, as a browser would."""
+    link = _clean(entry.get("link"))
+    if link is None:
+        return None
+    from_link_element = bool(entry.get("links"))
+    if not from_link_element and _web_address(link) is None:
+        return None
+    if home is None:
+        return link
+    try:
+        return urljoin(home, link)
+    except ValueError:  # a malformed address (an unclosed IPv6 bracket) is kept as written
+        return link
+
+
+def _web_address(value: Any) -> str | None:
+    """``value`` when it is an absolute http(s) address, else None."""
+    cleaned = _clean(value)
+    if cleaned is None:
+        return None
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:  # a malformed address, such as an unclosed IPv6 bracket
+        return None
+    return cleaned if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def _plain_text(element: Mapping[str, Any], key: str) -> str | None:
+    """A title as plain text: feedparser leaves the markup in one the feed types as HTML or
+    XHTML (Atom's type="html", or an RSS title it finds tags in), and a title is text."""
+    value = _clean(element.get(key))
+    detail = element.get(f"{key}_detail") or {}
+    if value is None or "html" not in str(detail.get("type", "")):
+        return value
+    return _clean(" ".join(html_fragment_text(value).split()))
+
+
+def _byline(entry: Any) -> str | None:
+    """The author's name: feedparser writes an author given with an address as
+    "jane@example.com (Jane Doe)", and the byline is the name."""
+    detail = entry.get("author_detail") or {}
+    return _clean(detail.get("name")) or _clean(entry.get("author"))
 
 
 def _body(entry: Any) -> tuple[str | None, str]:

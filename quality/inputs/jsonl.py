@@ -40,7 +40,7 @@ class JSONProblem(ValueError):
 def read_json(text: str) -> Any:
     """The JSON value in ``text``, or a ``JSONProblem`` saying what is wrong and where."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         # Some of the decoder's messages end in " at", meant to be followed by a position.
         reason = exc.msg.removesuffix(" at")
@@ -50,11 +50,19 @@ def read_json(text: str) -> Any:
         raise JSONProblem(f"{reason} ({where})") from None
     except RecursionError:
         raise JSONProblem("arrays or objects nested too deeply") from None
+    except JSONProblem:
+        raise
     except ValueError:
         # json.loads refuses an integer longer than sys.get_int_max_str_digits() digits (a
         # guard against quadratic conversion) with a plain ValueError.
         limit = sys.get_int_max_str_digits()
         raise JSONProblem(f"a number has more than {limit:,} digits") from None
+
+
+def _refuse_constant(name: str) -> Any:
+    # Python's decoder accepts NaN and Infinity, which JSON does not have: another reader
+    # would refuse the line, and an id or date of NaN is no value.
+    raise JSONProblem(f"{name} is not a JSON value (JSON has no NaN or Infinity)")
 
 
 def json_type(value: Any) -> str:
@@ -93,6 +101,8 @@ def iter_records(stream: IO[bytes], source: str, *, max_line_bytes: int) -> Iter
     A line longer than ``max_line_bytes`` is skipped to its end without being held in memory
     and reported with ``data=None``.
     """
+    # readline takes no larger size, and no line can be longer anyway.
+    max_line_bytes = min(max_line_bytes, sys.maxsize - 1)
     number = 0
     while True:
         chunk = stream.readline(max_line_bytes + 1)
