@@ -31,6 +31,7 @@ from quality.errors import (
     QualityError,
     ScorerError,
 )
+from quality.inputs import DEFAULT_MAX_CHARS
 from quality.inputs.feeds import FeedEntry
 from quality.inputs.jsonl import (
     JsonlRecord,
@@ -47,9 +48,6 @@ if TYPE_CHECKING:
 
     from quality.pipeline import Pipeline
 
-#: Articles whose text (or HTML) is longer than this many characters are not scored: an
-#: error record says so. Real articles are far shorter; anything this size is a dump or a bug.
-DEFAULT_MAX_CHARS = 5_000_000
 
 #: Articles sent to a worker in one go: large enough that the pool's cost per message (about
 #: 0.3 ms of the parent's time: futures, queues and thread hand-offs) is small per article.
@@ -286,7 +284,7 @@ def _load(item: Any, max_chars: int) -> tuple[Article, str | None]:
     if isinstance(item, (str, bytes, bytearray)):
         _check_size(item, "text", max_chars)
         text = item if isinstance(item, str) else decode(bytes(item), name="input")
-        article = load_article(text)
+        article = load_article(text, max_chars=None)  # checked above
         _check_not_empty(article)
         return article, None
     raise _Rejected(
@@ -307,7 +305,7 @@ def _load_mapping(record: Mapping[str, Any], max_chars: int) -> Article:
             raise _Rejected("WrongType", f"'{name}' must be a string, got {json_type(value)}")
         if isinstance(value, str):
             _check_size(value, name, max_chars)
-    article = load_article(record)
+    article = load_article(record, max_chars=None)  # checked above
     _check_not_empty(article)
     return article
 
@@ -338,7 +336,7 @@ def _load_file(item: ArticleFile, max_chars: int) -> Article:
             raise _Rejected("NotAnObject", "file does not hold a JSON object")
         record.setdefault("id", item.name)
         return _load_mapping(record, max_chars)
-    article = load_article(text, format=format_for_path(item.path))
+    article = load_article(text, format=format_for_path(item.path), max_chars=None)
     article = article.with_fields(id=item.name) if article.id is None else article
     _check_not_empty(article)
     return article

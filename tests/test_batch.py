@@ -324,3 +324,23 @@ def test_a_worker_dies_on_sigterm_even_when_its_parent_handles_it(
     finally:
         for sig, handler in saved.items():
             signal.signal(sig, handler)
+
+
+def test_max_chars_of_the_batch_alone_decides_what_is_scored(
+    pipeline: quality.Pipeline, tmp_path, monkeypatch
+) -> None:
+    # score_many(max_chars=...) raised above the library's default must score what it lets
+    # through, in every kind of input, not have load_article refuse it again.
+    from quality.batch import ArticleFile
+    from quality.inputs import load_article
+
+    monkeypatch.setitem(load_article.__kwdefaults__, "max_chars", 100)
+    text = "The council met on Tuesday, Mayor Ana Ruiz said. " * 10
+    path = tmp_path / "story.md"
+    path.write_text(text, encoding="utf-8")
+    items = [text, {"text": text}, {"html": f"<p>{text}</p>"}, ArticleFile(str(path))]
+    results = list(pipeline.score_many(items, max_chars=10_000))
+    assert [r.error for r in results] == [None] * 4
+    refused = list(pipeline.score_many(items, max_chars=200))
+    assert {r.error.type for r in refused if r.error} == {"ArticleTooLarge"}
+    assert len([r for r in refused if r.error]) == 4
