@@ -261,3 +261,19 @@ def test_a_lone_surrogate_in_the_input_is_written_as_its_escape(
         assert json.loads(written)["sources"][0]["source"] == "Gazette\ud800"
     assert main(["sources", str(path), "--format", format]) == 0
     assert "Gazette\\ud800" in capsys.readouterr().out
+
+
+def test_a_feed_without_a_title_and_json_lines_from_one_site_are_one_source() -> None:
+    from quality.inputs.feeds import read_feed
+
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel>'
+        b"<item><link>https://www.herald.example/a</link>"
+        b"<description>The council met on Tuesday.</description></item>"
+        b"</channel></rss>"
+    )
+    (record,) = read_feed(feed, "f.rss")
+    assert record["publisher"] == "herald.example"
+    assert source_key(record["publisher"], record["url"]) == source_key(
+        None, "https://www.herald.example/b"
+    )

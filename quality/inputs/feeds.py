@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from quality.article import normalise_date, normalise_language
 from quality.errors import InputError
-from quality.inputs.urls import url_host
+from quality.inputs.urls import site_name
 
 if TYPE_CHECKING:
     from quality.batch import FailedInput
@@ -194,7 +194,7 @@ def entry_record(
         "byline": _byline(entry),
         "url": url,
         "published": _published(entry),
-        "publisher": publisher or (url_host(url) if url else None),
+        "publisher": publisher or (site_name(url) if url else None),
         "language": language,
     }
     body, content_type = _body(entry)

@@ -31,6 +31,16 @@ def url_host(url: str) -> str | None:
     return _canonical_host(host) if host else None
 
 
+def site_name(url: str) -> str | None:
+    """The site ``url`` belongs to: its host without ``www.`` (the same site); None when it
+    names no host."""
+    host = url_host(url.strip())
+    if not host:
+        return None
+    # A host that is only "www" is no site to strip it from.
+    return host.removeprefix("www.") or host
+
+
 def _canonical_host(host: str) -> str | None:
     """One spelling of a host: ``xn--bcher-kva.de``, ``BÜCHER.de`` and ``bücher.de.`` are all
     ``bücher.de`` (the trailing dot of a fully qualified name names the same host)."""

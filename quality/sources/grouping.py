@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from quality.inputs.urls import url_host
+from quality.inputs.urls import site_name
 
 #: Grades counted as low in ``low_grade_share``.
 LOW_GRADES = frozenset({"D", "F"})
@@ -23,12 +23,8 @@ def source_key(publisher: Any = None, url: Any = None) -> str:
     name = publisher_name(publisher) if isinstance(publisher, str) else ""
     if name:
         return name
-    if isinstance(url, str) and url.strip():
-        host = url_host(url.strip())
-        if host:
-            # "www." is the same site; a host that is only "www" is no site to strip it from.
-            return host.removeprefix("www.") or host
-    return UNKNOWN_SOURCE
+    site = site_name(url) if isinstance(url, str) else None
+    return site or UNKNOWN_SOURCE
 
 
 def publisher_name(publisher: str) -> str:
