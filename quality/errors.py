@@ -18,8 +18,10 @@ class InvalidTextError(InputError):
 
 
 class EmptyPageError(InputError):
-    """An HTML page from which no article text could be extracted: it shows no text, or only
-    navigation, headers, footers and other boilerplate. Scoring it would grade nothing."""
+    """An HTML page from which no article text could be extracted: it shows no text, only
+    navigation, headers, footers and other boilerplate, or a lone label (a logo, "Page not
+    found"); or one its HTML parser cannot read whole (nested deeper than 256 levels).
+    Scoring it would grade nothing, or only part of the page."""
 
 
 class ArticleTooLargeError(InputError):
