@@ -58,6 +58,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _quiet_if_stderr_is_closed()
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in args_list if not a.startswith("-")), None)
     parser = build_parser(command if command in COMMANDS else None)
@@ -76,6 +77,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _quiet_if_stderr_is_closed() -> None:
+    """Run without messages when started with standard error closed (``2>&-``): every write
+    to it would fail, and the command's exit status would then report that failure instead
+    of its own. The descriptor may not look closed: the first file the interpreter opened
+    (read-only) took its number."""
+    import os
+
+    try:
+        import fcntl
+
+        writable = fcntl.fcntl(2, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDONLY
+    except ImportError:  # Windows: no fcntl, and no such descriptor reuse to guard against
+        return
+    except OSError:
+        writable = False
+    if not writable:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - kept for the run
 
 
 if __name__ == "__main__":

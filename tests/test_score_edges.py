@@ -203,6 +203,15 @@ def test_closed_standard_streams_give_clear_errors(tmp_path: Path) -> None:
     assert [r["id"] for r in read_output(tmp_path / "out.jsonl")] == ["a0001"]
 
 
+@pytest.mark.parametrize("command", ["score missing.jsonl", "lint missing.md", "train"])
+def test_with_standard_error_closed_a_failing_command_keeps_its_status(
+    tmp_path: Path, command: str
+) -> None:
+    # Its message has nowhere to go, but the status must still say "could not run" (2), not
+    # that writing the message failed.
+    assert run_shell(f"$Q {command} 2>&-", tmp_path).returncode == 2
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("redirect", ["-o /dev/full", "> /dev/full"])
 def test_an_output_that_cannot_be_written_stops_with_status_2(

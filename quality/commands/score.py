@@ -394,15 +394,6 @@ def _write_line(output: IO[bytes], data: bytes) -> None:
         raise _OutputFailed(exc.strerror or str(exc)) from None
 
 
-def _tell(message: str) -> None:
-    """``message`` on standard error, when there is one: a run whose standard error is
-    closed (``2>&-``) still scores everything and exits as it would otherwise."""
-    if sys.stderr is None:  # print(file=None) would write to standard output
-        return
-    with contextlib.suppress(OSError, ValueError):
-        print(message, file=sys.stderr)
-
-
 def _open_output(target: str) -> IO[bytes]:
     if target == "-":
         if sys.stdout is None:
@@ -462,7 +453,7 @@ def run(args: argparse.Namespace) -> int:
     summary = Summary()
     stop = _StopRequest()
     stop.install()
-    progress = _progress(total_bytes) if sys.stderr is not None and sys.stderr.isatty() else None
+    progress = _progress(total_bytes) if sys.stderr.isatty() else None
     interrupted = output_closed = False
     output_failure: str | None = None
     lines = map_ordered(
@@ -513,12 +504,13 @@ def run(args: argparse.Namespace) -> int:
             except OSError as exc:  # what is still buffered cannot be written either
                 output_failure = output_failure or exc.strerror or str(exc)
         stop.restore()
-    _tell(
+    print(
         summary.render(
             interrupted=interrupted,
             output_closed=output_closed,
             output_failed=output_failure is not None,
-        )
+        ),
+        file=sys.stderr,
     )
     if output_failure is not None:
         name = "standard output" if args.output == "-" else args.output
