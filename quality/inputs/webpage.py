@@ -410,22 +410,19 @@ def _stripped_blocks(
     stripped: list[str] = []
     listed: set[str] = set()
     on_page: Counter[str] = Counter()
-    in_kept: dict[str, int] = {}
     blocks: dict[Any, str] = {}
+    lines: list[tuple[Any, str]] = []
     for node, slot in _text_slots(tree):
         piece = getattr(node, slot)
         if not piece:
             continue
-        owner = node if slot == "text" else node.getparent()
         line = " ".join(piece.split())
-        if len(line) < _MIN_STRIPPED_LINE:
-            continue
+        if len(line) >= _MIN_STRIPPED_LINE:
+            lines.append((node if slot == "text" else node.getparent(), line))
+    in_kept = _counts_in(kept, {line for _, line in lines})
+    for owner, line in lines:
         on_page[line] += 1
-        if line in listed:
-            continue
-        if line not in in_kept:
-            in_kept[line] = kept.count(line)
-        if in_kept[line] >= on_page[line]:
+        if line in listed or in_kept[line] >= on_page[line]:
             continue
         if metadata and (
             _used_as_metadata(line, metadata)
@@ -435,6 +432,29 @@ def _stripped_blocks(
         listed.add(line)
         stripped.append(line)
     return tuple(stripped)
+
+
+def _counts_in(text: str, lines: set[str]) -> dict[str, int]:
+    """How often each of ``lines`` occurs in ``text``, counted as ``str.count`` counts
+    (occurrences that do not overlap, leftmost first), in one pass over ``text``: a
+    ``str.count`` per line reads the text once per line, minutes on a page of many."""
+    counts = dict.fromkeys(lines, 0)
+    if not lines or not text:
+        return counts
+    from ahocorasick_rs import AhoCorasick, Implementation
+
+    patterns = list(lines)
+    ends = [0] * len(patterns)
+    # An NFA: the library's default for few patterns is a DFA, whose construction takes
+    # seconds for one long line (a page-long paragraph).
+    automaton = AhoCorasick(patterns, implementation=Implementation.ContiguousNFA)
+    # Overlapping mode reports every occurrence; one pattern's come in text order, so
+    # taking each that starts after the last one taken ends is str.count's count.
+    for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+        if start >= ends[index]:
+            counts[patterns[index]] += 1
+            ends[index] = end
+    return counts
 
 
 def _enclosing_block_text(element: Any, cache: dict[Any, str], limit: int) -> str:
