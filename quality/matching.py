@@ -950,6 +950,9 @@ def _literal_prefixes(
         return result
     if op is sre_constants.SUBPATTERN:
         return _literal_prefixes(list(arg[-1]) + rest, length, budget, spaces)
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT):
+        # A lookaround or an anchor consumes nothing: the match goes on with what follows.
+        return _literal_prefixes(rest, length, budget, spaces)
     if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
         low, high, item = arg
         if high == 0:

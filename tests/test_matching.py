@@ -156,6 +156,14 @@ def test_lookbehind_before_the_beginning_still_dispatches() -> None:
     assert shape.prefixes == {"some cri", "many cri"}
 
 
+def test_lookarounds_after_an_optional_beginning_still_dispatch() -> None:
+    # A lookbehind consumes nothing, so a match without "the " begins with "investigation".
+    pattern = r"(?:\bthe\s+)?(?<!\bwhile\s)(?<!\bwhile\sthe\s)\binvestigation\s+is\s+ongoing\b"
+    shape = _shape(pattern)
+    assert shape.kind == "literal"
+    assert "investig" in shape.prefixes
+
+
 @pytest.mark.parametrize("space", list(WHITESPACE))
 def test_any_whitespace_after_a_short_beginning_is_found(space: str) -> None:
     rule = replace(next(iter(BOOK)), phrases=(), patterns=(r"\ban?\s+spokesman said\b",))
