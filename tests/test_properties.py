@@ -59,13 +59,32 @@ def check_report(text: str, report: quality.Report) -> None:
         assert finding.excerpt == text[finding.start : finding.end]
         assert finding.line == text.count("\n", 0, finding.start) + 1
         assert finding.column >= 1 and finding.end_line >= finding.line
-    json.dumps(report.to_dict())
+    json.dumps(report.to_dict(), allow_nan=False)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_any_text_scores_without_error(text):
     check_report(text, PIPELINE.score(text, format="text"))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_builtin_scorers_keep_the_scorer_contract(text):
+    # The pipeline checks only third-party scorers' results on every article (spans in the
+    # text, sub-scores from 0 to 1, finite metrics); its own are held to the same contract here.
+    from quality.analysis import Document
+    from quality.language import detect_language
+    from quality.pipeline import _checked_result
+
+    article = quality.load_article(text, format="text")
+    language = article.language or detect_language(article.text)
+    plan = PIPELINE._plans.get(language) or PIPELINE._plan(language)
+    doc = Document(article, language, plan.scan)
+    for scorer, _, skipped, builtin in plan.steps:
+        assert builtin
+        if skipped is None:
+            _checked_result(scorer, scorer.score(doc), len(doc.text))
 
 
 @settings(max_examples=150, deadline=None)
