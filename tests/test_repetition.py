@@ -143,3 +143,19 @@ def test_on_a_web_page_the_first_use_is_named_by_paragraph_not_by_extracted_line
     report = quality.score(page)
     repeats = [f for f in report.findings if f.rule == "REP002"]
     assert repeats and all("first in paragraph 2" in f.message for f in repeats)
+
+
+def test_an_interviewee_repeating_themselves_in_a_transcript_is_not_reported(scorer):
+    answer = "We did not have enough beds to move people out of the emergency department."
+    text = (
+        "The new chief executive spoke to our health correspondent on Friday.\n\n"
+        "Q: What went wrong last winter?\n\n"
+        f"A: {answer} That backs up everything behind it.\n\n"
+        "Q: And the winter before?\n\n"
+        f"A: The same. {answer} Nothing has changed since then.\n\n"
+        "Q: What now?\n\n"
+        f"A: {answer} So we are opening 48 beds at Eastfield in November.\n"
+    )
+    assert by_rule(score(scorer, text), "REP002") == []
+    reporter = text.replace("A: ", "The chief executive said. ")
+    assert by_rule(score(scorer, reporter), "REP002") != []

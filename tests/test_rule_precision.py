@@ -135,6 +135,24 @@ def test_att103_still_flags_an_allegation_nobody_makes() -> None:
         ("FIL106", "The minister's stated goal is a balanced budget."),
         ("FIL106", "The party dropped its oft-stated promise of lower fares."),
         ("FIL106", "Their stated policy is to settle out of court."),
+        # A sentence adverb after the verb it qualifies is an adverb of degree.
+        ("FIL104", "Prices rose significantly, the Office for National Statistics said."),
+        ("FIL104", "Secondary school enrolment has declined significantly, while primary grew."),
+        # A document states; a person "stating" is the inflated verb.
+        ("FIL106", "She received a letter stating that her benefit would stop in May."),
+        ("FIL106", "Forbes shot back in an article stating that New York had 79 billionaires."),
+        # Foster care, a landmark building, the ordinary possessive, a plain contrast and a
+        # police appeal's reference are not padding.
+        ("FIL107", "She spent 30 years fostering children in Bolton."),
+        ("FIL102", "The bridge, a landmark since 1890, will close for repairs."),
+        ("FIL108", "Police appealed for the public's help to find the driver."),
+        (
+            "FIL108",
+            "Some courses sought bankruptcy protection, while others slipped into foreclosure.",
+        ),
+        ("FIL108", "Anyone with information about this incident should call 101, police said."),
+        # The investigation as the reason for a delay is news, not an empty ending.
+        ("FIL103", "The sheriff would not release the video while the investigation is ongoing."),
     ],
 )
 def test_filler_leaves_plain_english_alone(code: str, text: str) -> None:
@@ -152,6 +170,22 @@ def test_filler_leaves_plain_english_alone(code: str, text: str) -> None:
             "The vote underscores the importance of the alliance.",
             "underscores the importance",
         ),
+        ("FIL104", "The plan, crucially, leaves out the libraries.", "crucially,"),
+        ("FIL104", "More importantly, the vote was close.", "importantly,"),
+        ("FIL106", "The minister spoke on Monday, stating that the plan was sound.", "stating"),
+        ("FIL107", "The scheme is fostering a culture of openness.", "fostering"),
+        ("FIL102", "The two sides signed a landmark deal.", "a landmark"),
+        (
+            "FIL108",
+            "Some welcomed the plan, while others expressed concern.",
+            "while others expressed",
+        ),
+        ("FIL108", "This incident has raised questions about safety.", "This incident"),
+        (
+            "FIL103",
+            "Two men were arrested. The investigation is ongoing.",
+            "The investigation is ongoing",
+        ),
     ],
 )
 def test_filler_still_flags_padding(code: str, text: str, excerpt: str) -> None:
@@ -167,6 +201,19 @@ def test_wrd002_does_not_take_names_for_participles() -> None:
         "team flew in from Washington, Reading and Boston. Its leader, Channing Ross, met the "
         "vice-premier for two hours on Tuesday. Officials from the two sides will meet again "
         "in June, Beijing added, and a deal on tariffs could follow by the autumn."
+    )
+    result = score_alone(WORDINESS, text)
+    assert by_rule(result, "WRD002") == []
+    assert result.metrics["tack_ons_per_100_words"] == 0.0
+
+
+def test_wrd002_does_not_take_a_list_of_ing_nouns_for_participles() -> None:
+    text = (
+        "The cuts fall on housing, policing, nursing and schools, the council said. Spending "
+        "on roads, lighting, recycling and parks will also fall. Jobs in retail, "
+        "manufacturing, engineering and farming fell in the year. The firm makes flooring, "
+        "roofing, decking and guttering for builders in the north of England, and employs 400 "
+        "people at sites in Leeds, Hull and York, according to its annual report."
     )
     result = score_alone(WORDINESS, text)
     assert by_rule(result, "WRD002") == []

@@ -82,3 +82,40 @@ def test_specificity_is_registered_with_a_weight():
     pipeline = quality.Pipeline()
     assert "specificity" in pipeline.scorer_ids
     assert pipeline.weights.weight("specificity") > 0
+
+
+# An interview printed as questions and answers: every answer is the interviewee's own words.
+TRANSCRIPT = (
+    "Dr Amara Okafor became chief executive of Northgate hospitals in January. She spoke to "
+    "Rachel Lowe about waiting times and staffing.\n\n"
+    "Q: Your A&E had one of the longest waits in England last winter. What went wrong?\n\n"
+    "A: We did not have enough beds to move people out of A&E once they had been seen. On a "
+    "bad day we had 60 patients who were well enough to go home but had nowhere to go.\n\n"
+    "Q: What is different this winter?\n\n"
+    "A: We have opened 48 beds in a step-down unit at the old Eastfield site, and a social "
+    "worker will be in the hospital seven days a week, not five.\n\n"
+    "Q: What would you count as success by next spring?\n\n"
+    "A: No patient waiting more than 12 hours in A&E. We had 1,900 such waits last winter, "
+    "and I would rather be judged on that number than on anything I say today.\n"
+)
+
+
+def test_answers_of_a_transcript_count_as_quotes_and_reported_statements(scorer):
+    result = score(scorer, TRANSCRIPT)
+    assert rule_codes(result) & {"SPC001", "SPC002"} == set()
+    words = len(TRANSCRIPT.split())
+    assert result.metrics["quotes_per_100_words"] == round(3 * 100 / words, 3)
+    assert result.metrics["reported_statements_per_100_words"] == round(3 * 100 / words, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One question and one answer are not yet a transcript.
+        TRANSCRIPT.split("Q: What is different")[0] + "The unit opens on Monday. " * 12,
+        # A line opening with an initial is a name, not an answer.
+        "A. J. Cole runs the unit. " * 10 + "\nA. J. Cole opened it in May. " * 3,
+    ],
+)
+def test_lines_that_only_look_like_answers_are_not_counted(scorer, text):
+    assert score(scorer, text).metrics["quotes_per_100_words"] == 0.0

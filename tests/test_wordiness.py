@@ -102,3 +102,17 @@ def test_short_texts_are_not_judged(scorer):
     result = score(scorer, "It was what it was, and it is what it is, he said.")
     assert result.findings == []
     assert result.score == pytest.approx(1.0)
+
+
+def test_the_wordiest_sentence_is_the_writers_not_an_interviewees_answer(scorer):
+    answer = (
+        "A: It was one of the things that we had to do, and it was not the first time that "
+        "we had been there, so it was what it was and that is all there is to it.\n\n"
+    )
+    text = (
+        "The chief executive of the trust, who took over in January, spoke to us about the "
+        "winter.\n\n"
+        "Q: What went wrong?\n\n" + answer + "Q: Would you do it again?\n\n" + answer * 2
+    )
+    [finding] = by_rule(score(scorer, text), "WRD001")
+    assert finding.excerpt.startswith("The chief executive of the trust")

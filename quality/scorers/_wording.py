@@ -7,6 +7,8 @@ normalised words are only worked out when a finding has to be placed.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from quality.ruleset import Rule
@@ -14,6 +16,12 @@ from quality.ruleset import Rule
 # Punctuation that clings to a word: quotation marks, brackets, sentence and clause marks.
 # Apostrophes and hyphens inside a word ("don't", "well-known") stay.
 PUNCTUATION = "\"'()[]{}.,;:!?*\u201c\u201d\u2018\u2019\u2026\u2013\u2014-"
+
+
+# The turns of an interview printed as a transcript: "Q:" or "Q." (or a Q run into the
+# question, where a page lost the bold that set it apart) and "A:" or "A." at a line start.
+_QUESTION_TURN = re.compile(r"^[ \t]*(?:Q[:.][ \t]|Q(?=[A-Z][a-z]))", re.MULTILINE)
+_ANSWER_TURN = re.compile(r"^[ \t]*A[:.][ \t]+\S[^\n]*", re.MULTILINE)
 
 
 def normalise(token: str) -> str:
@@ -77,3 +85,21 @@ def token_span(text: str, tokens: list[str], first: int, last: int) -> tuple[int
     first = max(0, min(first, len(tokens) - 1))
     last = max(first, min(last, len(tokens) - 1))
     return token_start(text, first), token_start(text, last) + len(tokens[last])
+
+
+def transcript_answers(text: str) -> list[tuple[int, int]]:
+    """Spans of the answers of an interview printed as questions and answers ("Q: ... A:
+    ..."), in text order. Each is the interviewee's own words, as much as a quotation is.
+    Empty unless the text holds at least two questions and two answers, so that a line
+    opening with an initial ("A. J. Cole said") is not taken for one."""
+    # Most texts hold no capital Q at all, and one substring search rules them out.
+    if "Q" not in text or len(_QUESTION_TURN.findall(text)) < 2:
+        return []
+    answers = [m.span() for m in _ANSWER_TURN.finditer(text)]
+    return answers if len(answers) >= 2 else []
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (sorted, not overlapping)."""
+    index = bisect_left(spans, (end,)) - 1
+    return index >= 0 and spans[index][1] > start

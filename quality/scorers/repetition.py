@@ -9,7 +9,8 @@ looping on whole sentences. Two measures:
   and a quote chosen from a rambling speaker makes the piece ramble too.
 - **repeated phrases**: runs of six or more words that come back, outside quotations and
   within a sentence, with at least two content words in them, so "one of the most" alone
-  is not a phrase. Speakers repeat themselves; the reporter quoting them is not to blame.
+  is not a phrase. Speakers repeat themselves; the reporter quoting them is not to blame
+  (the answers of an interview printed as questions and answers are quotations too).
   The search runs in text that shows a sign of going round in circles (two sentences that
   begin alike, or a narrow vocabulary): it costs more than the rest of the scorer, and what
   it gives up is a single phrase used twice in otherwise varied prose.
@@ -23,7 +24,6 @@ and normalised words are worked out when there is something to report.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -35,8 +35,10 @@ from quality.scorers._wording import (
     loss,
     normalise,
     option,
+    overlaps,
     token_forms,
     token_span,
+    transcript_answers,
     word_list,
 )
 from quality.scorers.base import Scorer, ScorerResult
@@ -240,13 +242,15 @@ def _repeated_runs(doc: Document, settings: _Settings, grams: list[tuple[str, ..
     ]
     text = doc.text
     quotes = doc.quotes
+    answers = transcript_answers(text)
     repeats: list[tuple[int, int, int]] = []  # start, end, start of the first copy
     for gram in phrases:
         joined = " ".join(gram)
         copies = [
             (start, start + len(joined))
             for start in _token_starts_of(text, joined)
-            if not (quotes and _in_quotes(quotes, start, start + len(joined)))
+            if not overlaps(quotes, start, start + len(joined))
+            and not overlaps(answers, start, start + len(joined))
         ]
         # Fewer than two copies outside quotations, or spelt with other spacing: no repeat.
         if len(copies) < 2:
@@ -281,12 +285,6 @@ def _token_starts_of(text: str, joined: str) -> list[int]:
             found.append(start)
         start = text.find(joined, start + 1)
     return found
-
-
-def _in_quotes(quotes: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``start:end`` overlaps a quotation (quotes sorted, not overlapping)."""
-    index = bisect_left(quotes, (end,)) - 1
-    return index >= 0 and quotes[index][1] > start
 
 
 def _first_use(doc: Document, position: int) -> str:

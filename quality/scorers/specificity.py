@@ -5,6 +5,10 @@ reads like news but carries none of it (no one is quoted, no one "said" anything
 names, few figures) is the shape of rewritten and generated copy. Each signal is measured
 per 100 words and compared with a target typical of wire and newspaper copy; the sub-score
 falls with the weighted shortfall, so one thin signal costs little and several cost more.
+
+An interview printed as questions and answers ("Q: ... A: ...") is all direct speech with
+its speaker named by the format, though it has no quotation marks and no "said": each
+answer counts as a direct quotation and as a reported statement.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from quality.analysis import Document
 from quality.findings import Finding
 from quality.matching import Automaton
 from quality.ruleset import LanguageRules, Rule, ScorerRules
+from quality.scorers._wording import transcript_answers
 from quality.scorers.base import Scorer, ScorerResult
 
 # Plain reporting verbs, the way journalism attributes speech (and "tweeted", the way it
@@ -106,6 +111,8 @@ class SpecificityScorer(Scorer):
                 breaks += 1
             elif not doc.in_quote(end + 1 - length, end + 1):
                 reporting += 1
+        answers = len(transcript_answers(doc.text))
+        reporting += answers
         # Capitalised words that do not open a sentence are (nearly always) names of
         # people, places and organisations.
         capitalised = _capitalised_tokens(doc.text, doc.tokens)
@@ -115,7 +122,7 @@ class SpecificityScorer(Scorer):
         encoded = doc.text.encode("utf-8", "surrogatepass")
         digits = len(encoded) - len(encoded.translate(None, _DIGITS))
         values = {
-            QUOTES_RULE: len(doc.quotes) * per_100,
+            QUOTES_RULE: (len(doc.quotes) + answers) * per_100,
             REPORTING_RULE: reporting * per_100,
             NAMES_RULE: names * per_100,
             NUMBERS_RULE: digits * per_100,

@@ -28,7 +28,15 @@ from dataclasses import dataclass
 from quality.analysis import Document, Span
 from quality.matching import Automaton
 from quality.ruleset import LanguageRules, Rule
-from quality.scorers._wording import count_forms, loss, option, token_forms, word_list
+from quality.scorers._wording import (
+    count_forms,
+    loss,
+    option,
+    overlaps,
+    token_forms,
+    transcript_answers,
+    word_list,
+)
 from quality.scorers.base import Scorer, ScorerResult
 
 DENSITY_RULE = "low-lexical-density"
@@ -156,12 +164,18 @@ class WordinessScorer(Scorer):
 
 
 def _wordiest_sentence(doc: Document, forms: frozenset[str]) -> Span | None:
-    """The sentence outside quotations, of eight words or more, with the largest share of
-    function words."""
+    """The sentence outside quotations (and outside the answers of an interview printed as
+    questions and answers, which are the speaker's words too), of eight words or more, with
+    the largest share of function words."""
     best: Span | None = None
     best_share = -1.0
+    answers = transcript_answers(doc.text)
     for sentence in doc.sentences:
-        if sentence.text[0] in _QUOTE_MARKS or doc.in_quote(sentence.start, sentence.end):
+        if (
+            sentence.text[0] in _QUOTE_MARKS
+            or doc.in_quote(sentence.start, sentence.end)
+            or overlaps(answers, sentence.start, sentence.end)
+        ):
             continue
         tokens = sentence.text.split()
         if len(tokens) < 8:
