@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from quality.analysis import Document, Span
 from quality.findings import Finding, in_text_order
 from quality.matching import Automaton, Match, phrase_automaton, phrase_matches
-from quality.ruleset import Rule, ScorerRules
+from quality.ruleset import LanguageRules, Rule, ScorerRules
 from quality.scorers.base import Scorer, ScorerResult
 
 # Words that report what somebody says, thinks or found (plain words, no regex syntax).
@@ -85,8 +85,15 @@ _NAMED_SPEAKER = re.compile(
     r"\b((?:[A-Z][\w.'\u2019-]+\s+){0,3}[A-Z][\w.'\u2019-]+)\s*,?\s+(?:has\s+|had\s+)?"
     r"(?:said|says|told|tells|wrote|writes|argued|argues|added|adds|noted|notes|tweeted|"
     r"explained|stated|insisted|warned|claimed|asked|recalled|acknowledged)\b"
-    r"|\b(?:said|says|told|wrote|according to)\s+"
+    # "said Jane Doe": the name after the verb is the speaker, unless a verb of its own
+    # follows ("said Grayson demanded", "said Trump had"), when it is what was said. After
+    # "told" the name is the listener ("told Flint residents"), so "told" is not here.
+    r"|\b(?:said|says|wrote|according to)\s+"
     r"((?:[A-Z][\w.'\u2019-]+\s+){0,3}[A-Z][\w.'\u2019-]+)"
+    # The whole name, and no verb after it
+    r"(?![\w.'\u2019-]|\s+[A-Z])"
+    r"(?!\s+(?:is|was|were|are|had|has|have|would|will|could|should|might|may|did|does|do"
+    r"|wants?|needs?|plans?|[a-z]+ed)\b)"
 )
 _NOT_NAMES = frozenset(
     [
@@ -148,6 +155,13 @@ _NOT_NAMES = frozenset(
         "report",
     ]
 )
+# A capitalised word just before the speaker's verb that names where the group is, not who
+# speaks: "Some delegates at the convention in Philadelphia said".
+_IN_A_PLACE = re.compile(r"\bin\s+\Z")
+# Clause joints that set one speaker against another.
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|however|yet)\b|;")
+_MAX_WORDS_BEFORE_GROUP = 3
+_CONTRAST_OPENER = re.compile(r"\b(?i:although|though|while|whereas)\s+\Z")
 # Named members of a vague group: "critics like Tom Reed say", "other ministers, such as Anne
 # Marsh, said". The group is then illustrated by a named source, which the reader can check.
 # Without a comma "like" is a verb as often as not ("Some voters like Reed"), so there it
@@ -247,14 +261,18 @@ class AttributionScorer(Scorer):
         vague = 0.0
         flagged_sentences: set[int] = set()
         cues = self._cues(doc)
-        for match in self.matches(doc):
+        matches = self.matches(doc)
+        explained = _explained_anonymity(doc, rules, matches)
+        for match in matches:
             sentence = doc.sentence_at(match.start)
             if allowed and any(a in doc.lower[match.start : match.end] for a in allowed):
                 continue
-            if match.rule.name == "unexplained-anonymity" and sentence is not None:
-                reason = match.rule.option("reason_pattern")
-                if reason and re.search(reason, doc.lower[sentence.start : sentence.end]):
-                    continue
+            if (
+                match.rule.name == "unexplained-anonymity"
+                and sentence is not None
+                and sentence.start in explained
+            ):
+                continue
             if match.rule.name == "unattributed-report" and _legal_hedge(doc, match.rule, match):
                 continue
             rule = match.rule
@@ -265,14 +283,16 @@ class AttributionScorer(Scorer):
                     continue
                 rule = instead
             if sentence is not None and (
-                (
+                # The reader is told why the group is not named, as the rule asks.
+                (match.rule.name == "vague-source" and sentence.start in explained)
+                or (
                     match.rule.name == "unattributed-report"
                     and _names_source(doc.text, sentence, cues)
                 )
                 or (
                     match.rule.name == "vague-source"
                     and (
-                        _has_named_speaker(doc, sentence)
+                        _has_named_speaker(doc, sentence, doc.text[match.start : match.end])
                         or _names_a_member(doc.text, sentence, match.start, match.end)
                     )
                 )
@@ -333,6 +353,31 @@ class AttributionScorer(Scorer):
             if sentence.start not in flagged and _names_source(doc.text, sentence, cues):
                 named += 1
         return claims, named
+
+
+def _explained_anonymity(doc: Document, rules: LanguageRules, matches: list[Match]) -> set[int]:
+    """The starts of the sentences that say why their sources are not named: a grant of
+    anonymity with its reason ("spoke on condition of anonymity because ..."), or a reason
+    that stands alone ("who were not authorised to speak publicly"). Only sentences with
+    a vague source or a grant of anonymity are read: no other finding depends on it."""
+    explained: set[int] = set()
+    anonymity = rules.get("unexplained-anonymity")
+    reason = anonymity.option("reason_pattern") if anonymity is not None else None
+    vague = rules.get("vague-source")
+    alone = vague.option("explained_anonymity") if vague is not None else None
+    for match in matches:
+        name = match.rule.name
+        if name not in ("unexplained-anonymity", "vague-source"):
+            continue
+        sentence = doc.sentence_at(match.start)
+        if sentence is None or sentence.start in explained:
+            continue
+        words = doc.lower[sentence.start : sentence.end]
+        if (alone and re.search(alone, words)) or (
+            reason and name == "unexplained-anonymity" and re.search(reason, words)
+        ):
+            explained.add(sentence.start)
+    return explained
 
 
 def _names_source(text: str, sentence: Span, cues: list[tuple[int, int]]) -> bool:
@@ -411,14 +456,41 @@ def _names_organisation(excerpt: str) -> bool:
     return any(word[:1].isupper() for word in excerpt.split()[1:])
 
 
-def _has_named_speaker(doc: Document, sentence: Span) -> bool:
-    """Whether, outside quotation marks, the sentence attributes speech to a name."""
+def _has_named_speaker(doc: Document, sentence: Span, vague: str) -> bool:
+    """Whether, outside quotation marks, the sentence attributes speech to a name that can
+    answer for the ``vague`` phrase: not a name in a clause of its own set against it ("Zuckoff
+    said ..., but officials said"), nor a place the vague group is in ("delegates in
+    Philadelphia said")."""
     unquoted = _outside_quotes(doc, sentence)
+    vague_at = unquoted.find(vague)
     for m in _NAMED_SPEAKER.finditer(unquoted):
         words = [w.lower().strip(".,") for w in (m.group(1) or m.group(2) or "").split()]
-        if words and words[-1] not in _NOT_NAMES and not all(w in _NOT_NAMES for w in words):
+        if (
+            words
+            and words[-1] not in _NOT_NAMES
+            # "many said Monday": a day or a month is when, not who
+            and not all(w in _NOT_NAMES or w in _NOT_ORGANISATIONS for w in words)
+            and not (m.group(1) and _IN_A_PLACE.search(unquoted, 0, m.start(1)))
+            and not (vague_at >= 0 and _in_another_clause(unquoted, m, vague_at))
+        ):
             return True
     return False
+
+
+def _in_another_clause(text: str, speaker: re.Match[str], vague_at: int) -> bool:
+    """Whether a named speaker before the vague phrase is set against it by a contrast: "X
+    said ..., but others argue", "Although X says ..., others argue"."""
+    if speaker.start() > vague_at:
+        return False
+    if _CONTRAST_OPENER.search(text, max(0, speaker.start() - 12), speaker.start()):
+        return True
+    # The contrast must open the vague group's own clause: in "X says many doubted her but
+    # that her supporters never did" the clause after "but" is still what X says.
+    joints = list(_CONTRAST.finditer(text, speaker.end(), vague_at))
+    if not joints:
+        return False
+    gap = text[joints[-1].end() : vague_at].split()
+    return len(gap) <= _MAX_WORDS_BEFORE_GROUP and "that" not in gap
 
 
 def _names_a_member(text: str, sentence: Span, start: int, end: int) -> bool:
