@@ -474,7 +474,8 @@ def test_a_yaml_alias_bomb_in_a_field_is_refused_at_once(key: str) -> None:
     started = time.perf_counter()
     message = refused(alias_bomb(key))
     assert time.perf_counter() - started < 5
-    assert f"'{key}' is too large" in message
+    # A date may be refused sooner, as a list where one date belongs.
+    assert f"'{key}' is too large" in message or f"'{key}' holds 9 values" in message
 
 
 def test_a_yaml_alias_bomb_in_a_key_that_is_no_field_costs_nothing() -> None:

@@ -10,7 +10,7 @@ import pytest
 import quality
 from quality.cli import main
 from quality.inputs import load_article
-from quality.inputs.markdown import code_and_definition_spans, mask_markdown
+from quality.inputs.markdown import code_and_definition_spans, fenced_code_spans, mask_markdown
 
 FRONT = "---\ntitle: Fees\n---\n"
 PHRASE = "It is important to note"
@@ -191,8 +191,23 @@ def test_code_and_definitions_are_found_where_commonmark_finds_them() -> None:
         lambda n: "[a]: /u\n" * (n // 8),  # definitions
         lambda n: "<pre>\n" + "    x\n" * (n // 6),  # an HTML block never closed
         lambda n: ("\n    code\n" + "- " * 20 + "x\n") * (n // 60),
+        lambda n: "```\n" + "x\n" * (n // 2),  # a fence never closed
+        lambda n: "> " * 20 + "```\n" + ("> " * 20 + "x\n") * (n // 42),  # a fence in quotes
+        lambda n: "- ```\n  x\n\n  ```\n" * (n // 16),  # fences in list items
+        lambda n: "Para\n" + ("`" * 40 + "x\n") * (n // 42),  # backtick runs that open none
     ],
-    ids=["nested-lists", "nested-quotes", "blank-item", "definitions", "html", "mixed"],
+    ids=[
+        "nested-lists",
+        "nested-quotes",
+        "blank-item",
+        "definitions",
+        "html",
+        "mixed",
+        "open-fence",
+        "quoted-fence",
+        "item-fences",
+        "not-fences",
+    ],
 )
 def test_block_scanning_is_linear(make) -> None:
     def cost(size: int) -> float:
@@ -200,7 +215,7 @@ def test_block_scanning_is_linear(make) -> None:
         best = float("inf")
         for _ in range(3):
             started = time.perf_counter()
-            code_and_definition_spans(text)
+            fenced_code_spans(text + "\n" * (_ + 1))  # a new text: the scan is cached
             best = min(best, time.perf_counter() - started)
             if best > 5:
                 break
@@ -221,3 +236,56 @@ def test_windows_line_ends_mask_exactly_as_unix_ones():
     windows = unix.replace("\n", "\r\n")
     assert mask_markdown(windows) == mask_markdown(unix).replace("\n", "\r\n")
     assert "only time will tell" in mask_markdown(windows)
+
+
+def code_lines(text: str) -> set[int]:
+    """The numbers (from 0) of the lines that fenced or indented code blocks take."""
+    code, _ = code_and_definition_spans(text)
+    return {
+        line
+        for start, end in fenced_code_spans(text) + code
+        for line in range(text.count("\n", 0, start), text.count("\n", 0, max(start, end - 1)) + 1)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # Indented four spaces, a fence is a line of indented code and opens nothing.
+        ("    ```\n    x = 1\n\nThe council met.\n", {0, 1}),
+        ("```\nx = 1\n    ```\ny = 2\n```\nThe council met.\n", {0, 1, 2, 3, 4}),
+        # In a quote or a list item, a fence ends where the quote or item does.
+        ("> ```\n> x = 1\n> ```\n", {0, 1, 2}),
+        ("> ```\n> x = 1\nThe council met.\n", {0, 1}),
+        ("> > ```\n> > x\n> The council met.\n", {0, 1}),
+        ("- ```\n  x = 1\n\n  y = 2\n  ```\nThe council met.\n", {0, 1, 2, 3, 4}),
+        ("- ```\n  x = 1\nThe council met.\n", {0, 1}),
+        ("1.  ```\n    x\n   The council met.\n", {0, 1}),
+        # A fence interrupts a paragraph, also a quoted one whose quote it ends.
+        ("The council met.\n```\nx = 1\n```\n", {1, 2, 3}),
+        ("> The council met.\n```\nx\n```\n", {1, 2, 3}),
+        # No fence: backticks in the info string, or inside an HTML block.
+        ("```a`b\nThe council met.\n", set()),
+        ("<div>\n```\nThe council met.\n", set()),
+        # Only a fence of the same character, at least as long, closes one.
+        ("~~~\n```\nx\n~~~\nThe council met.\n", {0, 1, 2, 3}),
+        ("````\nx\n```\ny\n````\nThe council met.\n", {0, 1, 2, 3, 4}),
+    ],
+)
+def test_fenced_code_is_found_where_cmark_finds_it(text: str, lines: set[int]) -> None:
+    # Each expectation is what cmark 0.29 (GitHub's cmark-gfm) renders as code.
+    assert code_lines(text) == lines
+
+
+def test_prose_after_a_fence_that_its_quote_ended_is_scored() -> None:
+    text = (
+        FRONT
+        + "> ```\n"
+        + f"> {PHRASE} = 1\n"
+        + f"{PHRASE} that fees rose, Mayor Ana Ruiz said.\n"
+        + "\n"
+        + f"    ```\n    {PHRASE} = 2\n"
+        + "\n"
+        + f"Mayor Ana Ruiz said on Tuesday: {PHRASE.lower()} that the plan works.\n"
+    )
+    assert signposts(text) == [(6, 1), (11, 33)]

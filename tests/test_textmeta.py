@@ -43,6 +43,11 @@ def test_a_full_date_near_the_top_is_the_dateline(text: str, iso: str | None) ->
         ("By Sept. 5 the works must end, the mayor said.", None),
         ("By May Chen\n\nText.", "May Chen"),
         ("By Tuesday, nothing had changed.\nBy Ana Ruiz\n\nText.", "Ana Ruiz"),
+        # A sentence that opens with "By" and a capitalised word is no byline either.
+        ("By Christmas, the shops had sold out.\n\nText.", None),
+        ("By Noon the queue had grown.\n\nText.", None),
+        ("By Ana Ruiz, staff writer\n\nText.", "Ana Ruiz"),
+        ("By Ana de la Cruz and Ben Ode | Reuters\n\nText.", "Ana de la Cruz and Ben Ode"),
     ],
 )
 def test_a_by_line_near_the_top_is_the_byline(text: str, byline: str | None) -> None:
@@ -137,3 +142,61 @@ def test_the_dateline_shortcut_finds_what_trying_every_pattern_finds(parts: list
 def test_a_date_counts_on_a_date_line_not_inside_a_sentence_nor_in_the_future(text, expected):
     found = find_dateline(text)
     assert (None if found is None else found.iso) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on March 5, 2024.\n\nIt voted to raise fees.",
+        "She was born on 5 March 1990.\nThe council met.",
+        "Fees rose on 2024-03-05 after the vote.\nThe council met.",
+        "On March 5, 2024, the council met.\nIt voted.",
+        "On Tuesday, March 5, 2024, the council voted to raise fees.",
+        "Published on March 5, 2024, the report found that fees rose.",
+        # A label in lower case is a verb of the sentence, not a page's label.
+        "The plan, dated 2023-11-07 and signed by all members, was released.",
+        "The memo was posted 2023-11-07 and shared widely among staff.",
+    ],
+)
+def test_a_sentence_that_mentions_a_date_is_no_date_line_however_short(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("March 5, 2024\nThe council met.", "2024-03-05"),
+        ("Tuesday, March 5, 2024\nThe council met.", "2024-03-05"),
+        ("Mar 5, 2024 10:02 AM ET\nThe council met.", "2024-03-05"),
+        ("March 5, 2024 at 10:02 am\nThe council met.", "2024-03-05"),
+        ("Published: March 5, 2024\nThe council met.", "2024-03-05"),
+        ("posted on 2023-11-07 by admin\nThe council met.", "2023-11-07"),
+        ("Posted on March 5, 2024 in News by admin\nThe council met.", "2024-03-05"),
+        ("By Ana Ruiz and Ben Ode, March 5, 2024\nThe council met.", "2024-03-05"),
+        ("LONDON, March 5, 2024 (Reuters) - The council met.", "2024-03-05"),
+        ("March 5, 2024 — the council met on Tuesday.", "2024-03-05"),
+        ("5 March 2024 The council met on Tuesday to raise the fees.", "2024-03-05"),
+    ],
+)
+def test_a_date_line_at_the_top_is_the_dateline(text: str, iso: str) -> None:
+    found = find_dateline(text)
+    assert found is not None and found.iso == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated March 6, 2024 | Published March 5, 2024\nThe council met.",
+        "Last updated on March 6, 2024 | First published on March 5, 2024",
+        "Updated: 2024-03-06\nPublished: 2024-03-05\nThe council met.",
+        "Published March 5, 2024, updated March 6, 2024\nThe council met.",
+    ],
+)
+def test_the_publication_date_wins_over_an_update_in_either_order(text: str) -> None:
+    found = find_dateline(text)
+    assert found is not None and found.iso == "2024-03-05"
+
+
+def test_an_update_date_alone_still_dates_the_article() -> None:
+    found = find_dateline("Updated: March 6, 2024\nThe council met.")
+    assert found is not None and found.iso == "2024-03-06"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
+from quality.article import normalise_date
 from quality.errors import InputError
 
 _FRONT_MATTER = re.compile(
@@ -14,13 +16,8 @@ _FRONT_MATTER = re.compile(
 )
 
 # Markup that is not prose. Each pattern blanks the whole match, or only the named
-# group ``mark`` where the inner text is prose worth reading.
-# A fence closes only on a line of its own character at least as long as the one that
-# opened it, so a ```` block can show ``` inside it (CommonMark).
-_FENCED_CODE = re.compile(
-    r"^[ \t]*(`{3,}|~{3,})[^\n]*(?:\n.*?(?:^[ \t]*\1[`~]*[ \t]*$|\Z)|\Z)",
-    re.MULTILINE | re.DOTALL,
-)
+# group ``mark`` where the inner text is prose worth reading. Fenced code is found by the
+# block scanner (_scan_blocks), which knows the quotes and list items a fence sits in.
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 # Images ![alt](url) and links [label](url) or [label][ref] are found by _bracket_spans,
 # which finds what !\[[^\]\n]*\]\([^)\n]*\) and
@@ -138,6 +135,8 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
     fields: dict[str, Any] = {}
     for key, value in data.items():
         target = FRONT_MATTER_KEYS.get(str(key).lower())
+        if target == "published":
+            value = _front_matter_date(key, value)
         if target is None or target in fields or value is None or value == "":
             continue
         _check_size(key, value)
@@ -155,6 +154,27 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
             value = str(value)
         fields[target] = value
     return fields, match.end()
+
+
+def _front_matter_date(key: object, value: Any) -> str | None:
+    """A front-matter date field as an ISO date, None if it gives none, or an InputError that
+    names the key as the file spells it ("pubdate", not the article's field)."""
+    if isinstance(value, bool) and str(key).lower() == "published":
+        # Jekyll's `published: false` marks a draft (and `true` a post): no date, so a
+        # `date:` key can give it.
+        return None
+    if isinstance(value, (list, tuple)):
+        if len(value) > 1:
+            raise InputError(
+                f"front matter '{key}' holds {len(value)} values; give the one publication date"
+            )
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        raise InputError(f"front matter '{key}' must be a date, got a mapping")
+    try:
+        return normalise_date(value, field_name=str(key))
+    except InputError as exc:  # "'pubdate': 2024 is a bare number ..."
+        raise InputError(f"front matter {exc}") from exc
 
 
 _TOO_DEEP = "front matter is nested too deeply (lists or tables inside one another)"
@@ -226,7 +246,7 @@ def mask_markdown(text: str, body_start: int = 0) -> str:
     fences = fenced_code_spans(body, body_start)
     for start, end in fences:
         _blank(chars, start, end)
-    code, definitions = code_and_definition_spans(body, body_start, fences)
+    code, definitions = code_and_definition_spans(body, body_start)
     for start, end in (*code, *definitions):
         _blank(chars, start, end)
     for start, end in _html_comment_spans(body, body_start):
@@ -256,14 +276,16 @@ def mask_markdown(text: str, body_start: int = 0) -> str:
 
 
 def fenced_code_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """(start, end) of each fenced code block (``` or ~~~; unclosed: to the end), in order."""
-    return [(m.start(), m.end()) for m in _FENCED_CODE.finditer(text, start)]
+    """(start, end) of each fenced code block (``` or ~~~), from the start of its opening
+    line to the end of its closing one, in order. An unclosed fence runs to the end of the
+    quote or list item it opened in, or of the text."""
+    return list(_scan_blocks(text, start).fences)
 
 
 # Leaf-block states of the block scanner: nothing open (after a blank line, a heading, code
 # or a fence), a paragraph, a paragraph of only link definitions so far, an HTML block that
-# ends at a blank line, and one that ends at a line holding its end marker.
-_NO_LEAF, _PARAGRAPH, _DEFINITIONS, _HTML_BLOCK, _HTML_UNTIL_END = range(5)
+# ends at a blank line, one that ends at a line holding its end marker, and fenced code.
+_NO_LEAF, _PARAGRAPH, _DEFINITIONS, _HTML_BLOCK, _HTML_UNTIL_END, _FENCE = range(6)
 # An open container: a block quote, or a list item given by its content's indentation.
 _QUOTE = -1
 _SPACES = re.compile(r"[ \t]*")
@@ -276,6 +298,12 @@ _NEXT_NOTABLE_LINE = re.compile(r"\n(?=[ \t>#*\-_+=<`~0-9\r\n]|\Z)")
 _ATX_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 _LIST_MARKER = re.compile(r"(?:[-+*]|(?P<number>\d{1,9})[.)])(?=[ \t]|$)")
 _LIST_MARKER_STARTS = frozenset("-+*0123456789")
+# A code fence (CommonMark 4.5): three or more backticks or tildes; a backtick fence's info
+# string holds no backtick (```a`b is inline code in a paragraph). A fence closes on a line
+# of its own character, at least as long as the opening one, with only blanks after it, so a
+# ```` block can show ``` inside it.
+_FENCE_OPEN = re.compile(r"`{3,}(?=[^`]*$)|~{3,}")
+_FENCE_CLOSE = {mark: re.compile(rf"{mark}{{3,}}[ \t]*$") for mark in "`~"}
 # HTML blocks (CommonMark 4.6). Kinds 1 to 5 end at a line holding their end marker, even
 # past blank lines; kinds 6 and 7 end at a blank line.
 _HTML_UNTIL_MARKER = re.compile(
@@ -350,6 +378,8 @@ def _starts_block(line: str, index: int, *, in_paragraph: bool) -> bool:
     char = line[index]
     if char == ">":
         return True
+    if char in "`~":
+        return _FENCE_OPEN.match(line, index) is not None
     if char == "#":
         return _ATX_HEADING.match(line, index) is not None
     if char in "*-_" and _is_thematic_break(line, index):
@@ -371,20 +401,34 @@ def _starts_block(line: str, index: int, *, in_paragraph: bool) -> bool:
 
 
 def code_and_definition_spans(
-    text: str, start: int = 0, fences: list[tuple[int, int]] | None = None
+    text: str, start: int = 0
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(start, end) of each line of an indented code block, and of each link reference
-    definition (from its "[" to the end of its last line), in order.
+    definition (from its "[" to the end of its last line), in order. The same scan finds
+    the fenced code (``fenced_code_spans``)."""
+    blocks = _scan_blocks(text, start)
+    return list(blocks.code), list(blocks.definitions)
+
+
+class _Blocks(NamedTuple):
+    fences: list[tuple[int, int]]
+    code: list[tuple[int, int]]
+    definitions: list[tuple[int, int]]
+
+
+@lru_cache(maxsize=2)  # mask_markdown and lint suppression ask for fences, then the rest
+def _scan_blocks(text: str, start: int) -> _Blocks:
+    """Fenced code, indented code lines and link reference definitions, in order.
 
     A line-by-line reading of CommonMark's block structure, just deep enough to tell these
     apart from prose: an indented line that continues a paragraph (hard-wrapped, or lazily
-    in a list or quote) or that is a list item's content is not code; a definition cannot
-    interrupt a paragraph, and one whose destination is followed by anything but a title is
-    no definition. Fenced code (``fences``, by default found by fenced_code_spans) is
-    skipped. Each line costs time in proportion to its length, whatever the nesting.
+    in a list or quote) or that is a list item's content is not code; a fence opens only
+    indented less than four columns past its quote or list item's content, and ends with
+    them (a fence has no lazy lines); a definition cannot interrupt a paragraph, and one
+    whose destination is followed by anything but a title is no definition. Each line costs
+    time in proportion to its length, whatever the nesting.
     """
-    if fences is None:
-        fences = fenced_code_spans(text, start)
+    fences: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
     definitions: list[tuple[int, int]] = []
     containers: list[int] = []  # _QUOTE or a list item's content indentation, outermost first
@@ -394,10 +438,9 @@ def code_and_definition_spans(
     label: int | None = None  # where a "[label]:" line that needs a destination next starts
     title_may_follow = False  # the last definition line has a destination but no title
     empty_item: int | None = None  # the index of a list item opened on the last line, empty
+    fence_mark = ""  # the run of backticks or tildes that opened the _FENCE block
+    fence_start = fence_end = 0  # where that block starts, and where its last line so far ends
     length = len(text)
-    past = (length + 1, length + 1)
-    fence = 0
-    fence_start, fence_end = fences[0] if fences else past
     line_start = start
     while line_start <= length:
         newline = text.find("\n", line_start)
@@ -406,16 +449,14 @@ def code_and_definition_spans(
         end = line_end - 1 if line_end > line_start and text[line_end - 1] == "\r" else line_end
         line = text[line_start:end]
 
-        while fence_end <= line_start:
-            fence += 1
-            fence_start, fence_end = fences[fence] if fence < len(fences) else past
-        in_fence = fence_start <= line_start
-        if in_fence and fence_start < line_start:  # the fence opened on an earlier line
-            line_start = next_start
-            continue
         head = line[:1]
         if not containers and (not head or head not in _MAY_OPEN_BLOCK):
-            # The common cases: a paragraph's next line, and an empty line between blocks.
+            # The common cases: a paragraph's next line, a line of code in a fence (a closing
+            # fence begins with a blank or its mark), and an empty line between blocks.
+            if leaf == _FENCE:
+                fence_end = end
+                line_start = next_start
+                continue
             if head and leaf == _PARAGRAPH:
                 notable = _NEXT_NOTABLE_LINE.search(text, line_end)
                 if notable is None:
@@ -456,9 +497,18 @@ def code_and_definition_spans(
         empty_item = None
         continued = matched == len(containers)
 
-        if in_fence:
+        if leaf == _FENCE:
+            if continued:
+                fence_end = end
+                if first_column - base < 4 and _closes_fence(line, first, fence_mark):
+                    fences.append((fence_start, end))
+                    leaf = _NO_LEAF
+                line_start = next_start
+                continue
+            # Its quote or list item has ended, and the fence with it.
+            fences.append((fence_start, fence_end))
             leaf = _NO_LEAF
-        elif leaf == _HTML_UNTIL_END and continued:
+        if leaf == _HTML_UNTIL_END and continued:
             if html_end is not None and html_end.search(line):
                 leaf = _NO_LEAF
             line_start = next_start
@@ -505,9 +555,6 @@ def code_and_definition_spans(
         del containers[matched:]
         while quotes and quotes[-1] >= matched:
             quotes.pop()
-        if in_fence:
-            line_start = fence_end + 1
-            continue
         leaf = _NO_LEAF
         # New blocks: containers first, then the leaf the rest of the line begins.
         others: dict[str, int] = {}
@@ -543,6 +590,12 @@ def code_and_definition_spans(
                 continue
             if char == "#" and _ATX_HEADING.match(line, first):
                 break
+            if char in "`~":
+                opening = _FENCE_OPEN.match(line, first)
+                if opening is not None:
+                    leaf, fence_mark = _FENCE, opening.group()
+                    fence_start, fence_end = line_start, end
+                    break
             if char == "<":
                 until = _HTML_UNTIL_MARKER.match(line, first)
                 if until is not None:
@@ -568,7 +621,15 @@ def code_and_definition_spans(
                         definitions.append((line_start + first, end))
             break
         line_start = next_start
-    return code, definitions
+    if leaf == _FENCE:  # never closed: it runs to the end of the text
+        fences.append((fence_start, fence_end))
+    return _Blocks(fences, code, definitions)
+
+
+def _closes_fence(line: str, index: int, opening: str) -> bool:
+    """Whether ``line[index:]`` closes the fence opened by ``opening``."""
+    closing = _FENCE_CLOSE[opening[0]].match(line, index)
+    return closing is not None and len(closing.group().rstrip(" \t")) >= len(opening)
 
 
 def _after_quote_marker(line: str, index: int, column: int) -> tuple[int, int, int]:

@@ -49,13 +49,26 @@ class TextDate:
 
 
 def find_dateline(text: str) -> TextDate | None:
-    """A full calendar date in the first few lines, where datelines and timestamps sit."""
+    """A full calendar date on a date line in the first few lines, where datelines and
+    timestamps sit: the first, unless it is labelled as an update ("Updated March 6, 2024 |
+    Published March 5, 2024") and a date after it is not."""
     head = _head(text)
+    first = _first_date_line(head, 0)
+    found = first
+    while found is not None and _UPDATE_LABEL.search(_before_on_line(head, found.start)):
+        found = _first_date_line(head, found.end)
+    return found or first
+
+
+def _first_date_line(head: str, after: int) -> TextDate | None:
+    """The first full date on a date line that starts at or after ``after``."""
     best: TextDate | None = None
     # Every full date has a year, so the date patterns are only tried around the years
     # found, not at every position of the head.
     for year in _years(head):
-        window_start = max(0, year - _BEFORE_YEAR)
+        if year < after:
+            continue
+        window_start = max(after, year - _BEFORE_YEAR)
         window_end = year + 4 + _AFTER_YEAR
         window = head[window_start:window_end]
         # Each pattern is tried at every position of the window, which is slow; one whose
@@ -79,38 +92,79 @@ def find_dateline(text: str) -> TextDate | None:
     return best
 
 
-#: How far into its line a dateline's date may start ("RIO DE JANEIRO, Brazil, March 5,
-#: 2024 —"), and how long a line may be for its date to count wherever it stands.
+#: How far into a long line a dateline's date may start ("RIO DE JANEIRO, Brazil, March 5,
+#: 2024 —"); on a line of at most _DATE_LINE_LENGTH characters it may stand further in
+#: ("By Ana Ruiz, Health Correspondent, March 5, 2024").
 _DATELINE_OFFSET = 40
-#: Words in lower case that may stand before an article's date on its line.
-_DATE_LABELS = frozenset({"date", "dated", "published", "posted", "updated", "on", "at", "by"})
-#: A label or separator right before a date marks it as the page's, wherever it stands in
-#: text run together from a page's head ("... By Lizzy Rosenberg Published on November 2").
-_LABELLED_DATE = re.compile(
-    r"(?:\b(?:published|posted|updated|dated|date)(?:\s+on)?\s*:?|[|\u2022\u00b7])\s*$", re.I
-)
 _DATE_LINE_LENGTH = 100
+#: Words in lower case that may stand next to an article's date on its date line: labels,
+#: joins of a byline or of two dates ("Published ... and updated ..."), and "at" a time.
+_DATE_LABELS = frozenset(
+    {
+        "date", "dated", "published", "posted", "updated", "modified", "revised", "first",
+        "last", "originally", "on", "at", "by", "and",
+    }
+)  # fmt: skip
+#: A label or separator right before a date marks it as the page's, wherever it stands in
+#: text run together from a page's head ("... By Lizzy Rosenberg Published on November 2"),
+#: if the label is capitalised: in lower case it is a verb of the story's sentence ("The
+#: plan, dated March 5, 2024, ...").
+_LABELLED_DATE = re.compile(
+    r"(?:\b(?P<label>published|posted|updated|dated|date)(?:\s+on)?\s*:?|[|\u2022\u00b7])\s*$",
+    re.I,
+)
+#: A label right before a date that says the article changed then, not that it came out.
+_UPDATE_LABEL = re.compile(r"\b(?:updated|modified|revised|edited)(?:\s+on)?\s*:?\s*$", re.I)
+#: The first word after a date, past blanks and a comma: a word in lower case there goes on
+#: the sentence the date is part of ("On March 5, 2024, the council voted").
+_WORD_AFTER = re.compile(r"\s*(?P<comma>,)?\s*(?P<word>[^\W\d_][\w'’.-]*)")
 
 
 def _on_a_date_line(head: str, start: int, end: int, iso: str) -> bool:
-    """Whether a date can be the article's own: on a short line, right after a label
-    ("Published on") or a separator, or opening its line after at most a dateline's place or
-    a byline; not inside a sentence ("The council, founded on March 5, 1990, voted ...");
-    and not after tomorrow (a date can be a day ahead in another time zone)."""
+    """Whether a date can be the article's own, on a date line rather than in a sentence of
+    the story: right after a label ("Published on") or a separator; or with nothing before
+    it on its line but a dateline's place, a weekday, a byline or labels (capitalised words
+    and the few in _DATE_LABELS; at most _DATELINE_OFFSET characters on a long line), and
+    after it the end of the line, a separator, a time or the story's first sentence
+    ("March 5, 2024 The council met"), not a sentence going on in lower case. So "The
+    council met on March 5, 2024." and "On March 5, 2024, the council met." are no date
+    lines, however short. Never after tomorrow (a date can be a day ahead in another time
+    zone)."""
     if iso > (_dt.date.today() + _dt.timedelta(days=1)).isoformat():
         return False
-    line_start = head.rfind("\n", 0, start) + 1
+    before = _before_on_line(head, start)
     line_end = head.find("\n", end)
-    line_end = len(head) if line_end == -1 else line_end
-    if line_end - line_start <= _DATE_LINE_LENGTH:
-        return True
-    before = head[line_start:start]
-    if _LABELLED_DATE.search(before):
-        return True
-    if len(before) > _DATELINE_OFFSET:
+    after = head[end : len(head) if line_end == -1 else line_end]
+    labelled = _LABELLED_DATE.search(before)
+    if labelled is not None and not (labelled.group("label") or "X")[0].islower():
+        # After a label, more of a page's head may follow ("Posted on March 5, 2024 in
+        # News"); only a clause after a comma makes it a sentence's opening phrase.
+        return not _sentence_goes_on(after, after_comma=True)
+    if len(before) > _DATELINE_OFFSET and len(before) + (end - start) + len(after) > (
+        _DATE_LINE_LENGTH
+    ):
         return False
-    lowered = (word.strip(",:|-–—()").lower() for word in before.split() if word[:1].islower())
+    return _only_labels(before) and not _sentence_goes_on(after)
+
+
+def _before_on_line(head: str, start: int) -> str:
+    return head[head.rfind("\n", 0, start) + 1 : start]
+
+
+def _only_labels(words: str) -> bool:
+    """Whether every word in lower case among ``words`` is one of _DATE_LABELS."""
+    lowered = (word.strip(",:;|-–—()").lower() for word in words.split() if word[:1].islower())
     return all(word in _DATE_LABELS for word in lowered)
+
+
+def _sentence_goes_on(after: str, *, after_comma: bool = False) -> bool:
+    """Whether the text after a date on its line continues a sentence it is part of: a word
+    in lower case that is no label, or with ``after_comma`` only one after a comma."""
+    found = _WORD_AFTER.match(after)
+    if found is None or (after_comma and not found.group("comma")):
+        return False
+    word = found.group("word")
+    return word[:1].islower() and not _only_labels(word)
 
 
 def _years(text: str) -> list[int]:
@@ -141,10 +195,31 @@ _TIME_NOT_NAME = re.compile(
 )
 
 
+#: Words in lower case that a name may hold ("Ana de la Cruz"), or that join two names.
+_NAME_PARTICLES = frozenset(
+    {
+        "and", "&", "de", "da", "das", "del", "della", "der", "den", "di", "do", "dos", "du",
+        "la", "le", "van", "von", "y", "al", "bin", "ibn",
+    }
+)  # fmt: skip
+#: The rest of a "By ..." line that is a sentence's clause, not a byline's role ("By
+#: Christmas, the shops had sold out." but not "By Ana Ruiz, staff writer").
+_CLAUSE = re.compile(r".*\b[a-z][\w'’-]*\b.*[.!?][\"'”’)]*[ \t]*", re.S)
+
+
 def find_byline(text: str) -> str | None:
-    for m in _BYLINE.finditer(_head(text)):
+    """The name on a "By ..." line near the top: capitalised words (and name particles);
+    not a sentence that opens with a time or a phrase ("By Noon the queue had grown.")."""
+    head = _head(text)
+    for m in _BYLINE.finditer(head):
         name = m.group("name").strip()
-        if not _TIME_NOT_NAME.fullmatch(name):
+        line_end = head.find("\n", m.end())
+        rest = head[m.end() : len(head) if line_end == -1 else line_end]
+        if (
+            not _TIME_NOT_NAME.fullmatch(name)
+            and all(word[:1].isupper() or word in _NAME_PARTICLES for word in name.split())
+            and not _CLAUSE.fullmatch(rest)
+        ):
             return name
     return None
 

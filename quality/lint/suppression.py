@@ -174,7 +174,7 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     from quality.inputs.markdown import code_and_definition_spans, fenced_code_spans
 
     fences = fenced_code_spans(text)
-    indented, _ = code_and_definition_spans(text, 0, fences)
+    indented, _ = code_and_definition_spans(text, 0)
     return sorted(fences + indented)
 
 
