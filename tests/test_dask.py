@@ -7,6 +7,9 @@ from typing import Any
 import pytest
 
 import quality
+from quality import registry
+from quality.analysis import Document
+from quality.scorers.base import Scorer, ScorerResult
 from tests.test_batch import make_record
 
 dask = pytest.importorskip("dask", reason="the dask extra is not installed")
@@ -80,3 +83,89 @@ def test_whole_number_dates_survive_a_null_in_their_column() -> None:
     frame = pd.DataFrame({"text": [text, text], "published": [20240305, None]})
     scored = score_frame(frame)
     assert scored["error"].isna().all(), list(scored["error"])
+
+
+class ShoutingScorer(Scorer):
+    """A notebook's scorer: registered at run time on the client, never on a worker. It
+    fails on an article that says BOOM."""
+
+    id = "test-shouting"
+    version = "1.0"
+    needs_language_rules = False
+
+    def score(self, doc: Document) -> ScorerResult:
+        if "BOOM" in doc.text:
+            raise RuntimeError("boom")
+        loud = [w for w in doc.text.split() if len(w) > 3 and w.isupper()]
+        return ScorerResult(0.0 if loud else 1.0)
+
+
+def test_a_scorer_registered_at_run_time_is_scored_on_the_workers(client: Any) -> None:
+    before = dict(registry._registered)
+    registry.register(ShoutingScorer)
+    try:
+        text = "The council voted 6-3 on Tuesday to raise PARKING fees, the mayor said."
+        expected = quality.Pipeline().score(text)
+        assert "test-shouting" in expected.scorers
+        frame = pd.DataFrame({"id": ["a", "b"], "text": [text, text + " BOOM"]})
+        # The worker processes never ran register(): they scored without the scorer.
+        scored = score_dataframe(dd.from_pandas(frame, npartitions=2)).compute()
+        assert scored["score"].tolist()[0] == expected.score
+        # The row the scorer fails on gets the error; the other is scored.
+        assert pd.isna(scored["score"].tolist()[1])
+        assert "scorer 'test-shouting' 1.0 failed" in scored["error"].tolist()[1]
+        # ... or failed every task ("unknown scorer") when named.
+        (record,) = score_bag(db.from_sequence([text]), scorers=["test-shouting"]).compute()
+        assert list(record["scorers"]) == ["test-shouting"]
+    finally:
+        registry._registered.clear()
+        registry._registered.update(before)
+        registry.available.cache_clear()
+
+
+@pytest.mark.parametrize("given", ["pandas", "series", "bag"])
+def test_score_dataframe_names_what_it_takes(given: str) -> None:
+    frame = pd.DataFrame({"text": ["x"]})
+    value = {
+        "pandas": frame,
+        "series": dd.from_pandas(frame, npartitions=1)["text"],
+        "bag": db.from_sequence(["x"]),
+    }[given]
+    # Was an AttributeError (no '_meta'), or for a Series a graph that failed when computed.
+    with pytest.raises(TypeError, match="score_dataframe takes a dask DataFrame"):
+        score_dataframe(value)
+    with pytest.raises(TypeError, match=r"score_bag takes a dask Bag .*, got list$"):
+        score_bag(["x"])
+
+
+def test_output_dtypes_are_those_of_the_meta_whatever_the_partition(client: Any) -> None:
+    text = make_record(1)["text"]
+    frame = pd.DataFrame({"n": range(6), "text": [text, None, "", text, 7, text]})
+    ddf = dd.from_pandas(frame, npartitions=3)
+    for part in (ddf, ddf[ddf["n"] > 3], ddf[ddf["n"] < 0], ddf[ddf["n"].isin([1, 2])]):
+        scored = score_dataframe(part)
+        computed = scored.compute()
+        assert dict(computed.dtypes) == dict(scored._meta.dtypes)
+        assert str(computed["score"].dtype) == "float64"
+        strings = [computed[name].dtype for name in ("grade", "findings", "error")]
+        assert strings == [pd.StringDtype("pyarrow")] * 3
+        assert list(computed.index) == list(part.compute().index)
+
+
+def test_a_scored_frame_can_be_written_to_parquet(client: Any, tmp_path: Any) -> None:
+    # The documented way to keep a large result; object columns in the meta made Dask infer
+    # the file's schema from placeholder objects, which pyarrow cannot write.
+    records = articles(12)
+    frame = pd.DataFrame({"id": [r["id"] for r in records], "text": [r["text"] for r in records]})
+    score_dataframe(dd.from_pandas(frame, npartitions=3)).to_parquet(tmp_path / "scored")
+    written = dd.read_parquet(tmp_path / "scored").compute()
+    assert written["error"].tolist()[5].startswith("EmptyArticle")
+    assert written["grade"].notna().sum() == 11
+
+
+def test_a_bag_of_strings_scores_as_a_bag_of_records(client: Any) -> None:
+    texts = [make_record(i)["text"] for i in range(6)]
+    records = score_bag(db.from_sequence([{"text": t} for t in texts], npartitions=2)).compute()
+    strings = score_bag(db.from_sequence(texts, npartitions=3)).compute()
+    assert [r["score"] for r in strings] == [r["score"] for r in records]
+    assert [r["findings"] for r in strings] == [r["findings"] for r in records]

@@ -1,8 +1,9 @@
 """Scoring on a cluster: adapters for Apache Spark (``quality.distributed.spark``) and Dask
 (``quality.distributed.dask``), installed with the ``spark`` and ``dask`` extras.
 
-Both score a pandas frame at a time with ``score_articles``, which builds the pipeline once
-per worker process (keyed by its options) and reuses it for every partition that process gets.
+Both build the pipeline on the driver (``prepare_options``) and send it with the job; the
+workers score a pandas frame at a time with ``score_articles``, each process keeping the
+pipeline it received for every partition it gets (``pipeline_for``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import os
 import pickle
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Union
 
 from quality.batch import DEFAULT_MAX_CHARS, score_item
 from quality.inputs import MAPPING_KEYS
@@ -28,57 +30,98 @@ if TYPE_CHECKING:
 #: scored), the findings as a JSON array, and the error as "Type: message" (null when scored).
 OUTPUT_COLUMNS = ("score", "grade", "findings", "error")
 
+#: Pipelines this process has built or received, by key (see ``pipeline_for``), oldest
+#: first. Bounded: a long-lived worker (a Dask cluster) receives a pipeline with every job.
 _PIPELINES: dict[str, Pipeline] = {}
+_KEPT_PIPELINES = 8
+
+#: What a worker scores with: the pipeline the driver built (see ``prepare_options``), or the
+#: ``quality.Pipeline`` keyword arguments to build one from.
+PipelineSpec = Union["Pipeline", Mapping[str, Any], None]
 
 
-def pipeline_for(options: Mapping[str, Any] | None = None, key: str | None = None) -> Pipeline:
-    """This process's pipeline for ``options`` (``quality.Pipeline`` keyword arguments),
-    cached under ``key`` (by default ``options_key(options)``)."""
+def pipeline_for(spec: PipelineSpec = None, key: str | None = None) -> Pipeline:
+    """This process's pipeline for ``spec``, cached under ``key`` (by default
+    ``options_key(spec)``): a pipeline received from the driver is kept, so that what it
+    compiles for its first article (per language) serves every later partition."""
     from quality.pipeline import Pipeline
 
+    if isinstance(spec, Pipeline) and key is None:
+        return spec
     if key is None:
-        key = options_key(options or {})
+        key = options_key(spec if isinstance(spec, Mapping) else {})
     pipeline = _PIPELINES.get(key)
     if pipeline is None:
-        pipeline = _PIPELINES[key] = Pipeline(**dict(options or {}))
+        pipeline = spec if isinstance(spec, Pipeline) else Pipeline(**dict(spec or {}))
+    _keep(key, pipeline)
     return pipeline
+
+
+def _keep(key: str, pipeline: Pipeline) -> None:
+    """Cache ``pipeline`` as the most recently used, dropping the least recently used past
+    ``_KEPT_PIPELINES``."""
+    _PIPELINES.pop(key, None)
+    _PIPELINES[key] = pipeline
+    while len(_PIPELINES) > _KEPT_PIPELINES:
+        del _PIPELINES[next(iter(_PIPELINES))]
 
 
 def options_key(options: Mapping[str, Any]) -> str:
     """A key naming the pipeline ``options`` build: their JSON, or for options holding
     objects (a ``Weights``, a ``RuleBook``, scorer instances) a digest of their pickle,
-    which, unlike an object's default repr, is the same in every task that receives them."""
+    which, unlike an object's default repr, is the same in every task that receives them.
+    The scorers known here are part of it: by default a pipeline has every one, so a
+    scorer registered since (``quality.register``) makes another pipeline."""
+    from quality.registry import available
+
+    keyed = {"options": dict(options), "scorers": available()}
     try:
-        return json.dumps(dict(options), sort_keys=True)
+        return json.dumps(keyed, sort_keys=True)
     except (TypeError, ValueError):
         pass
     try:
-        return "pickle:" + hashlib.sha256(pickle.dumps(dict(options))).hexdigest()
+        return "pickle:" + hashlib.sha256(pickle.dumps(keyed)).hexdigest()
     except Exception:  # not picklable by pickle (cloudpickle may still ship it): one per call
         return "call:" + uuid.uuid4().hex
 
 
-def prepare_options(options: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
-    """Check ``options`` by building their pipeline here, so that a misspelt scorer or rule
-    code is an error of the call, not of every task on the cluster; return the options to
-    send to the workers and the key to cache their pipeline under (see ``pipeline_for``).
+def prepare_options(options: Mapping[str, Any]) -> tuple[PipelineSpec, str]:
+    """Build the pipeline for ``options`` here, so that a misspelt scorer or rule code is an
+    error of the call, not of every task on the cluster; return what to send to the workers
+    and the key they keep it under (see ``pipeline_for``).
 
-    Files the options name (a ``weights`` file, ``rule_dirs``) are read here and sent as
-    what they hold: workers need not see them, and a file rewritten later (a new
-    ``quality train``) is not scored with the copy a worker read before.
+    What is sent is the pipeline itself: the workers score with exactly the scorers, rules
+    and weights built here, including a scorer registered at run time (``quality.register``
+    in a notebook), which a worker process never registered, and files the options name (a
+    ``weights`` file, ``rule_dirs``) that the workers cannot see. A pipeline that cannot be
+    pickled (a third-party scorer holding an open handle) is built again on each worker
+    from the options instead.
     """
     from quality.pipeline import Pipeline
 
-    options = dict(options)
     pipeline = Pipeline(**options)
+    spec: PipelineSpec = pipeline
+    key = "call:" + uuid.uuid4().hex
+    try:
+        pickle.dumps(pipeline)
+    except Exception:
+        spec = _with_files_read(options, pipeline)
+        key = options_key(spec)
+    _keep(key, pipeline)
+    return spec, key
+
+
+def _with_files_read(options: Mapping[str, Any], pipeline: Pipeline) -> dict[str, Any]:
+    """``options`` with the files they name (a ``weights`` file, ``rule_dirs``) replaced by
+    what ``pipeline`` read from them: the workers need not see them, and a file rewritten
+    later (a new ``quality train``) is not scored with the copy a worker read before."""
+    options = dict(options)
     if isinstance(options.get("weights"), (str, os.PathLike)):
         options["weights"] = pipeline.weights
     if options.get("rule_dirs") is not None and options.get("rules") is None:
         del options["rule_dirs"]
         options["rules"] = pipeline.rulebook
-    key = options_key(options)
-    _PIPELINES.setdefault(key, pipeline)
-    return options, key
+    return options
 
 
 def check_max_chars(max_chars: Any) -> None:
@@ -125,11 +168,23 @@ def article_columns(
 def check_columns(columns: Any, text_column: str, *, ignore_case: bool = False) -> dict[str, Any]:
     """``article_columns`` of a frame that also has none of the ``OUTPUT_COLUMNS``."""
     found = article_columns(columns, text_column, ignore_case=ignore_case)
+    check_free_output_columns(columns, ignore_case=ignore_case)
+    return found
+
+
+def check_free_output_columns(columns: Iterable[Any], *, ignore_case: bool = False) -> None:
+    """Refuse a frame that has one of the ``OUTPUT_COLUMNS`` already."""
     taken = {_folded(name, ignore_case) for name in columns}
     clashing = [name for name in OUTPUT_COLUMNS if _folded(name, ignore_case) in taken]
     if clashing:
         raise ValueError(f"the frame already has column(s) {clashing}; rename them first")
-    return found
+
+
+def frame_kind(value: Any) -> str:
+    """What ``value`` is, for an error: its type, with the library it comes from."""
+    library = type(value).__module__.partition(".")[0]
+    name = type(value).__name__
+    return name if library == "builtins" else f"{library} {name}"
 
 
 def row_record(row: Mapping[Any, Any], columns: Mapping[str, Any]) -> dict[str, Any]:
@@ -152,11 +207,12 @@ def score_articles(
     frame: pd.DataFrame,
     columns: Mapping[str, Any],
     *,
-    pipeline_options: Mapping[str, Any] | None = None,
+    pipeline_options: PipelineSpec = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     options_key: str | None = None,
 ) -> pd.DataFrame:
-    """The ``OUTPUT_COLUMNS`` for ``frame``, one scored article per row, on its index."""
+    """The ``OUTPUT_COLUMNS`` for ``frame``, one scored article per row, on its index;
+    ``pipeline_options`` and ``options_key`` as for ``pipeline_for``."""
     import pandas as pd
 
     pipeline = pipeline_for(pipeline_options, options_key)
@@ -176,12 +232,15 @@ def score_frame(
     frame: pd.DataFrame,
     *,
     text_column: str = "text",
-    pipeline_options: Mapping[str, Any] | None = None,
+    pipeline_options: PipelineSpec = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     options_key: str | None = None,
+    ignore_case: bool = False,
 ) -> pd.DataFrame:
-    """``frame`` with the ``OUTPUT_COLUMNS`` added, one scored article per row."""
-    columns = article_columns(frame.columns, text_column)
+    """``frame`` with the ``OUTPUT_COLUMNS`` added, one scored article per row. A frame
+    that has one of them already is refused: it would be overwritten, or (``mapInPandas``)
+    fail the task deep in Arrow."""
+    columns = check_columns(frame.columns, text_column, ignore_case=ignore_case)
     scored = score_articles(
         frame,
         columns,
@@ -200,6 +259,8 @@ def _folded(name: Any, ignore_case: bool) -> Any:
 
 
 def _missing_to_none(value: Any) -> Any:
+    """A frame's cell as the value a record would hold: None for pandas' missing values,
+    whole numbers as ints, arrays as lists."""
     if value is None:
         return None
     if isinstance(value, float):
@@ -209,11 +270,17 @@ def _missing_to_none(value: Any) -> Any:
             # A null in a column of whole numbers (ids, YYYYMMDD dates) makes pandas store
             # the column as floats: 20240305 would come back as 20240305.0, not a date.
             return int(value)
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        return int(value)  # a Spark decimal(8,0) of YYYYMMDD dates, as from a database
     try:
+        import numpy as np
         import pandas as pd
 
         if value is pd.NaT or value is pd.NA:
             return None
+        if isinstance(value, np.ndarray):
+            # A Spark array column arrives as a NumPy array: an error names it as an array.
+            return value.tolist()
     except ImportError:  # pandas is only needed by the adapters that call this
         pass
     return value

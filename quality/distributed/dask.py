@@ -1,5 +1,5 @@
 """Dask: score a bag of articles or a dataframe with a ``text`` column, partition by
-partition; each worker process builds the pipeline once and reuses it.
+partition, with the pipeline built by the caller, which each worker fetches once.
 
     from quality.distributed.dask import score_bag, score_dataframe
     records = score_bag(bag).compute()      # one ``quality score`` record per article
@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 from quality.batch import DEFAULT_MAX_CHARS, score_item
 from quality.distributed import (
     OUTPUT_COLUMNS,
+    PipelineSpec,
     check_columns,
     check_max_chars,
+    frame_kind,
     pipeline_for,
     prepare_options,
     score_frame,
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 
 def score_partition(
     items: Iterable[Any],
-    pipeline_options: Mapping[str, Any] | None = None,
+    pipeline_options: PipelineSpec = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     options_key: str | None = None,
 ) -> list[dict[str, Any]]:
@@ -40,9 +42,12 @@ def score_partition(
 
 def score_bag(bag: db.Bag, max_chars: int = DEFAULT_MAX_CHARS, **pipeline_options: Any) -> db.Bag:
     """A bag of ``quality score`` records, one per article of ``bag``, in the same order."""
+    import dask.bag as db
+
+    _check_type(bag, db.Bag, "score_bag", "a dask Bag (db.from_sequence(articles))")
     check_max_chars(max_chars)
-    options, key = prepare_options(pipeline_options)
-    return bag.map_partitions(score_partition, options, max_chars, key)
+    spec, key = _prepare(pipeline_options)
+    return bag.map_partitions(score_partition, spec, max_chars, key)
 
 
 def score_dataframe(
@@ -52,34 +57,63 @@ def score_dataframe(
     **pipeline_options: Any,
 ) -> dd.DataFrame:
     """``ddf`` with score, grade, findings (a JSON array) and error columns added."""
+    import dask.dataframe as dd
+    from dask.dataframe.utils import get_string_dtype
+
+    _check_type(ddf, dd.DataFrame, "score_dataframe", "a dask DataFrame (dd.from_pandas(frame))")
     check_columns(ddf.columns, text_column)
     check_max_chars(max_chars)
-    options, key = prepare_options(pipeline_options)
-    meta = _meta(ddf._meta)
-    return ddf.map_partitions(_score_frame, text_column, options, max_chars, key, meta=meta)
+    spec, key = _prepare(pipeline_options)
+    meta = _meta(ddf._meta, get_string_dtype())
+    dtypes = {name: meta[name].dtype for name in OUTPUT_COLUMNS}
+    return ddf.map_partitions(_score_frame, text_column, spec, max_chars, key, dtypes, meta=meta)
+
+
+def _check_type(value: Any, expected: type, function: str, what: str) -> None:
+    """A clear error for a frame of another library (a pandas or Spark DataFrame) or a
+    Series, which would otherwise fail on a missing attribute, or not at all until computed."""
+    if not isinstance(value, expected):
+        raise TypeError(f"{function} takes {what}, got {frame_kind(value)}")
+
+
+def _prepare(pipeline_options: Mapping[str, Any]) -> tuple[Any, str]:
+    """``prepare_options``, with the pipeline made one item of the graph: each worker fetches
+    it once, rather than with every task."""
+    import dask
+
+    spec, key = prepare_options(pipeline_options)
+    if isinstance(spec, Mapping):
+        return spec, key
+    return dask.delayed(spec, name=f"quality-pipeline-{key}", traverse=False), key
 
 
 def _score_frame(
     frame: pd.DataFrame,
     text_column: str,
-    pipeline_options: Mapping[str, Any],
+    pipeline_options: PipelineSpec,
     max_chars: int,
     options_key: str,
+    dtypes: Mapping[str, Any],
 ) -> pd.DataFrame:
-    return score_frame(
+    scored = score_frame(
         frame,
         text_column=text_column,
         pipeline_options=pipeline_options,
         max_chars=max_chars,
         options_key=options_key,
     )
+    return scored.astype(dict(dtypes))
 
 
-def _meta(empty: pd.DataFrame) -> pd.DataFrame:
+def _meta(empty: pd.DataFrame, string_dtype: Any) -> pd.DataFrame:
+    """The scored frame's meta: ``score`` as float64, the others in the dtype Dask gives
+    strings (``string[pyarrow]`` unless ``dataframe.convert-string`` is off). As ``object``
+    they read as arbitrary objects: ``to_parquet`` failed on the placeholders Dask fills
+    them with when it works out the file's schema."""
     import pandas as pd
 
     meta = empty.copy()
     meta["score"] = pd.Series(dtype="float64")
     for name in OUTPUT_COLUMNS[1:]:
-        meta[name] = pd.Series(dtype="object")
+        meta[name] = pd.Series(dtype=string_dtype)
     return meta

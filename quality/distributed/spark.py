@@ -5,21 +5,25 @@
 
 Only the article's columns go to Python (a pandas UDF); the others stay in Spark untouched.
 To fit scoring into a plan of your own, ``df.mapInPandas(make_scorer(), output_schema(df.schema))``
-also works, but sends every column through pandas. Each Python worker builds the pipeline
-once and reuses it across batches (Spark reuses Python workers by default).
+also works, but sends every column through pandas. The pipeline is built on the driver and
+sent with the job; each Python worker keeps it across batches (Spark reuses Python workers
+by default).
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from quality.batch import DEFAULT_MAX_CHARS
 from quality.distributed import (
     OUTPUT_COLUMNS,
+    PipelineSpec,
     check_columns,
+    check_free_output_columns,
     check_max_chars,
+    frame_kind,
     prepare_options,
     score_articles,
     score_frame,
@@ -44,9 +48,11 @@ def _added_fields() -> list[StructField]:
 
 
 def output_schema(schema: StructType) -> StructType:
-    """The input schema plus score, grade, findings and error."""
+    """The input schema plus score, grade, findings and error. A schema that has one of
+    them already is refused here, on the driver: the task would fail deep in Arrow."""
     from pyspark.sql.types import StructType
 
+    check_free_output_columns(schema.names, ignore_case=_active_session_ignores_case())
     return StructType([*schema.fields, *_added_fields()])
 
 
@@ -55,18 +61,21 @@ def make_scorer(
     max_chars: int = DEFAULT_MAX_CHARS,
     **pipeline_options: Any,
 ) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
-    """A function for ``DataFrame.mapInPandas``; ``pipeline_options`` go to ``Pipeline``."""
+    """A function for ``DataFrame.mapInPandas``; ``pipeline_options`` go to ``Pipeline``.
+    Column names match as the active session's do (in any case, by default)."""
     check_max_chars(max_chars)
-    options, key = prepare_options(pipeline_options)
+    spec, key = prepare_options(pipeline_options)
+    ignore_case = _active_session_ignores_case()
 
     def score_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for batch in batches:
             yield score_frame(
                 batch,
                 text_column=text_column,
-                pipeline_options=options,
+                pipeline_options=spec,
                 max_chars=max_chars,
                 options_key=key,
+                ignore_case=ignore_case,
             )
 
     return score_batches
@@ -79,14 +88,16 @@ def score_dataframe(
     **pipeline_options: Any,
 ) -> DataFrame:
     """``df`` with score, grade, findings (a JSON array) and error columns added."""
+    from pyspark.sql import DataFrame
     from pyspark.sql import functions as F
 
-    case_sensitive = str(df.sparkSession.conf.get("spark.sql.caseSensitive", "false"))
-    columns = check_columns(df.columns, text_column, ignore_case=case_sensitive.lower() != "true")
+    if not isinstance(df, DataFrame):
+        raise TypeError(f"score_dataframe takes a Spark DataFrame, got {frame_kind(df)}")
+    columns = check_columns(df.columns, text_column, ignore_case=_ignores_case(df.sparkSession))
     check_max_chars(max_chars)
-    options, key = prepare_options(pipeline_options)
+    spec, key = prepare_options(pipeline_options)
     articles = F.struct(*[_article_field(df, name, column) for name, column in columns.items()])
-    scored = _scoring_udf(options, key, max_chars)(articles)
+    scored = _scoring_udf(spec, key, max_chars)(articles)
     held = "_quality_scored"
     while any(name.casefold() == held for name in df.columns):
         held = "_" + held
@@ -95,6 +106,18 @@ def score_dataframe(
         .withColumns({name: F.col(held).getField(name) for name in OUTPUT_COLUMNS})
         .drop(held)
     )
+
+
+def _active_session_ignores_case() -> bool:
+    from pyspark.sql import SparkSession
+
+    session = SparkSession.getActiveSession()
+    return session is None or _ignores_case(session)
+
+
+def _ignores_case(session: Any) -> bool:
+    """Whether ``session`` matches column names in any case (``spark.sql.caseSensitive``)."""
+    return str(session.conf.get("spark.sql.caseSensitive", "false")).lower() != "true"
 
 
 def _article_field(df: DataFrame, name: str, column: str) -> Column:
@@ -111,14 +134,14 @@ def _article_field(df: DataFrame, name: str, column: str) -> Column:
     return value.alias(name)
 
 
-def _scoring_udf(options: Mapping[str, Any], key: str, max_chars: int) -> Callable[..., Column]:
+def _scoring_udf(spec: PipelineSpec, key: str, max_chars: int) -> Callable[..., Column]:
     from pyspark.sql.functions import PandasUDFType, pandas_udf
     from pyspark.sql.types import StructType
 
     def score(articles: pd.DataFrame) -> pd.DataFrame:
         columns = {name: name for name in articles.columns}
         return score_articles(
-            articles, columns, pipeline_options=options, max_chars=max_chars, options_key=key
+            articles, columns, pipeline_options=spec, max_chars=max_chars, options_key=key
         )
 
     with warnings.catch_warnings():
