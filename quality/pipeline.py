@@ -359,12 +359,17 @@ def _failure(scorer: Scorer, doing: str, exc: Exception) -> ScorerError:
 
 
 _default: Pipeline | None = None
+_default_scorers: dict[str, str] | None = None
 
 
 def default_pipeline() -> Pipeline:
-    global _default
-    if _default is None:
-        _default = Pipeline()
+    """The pipeline ``quality.score`` uses: built once, and again after a scorer is
+    registered (``quality.register``), since the default pipeline runs every known scorer."""
+    global _default, _default_scorers
+    # available() is cached until a registration, which makes it a new dict.
+    known = available()
+    if _default is None or known is not _default_scorers:
+        _default, _default_scorers = Pipeline(), known
     return _default
 
 

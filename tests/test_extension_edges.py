@@ -419,3 +419,18 @@ def test_rule_dirs_may_be_one_path_a_file_or_a_directory_given_twice(tmp_path):
     assert len(RuleBook.load([default_rules_dir(), tmp_path, tmp_path, path])) == shipped + 1
     pipeline = quality.Pipeline(rule_dirs=[default_rules_dir(), path])
     assert "FIL901" in {f.rule for f in pipeline.score(TEXT).findings}
+
+
+def test_quality_score_runs_a_scorer_registered_after_its_first_use(registered):
+    class Late(Scorer):
+        id = "late-registered"
+        version = "1"
+        needs_language_rules = False
+
+        def score(self, doc: Document) -> ScorerResult:
+            return ScorerResult(0.5)
+
+    text = "The council met on Tuesday, Mayor Ana Ruiz said."
+    assert "late-registered" not in quality.score(text).scorers
+    registered(Late)
+    assert "late-registered" in quality.score(text).scorers
