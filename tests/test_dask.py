@@ -8,8 +8,7 @@ import pytest
 
 import quality
 from quality import registry
-from quality.analysis import Document
-from quality.scorers.base import Scorer, ScorerResult
+from tests.notebook_scorer import ShoutingScorer
 from tests.test_batch import make_record
 
 dask = pytest.importorskip("dask", reason="the dask extra is not installed")
@@ -83,21 +82,6 @@ def test_whole_number_dates_survive_a_null_in_their_column() -> None:
     frame = pd.DataFrame({"text": [text, text], "published": [20240305, None]})
     scored = score_frame(frame)
     assert scored["error"].isna().all(), list(scored["error"])
-
-
-class ShoutingScorer(Scorer):
-    """A notebook's scorer: registered at run time on the client, never on a worker. It
-    fails on an article that says BOOM."""
-
-    id = "test-shouting"
-    version = "1.0"
-    needs_language_rules = False
-
-    def score(self, doc: Document) -> ScorerResult:
-        if "BOOM" in doc.text:
-            raise RuntimeError("boom")
-        loud = [w for w in doc.text.split() if len(w) > 3 and w.isupper()]
-        return ScorerResult(0.0 if loud else 1.0)
 
 
 def test_a_scorer_registered_at_run_time_is_scored_on_the_workers(client: Any) -> None:

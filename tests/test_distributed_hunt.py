@@ -14,8 +14,8 @@ import pytest
 
 import quality
 from quality import registry
-from quality.analysis import Document
-from quality.scorers.base import Scorer, ScorerResult
+from quality.scorers.base import Scorer
+from tests.notebook_scorer import ShoutingScorer
 
 pyspark = pytest.importorskip("pyspark", reason="the spark extra (pyspark) is not installed")
 pd = pytest.importorskip("pandas", reason="the spark extra is not installed")
@@ -25,21 +25,6 @@ from quality.distributed import pipeline_for, prepare_options, score_frame  # no
 from quality.distributed.spark import make_scorer, output_schema, score_dataframe  # noqa: E402
 
 TEXT = "The council voted 6-3 on Tuesday to raise PARKING fees, the mayor said."
-
-
-class ShoutingScorer(Scorer):
-    """A notebook's scorer: registered at run time on the driver, never on a worker. It
-    fails on an article that says BOOM."""
-
-    id = "test-shouting"
-    version = "1.0"
-    needs_language_rules = False
-
-    def score(self, doc: Document) -> ScorerResult:
-        if "BOOM" in doc.text:
-            raise RuntimeError("boom")
-        loud = [w for w in doc.text.split() if len(w) > 3 and w.isupper()]
-        return ScorerResult(0.0 if loud else 1.0)
 
 
 @pytest.fixture
