@@ -107,7 +107,8 @@ def test_fail_under_min_severity_and_fail_on_from_config(capsys, tree):
 
 def test_per_file_ignores(capsys, tree):
     (tree / "quality.toml").write_text(
-        '[per-file-ignores]\n"desk/sport/*.txt" = ["ATT"]\n"story.txt" = ["FIL101"]\n',
+        # The text is undated (its first line is a sentence, not a date line): DAT101 too.
+        '[per-file-ignores]\n"desk/sport/*.txt" = ["ATT", "DAT101"]\n"story.txt" = ["FIL101"]\n',
         encoding="utf-8",
     )
     _, out, _ = lint(capsys, "--fail-under", "0", str(tree))
