@@ -16,6 +16,9 @@ from quality.errors import ConfigError
 from quality.inputs.jsonl import JSONProblem, read_json
 
 SCHEMA = "quality-weights/1"
+
+#: Largest weights file read: real ones are well under a kilobyte.
+MAX_FILE_BYTES = 1_000_000
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "weights.json"
 DEFAULT_UNKNOWN_SHARE = 0.5
 #: Scores, grade minima and fail-under are on a 0-100 scale, whatever ``base`` is.
@@ -96,9 +99,18 @@ class Weights:
     def load(cls, path: str | Path | None = None) -> Weights:
         where = str(path or DEFAULT_PATH)
         try:
+            # Read up to a limit: a path to a device or a dump (/dev/zero, a data file named
+            # by mistake) must be an error, not a read that never ends.
+            with Path(where).open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                raise ConfigError(
+                    f"{where}: weights file is over {MAX_FILE_BYTES // 1_000_000} MB; a weights "
+                    "file is a few hundred bytes of JSON (see docs/evaluation.md)"
+                )
             # utf-8-sig: editors on Windows start the file with a byte order mark, which the
             # labelled data files and seeds already accept.
-            data = read_json(Path(where).read_text(encoding="utf-8-sig"))
+            data = read_json(raw.decode("utf-8-sig"))
         except OSError as exc:
             raise ConfigError(f"{where}: cannot read weights file: {exc.strerror or exc}") from exc
         except UnicodeDecodeError as exc:

@@ -190,3 +190,13 @@ def test_a_scale_nothing_bounds_is_reported_as_arbitrary(capsys):
     assert "fitted points are arbitrary" in capsys.readouterr().err
     _summary({"weights": {"filler": 40.0}, "fitted": {**fitted, "scale_upper": 17.1}}, sys.stdout)
     assert "arbitrary" not in capsys.readouterr().err
+
+
+def test_a_weights_path_to_a_device_or_a_dump_is_refused_at_once(tmp_path):
+    big = tmp_path / "dump.json"
+    big.write_text('{"schema": "quality-weights/1", "x": "' + "a" * 1_100_000 + '"}')
+    for path in (big, Path("/dev/zero")):
+        if not path.exists():
+            continue
+        with pytest.raises(ConfigError, match="weights file is over 1 MB"):
+            quality.Pipeline(weights=path)
