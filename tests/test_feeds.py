@@ -92,6 +92,25 @@ def test_feeds_are_sniffed_without_an_extension(tmp_path: Path) -> None:
     assert len(done.stdout.splitlines()) == 2
 
 
+def test_gzipped_feeds_are_read_by_their_extension_and_in_folders(tmp_path: Path) -> None:
+    import gzip
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for name in ("bugle.rss", "wire.atom"):
+        (folder / f"{name}.gz").write_bytes(gzip.compress((FEEDS / name).read_bytes()))
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(folder / "wire.atom.gz"), "-o", str(out), "-j", "1"]) == 0
+    assert len(out.read_text().splitlines()) == 2
+    assert main(["score", str(folder), "-o", str(out), "-j", "1"]) == 1  # the empty entry
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(rows) == 5
+    assert {r["article"]["publisher"] for r in rows if "score" in r} == {
+        "Riverton Bugle",
+        "Example Wire",
+    }
+
+
 def test_broken_feed_is_an_error_record(tmp_path: Path) -> None:
     broken = tmp_path / "broken.rss"
     broken.write_bytes(b"<rss><channel><title>x</title><item><title>unclosed")

@@ -51,8 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         default=["-"],
         metavar="INPUT",
-        help="JSON Lines (.jsonl, .jsonl.gz), RSS/Atom feeds, article files or directories; "
-        "'-' is standard input (the default)",
+        help="JSON Lines (.jsonl, .jsonl.gz), RSS/Atom feeds (also .gz), article files or "
+        "directories; '-' is standard input (the default)",
     )
     parser.add_argument(
         "-o", "--output", default="-", metavar="FILE", help="JSON Lines output ('-': stdout)"

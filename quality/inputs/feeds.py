@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from quality.batch import FailedInput
 
 FEED_EXTENSIONS = (".rss", ".atom", ".xml")
+#: The same, gzip-compressed (as feed archives are kept): read through gzip.
+_COMPRESSED_FEED_EXTENSIONS = tuple(f"{extension}.gz" for extension in FEED_EXTENSIONS)
 # An entry's start tag, namespaced or not; escaped markup in content cannot match.
 _ENTRY_TAG = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)(?=[\s/>])")
 
@@ -60,7 +62,7 @@ _CELL_SEPARATOR = " | "
 
 
 def has_feed_extension(name: str) -> bool:
-    return name.lower().endswith(FEED_EXTENSIONS)
+    return name.lower().endswith(FEED_EXTENSIONS + _COMPRESSED_FEED_EXTENSIONS)
 
 
 def looks_like_feed(head: bytes) -> bool:
