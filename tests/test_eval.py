@@ -198,11 +198,21 @@ def test_eval_names_file_and_line_of_records_the_pipeline_rejects(
     tmp_path, capsys, kind, record, message
 ):
     path = tmp_path / "bad.jsonl"
-    good = {"text": "The mayor spoke.", "label": "human"}
+    good = {"text": "The mayor spoke.", **({"label": "human"} if kind == "news" else {})}
     path.write_text(json.dumps(good) + "\n" + json.dumps(record) + "\n")
     assert main(["eval", "--file", str(path), "--kind", kind]) == 2
     err = capsys.readouterr().err
     assert "bad.jsonl:2: " in err and message in err
+
+
+@pytest.mark.parametrize("field", ["label", "has_comments"])
+def test_a_labelled_file_read_as_human_news_is_refused(tmp_path, capsys, field):
+    # Machine texts counted as human news would move the measure without a word.
+    path = tmp_path / "labelled.jsonl"
+    path.write_text(json.dumps({"text": "The mayor spoke.", field: "ai"}) + "\n")
+    assert main(["eval", "--file", str(path), "--kind", "human-news"]) == 2
+    err = capsys.readouterr().err
+    assert f"labelled.jsonl:1: has a '{field}' field" in err and "(--kind)" in err
 
 
 @pytest.mark.parametrize("date", ["yesterday", "2024-1-5", "20240105"])

@@ -198,6 +198,15 @@ def _news(data: dict[str, Any], where: _Where) -> NewsRecord:
 
 
 def _human_news(data: dict[str, Any], where: _Where) -> HumanNewsRecord:
+    # Every human-news article is human-written, so it carries no label; a record that has
+    # one belongs to a labelled kind, and counting machine texts as human news would be wrong
+    # without a word.
+    for field, kind in (("label", "news or attribution"), ("has_comments", "comments")):
+        if field in data:
+            raise where.error(
+                f"has a '{field}' field, which human-news records do not have: "
+                f"is this a {kind} file? (--kind)"
+            )
     return HumanNewsRecord(
         id=_id(data, where),
         text=_string(data, "text", where) or "",
