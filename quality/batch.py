@@ -25,13 +25,14 @@ import orjson
 
 from quality.article import Article
 from quality.errors import (
+    ArticleTooLargeError,
     EmptyPageError,
     InputError,
     InvalidTextError,
     QualityError,
     ScorerError,
 )
-from quality.inputs import DEFAULT_MAX_CHARS
+from quality.inputs import DEFAULT_MAX_CHARS, check_length
 from quality.inputs.feeds import FeedEntry
 from quality.inputs.jsonl import (
     JsonlRecord,
@@ -213,6 +214,8 @@ def score_item(
         result.error = BatchError(exc.kind, str(exc))
     except _Rejected as exc:
         result.error = BatchError(exc.kind, str(exc))
+    except ArticleTooLargeError as exc:
+        result.error = BatchError("ArticleTooLarge", exc.problem)
     except ScorerError as exc:
         result.error = BatchError("ScorerError", str(exc))
     except InvalidTextError as exc:
@@ -278,13 +281,12 @@ def _load(item: Any, max_chars: int) -> tuple[Article, str | None]:
     if isinstance(item, Mapping):
         return _load_mapping(item, max_chars), _record_id(item)
     if isinstance(item, Article):
-        _check_size(item.text, "text", max_chars)
+        check_length("text", item.text, max_chars)
         _check_not_empty(item)
         return item, item.id
     if isinstance(item, (str, bytes, bytearray)):
-        _check_size(item, "text", max_chars)
         text = item if isinstance(item, str) else decode(bytes(item), name="input")
-        article = load_article(text, max_chars=None)  # checked above
+        article = load_article(text, max_chars=max_chars)
         _check_not_empty(article)
         return article, None
     raise _Rejected(
@@ -303,9 +305,7 @@ def _load_mapping(record: Mapping[str, Any], max_chars: int) -> Article:
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
             raise _Rejected("WrongType", f"'{name}' must be a string, got {json_type(value)}")
-        if isinstance(value, str):
-            _check_size(value, name, max_chars)
-    article = load_article(record, max_chars=None)  # checked above
+    article = load_article(record, max_chars=max_chars)
     _check_not_empty(article)
     return article
 
@@ -326,8 +326,8 @@ def _load_file(item: ArticleFile, max_chars: int) -> Article:
     except InputError as exc:
         raise _Rejected("UnreadableFile", str(exc)) from None
     text = decode(data, name="file")
-    _check_size(text, "text", max_chars)
     if path.suffix.lower() == ".json":
+        check_length("text", text, max_chars)  # before the JSON is parsed
         try:
             record = read_json(text)
         except JSONProblem as exc:
@@ -336,18 +336,10 @@ def _load_file(item: ArticleFile, max_chars: int) -> Article:
             raise _Rejected("NotAnObject", "file does not hold a JSON object")
         record.setdefault("id", item.name)
         return _load_mapping(record, max_chars)
-    article = load_article(text, format=format_for_path(item.path), max_chars=None)
+    article = load_article(text, format=format_for_path(item.path), max_chars=max_chars)
     article = article.with_fields(id=item.name) if article.id is None else article
     _check_not_empty(article)
     return article
-
-
-def _check_size(value: str | bytes | bytearray, name: str, max_chars: int) -> None:
-    if len(value) > max_chars:
-        raise _Rejected(
-            "ArticleTooLarge",
-            f"'{name}' is {len(value):,} characters, over the limit of {max_chars:,}",
-        )
 
 
 def _check_not_empty(article: Article) -> None:

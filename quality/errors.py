@@ -31,9 +31,11 @@ class ArticleTooLargeError(InputError):
     too long ("text" or "html"), ``size`` its length and ``limit`` the limit, in characters."""
 
     def __init__(self, field: str, size: int, limit: int):
+        #: what is wrong, without the library's advice (a command has options of its own)
+        self.problem = f"'{field}' is {size:,} characters, over the limit of {limit:,}"
         super().__init__(
-            f"'{field}' is {size:,} characters, over the limit of {limit:,}; pass a larger "
-            "max_chars, or max_chars=None for no limit, to score it anyway"
+            f"{self.problem}; pass a larger max_chars, or max_chars=None for no limit, to "
+            "score it anyway"
         )
         self.field = field
         self.size = size

@@ -273,16 +273,15 @@ def _build(cls: type[Scorer], rules: ScorerRules, options: Mapping[str, Any] | N
     except QualityError:
         raise
     except Exception as exc:
-        raise ScorerError(
-            f"scorer '{cls.id}' {cls.version} could not be set up: {type(exc).__name__}: {exc}"
-        ) from exc
+        raise _failure(cls, "could not be set up", exc) from exc
 
 
 def _checked_result(scorer: Scorer, result: object, text_size: int) -> float:
     """The sub-score of a scorer's result, once the result is known to keep the scorer
     contract: a report, its JSON and every finding's place in the text rely on it, and a
     third-party scorer that breaks it is named here rather than failing far downstream.
-    Run on every result, so the common case (floats in a dict) is tested first."""
+    Run on every result of a third-party scorer, so the common case (floats in a dict) is
+    tested first."""
     if not isinstance(result, ScorerResult):
         raise _broken(scorer, f"returned {type(result).__name__}, not a ScorerResult")
     sub_score = result.score
@@ -347,15 +346,14 @@ def _is_index(value: object) -> bool:
     return type(value) is int or (isinstance(value, int) and not isinstance(value, bool))
 
 
-def _broken(scorer: Scorer, problem: str) -> ScorerError:
+def _broken(scorer: Scorer | type[Scorer], problem: str) -> ScorerError:
+    """The error that names a broken (third-party) scorer and what it did wrong."""
     return ScorerError(f"scorer '{scorer.id}' {scorer.version} {problem}")
 
 
-def _failure(scorer: Scorer, doing: str, exc: Exception) -> ScorerError:
-    """The error that names a broken (third-party) scorer, not hiding what went wrong."""
-    return ScorerError(
-        f"scorer '{scorer.id}' {scorer.version} {doing}: {type(exc).__name__}: {exc}"
-    )
+def _failure(scorer: Scorer | type[Scorer], doing: str, exc: Exception) -> ScorerError:
+    """``_broken`` for a scorer that raised, not hiding what went wrong."""
+    return _broken(scorer, f"{doing}: {type(exc).__name__}: {exc}")
 
 
 _default: Pipeline | None = None
