@@ -133,10 +133,11 @@ def _on_a_date_line(head: str, start: int, end: int, iso: str) -> bool:
     if iso > (_dt.date.today() + _dt.timedelta(days=1)).isoformat():
         return False
     before = _before_on_line(head, start)
-    line_end = head.find("\n", end)
-    after = head[end : len(head) if line_end == -1 else line_end]
+    after = _after_on_line(head, end)
     labelled = _LABELLED_DATE.search(before)
-    if labelled is not None and not (labelled.group("label") or "X")[0].islower():
+    label = labelled.group("label") if labelled is not None else None
+    # A separator, or a label that is not a verb in lower case
+    if labelled is not None and not (label and label[0].islower()):
         # After a label, more of a page's head may follow ("Posted on March 5, 2024 in
         # News"); only a clause after a comma makes it a sentence's opening phrase.
         return not _sentence_goes_on(after, after_comma=True)
@@ -149,6 +150,11 @@ def _on_a_date_line(head: str, start: int, end: int, iso: str) -> bool:
 
 def _before_on_line(head: str, start: int) -> str:
     return head[head.rfind("\n", 0, start) + 1 : start]
+
+
+def _after_on_line(head: str, end: int) -> str:
+    line_end = head.find("\n", end)
+    return head[end : len(head) if line_end == -1 else line_end]
 
 
 def _only_labels(words: str) -> bool:
@@ -213,8 +219,7 @@ def find_byline(text: str) -> str | None:
     head = _head(text)
     for m in _BYLINE.finditer(head):
         name = m.group("name").strip()
-        line_end = head.find("\n", m.end())
-        rest = head[m.end() : len(head) if line_end == -1 else line_end]
+        rest = _after_on_line(head, m.end())
         if (
             not _TIME_NOT_NAME.fullmatch(name)
             and all(word[:1].isupper() or word in _NAME_PARTICLES for word in name.split())

@@ -13,6 +13,7 @@ from typing import Any
 from quality.errors import EmptyPageError, InputError
 from quality.inputs.pagedates import find_published_date
 from quality.inputs.textmeta import MONTH_PATTERN
+from quality.matching import substring_automaton
 
 __all__ = ["ExtractedPage", "extract_page", "find_published_date", "looks_like_html"]
 
@@ -439,18 +440,14 @@ def _counts_in(text: str, lines: set[str]) -> dict[str, int]:
     (occurrences that do not overlap, leftmost first), in one pass over ``text``: a
     ``str.count`` per line reads the text once per line, minutes on a page of many."""
     counts = dict.fromkeys(lines, 0)
-    if not lines or not text:
+    automaton = substring_automaton(counts) if text else None
+    if automaton is None:
         return counts
-    from ahocorasick_rs import AhoCorasick, Implementation
-
-    patterns = list(lines)
+    patterns = list(counts)
     ends = [0] * len(patterns)
-    # An NFA: the library's default for few patterns is a DFA, whose construction takes
-    # seconds for one long line (a page-long paragraph).
-    automaton = AhoCorasick(patterns, implementation=Implementation.ContiguousNFA)
-    # Overlapping mode reports every occurrence; one pattern's come in text order, so
-    # taking each that starts after the last one taken ends is str.count's count.
-    for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+    # Every occurrence is reported, and one line's come in text order, so taking each that
+    # starts after the last one taken ends is str.count's count.
+    for index, start, end in automaton.occurrences(text):
         if start >= ends[index]:
             counts[patterns[index]] += 1
             ends[index] = end

@@ -11,6 +11,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
+from itertools import islice
 from typing import Any, ClassVar
 
 from quality.analysis import Document, Span
@@ -553,7 +554,8 @@ def _outside_quotes(doc: Document, sentence: Span) -> str:
     quotes = doc.quotes
     pieces = []
     position = sentence.start
-    for quote_start, quote_end in quotes[bisect_left(quotes, (sentence.start, 0)) :]:
+    # islice, not quotes[i:]: a slice would copy the quotes of the rest of the text.
+    for quote_start, quote_end in islice(quotes, bisect_left(quotes, (sentence.start, 0)), None):
         if quote_end > sentence.end:
             break
         pieces += [doc.text[position:quote_start], " "]
