@@ -30,6 +30,7 @@ from quality._toml import tomllib
 from quality.article import normalise_language, shown_value
 from quality.errors import InputError, RuleError
 from quality.findings import Severity
+from quality.inputs import utf8_problem
 from quality.matching import Matcher, fold, parse_pattern, sre_constants
 
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
@@ -621,10 +622,8 @@ def _read_text(path: Path) -> str:
         # A byte order mark is how some editors mark UTF-8; it is not part of the TOML.
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
         raise RuleError(
-            f"rule file is not valid UTF-8 (byte {exc.start}, line {line}); save it as UTF-8",
-            path=where,
+            f"rule file is {utf8_problem(raw, exc)}; save it as UTF-8", path=where
         ) from None
 
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from quality.article import shown_value
 from quality.errors import ConfigError
+from quality.inputs import utf8_problem
 from quality.inputs.jsonl import JSONProblem, read_json
 
 SCHEMA = "quality-weights/1"
@@ -115,7 +117,7 @@ class Weights:
             raise ConfigError(f"{where}: cannot read weights file: {exc.strerror or exc}") from exc
         except UnicodeDecodeError as exc:
             raise ConfigError(
-                f"{where}: weights file is not valid UTF-8 (byte {exc.start}); save it as UTF-8"
+                f"{where}: weights file is {utf8_problem(raw, exc)}; save it as UTF-8"
             ) from exc
         except JSONProblem as exc:
             raise ConfigError(f"{where}: weights file is not valid JSON: {exc}") from None
@@ -196,16 +198,12 @@ def _number(value: Any, what: str, source: str, *, high: float | None = None) ->
         or not _finite(value)
         or value < 0
     ):
-        raise ConfigError(f"{source}: {what} must be a non-negative number, got {_shown(value)}")
+        shown = shown_value(value, 40)
+        raise ConfigError(f"{source}: {what} must be a non-negative number, got {shown}")
     if high is not None and value > high:
-        raise ConfigError(f"{source}: {what} must be at most {high:g}, got {_shown(value)}")
+        shown = shown_value(value, 40)
+        raise ConfigError(f"{source}: {what} must be at most {high:g}, got {shown}")
     return float(value)
-
-
-def _shown(value: Any, limit: int = 40) -> str:
-    """``value`` as written in JSON, cut short: an error message is no place for 400 digits."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _finite(value: int | float) -> bool:

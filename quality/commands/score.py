@@ -33,7 +33,7 @@ from quality.batch import (
     score_item,
 )
 from quality.errors import InputError, InvalidTextError
-from quality.inputs import decode, printable_path, refuse_binary
+from quality.inputs import decode, printable_path, wide_unicode
 from quality.inputs.feeds import feed_entries, has_feed_extension, looks_like_feed
 from quality.inputs.jsonl import BYTES_PER_CHAR, JsonlRecord, iter_records
 from quality.inputs.webpage import looks_like_html
@@ -145,11 +145,10 @@ def _stream_identity(stream: Any) -> FileIdentity | None:
 
 
 def same_file(path: str, other: str) -> bool:
-    """Whether two paths name one file: the same path spelled differently, or a hard link."""
-    try:
-        return os.path.samefile(path, other)
-    except OSError:  # ``other`` does not exist yet, so it is no input
-        return False
+    """Whether two paths name one file: the same path spelled differently, or a hard link;
+    false when either does not exist (yet)."""
+    identity = _identity(path)
+    return identity is not None and identity == _identity(other)
 
 
 def iter_inputs(paths: list[str], *, max_chars: int, exclude: Path | None = None) -> Iterator[Any]:
@@ -242,25 +241,14 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
     if head and (looks_like_feed(head) or head.lstrip(_BOM_AND_BLANKS).startswith(b"<")):
         yield from _iter_feed(stream.read(), source)
         return
-    problem = _wide_unicode(head)
+    # Every line of UTF-16 or UTF-32 JSON Lines (what Windows PowerShell writes with ">")
+    # would be a puzzling InvalidJSON error, so the file gets one error instead; a stray NUL
+    # in UTF-8 text stays an error of its line alone, like any other bad line.
+    problem = wide_unicode(head)
     if problem is not None:
         yield FailedInput(source, "UnreadableFile", f"{source}: {problem}")
         return
     yield from iter_records(stream, source, max_line_bytes=max_line_bytes)
-
-
-def _wide_unicode(head: bytes) -> str | None:
-    """What is wrong with JSON Lines that are UTF-16 or UTF-32 text (what Windows PowerShell
-    writes with ``>``), else None. Every line of such a file would be a puzzling InvalidJSON
-    error, so the file gets one error instead; a stray NUL byte in UTF-8 text stays an error
-    of its line alone, like any other bad line."""
-    try:
-        refuse_binary(head)
-    except InputError as exc:
-        # refuse_binary names UTF-16 and UTF-32 text as such, anything else is "binary".
-        if str(exc).startswith(("UTF-16", "UTF-32")):
-            return str(exc)
-    return None
 
 
 #: How much of markup that is not a feed is looked at to tell whether it is a web page.

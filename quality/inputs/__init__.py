@@ -79,21 +79,38 @@ def unicode_encoding(data: bytes) -> str | None:
     return None
 
 
-def refuse_binary(data: bytes) -> None:
-    """An InputError for data that is binary (a NUL byte near its start), not text; UTF-16
-    and UTF-32 text (what Windows tools save as "Unicode") is named as such."""
+def wide_unicode(data: bytes) -> str | None:
+    """What is wrong with ``data`` when it is UTF-16 or UTF-32 text (what Windows tools save
+    as "Unicode"), with or without a byte-order mark; None for anything else."""
     head = data[:_BINARY_SNIFF]
     if b"\x00" not in head:
-        return
+        return None
     encoding = unicode_encoding(head)
     if encoding is not None:
-        raise InputError(f"{encoding} text, not UTF-8; save the file as UTF-8")
+        return f"{encoding} text, not UTF-8; save the file as UTF-8"
     # Without a byte-order mark, UTF-16 text in a Latin script has a NUL in every other
     # byte, always on the same side.
     even, odd = head[0::2].count(0), head[1::2].count(0)
     if len(head) >= 8 and max(even, odd) >= len(head) // 4 and min(even, odd) == 0:
-        raise InputError("UTF-16 text without a byte-order mark, not UTF-8; save it as UTF-8")
-    raise InputError("binary file (contains NUL bytes), not an article")
+        return "UTF-16 text without a byte-order mark, not UTF-8; save it as UTF-8"
+    return None
+
+
+def refuse_binary(data: bytes) -> None:
+    """An InputError for data that is binary (a NUL byte near its start), not text; UTF-16
+    and UTF-32 text is named as such (``wide_unicode``)."""
+    if b"\x00" not in data[:_BINARY_SNIFF]:
+        return
+    raise InputError(wide_unicode(data) or "binary file (contains NUL bytes), not an article")
+
+
+def utf8_problem(data: bytes, exc: UnicodeDecodeError) -> str:
+    """Where ``data`` stops being UTF-8, as ``exc`` (from decoding it) found: "not valid
+    UTF-8 (byte 11, line 2: b'\\xe9')"."""
+    # The error's position is in the bytes after a byte-order mark.
+    start = exc.start + len(data) - len(exc.object)
+    line = data.count(b"\n", 0, start) + 1
+    return f"not valid UTF-8 (byte {start}, line {line}: {data[start : start + 1]!r})"
 
 
 def decode(data: bytes, *, name: str | None = "input") -> str:
@@ -114,11 +131,7 @@ def decode(data: bytes, *, name: str | None = "input") -> str:
         declared = declared_charset(data)
         if declared is not None:
             return decode_declared(data, declared, name=name)
-        # The error's position is in the bytes after a byte-order mark.
-        start = exc.start + len(data) - len(exc.object)
-        line = data.count(b"\n", 0, start) + 1
-        bad = data[start : start + 1]
-        problem = f"not valid UTF-8 (byte {start}, line {line}: {bad!r})"
+        problem = utf8_problem(data, exc)
         raise InvalidTextError(f"{name} is {problem}" if name else problem) from exc
 
 
