@@ -180,11 +180,15 @@ def check_free_output_columns(columns: Iterable[Any], *, ignore_case: bool = Fal
         raise ValueError(f"the frame already has column(s) {clashing}; rename them first")
 
 
-def frame_kind(value: Any) -> str:
-    """What ``value`` is, for an error: its type, with the library it comes from."""
-    library = type(value).__module__.partition(".")[0]
-    name = type(value).__name__
-    return name if library == "builtins" else f"{library} {name}"
+def check_type(value: Any, expected: type, function: str, what: str) -> None:
+    """A clear TypeError for a frame of another library (a pandas frame given to a Spark
+    function) or a Series, which would otherwise fail on a missing attribute, or not at all
+    until computed."""
+    if not isinstance(value, expected):
+        library = type(value).__module__.partition(".")[0]
+        name = type(value).__name__
+        kind = name if library == "builtins" else f"{library} {name}"
+        raise TypeError(f"{function} takes {what}, got {kind}")
 
 
 def row_record(row: Mapping[Any, Any], columns: Mapping[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from quality.distributed import (
     PipelineSpec,
     check_columns,
     check_max_chars,
-    frame_kind,
+    check_type,
     pipeline_for,
     prepare_options,
     score_frame,
@@ -44,7 +44,7 @@ def score_bag(bag: db.Bag, max_chars: int = DEFAULT_MAX_CHARS, **pipeline_option
     """A bag of ``quality score`` records, one per article of ``bag``, in the same order."""
     import dask.bag as db
 
-    _check_type(bag, db.Bag, "score_bag", "a dask Bag (db.from_sequence(articles))")
+    check_type(bag, db.Bag, "score_bag", "a dask Bag (db.from_sequence(articles))")
     check_max_chars(max_chars)
     spec, key = _prepare(pipeline_options)
     return bag.map_partitions(score_partition, spec, max_chars, key)
@@ -60,20 +60,13 @@ def score_dataframe(
     import dask.dataframe as dd
     from dask.dataframe.utils import get_string_dtype
 
-    _check_type(ddf, dd.DataFrame, "score_dataframe", "a dask DataFrame (dd.from_pandas(frame))")
+    check_type(ddf, dd.DataFrame, "score_dataframe", "a dask DataFrame (dd.from_pandas(frame))")
     check_columns(ddf.columns, text_column)
     check_max_chars(max_chars)
     spec, key = _prepare(pipeline_options)
     meta = _meta(ddf._meta, get_string_dtype())
     dtypes = {name: meta[name].dtype for name in OUTPUT_COLUMNS}
     return ddf.map_partitions(_score_frame, text_column, spec, max_chars, key, dtypes, meta=meta)
-
-
-def _check_type(value: Any, expected: type, function: str, what: str) -> None:
-    """A clear error for a frame of another library (a pandas or Spark DataFrame) or a
-    Series, which would otherwise fail on a missing attribute, or not at all until computed."""
-    if not isinstance(value, expected):
-        raise TypeError(f"{function} takes {what}, got {frame_kind(value)}")
 
 
 def _prepare(pipeline_options: Mapping[str, Any]) -> tuple[Any, str]:

@@ -23,7 +23,7 @@ from quality.distributed import (
     check_columns,
     check_free_output_columns,
     check_max_chars,
-    frame_kind,
+    check_type,
     prepare_options,
     score_articles,
     score_frame,
@@ -91,8 +91,7 @@ def score_dataframe(
     from pyspark.sql import DataFrame
     from pyspark.sql import functions as F
 
-    if not isinstance(df, DataFrame):
-        raise TypeError(f"score_dataframe takes a Spark DataFrame, got {frame_kind(df)}")
+    check_type(df, DataFrame, "score_dataframe", "a Spark DataFrame")
     columns = check_columns(df.columns, text_column, ignore_case=_ignores_case(df.sparkSession))
     check_max_chars(max_chars)
     spec, key = prepare_options(pipeline_options)
