@@ -9,6 +9,13 @@ from __future__ import annotations
 
 import threading
 
+#: Ranges of a regex character class holding the scripts written without spaces between
+#: words (kana, CJK ideographs and their extensions, halfwidth katakana), where a character
+#: stands for about one word.
+UNSPACED_CHARS = (
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+)
+
 #: Characters of text handed to langdetect; enough for a stable answer on prose.
 DETECTION_PREFIX = 2000
 UNKNOWN = "unknown"

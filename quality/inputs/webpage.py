@@ -13,6 +13,7 @@ from typing import Any
 from quality.errors import EmptyPageError, InputError
 from quality.inputs.pagedates import find_published_date
 from quality.inputs.textmeta import MONTH_PATTERN
+from quality.language import UNSPACED_CHARS
 from quality.matching import substring_automaton
 
 __all__ = ["ExtractedPage", "extract_page", "find_published_date", "looks_like_html"]
@@ -63,9 +64,9 @@ _SENTENCE_END = re.compile(
     rf"\w{_CLOSING}*(?:[.!?…]+{_CLOSING}*(?:\s|$)|[。！？｡؟۔।॥։။።។])"
     r"|[\u0e00-\u0eff]\s*$"
 )
-#: Characters of the scripts written without spaces between words: CJK ideographs, kana,
-#: Thai and Lao.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff]")
+#: Characters of the scripts written without spaces between words: those of
+#: ``UNSPACED_CHARS``, and Thai and Lao (which also have no mark that ends a sentence).
+_UNSPACED = re.compile(f"[{UNSPACED_CHARS}\u0e00-\u0eff]")
 _DATE_WORD = re.compile(
     rf"\d{{1,4}}(?:st|nd|rd|th)?|{MONTH_PATTERN}"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|am|pm"

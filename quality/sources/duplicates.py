@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from quality.language import UNSPACED_CHARS
+
 # Chinese and Japanese are written without spaces, so a run of their characters is a clause,
 # not a word: one changed character would change the whole "word" and every shingle holding
 # it. Each of their characters is a word instead, as a character stands for about one word.
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
-_WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+_WORD = re.compile(f"[{UNSPACED_CHARS}]|[^\\W{UNSPACED_CHARS}]+")
 
 DEFAULT_SHINGLE = 3
 DEFAULT_THRESHOLD = 0.5
