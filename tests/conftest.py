@@ -64,6 +64,13 @@ def pipeline() -> quality.Pipeline:
     return quality.Pipeline()
 
 
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    """``text`` written as UTF-8 to the file ``name`` in ``tmp_path``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def seed_text(prefix: str) -> str:
     (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
     return path.read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ import pytest
 
 from quality.cli import main
 from quality.lint.discovery import MissingPath, discover
+from tests.conftest import write
 
 FRONT = "---\ntitle: Budget vote\ndate: 2024-03-05\nauthor: Jane Doe\n---\n\n"
 GLIMMER = "The plan offers a glimmer of hope for the town, Mayor Ana Ruiz said.\n"
@@ -25,12 +26,6 @@ def lint_json(capsys, *args: str) -> tuple[int, dict]:
 def findings_of(capsys, path: Path, *args: str) -> list[tuple[str, int, str]]:
     _, document = lint_json(capsys, *args, str(path))
     return [(f["rule"], f["line"], f["message"]) for f in document["files"][0]["findings"]]
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 # Directives naming the linter's own codes.

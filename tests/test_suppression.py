@@ -10,6 +10,7 @@ import pytest
 
 from quality.cli import main
 from quality.lint import suppression
+from tests.conftest import write
 
 FRONT = "---\ntitle: Budget vote\ndate: 2024-03-05\nauthor: Jane Doe\n---\n\n"
 
@@ -22,12 +23,6 @@ def findings(capsys, path: Path, *args: str) -> dict:
 
 def rules_at(result: dict) -> list[tuple[str, int]]:
     return [(f["rule"], f["line"]) for f in result["findings"]]
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_ignore_applies_to_the_next_non_blank_line_only(capsys, tmp_path):
