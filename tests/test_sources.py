@@ -183,7 +183,7 @@ def test_sources_command_names_each_record_it_could_not_use(
     lines = [json.dumps(a) for a in gazette_batch()[:3]]
     lines[1:1] = ["{broken", json.dumps({"id": "no-body", "title": "T"})]
     articles.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert main(["sources", str(articles), "--format", "json", "-j", "1"]) == 0
+    assert main(["sources", str(articles), "--format", "json", "-j", "1"]) == 1
     captured = capsys.readouterr()
     assert json.loads(captured.out)["errors"] == 2
     assert f"skipped {articles}:2: InvalidJSON: line is not valid JSON" in captured.err
@@ -197,7 +197,7 @@ def test_a_scored_line_without_a_usable_score_is_reported_not_counted(
     good = {"id": "a", "score": 80.0, "grade": "B", "findings": [], "article": {}}
     rows = [good, {**good, "id": "b", "score": "high"}, {**good, "id": "c", "score": 140}]
     scored.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    assert main(["sources", str(scored), "--format", "json"]) == 0
+    assert main(["sources", str(scored), "--format", "json"]) == 1
     captured = capsys.readouterr()
     report = json.loads(captured.out)
     assert (report["articles"], report["errors"]) == (1, 2)

@@ -3,6 +3,7 @@ output, floating-point shares and text in scripts written without spaces."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,7 @@ def test_a_malformed_scored_line_is_reported_and_the_rest_used(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fields: dict[str, Any], problem: str
 ) -> None:
     path = write_lines(tmp_path / "s.jsonl", [scored_line("good"), scored_line("bad", **fields)])
-    assert main(["sources", str(path), "--format", "json"]) == 0
+    assert main(["sources", str(path), "--format", "json"]) == 1
     captured = capsys.readouterr()
     report = json.loads(captured.out)
     assert (report["articles"], report["errors"]) == (1, 1)
@@ -106,7 +107,7 @@ def test_an_error_line_that_names_no_file_is_named_by_where_it_was_read(
         {"id": "z", "line": 7, "source": "in.jsonl", "error": {"type": "T", "message": "m"}},
     ]
     path = write_lines(tmp_path / "s.jsonl", rows)
-    assert main(["sources", str(path), "--format", "json"]) == 0
+    assert main(["sources", str(path), "--format", "json"]) == 1
     captured = capsys.readouterr()
     assert json.loads(captured.out)["errors"] == 3
     assert f"skipped {path}:2 (id 'x'): MissingText: no text" in captured.err
@@ -121,6 +122,58 @@ def test_an_error_field_of_null_is_no_error(
     assert main(["sources", str(path), "--format", "json"]) == 0
     captured = capsys.readouterr()
     assert (json.loads(captured.out)["articles"], captured.err.count("skipped")) == (1, 0)
+
+
+@pytest.mark.parametrize("format", ["json", "csv", "table"])
+def test_records_left_out_make_the_exit_status_1_and_the_report_is_still_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], format: str
+) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text(
+        json.dumps(scored_line("good", "Gazette")) + "\n{broken\n" + "\xff\n", encoding="latin-1"
+    )
+    out = tmp_path / "report"
+    assert main(["sources", str(path), "--format", format, "-o", str(out)]) == 1
+    assert "Gazette" in out.read_text(encoding="utf-8")
+    err = capsys.readouterr().err
+    assert f"skipped {path}:2: InvalidJSON" in err and f"skipped {path}:3: InvalidUTF8" in err
+    if format == "json":
+        assert json.loads(out.read_text(encoding="utf-8"))["errors"] == 2
+
+
+def test_an_article_that_cannot_be_scored_makes_the_exit_status_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = {"id": "a", "publisher": "Gazette", "text": "The council met on Tuesday."}
+    path = write_lines(tmp_path / "a.jsonl", [article, {"id": "empty", "text": "  "}])
+    assert main(["sources", str(path), "--format", "json", "-j", "1"]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["articles"] == 1
+    assert f"skipped {path}:2 (id 'empty'): EmptyArticle" in captured.err
+
+
+def test_every_record_used_is_exit_status_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_lines(tmp_path / "s.jsonl", [scored_line("a"), scored_line("b")])
+    assert main(["sources", str(path), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["errors"] == 0 and "skipped" not in captured.err
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError
+
+
+@pytest.mark.parametrize(("rows", "status"), [(["good"], 0), (["good", "bad"], 1)])
+def test_a_reader_that_stops_early_does_not_change_the_exit_status(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: list[str], status: int
+) -> None:
+    lines = [scored_line(id, score=None if id == "bad" else 80.0) for id in rows]
+    path = write_lines(tmp_path / "s.jsonl", lines)
+    monkeypatch.setattr("sys.stdout", _ClosedPipe())
+    assert main(["sources", str(path), "--format", "json"]) == status
 
 
 STORY_WORDS = [

@@ -372,3 +372,83 @@ def test_directives_in_an_indented_code_block_are_examples_not_directives():
     # Indented as the continuation of a paragraph, it is a directive.
     wrapped = "A paragraph goes on\n    <!-- quality: ignore FIL101 -->\nA line.\n"
     assert len(suppression.scan(wrapped, suppression.MARKDOWN_STYLE).directives) == 1
+
+
+# Case: directives written in another case are obeyed; other comments are left alone.
+
+
+@pytest.mark.parametrize(
+    "directive",
+    [
+        "<!-- Quality: ignore FIL101 -- the mayor's words -->",
+        "<!-- QUALITY: IGNORE fil101 -->",
+        "<!--Quality:Ignore FIL1-->",
+        "<!-- quality: Ignore FIL101 -->",
+        "> <!-- QuAlItY: ignore FIL101 -->",
+    ],
+)
+def test_a_directive_in_another_case_is_obeyed(capsys, tmp_path, directive):
+    text = "The plan offers a glimmer of hope, Mayor Ana Ruiz said on Monday.\n"
+    if directive.startswith(">"):
+        text = "> " + text
+    path = write(tmp_path, "a.md", FRONT + directive + "\n" + text)
+    result = findings(capsys, path, "--select", "FIL101,SUP")
+    assert rules_at(result) == [] and result["suppressed"] == 1
+
+
+def test_disable_and_file_ignore_in_another_case_are_obeyed_in_text_files(capsys, tmp_path):
+    path = write(
+        tmp_path,
+        "a.txt",
+        (
+            "# QUALITY: FILE-IGNORE ATT101 -- wire copy\n"
+            "# Quality: Disable FIL101\n" + GLIMMER + "# quality: ENABLE FIL101\n" + GLIMMER
+        ),
+    )
+    result = findings(capsys, path, "--select", "FIL101,ATT101,SUP")
+    assert rules_at(result) == [("FIL101", 5)]
+    assert result["suppressed"] == 3
+
+
+@pytest.mark.parametrize(
+    ("style", "text"),
+    [
+        (suppression.MARKDOWN_STYLE, "Quality: good, the editor wrote.\n"),
+        (suppression.MARKDOWN_STYLE, "Quality: ignore FIL101, the editor wrote.\n"),
+        (suppression.MARKDOWN_STYLE, "<!-- Quality: checked by the desk -->\n"),
+        (suppression.MARKDOWN_STYLE, "<!-- QUALITY: good --> and more\n<!-- Quality: goes on\n"),
+        (suppression.HTML_STYLE, "<p>Quality: good</p>\n<!-- Quality: good -->\n"),
+        (suppression.TEXT_STYLE, "# Quality: what readers expect\nQuality: good\n"),
+        # Only ASCII letters spell "quality": the dotless i is another letter.
+        (suppression.MARKDOWN_STYLE, "<!-- qual\u0131ty: ignore FIL101 -->\n"),
+    ],
+)
+def test_other_text_that_mentions_quality_is_not_a_directive(style, text):
+    found = suppression.scan(text, style)
+    assert (found.directives, found.problems, found.spans) == ([], [], [])
+
+
+def test_prose_and_comments_that_mention_quality_raise_no_sup002(capsys, tmp_path):
+    path = write(
+        tmp_path,
+        "a.md",
+        FRONT + "<!-- Quality: checked by the desk -->\nQuality: good, Mayor Ana Ruiz said.\n",
+    )
+    assert rules_at(findings(capsys, path, "--select", "SUP")) == []
+
+
+@pytest.mark.parametrize(
+    ("comment", "detail"),
+    [
+        ("<!-- Quality: ignroe FIL101 -->", "unknown directive 'ignroe'"),
+        ("<!-- QUALITY: IGNORE -->", "'ignore' needs at least one rule code"),
+        ("<!-- Quality: ignore FIL101 --> said the mayor", "text after the comment"),
+        ("<!-- Quality: ignore FIL101", "the comment does not end on this line"),
+    ],
+)
+def test_a_malformed_directive_in_another_case_is_reported_as_sup002(
+    capsys, tmp_path, comment, detail
+):
+    path = write(tmp_path, "a.md", FRONT + comment + "\n" + GLIMMER)
+    messages = [f["message"] for f in findings(capsys, path)["findings"] if f["rule"] == "SUP002"]
+    assert len(messages) == 1 and detail in messages[0]

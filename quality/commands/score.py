@@ -475,12 +475,12 @@ def run(args: argparse.Namespace) -> int:
         interrupted = True
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): nothing more can be written; stop quietly.
-        _silence_stdout()
+        silence_stdout()
         output_closed = True
     except _OutputFailed as exc:
         output_failure = str(exc)
         if output is sys.stdout.buffer:
-            _silence_stdout()  # or the final flush at exit fails again, with a traceback
+            silence_stdout()  # or the final flush at exit fails again, with a traceback
     finally:
         stop.writing = True  # a second Ctrl-C now must not cut the cleanup short
         lines.close()
@@ -519,7 +519,7 @@ def _total_jsonl_bytes(paths: list[str]) -> int | None:
     return total or None
 
 
-def _silence_stdout() -> None:
+def silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -4,6 +4,10 @@ Input is either articles (any input ``quality score`` reads; they are scored her
 output of ``quality score``. Boilerplate and near-duplicates need the articles' text, which
 scored output carries only when written with ``quality score --include-text``; without it,
 only the statistics are reported.
+
+Exit status: 0 every record was used, 1 some records could not be used (each is named on
+standard error; the report covers the rest), 2 the command could not run, as for
+``quality score``.
 """
 
 from __future__ import annotations
@@ -20,7 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from quality.batch import BatchError, BatchResult, map_ordered, resolve_workers, score_item
-from quality.commands.score import check_inputs, count_of, iter_inputs
+from quality.commands.score import (
+    EXIT_OK,
+    EXIT_SOME_ERRORS,
+    check_inputs,
+    count_of,
+    iter_inputs,
+    silence_stdout,
+)
 from quality.errors import InputError
 from quality.inputs.jsonl import JsonlRecord, LineError, parse_line
 from quality.sources import (
@@ -275,15 +286,23 @@ def run(args: argparse.Namespace) -> int:
         to_terminal = args.output == "-" and sys.stdout.isatty()
         text = render_table(report, width=None if args.output == "-" else 120, color=to_terminal)
     text = encodable(text)
+    # Records left out of the report are already named on stderr; the status lets a script
+    # that reads only the report know it is partial.
+    status = EXIT_SOME_ERRORS if report.errors else EXIT_OK
     if args.output == "-":
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # A reader that stops early (`| head`) does not make a partial report look whole.
+            silence_stdout()
     else:
         try:
             with open(args.output, "w", encoding="utf-8") as handle:
                 handle.write(text)
         except OSError as exc:
             raise InputError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
-    return 0
+    return status
 
 
 def encodable(text: str) -> str:

@@ -8,7 +8,9 @@ Each directive stands on its own line::
 
 In plain-text files the same directives may be written ``# quality: ignore FIL101``. A code
 is a full rule code, a prefix (``FIL``, ``ATT1``) or ``ALL``. A finding is matched by the
-line it starts on.
+line it starts on. Case does not matter (``<!-- Quality: Ignore fil101 -->``), but a comment
+whose ``quality`` is not all lower case is a directive only when a directive's name follows
+it or it names a rule code: ``<!-- Quality: checked by the desk -->`` is an ordinary comment.
 """
 
 from __future__ import annotations
@@ -35,7 +37,10 @@ HTML_STYLE = "html"
 TEXT_STYLE = "text"
 MARKDOWN_STYLE = "markdown"
 
-_DIRECTIVE_COMMENT = r"(?P<all><!--[ \t]*quality[ \t]*:(?P<body>.*?)-->)[ \t]*\r?$"
+#: "quality" in any case, ASCII letters only: a plain IGNORECASE would also take the dotless
+#: "ı" and the Kelvin sign for letters of it.
+_PREFIX = r"(?P<prefix>(?ai:quality))"
+_DIRECTIVE_COMMENT = r"(?P<all><!--[ \t]*" + _PREFIX + r"[ \t]*:(?P<body>.*?)-->)[ \t]*\r?$"
 _HTML_DIRECTIVE = re.compile(r"^[ \t]*" + _DIRECTIVE_COMMENT, re.M)
 #: In Markdown a directive may stand in a block quote (``> <!-- quality: ... -->``), beside
 #: the quoted words it excuses.
@@ -44,18 +49,20 @@ _QUOTED_DIRECTIVE = re.compile(r"^[ \t]*" + _QUOTE_MARKERS + _DIRECTIVE_COMMENT,
 # These two take the rest of the line greedily and leave trailing blanks to _trimmed: a lazy
 # body followed by "[ \t]*$" retries the blanks at every character, which is quadratic on a
 # long run of spaces.
-_HASH_DIRECTIVE = re.compile(r"^[ \t]*(?P<all>#[ \t]*quality[ \t]*:(?P<body>[^\n]*))", re.M)
+_HASH_DIRECTIVE = re.compile(
+    r"^[ \t]*(?P<all>#[ \t]*" + _PREFIX + r"[ \t]*:(?P<body>[^\n]*))", re.M
+)
 #: The opening of a directive comment, whatever follows it: a line that starts like a
 #: directive but is not a whole one (text after the comment, a comment that goes on to the
 #: next line) is reported rather than passed over in silence.
-_OPENING = r"(?P<all><!--[ \t]*quality[ \t]*:[^\n]*)"
+_OPENING = r"(?P<all><!--[ \t]*" + _PREFIX + r"[ \t]*:(?P<body>[^\n]*))"
 _HTML_OPENING = re.compile(r"^[ \t]*" + _OPENING, re.M)
 _QUOTED_OPENING = re.compile(r"^[ \t]*" + _QUOTE_MARKERS + _OPENING, re.M)
 _TRAILING_BLANKS = " \t\r"
-_BODY = re.compile(
-    r"^\s*(?P<kind>file-ignore|ignore|disable|enable)\b(?P<codes>(?:(?!--).)*)(?:--(?P<reason>.*))?$",
-    re.S,
-)
+_KIND = r"(?P<kind>(?ai:file-ignore|ignore|disable|enable))\b"
+_BODY = re.compile(r"^\s*" + _KIND + r"(?P<codes>(?:(?!--).)*)(?:--(?P<reason>.*))?$", re.S)
+_NAMES_A_DIRECTIVE = re.compile(r"\s*" + _KIND)
+_NAMES_A_RULE = re.compile(r"\b[A-Z]{3}\d{3}\b")
 _CODE = re.compile(r"^(?:ALL|[A-Z]{1,3}\d{0,3})$")
 
 
@@ -110,7 +117,7 @@ class Scan(NamedTuple):
 def scan(text: str, style: str) -> Scan:
     """The directives in ``text``; ``style`` TEXT_STYLE also accepts ``# quality:`` lines,
     MARKDOWN_STYLE passes over those in fenced code blocks."""
-    if "quality" not in text:
+    if "quality" not in text.lower():
         return Scan([], [], [])
     lines = LineIndex(text)
     found: list[tuple[int, int, str]] = []
@@ -122,7 +129,7 @@ def scan(text: str, style: str) -> Scan:
     code = _code_spans(text) if style == MARKDOWN_STYLE else []
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if code and _inside(m.start("all"), code):
+            if (code and _inside(m.start("all"), code)) or not _directive_like(m):
                 continue
             start, end = _trimmed(m)
             found.append((start, end, m.group("body").rstrip(_TRAILING_BLANKS)))
@@ -150,7 +157,7 @@ def _partial_directives(
     problems = []
     for m in opening.finditer(text):
         start, end = _trimmed(m)
-        if start in whole or (code and _inside(start, code)):
+        if start in whole or (code and _inside(start, code)) or not _directive_like(m):
             continue
         closing = m.group("all").find("-->")
         if closing != -1:
@@ -160,6 +167,18 @@ def _partial_directives(
             detail = "the comment does not end on this line; write the directive on one line"
         problems.append(Problem(start, end, detail))
     return problems
+
+
+def _directive_like(m: re.Match[str]) -> bool:
+    """Whether a ``quality:`` comment is meant as a directive. Written as documented, in lower
+    case, it is, and is obeyed or reported; written otherwise (``Quality:``), it is when a
+    directive's name follows or a rule code is named (``Quality: ignroe FIL101`` is a misspelt
+    directive), so that a comment such as ``<!-- Quality: good -->`` or a text file's
+    ``# Quality: what readers expect`` is left as it is."""
+    if m.group("prefix") == "quality":
+        return True
+    body = m.group("body")
+    return _NAMES_A_DIRECTIVE.match(body) is not None or _NAMES_A_RULE.search(body) is not None
 
 
 def _trimmed(m: re.Match[str]) -> tuple[int, int]:
@@ -192,14 +211,15 @@ def _parse(body: str) -> tuple[str, tuple[str, ...], str | None] | str:
             if word
             else "no directive; expected ignore, disable, enable or file-ignore"
         )
+    kind = m.group("kind").lower()
     codes = tuple(c.upper() for c in re.split(r"[,\s]+", m.group("codes")) if c)
     if not codes:
-        return f"'{m.group('kind')}' needs at least one rule code (or ALL)"
+        return f"'{kind}' needs at least one rule code (or ALL)"
     bad = [c for c in codes if not _CODE.match(c)]
     if bad:
         return f"'{bad[0]}' is not a rule code or prefix (like FIL101, FIL or ALL)"
     reason = (m.group("reason") or "").strip() or None
-    return m.group("kind"), codes, reason
+    return kind, codes, reason
 
 
 def _resolve(
