@@ -164,8 +164,17 @@ class Pipeline:
                 sub_score = _checked_result(scorer, result, len(doc.text))
             contribution = -weight * (1.0 - sub_score)
             penalty -= contribution
+            notes = result.notes
             summaries[scorer.id] = ScorerSummary(
-                scorer.id, scorer.version, sub_score, weight, contribution, metrics=result.metrics
+                scorer.id,
+                scorer.version,
+                sub_score,
+                weight,
+                contribution,
+                True,
+                None,
+                result.metrics,
+                tuple(notes) if notes else (),
             )
             findings.extend(result.findings)
         findings.sort(key=in_text_order)
@@ -313,6 +322,9 @@ def _checked_result(scorer: Scorer, result: object, text_size: int) -> float:
                 scorer,
                 f"returned the metric {name!r} = {value!r}; metrics map names to finite numbers",
             )
+    notes = result.notes
+    if not (isinstance(notes, list | tuple) and all(isinstance(note, str) for note in notes)):
+        raise _broken(scorer, f"returned notes as {notes!r}; notes are a list of strings")
     return _clamped(sub_score)
 
 

@@ -32,6 +32,8 @@ class ScorerSummary:
     ran: bool = True
     reason: str | None = None
     metrics: dict[str, float] = field(default_factory=dict)
+    #: Sentences that say what cost points where no finding points at a place in the text.
+    notes: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple[type[ScorerSummary], tuple[Any, ...]]:
         # Pickled as its fields in order: worker processes send every report back, and a
@@ -53,6 +55,7 @@ class ScorerSummary:
             "ran": self.ran,
             "reason": self.reason,
             "metrics": {k: round(v, 4) for k, v in self.metrics.items()},
+            "notes": list(self.notes),
         }
 
 
@@ -134,6 +137,7 @@ class Report:
                 f"\n{summary.id}: {_points(summary.contribution)} "
                 f"(sub-score {summary.score:.2f} x weight {summary.weight:g})"
             )
+            lines.extend(f"  {note}" for note in summary.notes)
             for finding in sorted(found, key=lambda f: (-f.severity.rank, f.start)):
                 quoted = _one_line(finding.excerpt, _QUOTE_CHARS)
                 where = f"{finding.line}:{finding.column}"

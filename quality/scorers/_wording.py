@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 from quality.ruleset import Rule
 
@@ -66,6 +67,34 @@ def loss(value: float, allowance: float, full: float, weight: float = 1.0) -> fl
     if value <= allowance or full <= allowance:
         return 0.0
     return weight * min(1.0, (value - allowance) / (full - allowance))
+
+
+def loss_note(
+    rule: Rule, measure: str, value: float, allowance: float, full: float, unit: str = ""
+) -> str:
+    """Why ``measure`` costs points although ``rule`` reports no finding: its value, where
+    the cost starts and where the rule's whole share is lost. A ``full`` below ``allowance``
+    means that lower is worse."""
+    head, tail = _note_frame(rule.code, measure, allowance, full, unit)
+    return head + _shown(value) + tail
+
+
+@lru_cache(maxsize=256)
+def _note_frame(
+    code: str, measure: str, allowance: float, full: float, unit: str
+) -> tuple[str, str]:
+    # The same few frames serve every article; only the value changes, and a note is
+    # written for most articles, so the rest is worded once.
+    side = "above" if full > allowance else "below"
+    return (
+        f"{code} {measure}: ",
+        f"{unit}; points are lost {side} {_shown(allowance)}{unit}, "
+        f"all of the rule's share at {_shown(full)}{unit}",
+    )
+
+
+def _shown(number: float) -> str:
+    return f"{number:.1f}".removesuffix(".0")
 
 
 def token_start(text: str, index: int) -> int:

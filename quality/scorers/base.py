@@ -22,6 +22,10 @@ class ScorerResult:
     score: float
     findings: list[Finding] = field(default_factory=list)
     metrics: dict[str, float] = field(default_factory=dict)
+    #: What cost points that no finding shows: a measure of the whole text past the point
+    #: where it starts to cost, but short of the rule's threshold for a finding (see
+    #: ``loss_note``). Without it, such points would be lost with no reason given.
+    notes: list[str] = field(default_factory=list)
 
 
 class Scorer(ABC):

@@ -33,6 +33,7 @@ from quality.ruleset import LanguageRules, Rule
 from quality.scorers._wording import (
     count_forms,
     loss,
+    loss_note,
     normalise,
     option,
     overlaps,
@@ -116,7 +117,20 @@ class RepetitionScorer(Scorer):
         lost = 0.0
         if variety is not None:
             # Variety is worse the lower it is, hence the signs.
-            lost += loss(-variety, -settings.target, -settings.floor, settings.variety_weight)
+            variety_lost = loss(
+                -variety, -settings.target, -settings.floor, settings.variety_weight
+            )
+            if variety_lost and variety >= settings.variety_threshold and settings.variety:
+                result.notes.append(
+                    loss_note(
+                        settings.variety,
+                        "different word forms in every 50 words",
+                        variety,
+                        settings.target,
+                        settings.floor,
+                    )
+                )
+            lost += variety_lost
         lost += self._phrases(doc, settings, variety, result)
         if len(result.findings) > 1:
             result.findings.sort(key=in_text_order)
@@ -206,7 +220,19 @@ class RepetitionScorer(Scorer):
                     threshold=settings.density_threshold,
                 )
             )
-        return loss(percent, settings.allowance, settings.full, settings.density_weight)
+        lost = loss(percent, settings.allowance, settings.full, settings.density_weight)
+        if lost and percent < settings.density_threshold:
+            result.notes.append(
+                loss_note(
+                    settings.density,
+                    "words in phrases used earlier, share of all words",
+                    percent,
+                    settings.allowance,
+                    settings.full,
+                    "%",
+                )
+            )
+        return lost
 
 
 def _may_loop(doc: Document, settings: _Settings, variety: float | None) -> bool:

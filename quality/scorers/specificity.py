@@ -22,7 +22,7 @@ from quality.analysis import Document
 from quality.findings import Finding
 from quality.matching import Automaton
 from quality.ruleset import LanguageRules, Rule, ScorerRules
-from quality.scorers._wording import transcript_answers
+from quality.scorers._wording import loss_note, transcript_answers
 from quality.scorers.base import Scorer, ScorerResult
 
 # Plain reporting verbs, the way journalism attributes speech (and "tweeted", the way it
@@ -80,6 +80,14 @@ _METRICS = {
     NUMBERS_RULE: "digits_per_100_words",
 }
 
+#: What each signal counts, as a note names it.
+_MEASURES = {
+    QUOTES_RULE: "direct quotations per 100 words",
+    REPORTING_RULE: "reported statements (said, told, according to) per 100 words",
+    NAMES_RULE: "names (people, places, organisations) per 100 words",
+    NUMBERS_RULE: "digits per 100 words",
+}
+
 
 class SpecificityScorer(Scorer):
     id = "specificity"
@@ -131,6 +139,7 @@ class SpecificityScorer(Scorer):
         lost = 0.0
         total_weight = 0.0
         findings: list[Finding] = []
+        notes: list[str] = []
         for check in rules.derived(_Check.read_all):
             value = values[check.rule.name]
             total_weight += check.weight
@@ -140,8 +149,12 @@ class SpecificityScorer(Scorer):
             lost += check.weight * max(0.0, 1.0 - value / check.target)
             if value <= check.threshold:
                 findings.append(self._document_finding(doc, check.rule, value, check.threshold))
+            elif value < check.target:
+                notes.append(
+                    loss_note(check.rule, _MEASURES[check.rule.name], value, check.target, 0.0)
+                )
         sub_score = 1.0 - lost / total_weight if total_weight else 1.0
-        return ScorerResult(sub_score, findings, metrics)
+        return ScorerResult(sub_score, findings, metrics, notes)
 
     def _document_finding(
         self, doc: Document, rule: Rule, value: float, threshold: float

@@ -31,6 +31,7 @@ from quality.ruleset import LanguageRules, Rule
 from quality.scorers._wording import (
     count_forms,
     loss,
+    loss_note,
     option,
     overlaps,
     token_forms,
@@ -125,7 +126,19 @@ class WordinessScorer(Scorer):
                     doc, rule, start, end, value=round(percent, 1), threshold=settings.threshold
                 )
             )
-        return loss(percent, settings.target, settings.full)
+        lost = loss(percent, settings.target, settings.full)
+        if lost and percent <= settings.threshold:
+            result.notes.append(
+                loss_note(
+                    rule,
+                    "function words, share of all words",
+                    percent,
+                    settings.target,
+                    settings.full,
+                    "%",
+                )
+            )
+        return lost
 
     def _tack_ons(self, doc: Document, settings: _Settings, result: ScorerResult) -> float:
         """Tacked-on clauses per 100 words: the metric, a finding for each past the threshold,
@@ -160,6 +173,16 @@ class WordinessScorer(Scorer):
                         threshold=settings.tack_threshold,
                     )
                 )
+        else:
+            result.notes.append(
+                loss_note(
+                    rule,
+                    "clauses tacked on with a comma and an -ing verb, per 100 words",
+                    density,
+                    settings.allowance,
+                    settings.tack_full,
+                )
+            )
         return loss(density, settings.allowance, settings.tack_full, settings.tack_weight)
 
 
