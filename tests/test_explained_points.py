@@ -125,3 +125,20 @@ def test_notes_that_are_not_a_list_of_strings_break_the_scorer_contract(notes):
     Broken.notes = notes
     with pytest.raises(quality.ScorerError, match="returned notes as"):
         quality.Pipeline([Broken(None)]).score(SENTENCES[2])
+
+
+def test_lint_full_says_where_the_points_of_a_file_went(tmp_path, capsys):
+    from quality.cli import main
+
+    text, title = ARTICLES["opinion"]
+    column = tmp_path / "column.md"
+    column.write_text(
+        f"---\ntitle: {title}\ndate: 2024-03-01\nauthor: Jane Doe\n---\n{text}", encoding="utf-8"
+    )
+    assert main(["lint", "--format", "full", "--no-color", str(column)]) == 0
+    out = capsys.readouterr().out
+    score_line, wordiness, note = out.splitlines()[:3]
+    assert score_line.endswith("score 73/100, grade B: pass")
+    assert wordiness == "  -15.0 wordiness"
+    assert note.startswith("    = note: WRD001 function words, share of all words: 46.6%;")
+    assert "  -11.9 specificity\n    = note: SPC001 direct quotations" in out

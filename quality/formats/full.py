@@ -41,8 +41,19 @@ def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
             if rule is not None and rule.rationale:
                 out.write(f"{_gutter(f.line, style)}{style('= why:', 'cyan')} {rule.rationale}\n")
             out.write("\n")
-        out.write(score_line(result, style) + "\n\n")
+        out.write(score_line(result, style) + "\n")
+        out.write(_losses(result.losses, style) + "\n")
     _summary(run, out, style)
+
+
+def _losses(losses: list[tuple[str, float, tuple[str, ...]]], style: Style) -> str:
+    """Where the points went: each scorer that took some off, and what its notes say cost
+    them where no finding shows it."""
+    lines = []
+    for scorer, points, notes in losses:
+        lines.append(f"  {style(f'{points:.1f}', 'bold')} {scorer}\n")
+        lines.extend(f"    {style('= note:', 'cyan')} {note}\n" for note in notes)
+    return "".join(lines)
 
 
 def _gutter(line: int, style: Style, number: bool = False) -> str:

@@ -67,6 +67,9 @@ class FileResult:
     config: str | None = None
     #: scorer id -> why it could not run (the pipeline still charges for it)
     not_run: dict[str, str] = field(default_factory=dict)
+    #: (scorer id, points it took off, its notes) for each scorer that took points off,
+    #: biggest first: where the score went, for the formats written for people
+    losses: list[tuple[str, float, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -438,6 +441,11 @@ class Linter:
         result.score = report.score
         result.not_run = {sid: s.reason or "" for sid, s in report.scorers.items() if not s.ran}
         result.grade = report.grade
+        result.losses = [
+            (summary.id, summary.contribution, summary.notes)
+            for summary in sorted(report.scorers.values(), key=lambda s: (s.contribution, s.id))
+            if summary.contribution <= -0.05
+        ]
         result.source = source
         result.fail_under = (
             settings.fail_under if settings.fail_under is not None else pipeline.weights.fail_under
