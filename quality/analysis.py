@@ -56,6 +56,7 @@ _SENTENCE_END = re.compile(
     f"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSING_MARKS)}]*"
     r"(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
 )
+#: Abbreviations that never end a sentence: titles, and words that need what follows them.
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -73,6 +74,23 @@ _ABBREVIATIONS = frozenset(
         "capt",
         "cmdr",
         "adm",
+        "vs",
+        "e.g",
+        "i.e",
+        "mt",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+    ]
+)
+#: Abbreviations that can also end a sentence ("Acme Inc.", "etc.", "Main St."), like
+#: letters with dots ("the U.S.", "5 p.m.") and initials. One ends the sentence only when
+#: the next word is one that usually opens a sentence (_SENTENCE_OPENERS).
+_FINAL_ABBREVIATIONS = frozenset(
+    [
         "st",
         "jr",
         "sr",
@@ -80,9 +98,9 @@ _ABBREVIATIONS = frozenset(
         "ltd",
         "co",
         "corp",
-        "vs",
         "etc",
         "no",
+        "ft",
         "jan",
         "feb",
         "mar",
@@ -95,23 +113,124 @@ _ABBREVIATIONS = frozenset(
         "oct",
         "nov",
         "dec",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-        "a.m",
-        "p.m",
-        "mt",
-        "ft",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "insp",
-        "det",
     ]
 )
+# Letters with dots between them: U.S, p.m, D.C, H.W (the final dot is the one tested).
+_DOTTED_LETTERS = re.compile(r"(?:[a-z]\.)+[a-z]")
+# Words that usually open a sentence and seldom follow an abbreviation inside one:
+# pronouns, determiners, conjunctions, sentence adverbs and prepositions. Names and other
+# capitalised words ("U.S. Senate", "U.S. Under Secretary", "p.m. Monday", "J. Jones") are
+# left out on purpose.
+_SENTENCE_OPENERS = frozenset(
+    [
+        "I",
+        "He",
+        "She",
+        "It",
+        "We",
+        "They",
+        "You",
+        "His",
+        "Her",
+        "Its",
+        "Our",
+        "Their",
+        "My",
+        "Your",
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Here",
+        "Some",
+        "Many",
+        "Most",
+        "All",
+        "Each",
+        "Every",
+        "Both",
+        "Another",
+        "Such",
+        "Several",
+        "Few",
+        "Any",
+        "Neither",
+        "Either",
+        "And",
+        "But",
+        "Or",
+        "So",
+        "Yet",
+        "Nor",
+        "Because",
+        "Although",
+        "Though",
+        "While",
+        "When",
+        "Whenever",
+        "Where",
+        "If",
+        "Unless",
+        "Since",
+        "As",
+        "After",
+        "Before",
+        "Until",
+        "Once",
+        "Whether",
+        "Then",
+        "However",
+        "Meanwhile",
+        "Still",
+        "Also",
+        "Now",
+        "Instead",
+        "Indeed",
+        "Moreover",
+        "Furthermore",
+        "Nevertheless",
+        "Nonetheless",
+        "Thus",
+        "Therefore",
+        "Yesterday",
+        "Today",
+        "Tomorrow",
+        "Earlier",
+        "Later",
+        "Even",
+        "Only",
+        "Just",
+        "Not",
+        "Yes",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "Which",
+        "In",
+        "On",
+        "At",
+        "For",
+        "By",
+        "With",
+        "From",
+        "To",
+        "During",
+        "Despite",
+        "Among",
+        "Against",
+        "Without",
+        "According",
+        "About",
+    ]
+)
+# The next word after an abbreviation's dot, past space and an opening quote or bracket;
+# "It's" reads as "It", "A-10" and "A.I." as no word.
+_NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?([A-Z][a-z]*)(?![\w.\-])")
 # Each quotation pattern with the mark it opens with (and the one it closes with, when that
 # differs and is rare), so texts without them skip it.
 _QUOTE_PATTERNS = (
@@ -297,11 +416,22 @@ class Document:
         return result
 
     def _is_abbreviation(self, dot: int) -> bool:
+        """Whether the dot at ``dot`` ends an abbreviation inside a sentence, not the
+        sentence."""
         window = self.lower[max(0, dot - 12) : dot]
         if not window or window[-1].isspace():
             return False
         token = window.split()[-1].lstrip("(\"'[")
-        return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+        if token in _ABBREVIATIONS:
+            return True
+        if not (
+            token in _FINAL_ABBREVIATIONS
+            or (len(token) == 1 and token.isalpha())
+            or ("." in token and _DOTTED_LETTERS.fullmatch(token))
+        ):
+            return False
+        following = _NEXT_WORD.match(self.text, dot + 1)
+        return following is None or following[1] not in _SENTENCE_OPENERS
 
     @_computed_once
     def sentence_starts(self) -> list[int]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quality.analysis import _SENTENCE_END, Document, Span, _add_sentence
 from quality.article import Article
+from quality.scorers.readability import complete_sentence_lengths
 
 sentence_text = st.text(alphabet="ab A1.!?\u2026\"')\u201d \n\u00c9", max_size=120)
 
@@ -64,3 +66,72 @@ def test_a_typewriter_quote_counts_as_a_direct_quote():
     speech = "''We will rebuild the bridge by June,'' the mayor, Ann Lee, said on Monday."
     report = quality.Pipeline(["specificity"]).score(speech + " " + speech.replace("June", "May"))
     assert report.scorers["specificity"].metrics["quotes_per_100_words"] > 0
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in Document(Article(text=text)).sentences]
+
+
+def test_a_dotted_abbreviation_ends_a_sentence_before_a_word_that_opens_one() -> None:
+    assert sentences(
+        "He lives in the U.S. The president spoke at 5 p.m. Then he left. "
+        "Mr. Smith met J. Jones at 10 a.m. Monday. The U.S. Senate voted."
+    ) == [
+        "He lives in the U.S.",
+        "The president spoke at 5 p.m.",
+        "Then he left.",
+        "Mr. Smith met J. Jones at 10 a.m. Monday.",
+        "The U.S. Senate voted.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares of Acme Inc. The company fell.", ["Shares of Acme Inc.", "The company fell."]),
+        ("Apples, pears, etc. But not plums.", ["Apples, pears, etc.", "But not plums."]),
+        (
+            "He met Martin Luther King Jr. It's true.",
+            ["He met Martin Luther King Jr.", "It's true."],
+        ),
+        (
+            "They flew to Washington, D.C. However, it rained.",
+            ["They flew to Washington, D.C.", "However, it rained."],
+        ),
+        (
+            'Talks began in the U.K. "We will win," he said.',
+            ["Talks began in the U.K.", '"We will win," he said.'],
+        ),
+        (
+            "It began in World War I. In 1918 it ended.",
+            ["It began in World War I.", "In 1918 it ended."],
+        ),
+        ("The answer was no. But he came.", ["The answer was no.", "But he came."]),
+    ],
+)
+def test_an_abbreviation_that_can_end_a_sentence_ends_it_before_an_opening_word(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President George H.W. Bush spoke.",
+        "The D.C. Circuit ruled on Friday.",
+        "The U.S. Under Secretary of State arrived.",
+        "They met at 5 p.m. Monday in St. Louis at No. 10 with Acme Inc. President Ann Lee.",
+        "The U.S. A-10 fleet and the U.S. A.I. policy were discussed.",
+        "Gov. Brown and Dr. A. Patel spoke with Sen. The Honourable Lee.",
+    ],
+)
+def test_no_sentence_ends_before_a_name_or_after_a_title(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_sentences_after_a_dotted_abbreviation_are_measured_apart() -> None:
+    doc = Document(
+        Article(text="The talks were held in the U.S. The president spoke at 5 p.m. Then he left.")
+    )
+    assert [words for words, _ in complete_sentence_lengths(doc)] == [7, 6, 3]
