@@ -155,3 +155,39 @@ def test_the_quick_search_for_a_named_source_agrees_with_the_plain_one(
     for sentence in doc.sentences:
         expected = _plain_names_source(doc.text, sentence, cues)
         assert attribution._names_source(doc.text, sentence, cues) == expected, text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A spokesman declined to comment.",
+        "A spokeswoman did not respond to a request for comment.",
+        "A spokesman didn't respond to questions on Monday.",
+        "A Home Office spokesman declined to comment.",
+        "A spokesman for the club declined to comment, while a lawyer for the buyer, who "
+        "asked about the bid, said no offer had been made.",
+    ],
+)
+def test_a_spokesperson_who_declines_to_comment_attributes_no_claim(sentence: str) -> None:
+    codes = {f.rule for f in score_alone(SCORER, sentence).findings}
+    assert not codes & {"ATT104", "ATT105"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("A spokesperson for the agency confirmed the figures.", "ATT104"),
+        ("A spokesman said the plant would reopen next week.", "ATT104"),
+        ("A spokesman declined to comment, saying the plant was safe.", "ATT104"),
+        ("A spokesman didn't respond to questions but said the plant was safe.", "ATT104"),
+        (
+            "A spokesman for Platte River declined to address the report but said it did "
+            "nothing wrong.",
+            "ATT105",
+        ),
+    ],
+)
+def test_a_spokesperson_who_makes_a_claim_is_still_reported(sentence: str, code: str) -> None:
+    found = by_rule(score_alone(SCORER, sentence), code)
+    assert len(found) == 1
+    assert found[0].excerpt.lower().startswith("a spokes")

@@ -37,3 +37,52 @@ def test_a_dated_article_may_say_earlier_this_week(dates):
     result = score(dates, RELATIVE, published="2024-03-12")
     assert result.findings == []
     assert result.score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relative"),
+    [
+        ("Sales fell last year, the company said.", "last year"),
+        ("The council cut this year's budget.", "this year"),
+        ("The plant will reopen next year.", "next year"),
+        # One finding for the whole phrase, not a second one for the "this year" inside it.
+        ("The plant closed earlier this year.", "earlier this year"),
+    ],
+)
+def test_last_year_and_this_year_are_relative_times(dates, sentence, relative):
+    undated = score(dates, sentence)
+    assert [f.excerpt.lower() for f in undated.findings if f.rule == "DAT103"] == [relative]
+    # A publication date anchors them, as it does "last week".
+    assert score(dates, sentence, published="2024-03-12").findings == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Funding for the last year of the programme rose.",
+        "He hosted the party in 2008, his last year in office.",
+        "Turnout peaked in the last week of October.",
+    ],
+)
+def test_a_last_year_that_is_an_ordinal_is_not_a_relative_time(dates, sentence):
+    assert "DAT103" not in {f.rule for f in score(dates, sentence).findings}
+
+
+def test_a_sentence_that_starts_with_a_date_is_no_leaked_field(dates):
+    prose = "Created 12/03/2023 by the team, the tool helps farmers plan their planting."
+    assert "DAT102" not in {f.rule for f in score(dates, prose).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-11-07 Amid ongoing tensions, officials met.",
+        "Posted on 12/03/2023 by admin The tool helps farmers plan their planting.",
+        "Posted on 07/28/2012 by Michael Busch The council met to plan the budget.",
+        "Created 12/03/2023 The tool helps farmers plan their planting.",
+    ],
+)
+def test_a_date_field_glued_to_the_first_sentence_is_a_leak(dates, text):
+    leaks = [f for f in score(dates, text).findings if f.rule == "DAT102"]
+    assert len(leaks) == 1
+    assert leaks[0].start <= 1 and text[leaks[0].end :].split()[0] in {"Amid", "by", "The"}

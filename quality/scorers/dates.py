@@ -3,8 +3,11 @@ times ("earlier this week") that nothing anchors."""
 
 from __future__ import annotations
 
+import re
+
 from quality.analysis import Document
 from quality.findings import Finding
+from quality.ruleset import Rule
 from quality.scorers.base import Scorer, ScorerResult
 
 MISSING_RULE = "missing-date"
@@ -32,9 +35,7 @@ class DatesScorer(Scorer):
                     continue
                 relative_penalty += rule.penalty
                 relative_count += 1
-            elif rule.name == LEAKED_RULE and doc.line_of(match.start).from_top >= int(
-                rule.option("top_lines", 3)
-            ):
+            elif rule.name == LEAKED_RULE and not _leaked_field(doc, rule, match.start, match.end):
                 continue
             else:
                 penalty += rule.penalty
@@ -46,3 +47,15 @@ class DatesScorer(Scorer):
         penalty += min(_MAX_RELATIVE_PENALTY, relative_penalty)
         metrics = {"dated": float(dated), "relative_times": float(relative_count)}
         return ScorerResult(max(0.0, 1.0 - penalty), findings, metrics)
+
+
+def _leaked_field(doc: Document, rule: Rule, start: int, end: int) -> bool:
+    """Whether the date field matched at ``start:end`` is glued to the article's first
+    sentence near the top, rather than part of a sentence of its own ("Created 12/03/2023
+    by the team, the tool ...")."""
+    if doc.line_of(start).from_top >= int(rule.option("top_lines", 3)):
+        return False
+    # Matched on the original text: the capital that starts the article's first sentence is
+    # what sets a pasted field apart from a date a sentence goes on from.
+    runs_into = rule.option("runs_into")
+    return not runs_into or re.compile(runs_into).match(doc.text, end) is not None
