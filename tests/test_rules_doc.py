@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from quality.cli import main
-from quality.commands.rules import REGENERATE, all_rules, markdown_reference
+from quality.commands.rules import REGENERATE, all_rules, markdown_reference, rule_file, settings
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs" / "rules.md"
@@ -91,3 +91,43 @@ def test_the_reference_points_to_how_rules_are_written():
     assert "(scoring.md#writing-rules)" in markdown_reference()
     scoring = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
     assert "\n## Writing rules\n" in scoring
+
+
+def test_rule_shows_the_settings_that_decide_when_it_fires_and_what_it_costs(capsys):
+    assert main(["rule", "WRD001"]) == 0
+    out = capsys.readouterr().out
+    (rule,) = [r for r in all_rules() if r.code == "WRD001"]
+    expected = ", ".join(
+        f"{name} = {rule.options[name]:g}" for name in ("target", "full", "threshold", "min_words")
+    )
+    assert f"Settings\n  {expected} (their meaning is given in rules/en/wordiness.toml)" in out
+    # Phrase lists are not settings.
+    assert "function_words" not in out
+    assert main(["rule", "FIL101"]) == 0
+    assert "Settings" not in capsys.readouterr().out
+
+
+def test_rules_json_gives_each_rule_its_numeric_settings(capsys):
+    assert main(["rules", "--format", "json"]) == 0
+    by_code = {rule["code"]: rule for rule in json.loads(capsys.readouterr().out)}
+    assert by_code["SPC002"]["settings"] == {
+        "target": 0.8,
+        "weight": 2.0,
+        "threshold": 0.0,
+        "min_words": 80,
+    }
+    assert by_code["FIL101"]["settings"] == {}
+
+
+def test_every_numeric_setting_is_explained_in_its_rule_file():
+    # `quality rule` sends the reader to the rule file for what the numbers mean.
+    for rule in all_rules():
+        if not settings(rule):
+            continue
+        comments = "\n".join(
+            line
+            for line in (ROOT / rule_file(rule)).read_text(encoding="utf-8").splitlines()
+            if line.lstrip().startswith("#")
+        )
+        for name in settings(rule):
+            assert f"`{name}`" in comments, f"{rule.code}: `{name}` is not explained"

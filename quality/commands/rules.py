@@ -76,7 +76,30 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "languages": list(rule.languages),
         "examples": {"fires": list(rule.examples_fire), "passes": list(rule.examples_pass)},
         "file": rule_file(rule),
+        "settings": settings(rule),
     }
+
+
+def settings(rule: Rule) -> dict[str, int | float | bool]:
+    """The rule's numeric settings (thresholds, targets, weights), as its file gives them:
+    what decides when it fires and what it costs. Phrase lists and patterns are left out."""
+    return {
+        name: value for name, value in rule.options.items() if isinstance(value, int | float | bool)
+    }
+
+
+def settings_line(rule: Rule) -> str | None:
+    found = settings(rule)
+    if not found:
+        return None
+    shown = ", ".join(f"{name} = {_number(value)}" for name, value in found.items())
+    return f"{shown} (their meaning is given in {rule_file(rule)})"
+
+
+def _number(value: int | float | bool) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return f"{value:g}"
 
 
 def suppression_help(code: str) -> list[str]:
@@ -105,6 +128,9 @@ def explain(rule: Rule) -> str:
     ]
     if rule.suggestion:
         lines += ["", "How to fix it", f"  {rule.suggestion}"]
+    configured = settings_line(rule)
+    if configured:
+        lines += ["", "Settings", f"  {configured}"]
     for title, examples in (("Fires on", rule.examples_fire), ("Passes", rule.examples_pass)):
         if examples:
             lines += ["", title]
@@ -173,6 +199,9 @@ def markdown_section(rule: Rule) -> list[str]:
     ]
     if rule.suggestion:
         out += ["", f"Fix: {rule.suggestion}"]
+    configured = settings_line(rule)
+    if configured:
+        out += ["", f"Settings: {configured}"]
     for title, examples in (("Fires on", rule.examples_fire), ("Passes", rule.examples_pass)):
         if examples:
             out += ["", f"{title}:", ""]
