@@ -27,8 +27,7 @@ SENTENCES = [
     "Residents were divided over the decision, with many worried about the libraries.",
     "The plan takes effect on 1 April, when the new financial year begins.",
     "Officials expect the changes to take effect next spring, once the figures are agreed.",
-    "The vote followed months of consultation with residents and businesses, leaving many "
-    "unhappy.",
+    "The vote followed months of consultation with residents and businesses, leaving many unhappy.",
     "It is important to note that only time will tell what happens next.",
     "Some of them said that it was the only way that it could have been done by them.",
     "the matter will be raised again at the next meeting of the full council.",
