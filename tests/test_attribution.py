@@ -191,3 +191,47 @@ def test_a_spokesperson_who_makes_a_claim_is_still_reported(sentence: str, code:
     found = by_rule(score_alone(SCORER, sentence), code)
     assert len(found) == 1
     assert found[0].excerpt.lower().startswith("a spokes")
+
+
+EXPLAINED = (
+    "Two officials spoke on condition of anonymity because they were not authorised to "
+    "discuss the talks publicly. "
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "One of the officials said the ceasefire could hold until Friday.",
+        "The other official said the mediators had proposed a new draft.",
+        "Both officials said the talks would resume on Monday.",
+        "The officials said the talks would resume on Monday.",
+    ],
+)
+def test_a_group_whose_anonymity_was_explained_may_be_spoken_of_again(follow_up):
+    # The reader has been told why these officials are not named: saying so again in every
+    # sentence that quotes them is not what the rule asks.
+    text = (
+        EXPLAINED
+        + "Egypt's foreign minister, Sameh Shoukry, said on Sunday that progress was made. "
+        + follow_up
+    )
+    assert by_rule(score_alone(SCORER, text), "ATT101") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another group, not the one explained.
+        EXPLAINED + "Analysts say the deal is fragile.",
+        EXPLAINED + "Officials said the talks would resume on Monday.",
+        # Too far on: four sentences later the reader has lost the thread.
+        EXPLAINED
+        + "The talks began in March. They stalled in May. They resumed in June. "
+        + "The officials said the deal was close.",
+        # With no reason given, the back-reference clears nothing.
+        "Two officials spoke to reporters on Monday. One of the officials said the deal was close.",
+    ],
+)
+def test_only_the_explained_group_spoken_of_again_is_cleared(text):
+    assert len(by_rule(score_alone(SCORER, text), "ATT101")) == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from itertools import islice
 from typing import Any, ClassVar
@@ -181,6 +181,9 @@ _NAMED_PARTNER = re.compile(
 )
 # A document that a vague-source pattern matched, with the organisation that made it named
 # before it ("a CBS poll found", "a recent Gallup survey shows").
+#: How far before a vague source its back-reference may start: "one of the " before
+#: "officials said".
+_BACK_REFERENCE_REACH = 24
 _DOCUMENTS = re.compile(r"\b(?:report|study|survey|analysis|memo|poll)\b", re.IGNORECASE)
 _NOT_ORGANISATIONS = frozenset(
     [
@@ -268,11 +271,7 @@ class AttributionScorer(Scorer):
             sentence = doc.sentence_at(match.start)
             if allowed and any(a in doc.lower[match.start : match.end] for a in allowed):
                 continue
-            if (
-                match.rule.name == "unexplained-anonymity"
-                and sentence is not None
-                and sentence.start in explained
-            ):
+            if match.rule.name == "unexplained-anonymity" and match.start in explained:
                 continue
             if match.rule.name == "unattributed-report" and _legal_hedge(doc, match.rule, match):
                 continue
@@ -285,7 +284,7 @@ class AttributionScorer(Scorer):
                 rule = instead
             if sentence is not None and (
                 # The reader is told why the group is not named, as the rule asks.
-                (match.rule.name == "vague-source" and sentence.start in explained)
+                (match.rule.name == "vague-source" and match.start in explained)
                 or (
                     match.rule.name == "unattributed-report"
                     and _names_source(doc.text, sentence, cues)
@@ -357,28 +356,63 @@ class AttributionScorer(Scorer):
 
 
 def _explained_anonymity(doc: Document, rules: LanguageRules, matches: list[Match]) -> set[int]:
-    """The starts of the sentences that say why their sources are not named: a grant of
-    anonymity with its reason ("spoke on condition of anonymity because ..."), or a reason
-    that stands alone ("who were not authorised to speak publicly"). Only sentences with
-    a vague source or a grant of anonymity are read: no other finding depends on it."""
-    explained: set[int] = set()
+    """The starts of the matches whose sources the reader is told why they are not named:
+    those in a sentence that says so, with a grant of anonymity and its reason ("spoke on
+    condition of anonymity because ...") or a reason that stands alone ("who were not
+    authorised to speak publicly"), and those that refer back to such a group a sentence or
+    two later ("One of the officials said ...", "The other official said ..."). Only vague
+    sources and grants of anonymity are read: no other finding depends on it."""
     anonymity = rules.get("unexplained-anonymity")
     reason = anonymity.option("reason_pattern") if anonymity is not None else None
     vague = rules.get("vague-source")
     alone = vague.option("explained_anonymity") if vague is not None else None
-    for match in matches:
-        name = match.rule.name
-        if name not in ("unexplained-anonymity", "vague-source"):
+    refers_back = vague.option("refers_back") if vague is not None else None
+    reach = int(vague.option("refers_back_sentences", 0)) if vague is not None else 0
+    candidates = [
+        match for match in matches if match.rule.name in ("unexplained-anonymity", "vague-source")
+    ]
+    if not candidates:
+        return set()
+    explaining: set[int] = set()  # indexes of the sentences that give the reason
+    for match in candidates:
+        index = _sentence_index(doc, match.start)
+        if index is None or index in explaining:
             continue
-        sentence = doc.sentence_at(match.start)
-        if sentence is None or sentence.start in explained:
-            continue
+        sentence = doc.sentences[index]
         words = doc.lower[sentence.start : sentence.end]
         if (alone and re.search(alone, words)) or (
-            reason and name == "unexplained-anonymity" and re.search(reason, words)
+            reason and match.rule.name == "unexplained-anonymity" and re.search(reason, words)
         ):
-            explained.add(sentence.start)
+            explaining.add(index)
+    if not explaining:
+        return set()
+    explained: set[int] = set()
+    for match in candidates:
+        index = _sentence_index(doc, match.start)
+        if index is None:
+            continue
+        if index in explaining or (
+            refers_back
+            and any(index - back in explaining for back in range(1, reach + 1))
+            and _refers_back(doc.lower, refers_back, doc.sentences[index].start, match)
+        ):
+            explained.add(match.start)
     return explained
+
+
+def _sentence_index(doc: Document, position: int) -> int | None:
+    index = bisect_right(doc.sentence_starts, position) - 1
+    if index < 0 or position >= doc.sentences[index].end:
+        return None
+    return index
+
+
+def _refers_back(lower: str, pattern: str, sentence_start: int, match: Match) -> bool:
+    """Whether the group the match names is one already spoken of ("the officials", "one of
+    the officials", "the other official"): the pattern is sought in the match and in the few
+    words of its sentence before it, where "one of the" stands."""
+    before = max(sentence_start, match.start - _BACK_REFERENCE_REACH)
+    return re.search(pattern, lower[before : match.end]) is not None
 
 
 def _names_source(text: str, sentence: Span, cues: list[tuple[int, int]]) -> bool:
