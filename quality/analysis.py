@@ -438,11 +438,15 @@ class Document:
         return [s.start for s in self.sentences]
 
     def sentence_at(self, position: int) -> Span | None:
+        index = self.sentence_index(position)
+        return None if index is None else self.sentences[index]
+
+    def sentence_index(self, position: int) -> int | None:
+        """The index in ``sentences`` of the sentence holding ``position``, if any."""
         index = bisect_right(self.sentence_starts, position) - 1
-        if index < 0:
+        if index < 0 or position >= self.sentences[index].end:
             return None
-        sentence = self.sentences[index]
-        return sentence if position < sentence.end else None
+        return index
 
     @_computed_once
     def words(self) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Mapping
 from itertools import islice
 from typing import Any, ClassVar
@@ -179,11 +179,11 @@ _NAMED_PARTNER = re.compile(
     r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019.-]*)\s+(?:and|as well as|along with)\s+"
     r"(?:(?:his|her|their|its)\s+)?$"
 )
-# A document that a vague-source pattern matched, with the organisation that made it named
-# before it ("a CBS poll found", "a recent Gallup survey shows").
 #: How far before a vague source its back-reference may start: "one of the " before
 #: "officials said".
 _BACK_REFERENCE_REACH = 24
+# A document that a vague-source pattern matched, with the organisation that made it named
+# before it ("a CBS poll found", "a recent Gallup survey shows").
 _DOCUMENTS = re.compile(r"\b(?:report|study|survey|analysis|memo|poll)\b", re.IGNORECASE)
 _NOT_ORGANISATIONS = frozenset(
     [
@@ -375,7 +375,7 @@ def _explained_anonymity(doc: Document, rules: LanguageRules, matches: list[Matc
         return set()
     explaining: set[int] = set()  # indexes of the sentences that give the reason
     for match in candidates:
-        index = _sentence_index(doc, match.start)
+        index = doc.sentence_index(match.start)
         if index is None or index in explaining:
             continue
         sentence = doc.sentences[index]
@@ -388,7 +388,7 @@ def _explained_anonymity(doc: Document, rules: LanguageRules, matches: list[Matc
         return set()
     explained: set[int] = set()
     for match in candidates:
-        index = _sentence_index(doc, match.start)
+        index = doc.sentence_index(match.start)
         if index is None:
             continue
         if index in explaining or (
@@ -398,13 +398,6 @@ def _explained_anonymity(doc: Document, rules: LanguageRules, matches: list[Matc
         ):
             explained.add(match.start)
     return explained
-
-
-def _sentence_index(doc: Document, position: int) -> int | None:
-    index = bisect_right(doc.sentence_starts, position) - 1
-    if index < 0 or position >= doc.sentences[index].end:
-        return None
-    return index
 
 
 def _refers_back(lower: str, pattern: str, sentence_start: int, match: Match) -> bool:
