@@ -187,7 +187,13 @@ def test_github_workflow_commands(capsys, inputs):
         m["level"] == "error" and m["title"] == "BOT101" and m["line"] == "1" for m in parsed
     )
     assert any(m["level"] == "notice" for m in parsed)  # info findings are notices
-    assert any(m["title"] == "quality score" for m in parsed)  # seed fails on its score
+    # A seed fails on its score, and the annotation says where the points went.
+    (score,) = [m for m in parsed if m["title"] == "quality score" and "seeds" in m["file"]]
+    assert re.fullmatch(
+        r"Score \d+/100 \(grade F\) is under 60; points lost: "
+        r"[a-z-]+ -\d+\.\d(?:, [a-z-]+ -\d+\.\d)+",
+        score["message"],
+    ), score["message"]
     assert any(m["file"].endswith("missing.md") and m["level"] == "error" for m in parsed)
 
 

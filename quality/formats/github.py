@@ -40,8 +40,11 @@ def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
                 f"{_data(f.message)}\n"
             )
         if result.failed_by_score:
+            # The annotation is all a reviewer sees of the file's score: it says where the
+            # points went, as the score line of the full format does.
+            losses = ", ".join(f"{scorer} {points:.1f}" for scorer, points, _ in result.losses)
             message = (
                 f"Score {shown_score(result.score)}/100 (grade {result.grade}) "
-                f"is under {result.fail_under:g}"
+                f"is under {result.fail_under:g}" + (f"; points lost: {losses}" if losses else "")
             )
             out.write(f"::error file={path},line=1,title=quality score::{_data(message)}\n")
