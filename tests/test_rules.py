@@ -230,3 +230,28 @@ def test_a_rule_cannot_take_the_name_of_a_rule_in_another_file(tmp_path):
     )
     with pytest.raises(quality.RuleError, match="rule name 'filler-density' is taken by FIL001"):
         RuleBook.load([default_rules_dir(), tmp_path])
+
+
+@pytest.mark.parametrize(
+    ("file", "option", "value", "problem"),
+    [
+        ("dates.toml", "runs_into", '"(?:[ \\\\t]+"', "missing ), unterminated subpattern"),
+        ("attribution.toml", "refers_back", '"\\\\b(?:the"', "missing ), unterminated subpattern"),
+        ("attribution.toml", "refers_back", "3", "it is int, not a string"),
+    ],
+)
+def test_a_broken_pattern_option_is_named_with_its_file_and_rule_when_the_pipeline_is_built(
+    tmp_path: Path, file: str, option: str, value: str, problem: str
+) -> None:
+    # Before, it failed on the first article that reached it, as a ScorerError.
+    shipped = (default_rules_dir() / "en" / file).read_text(encoding="utf-8")
+    start = shipped.index(f"{option} = ")
+    end = shipped.index(", " if option == "refers_back" else " }", start)
+    broken = shipped[:start] + f"{option} = {value}" + shipped[end:]
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / file).write_text(broken, encoding="utf-8")
+    with pytest.raises(quality.RuleError) as caught:
+        quality.Pipeline(rule_dirs=[tmp_path])
+    message = str(caught.value)
+    assert f"{file} [rule " in message
+    assert f"option '{option}' must be a regular expression: {problem}" in message

@@ -250,6 +250,9 @@ class AttributionScorer(Scorer):
     id = "attribution"
     version = "1.0"
     description = "Unnamed sources, unexplained anonymity, and how many claims name their source."
+    pattern_options = frozenset(
+        {"reason_pattern", "explained_anonymity", "refers_back", "legal_hedge", "legal_context"}
+    )
     option_types: ClassVar[dict[str, tuple[type, Any]]] = {"allowed_sources": (list, [])}
 
     def __init__(self, rules: ScorerRules, options: Mapping[str, Any] | None = None):

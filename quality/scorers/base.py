@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from quality.analysis import Document
-from quality.errors import OptionError
+from quality.errors import OptionError, RuleError
 from quality.findings import Finding
 from quality.matching import Automaton, Match
 from quality.ruleset import LanguageRules, Rule, ScorerRules
@@ -42,6 +43,10 @@ class Scorer(ABC):
     needs_language_rules: ClassVar[bool] = True
     #: option name -> (type, default); unknown options are rejected with a clear error
     option_types: ClassVar[Mapping[str, tuple[type, Any]]] = {}
+    #: Rule options that hold regular expressions: compiled when the scorer is built, so that
+    #: a broken one is reported with its rule file and rule, not by the first article that
+    #: reaches it.
+    pattern_options: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, rules: ScorerRules, options: Mapping[str, Any] | None = None):
         self.rules = rules
@@ -81,6 +86,23 @@ class Scorer(ABC):
                             in_list=True,
                         )
             self.options[key] = value
+        self._check_pattern_options()
+
+    def _check_pattern_options(self) -> None:
+        rules: ScorerRules | None = getattr(self, "rules", None)
+        for rule in rules.rules if rules is not None and self.pattern_options else ():
+            for name in sorted(self.pattern_options & rule.options.keys()):
+                value = rule.options[name]
+                try:
+                    if not isinstance(value, str):
+                        raise re.error(f"it is {type(value).__name__}, not a string")
+                    re.compile(value)
+                except re.error as exc:
+                    raise RuleError(
+                        f"option '{name}' must be a regular expression: {exc}",
+                        path=rule.path,
+                        rule=rule.code,
+                    ) from None
 
     def _option_error(self, name: str, problem: str, **details: Any) -> OptionError:
         return OptionError(f"scorer '{self.id}' {problem}", scorer=self.id, option=name, **details)

@@ -20,6 +20,7 @@ class DatesScorer(Scorer):
     id = "dates"
     version = "1.0"
     description = "Publication date present, not leaked into the body, relative times anchored."
+    pattern_options = frozenset({"runs_into"})
 
     def score(self, doc: Document) -> ScorerResult:
         rules = self.language_rules(doc)
