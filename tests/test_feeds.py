@@ -138,7 +138,7 @@ def test_xml_that_is_not_a_feed_is_an_error_record_not_silence(tmp_path: Path) -
     assert list(feed_entries(empty.read_bytes(), str(empty))) == []
 
 
-def test_entry_lines_are_given_only_when_the_tags_agree_with_the_parser() -> None:
+def test_entry_lines_are_the_lines_of_their_start_tags() -> None:
     atom = [e.line for e in feed_entries((FEEDS / "wire.atom").read_bytes(), "wire.atom")]
     assert atom == [6, 15]
     namespaced = (
@@ -147,12 +147,16 @@ def test_entry_lines_are_given_only_when_the_tags_agree_with_the_parser() -> Non
         b"</a:feed>\n"
     )
     assert [e.line for e in feed_entries(namespaced, "ns.atom")] == [5]
-    # A literal <item> inside CDATA content makes the tag count disagree: no line is guessed.
+    # The parser says where each entry starts, a literal <item> in CDATA content or not.
     tricky = (
         b"<rss><channel><title>T</title>\n<item><title>a</title><description><![CDATA["
         b"<item>not an entry</item>]]></description></item>\n</channel></rss>"
     )
-    assert [e.line for e in feed_entries(tricky, "tricky.rss")] == [None]
+    assert [e.line for e in feed_entries(tricky, "tricky.rss")] == [2]
+    # A feed that is not well-formed is read as a whole document, whose lines come from a
+    # scan of the tags: when its count disagrees with the parser's, no line is guessed.
+    malformed = tricky.replace(b"<title>a<", b"<title>a & b<")
+    assert [e.line for e in feed_entries(malformed, "tricky.rss")] == [None]
 
 
 def test_html_fragment_text_keeps_paragraphs_and_drops_scripts() -> None:

@@ -4,15 +4,49 @@ An entry's HTML content is a fragment, not a page, so it is turned into plain te
 paragraph per block element) rather than handed to the page extractor, which is built to throw
 away navigation around an article and can throw away a short entry whole. The HTML is kept in
 the record's ``html`` field.
+
+A feed is read as it arrives, an entry at a time, so that an archive of 100,000 entries
+neither waits for the whole file before its first record nor holds every parsed entry in
+memory. The bytes are prepared as ``feedparser.parse`` prepares a whole document (read in the
+encoding it declares, else UTF-8; its DOCTYPE replaced; a character reference to no character
+made one to U+FFFD), a chunk at a time, and go to the parser ``feedparser.parse`` uses for
+well-formed XML: feedparser's strict SAX handler, here on an incremental expat parser. Each
+entry is handed on once the chunk its end tag is in has been parsed, and dropped; its line is
+the parser's. The handler is feedparser's own and reads the same text in the same order, so
+each entry is the one a whole-document reading gives. The feed's title, link and language,
+which every entry takes, are those read by the time the first entry is handed on: feeds give
+them first, and one that gives them only after many entries does not lend them to its
+entries (a whole-document reading did).
+
+feedparser reads a document that is not well-formed XML (a stray "&", "&nbsp;" in RSS, a file
+cut short) or not in the encoding it declares with its lenient parser, from the start. When
+that shows before the first entry is out, the whole document is read as ``feedparser.parse``
+reads it, with the same records and errors as ever. When it shows later (a stray "&" in entry
+5,000 of an archive), the entries already handed on stay (read strictly, where a lenient
+reading can differ in oddities such as a lone carriage return), and the rest come from a
+whole-document reading (of the bytes given, of a seekable file from where it was, or of a
+copy of a pipe kept as it was read): its entries after as many as were handed on, once its
+entry at that position is found to be the last one handed on (same line, else same id and
+link), so that none is given twice or skipped. If they do not line up, or the whole document
+cannot be read either, one ``InvalidFeed`` error line says after which entry, and at which
+line, reading stopped. The rest rather than an error: the whole-document reading always gave
+every entry of such a feed, and an error would lose the rest of an archive to one stray
+character. Such a feed costs the time and memory of a whole-document reading, as before.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import functools
+import io
 import re
+import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from quality.article import normalise_date, normalise_language
@@ -60,6 +94,48 @@ _CELL_END = "\x00"
 # Between the cells of a row: how the page extractor writes table rows too.
 _CELL_SEPARATOR = " | "
 
+#: How much of a feed is read at a time (as much as feedparser reads at a time).
+_CHUNK_BYTES = 1 << 16
+#: How far the start of the root element is looked for: what comes before it (the XML
+#: declaration, a DOCTYPE, comments) is rewritten in one piece, as feedparser does.
+_PROLOGUE_LIMIT_BYTES = 1 << 20
+#: The copy of a pipe kept for a whole-document reading goes to disk past this size.
+_PIPE_COPY_MEMORY_BYTES = 1 << 23
+_ROOT_START = re.compile(rb"<\w")
+# How feedparser's reading starts each document it has decoded.
+_UTF8_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
+# The first bytes of a document in an encoding that is not ASCII-compatible (UTF-32 with a
+# byte order mark, UTF-16 or UTF-32 without one, EBCDIC), as feedparser tells them.
+_WIDE_STARTS = (
+    codecs.BOM_UTF32_BE,
+    b"\x4c\x6f\xa7\x94",
+    b"\x00\x3c\x00\x3f",
+    b"\x3c\x00\x3f\x00",
+    b"\x00\x00\x00\x3c",
+    b"\x3c\x00\x00\x00",
+)
+# Declared encodings feedparser takes to mean the byte order mark's.
+_UNICODE_NAMES = frozenset(
+    {
+        "u16",
+        "utf-16",
+        "utf16",
+        "utf_16",
+        "u32",
+        "utf-32",
+        "utf32",
+        "utf_32",
+        "iso-10646-ucs-2",
+        "iso-10646-ucs-4",
+        "csucs4",
+        "csunicode",
+        "ucs-2",
+        "ucs-4",
+    }
+)
+# Codecs whose decoding a piece at a time need not be their decoding of the whole.
+_WHOLE_TEXT_CODECS = frozenset({"idna", "punycode", "raw-unicode-escape", "unicode-escape"})
+
 
 def has_feed_extension(name: str) -> bool:
     return name.lower().endswith(FEED_EXTENSIONS + _COMPRESSED_FEED_EXTENSIONS)
@@ -83,8 +159,9 @@ class FeedEntry:
     record: dict[str, Any]
 
 
-def read_feed(data: bytes, source: str) -> Iterator[dict[str, Any]]:
-    """One article record per entry of the feed in ``data``, in document order.
+def read_feed(data: bytes | IO[bytes], source: str) -> Iterator[dict[str, Any]]:
+    """One article record per entry of the feed in ``data`` (its bytes, or a binary file
+    read from where it is), in document order, each as soon as it has been read.
 
     An entry that cannot be turned into a record raises ``InputError`` when it is reached:
     a caller of this function has no way to be handed an error in its place.
@@ -95,19 +172,112 @@ def read_feed(data: bytes, source: str) -> Iterator[dict[str, Any]]:
         yield entry.record
 
 
-def feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedInput]:
-    """Each entry of the feed in ``data``, in document order, with its line in the file.
+def feed_entries(data: bytes | IO[bytes], source: str) -> Iterator[FeedEntry | FailedInput]:
+    """Each entry of the feed in ``data`` (its bytes, or a binary file read from where it
+    is), in document order, with its line in the file, each as soon as it has been read.
 
     An entry that cannot be turned into a record comes out as a ``FailedInput`` in its place,
-    so it gets an error line of its own and the entries after it are still read.
+    so it gets an error line of its own and the entries after it are still read. A feed that
+    cannot be read at all raises ``InputError`` before any entry comes out. How a feed that
+    is not well-formed XML is read is in the module's docstring.
     """
-    import feedparser
+    feed_input = _FeedInput(data)
+    try:
+        streamed = _streamed_entries(feed_input.chunks())
+        produced = 0
+        last: _Landmark | None = None
+        failure: _CannotStream | None = None
+        metadata: tuple[str | None, str | None, str | None] | None = None
+        while True:
+            try:
+                entry, line, feed = next(streamed)
+            except StopIteration:
+                break
+            except _CannotStream as stop:
+                failure = stop
+                break
+            if metadata is None:  # the same for every entry, as in a whole reading
+                metadata = _metadata(feed)
+            produced += 1
+            last = _Landmark(produced, line, _identity(entry))
+            yield _feed_item(entry, produced, line, source, metadata)
+        if last is not None and failure is None:
+            return
+        whole = feed_input.everything()
+        if last is None or failure is None:
+            yield from _whole_document_entries(whole, source)
+        else:
+            yield from _entries_after(whole, source, last, failure)
+    finally:
+        feed_input.close()
 
+
+class _Landmark(NamedTuple):
+    """Where an entry was in the feed, to find it again in another reading: its 1-based
+    position, its line (None when not known) and its id and link."""
+
+    position: int
+    line: int | None
+    identity: tuple[str | None, str | None]
+
+
+def _identity(entry: Any) -> tuple[str | None, str | None]:
+    return _clean(entry.get("id")), _clean(entry.get("link"))
+
+
+class _CannotStream(Exception):
+    """Why a feed cannot be read further a chunk at a time, and the line of the file where
+    that showed, when known."""
+
+    def __init__(self, reason: str, line: int | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
+def _feed_item(
+    entry: Any,
+    position: int,
+    line: int | None,
+    source: str,
+    metadata: tuple[str | None, str | None, str | None],
+) -> FeedEntry | FailedInput:
+    """The record of one entry, or the error line that takes its place."""
     # Imported here: quality.batch imports this module for FeedEntry.
     from quality.batch import FailedInput
 
+    publisher, language, home = metadata
     try:
-        parsed = feedparser.parse(_without_bad_references(data))
+        record = entry_record(
+            entry, position, source=source, publisher=publisher, language=language, home=home
+        )
+    except Exception as exc:  # whatever one entry holds must not stop the whole run
+        where = f"entry {position}" if line is None else f"entry {position} (line {line})"
+        message = f"{source}: {where} cannot be read: {type(exc).__name__}: {exc}"
+        return FailedInput(source, "InvalidFeed", message, line)
+    return FeedEntry(source, line, record)
+
+
+def _metadata(feed: Any) -> tuple[str | None, str | None, str | None]:
+    """What every entry takes from its feed: publisher, language and the feed's address."""
+    return (
+        _plain_text(feed, "title"),
+        _language(feed.get("language") or feed.get("lang")),
+        _web_address(feed.get("link")),
+    )
+
+
+# --------------------------------------------------------------------------- whole document
+
+
+def _whole_document(data: bytes, source: str) -> tuple[Any, list[int | None]]:
+    """The feed in ``data`` as ``feedparser.parse`` reads a whole document, and the line of
+    each entry (all None when they cannot be told)."""
+    import feedparser
+
+    try:
+        # Bytes in a file object: feedparser would first try bytes as a path to open.
+        parsed = feedparser.parse(io.BytesIO(_without_bad_references(data)))
     except (ValueError, OverflowError) as exc:  # how feedparser's fallback parser fails
         raise InputError(
             f"{source}: not a readable RSS or Atom feed ({type(exc).__name__}: {exc})"
@@ -119,24 +289,321 @@ def feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedInput]:
         # Well-formed XML that is not a feed (a sitemap, a page saved as .xml): saying so
         # beats writing nothing at all for it.
         raise InputError(f"{source}: not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF>)")
-    feed = parsed.feed
-    publisher = _plain_text(feed, "title")
-    language = _language(feed.get("language") or feed.get("lang"))
-    home = _web_address(feed.get("link"))
     lines = _entry_lines(data)
     if len(lines) != len(parsed.entries):
         lines = [None] * len(parsed.entries)  # markup the tag scan misread: no guessing
-    for position, (entry, line) in enumerate(zip(parsed.entries, lines, strict=True), start=1):
+    return parsed, lines
+
+
+def _whole_document_entries(
+    data: bytes, source: str, start: int = 0
+) -> Iterator[FeedEntry | FailedInput]:
+    """The entries of the feed in ``data`` read as a whole document, from the 0-based
+    position ``start`` on."""
+    parsed, lines = _whole_document(data, source)
+    yield from _entries_of(parsed, lines, source, start)
+
+
+def _entries_of(
+    parsed: Any, lines: list[int | None], source: str, start: int
+) -> Iterator[FeedEntry | FailedInput]:
+    metadata = _metadata(parsed.feed)
+    for index in range(start, len(parsed.entries)):
+        yield _feed_item(parsed.entries[index], index + 1, lines[index], source, metadata)
+
+
+def _entries_after(
+    data: bytes, source: str, last: _Landmark, failure: _CannotStream
+) -> Iterator[FeedEntry | FailedInput]:
+    """The entries after ``last`` (the last one handed on before reading ``data`` a chunk at
+    a time failed), from a whole-document reading of ``data``."""
+    from quality.batch import FailedInput
+
+    where = f"line {failure.line}, " if failure.line is not None else ""
+    stopped = f"{source}: reading stopped after entry {last.position} ({where}{failure.reason})"
+    try:
+        parsed, lines = _whole_document(data, source)
+    except InputError as exc:
+        yield FailedInput(source, "InvalidFeed", f"{stopped}; read whole: {exc}", failure.line)
+        return
+    if not _lines_up(parsed.entries, lines, last):
+        message = (
+            f"{stopped}, and a lenient reading of the whole feed does not have that entry in "
+            "the same place, so the entries after it are left out rather than given twice"
+        )
+        yield FailedInput(source, "InvalidFeed", message, failure.line)
+        return
+    yield from _entries_of(parsed, lines, source, last.position)
+
+
+def _lines_up(entries: list[Any], lines: list[int | None], last: _Landmark) -> bool:
+    """Whether the entry at ``last``'s position in ``entries`` is the one ``last`` marks."""
+    if len(entries) < last.position:
+        return False
+    index = last.position - 1
+    if last.line is not None and lines[index] == last.line:
+        return True
+    identity = _identity(entries[index])
+    return identity == last.identity and identity != (None, None)
+
+
+# --------------------------------------------------------------------------- a chunk at a time
+
+
+class _FeedInput:
+    """A feed's bytes a chunk at a time, and all of them again for a whole-document reading:
+    bytes are kept anyway, a seekable file is read again from where it was, and a pipe is
+    copied as it is read."""
+
+    def __init__(self, data: bytes | IO[bytes]):
+        self._data = data
+        self._start: int | None = None
+        self._copy: IO[bytes] | None = None
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            return
         try:
-            record = entry_record(
-                entry, position, source=source, publisher=publisher, language=language, home=home
-            )
-        except Exception as exc:  # whatever one entry holds must not stop the whole run
-            where = f"entry {position}" if line is None else f"entry {position} (line {line})"
-            message = f"{source}: {where} cannot be read: {type(exc).__name__}: {exc}"
-            yield FailedInput(source, "InvalidFeed", message, line)
-            continue
-        yield FeedEntry(source, line, record)
+            self._start = data.tell() if data.seekable() else None
+        except (OSError, ValueError):
+            self._start = None
+        if self._start is None:
+            # Kept open as long as the input is read, and closed by close().
+            self._copy = tempfile.SpooledTemporaryFile(max_size=_PIPE_COPY_MEMORY_BYTES)  # noqa: SIM115
+
+    def chunks(self) -> Iterator[bytes]:
+        data = self._data
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            view = memoryview(data)
+            for start in range(0, len(view), _CHUNK_BYTES):
+                yield bytes(view[start : start + _CHUNK_BYTES])
+            return
+        while chunk := data.read(_CHUNK_BYTES):
+            if self._copy is not None:
+                self._copy.write(chunk)
+            yield chunk
+
+    def everything(self) -> bytes:
+        data = self._data
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            return bytes(data)
+        if self._copy is None:
+            data.seek(self._start or 0)
+            return data.read()
+        rest = data.read()
+        self._copy.seek(0)
+        return self._copy.read() + rest
+
+    def close(self) -> None:
+        if self._copy is not None:
+            self._copy.close()
+
+
+def _streamed_entries(chunks: Iterator[bytes]) -> Iterator[tuple[Any, int | None, Any]]:
+    """Each entry of the feed in ``chunks``, once the chunk its end tag is in has been read,
+    with the line of its start tag and the feed-level data read so far.
+
+    Raises ``_CannotStream`` where the feed stops being one that feedparser's strict parser
+    reads, once the entries finished before that point are out. An error reading ``chunks``
+    is raised as it is.
+    """
+    import xml.sax
+
+    import feedparser
+
+    parts = _feedparser_parts()
+    if parts is None:
+        raise _CannotStream("this feedparser's strict parser cannot be reused")
+    pieces = _without_bad_references_in(chunks)
+    head = b""
+    for piece in pieces:
+        head += piece
+        if _ROOT_START.search(head) or len(head) > _PROLOGUE_LIMIT_BYTES:
+            break
+    if not _ROOT_START.search(head):
+        raise _CannotStream("no root element near the start")
+    found = _stream_encoding(head, parts.encoding_declaration)
+    if found is None:
+        raise _CannotStream("not in an ASCII-compatible encoding")
+    encoding, skipped = found
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        text = decoder.decode(head[skipped:])
+        prologue = _prepared_prologue(text, parts)
+    except UnicodeError as exc:
+        raise _CannotStream(f"not {encoding}: {exc}") from exc
+    # The lines the rewritten prologue gained or lost, to tell entries' lines in the file.
+    line_shift = text.count("\n") - prologue.count(b"\n")
+
+    handler = parts.handler_class("", None, "utf-8")
+    if not all(hasattr(handler, name) for name in ("entries", "inentry", "feeddata")):
+        raise _CannotStream("this feedparser's strict parser cannot be reused")
+    handler.resolve_relative_uris = feedparser.RESOLVE_RELATIVE_URIS
+    handler.sanitize_html = feedparser.SANITIZE_HTML
+    handler.entry_lines = deque()
+    saxparser: Any = xml.sax.make_parser(parts.xml_parsers)
+    saxparser.setFeature(xml.sax.handler.feature_namespaces, 1)
+    with contextlib.suppress(xml.sax.SAXNotSupportedException):
+        saxparser.setFeature(xml.sax.handler.feature_external_ges, 0)
+    saxparser.setContentHandler(handler)
+    saxparser.setErrorHandler(handler)
+    handler.line_number = getattr(saxparser, "getLineNumber", lambda: None)
+
+    def parse(piece: bytes | None) -> None:
+        if piece is None:  # the end of the input
+            saxparser.feed(decoder.decode(b"", final=True).encode("utf-8"))
+            saxparser.close()
+        else:
+            saxparser.feed(decoder.decode(piece).encode("utf-8"))
+
+    def finished() -> Iterator[tuple[Any, int | None, Any]]:
+        entries = handler.entries
+        count = max(0, len(entries) - (1 if handler.inentry else 0))
+        done = entries[:count]
+        del entries[:count]
+        for entry in done:
+            # feedparser keeps a map keyed by each entry: it would keep every entry alive.
+            getattr(handler, "property_depth_map", {}).pop(entry, None)
+            line = handler.entry_lines.popleft() if handler.entry_lines else None
+            yield entry, None if line is None else line + line_shift, handler.feeddata
+
+    def failure(exc: Exception) -> _CannotStream:
+        if isinstance(exc, xml.sax.SAXParseException):
+            line = exc.getLineNumber()
+            at = line + line_shift if isinstance(line, int) and line > 0 else None
+            return _CannotStream(f"not well-formed XML: {exc.getMessage()}", at)
+        if isinstance(exc, UnicodeError):
+            return _CannotStream(f"not {encoding}: {exc}")
+        return _CannotStream(f"{type(exc).__name__}: {exc}")
+
+    stop: _CannotStream | None = None
+    try:
+        saxparser.feed(prologue)
+    except Exception as exc:  # whatever stops feedparser's strict reading
+        stop = failure(exc)
+    yield from finished()
+    if stop is not None:
+        raise stop
+    for rest in _and_the_end(pieces):  # an error reading the input is not caught here
+        try:
+            parse(rest)
+        except Exception as exc:  # whatever stops feedparser's strict reading
+            stop = failure(exc)
+        yield from finished()
+        if stop is not None:
+            raise stop
+
+
+def _and_the_end(pieces: Iterator[bytes]) -> Iterator[bytes | None]:
+    yield from pieces
+    yield None
+
+
+class _FeedparserParts(NamedTuple):
+    """The parts of ``feedparser.parse`` that reading a chunk at a time reuses."""
+
+    #: feedparser's strict SAX handler, noting the line of each entry's start tag
+    handler_class: type
+    xml_parsers: list[str]
+    encoding_declaration: re.Pattern[bytes]
+    xml_declaration: re.Pattern[str]
+    replace_doctype: Callable[[bytes], tuple[Any, bytes, Any]]
+
+
+@functools.cache
+def _feedparser_parts() -> _FeedparserParts | None:
+    """The parts of ``feedparser.parse`` that reading a chunk at a time reuses; None when
+    this feedparser does not have them where 6.0 does (its whole-document reading is used)."""
+    try:
+        from feedparser.api import PREFERRED_XML_PARSERS, StrictFeedParser
+        from feedparser.encodings import RE_XML_DECLARATION, RE_XML_PI_ENCODING
+        from feedparser.sanitizer import replace_doctype
+    except ImportError:
+        return None
+
+    class EntryLineParser(StrictFeedParser):
+        entry_lines: deque[int | None]
+        line_number: Callable[[], int | None]
+
+        def startElementNS(self, name: Any, qname: Any, attrs: Any) -> None:
+            entries = len(self.entries)
+            super().startElementNS(name, qname, attrs)
+            if len(self.entries) != entries:
+                self.entry_lines.append(self.line_number())
+
+    return _FeedparserParts(
+        EntryLineParser,
+        PREFERRED_XML_PARSERS,
+        RE_XML_PI_ENCODING,
+        RE_XML_DECLARATION,
+        replace_doctype,
+    )
+
+
+def _stream_encoding(
+    head: bytes, encoding_declaration: re.Pattern[bytes]
+) -> tuple[str, int] | None:
+    """The encoding ``feedparser.parse`` reads a document starting with ``head`` in when no
+    HTTP headers say otherwise (the one declared, else UTF-8), and the length of the byte
+    order mark it skips; None when that is not an ASCII-compatible encoding Python decodes
+    a piece at a time as it decodes the whole (those are left to a whole-document reading,
+    which tries others if it fails)."""
+    skipped = 0
+    byte_order_mark = ""
+    if head.startswith(codecs.BOM_UTF8):
+        skipped, byte_order_mark = len(codecs.BOM_UTF8), "utf-8"
+    elif head[:2] in (codecs.BOM_UTF16_BE, codecs.BOM_UTF16_LE) or head[:4] in _WIDE_STARTS:
+        return None
+    declared = ""
+    match = encoding_declaration.match(head[skipped:])
+    if match:
+        try:
+            declared = match.group(1).decode("utf-8").lower()
+        except UnicodeDecodeError:
+            return None
+        if byte_order_mark and declared in _UNICODE_NAMES:
+            declared = byte_order_mark
+    encoding = declared or "utf-8"
+    if encoding == "gb2312":
+        encoding = "gb18030"  # as feedparser reads it: a superset
+    try:
+        b"".decode(encoding)  # LookupError also for codecs that do not decode to text
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    if name in _WHOLE_TEXT_CODECS or name.startswith(("utf-16", "utf-32")):
+        return None
+    return encoding, skipped
+
+
+def _prepared_prologue(text: str, parts: _FeedparserParts) -> bytes:
+    """The start of a decoded document up to its root element, as UTF-8 and rewritten as
+    ``feedparser.parse`` rewrites it: a UTF-8 XML declaration, the DOCTYPE replaced."""
+    if parts.xml_declaration.search(text):
+        text = parts.xml_declaration.sub(_UTF8_DECLARATION, text)
+    else:
+        text = _UTF8_DECLARATION + "\n" + text
+    _version, prepared, _entities = parts.replace_doctype(text.encode("utf-8"))
+    return bytes(prepared)
+
+
+#: The end of a chunk that may be the start of a character reference the next one ends.
+_REFERENCE_START = re.compile(rb"&(?:#(?:[xX][0-9a-fA-F]*|[0-9]*))?\Z")
+
+
+def _without_bad_references_in(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """``_without_bad_references`` over a document a chunk at a time: a reference split
+    between two chunks is held back until it is whole."""
+    pending = b""
+    for chunk in chunks:
+        data = pending + chunk if pending else chunk
+        cut = data.rfind(b"&")
+        if cut != -1 and _REFERENCE_START.match(data, cut):
+            data, pending = data[:cut], data[cut:]
+        else:
+            pending = b""
+        if data:
+            yield _without_bad_references(data)
+    if pending:
+        yield _without_bad_references(pending)
 
 
 #: A numeric character reference, decimal or hexadecimal.
