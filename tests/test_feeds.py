@@ -270,3 +270,49 @@ def test_atom_dates_are_the_dates_as_written() -> None:
         b"<updated>2024-03-01T23:30:00-05:00</updated><summary>x</summary></entry></feed>"
     )
     assert [r["published"] for r in read_feed(atom, "f.atom")] == ["2024-03-01"]
+
+
+def test_a_feed_file_is_read_as_it_goes_not_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The command hands the open file to the feed reader, so a long archive is neither held
+    # whole in memory nor waited for before the first entry.
+    import gzip
+
+    import quality.commands.score as score_command
+
+    handed: list[type] = []
+    original = score_command.feed_entries
+
+    def recording(data: Any, source: str) -> Any:
+        handed.append(type(data))
+        return original(data, source)
+
+    monkeypatch.setattr(score_command, "feed_entries", recording)
+    feed = (FEEDS / "bugle.rss").read_bytes()
+    packed = tmp_path / "bugle.rss.gz"
+    packed.write_bytes(gzip.compress(feed))
+    plain = tmp_path / "bugle.rss"
+    plain.write_bytes(feed)
+    from_files = [list(iter_inputs([str(path)], max_chars=10**6)) for path in (plain, packed)]
+    assert bytes not in handed and len(handed) == 2
+    expected = list(feed_entries(feed, str(plain)))
+    assert [getattr(e, "record", e) for e in from_files[0]] == [
+        getattr(e, "record", e) for e in expected
+    ]
+    assert len(from_files[1]) == len(expected)
+
+
+def test_a_web_page_saved_as_xml_is_one_article(tmp_path: Path) -> None:
+    # Read as a feed from the file, found to be none, then read again from its start.
+    page = tmp_path / "story.xml"
+    page.write_text(
+        "<html><head><title>Bridge reopens</title></head><body><article><p>"
+        + "The bridge reopened on Monday after repairs, the council said. " * 5
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(page), "-o", str(out), "-j", "1"]) == 0
+    (row,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert "error" not in row and row["id"] == str(page)

@@ -222,7 +222,7 @@ def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
         opener = gzip.open if path.name.lower().endswith(".gz") else open
         with opener(path, "rb") as stream:
             if kind == "feed":
-                yield from _iter_feed(stream.read(), source)
+                yield from _iter_feed(cast(IO[bytes], stream), source)
             else:
                 yield from _iter_stream(cast(IO[bytes], stream), source, max_line_bytes)
     except (OSError, EOFError, zlib.error) as exc:
@@ -255,12 +255,18 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
 _PAGE_SNIFF_BYTES = 8192
 
 
-def _iter_feed(data: bytes, source: str) -> Iterator[Any]:
+def _iter_feed(data: bytes | IO[bytes], source: str) -> Iterator[Any]:
+    """The entries of a feed, from its bytes or from a seekable file read as it goes (so that
+    a long feed is neither held whole nor waited for)."""
     try:
         yield from feed_entries(data, source)
     except InputError as exc:
-        # Markup that is no feed but a web page (`curl -s URL | quality score -`) is one
-        # article, as a page file is.
+        # Nothing came out, so the input can be read again from its start. Markup that is
+        # no feed but a web page (`curl -s URL | quality score -`) is one article, as a page
+        # file is.
+        if not isinstance(data, bytes):
+            data.seek(0)
+            data = data.read()
         if looks_like_html(data[:_PAGE_SNIFF_BYTES].decode("utf-8", "replace")):
             yield _page_record(data, source)
         else:
