@@ -46,6 +46,31 @@ def tree_rss(process: psutil.Process) -> int:
     return total
 
 
+class PeakSampler:
+    """The highest resident memory of a process and its children, sampled every 50 ms on a
+    thread of its own until ``stop``."""
+
+    def __init__(self, process: psutil.Process):
+        self.peak = 0
+        self._process = process
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.peak = max(self.peak, tree_rss(self._process))
+            except psutil.NoSuchProcess:
+                return
+            time.sleep(0.05)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
 def write_feed(path: Path, texts: list[str], entries: int) -> None:
     """An RSS 2.0 feed of ``entries`` items cycling through ``texts``, each written as
     ``content:encoded`` HTML in CDATA, one paragraph a sentence."""
@@ -114,28 +139,14 @@ def measure_feed(args: argparse.Namespace, texts: list[str]) -> None:
         proc = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT
         )
-        peak, stop = 0, threading.Event()
-        watched = psutil.Process(proc.pid)
-
-        def sample() -> None:
-            nonlocal peak
-            while not stop.is_set():
-                try:
-                    peak = max(peak, tree_rss(watched))
-                except psutil.NoSuchProcess:
-                    return
-                time.sleep(0.05)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        sampler = PeakSampler(psutil.Process(proc.pid))
         assert proc.stdout is not None
         proc.stdout.readline()
         first = time.perf_counter() - started
         lines = 1 + sum(1 for _ in proc.stdout)
         proc.wait()
         total = time.perf_counter() - started
-        stop.set()
-        sampler.join()
+        peak = sampler.stop()
         print(
             f"quality score --jobs {args.jobs}: {lines:,} lines, first after {first:.1f} s, "
             f"all after {total:.0f} s, peak RSS of command and workers {peak / 1e6:.0f} MB"
@@ -177,20 +188,7 @@ def main() -> None:
     ]
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     watched = psutil.Process(proc.pid)
-    peak = 0
-    stop = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not stop.is_set():
-            try:
-                peak = max(peak, tree_rss(watched))
-            except psutil.NoSuchProcess:
-                return
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    sampler = PeakSampler(watched)
     started = time.perf_counter()
     assert proc.stdin is not None
     print(f"{'lines sent':>10} {'RSS now (MB)':>13} {'peak so far (MB)':>17} {'elapsed (s)':>12}")
@@ -199,12 +197,12 @@ def main() -> None:
         if sent % args.every == 0:
             now = tree_rss(watched)
             print(
-                f"{sent:>10,} {now / 1e6:>13.0f} {max(peak, now) / 1e6:>17.0f} "
+                f"{sent:>10,} {now / 1e6:>13.0f} {max(sampler.peak, now) / 1e6:>17.0f} "
                 f"{time.perf_counter() - started:>12.0f}",
                 flush=True,
             )
     _, stderr = proc.communicate()  # closes stdin: the command finishes the stream
-    stop.set()
+    peak = sampler.stop()
     print(stderr.decode().strip())
     print(f"peak RSS of command and workers: {peak / 1e6:.0f} MB")
 
