@@ -329,3 +329,27 @@ def test_weights_file_is_used_and_checked_before_any_output(tmp_path: Path) -> N
     for bad in (str(broken), ""):
         assert main(["score", str(source), "-o", str(out), "--weights", bad]) == 2
         assert not out.exists()
+
+
+def test_a_feed_on_a_pipe_is_read_as_it_goes_and_its_bytes_let_go(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import quality.commands.score as score_command
+    from quality.inputs.feeds import feed_entries
+
+    feed = (ROOT / "tests" / "fixtures" / "feeds" / "bugle.rss").read_bytes()
+    handed: list[Any] = []
+    original = score_command.feed_entries
+
+    def recording(data: Any, source: str) -> Any:
+        handed.append(data)
+        return original(data, source)
+
+    monkeypatch.setattr(score_command, "feed_entries", recording)
+    items = list(score_command._iter_stream(io.BufferedReader(io.BytesIO(feed)), "<stdin>", 10**7))
+    (stream,) = handed
+    assert not isinstance(stream, bytes)
+    # Kept only until the first entry came out: a long feed on a pipe is not held whole.
+    assert stream._kept is None
+    expected = list(feed_entries(feed, "<stdin>"))
+    assert [getattr(i, "record", i) for i in items] == [getattr(e, "record", e) for e in expected]
