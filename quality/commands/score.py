@@ -34,7 +34,12 @@ from quality.batch import (
 )
 from quality.errors import InputError, InvalidTextError
 from quality.inputs import decode, printable_path, wide_unicode
-from quality.inputs.feeds import feed_entries, has_feed_extension, looks_like_feed
+from quality.inputs.feeds import (
+    NotAFeedError,
+    feed_entries,
+    has_feed_extension,
+    looks_like_feed,
+)
 from quality.inputs.jsonl import BYTES_PER_CHAR, JsonlRecord, iter_records
 from quality.inputs.webpage import looks_like_html
 
@@ -239,7 +244,7 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
     # prologue is longer than what can be looked at without reading; markup that is no
     # feed gets one clear InvalidFeed line instead of an InvalidJSON line per line.
     if head and (looks_like_feed(head) or head.lstrip(_BOM_AND_BLANKS).startswith(b"<")):
-        yield from _iter_feed(_Remembering(stream), source)
+        yield from _iter_feed(stream, source)
         return
     # Every line of UTF-16 or UTF-32 JSON Lines (what Windows PowerShell writes with ">")
     # would be a puzzling InvalidJSON error, so the file gets one error instead; a stray NUL
@@ -255,50 +260,16 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
 _PAGE_SNIFF_BYTES = 8192
 
 
-class _Remembering:
-    """A pipe read through, keeping what has been read until ``forget``: markup found to be no
-    feed before any entry came out is read again whole (as a web page), though a pipe cannot
-    be rewound, and a feed's bytes are let go once its first entry is out."""
-
-    def __init__(self, stream: IO[bytes]):
-        self._stream = stream
-        self._kept: list[bytes] | None = []
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self._stream.read(size)
-        if self._kept is not None:
-            self._kept.append(chunk)
-        return chunk
-
-    def seekable(self) -> bool:
-        return False
-
-    def forget(self) -> None:
-        self._kept = None
-
-    def everything(self) -> bytes:
-        return b"".join(self._kept or ()) + self._stream.read()
-
-
-def _iter_feed(data: IO[bytes] | _Remembering, source: str) -> Iterator[Any]:
+def _iter_feed(data: IO[bytes], source: str) -> Iterator[Any]:
     """The entries of a feed, from a file or pipe read as it goes (so that a long feed is
     neither held whole nor waited for)."""
     try:
-        for item in feed_entries(cast(IO[bytes], data), source):
-            if isinstance(data, _Remembering):
-                data.forget()
-            yield item
-    except InputError as exc:
-        # Nothing came out, so the input can be read again from its start. Markup that is
-        # no feed but a web page (`curl -s URL | quality score -`) is one article, as a page
-        # file is.
-        if isinstance(data, _Remembering):
-            whole = data.everything()
-        else:
-            data.seek(0)
-            whole = data.read()
-        if looks_like_html(whole[:_PAGE_SNIFF_BYTES].decode("utf-8", "replace")):
-            yield _page_record(whole, source)
+        yield from feed_entries(data, source)
+    except NotAFeedError as exc:
+        # Markup that is no feed but a web page (`curl -s URL | quality score -`) is one
+        # article, as a page file is.
+        if looks_like_html(exc.data[:_PAGE_SNIFF_BYTES].decode("utf-8", "replace")):
+            yield _page_record(exc.data, source)
         else:
             yield FailedInput(source, "InvalidFeed", str(exc))
 

@@ -178,7 +178,7 @@ def feed_entries(data: bytes | IO[bytes], source: str) -> Iterator[FeedEntry | F
 
     An entry that cannot be turned into a record comes out as a ``FailedInput`` in its place,
     so it gets an error line of its own and the entries after it are still read. A feed that
-    cannot be read at all raises ``InputError`` before any entry comes out. How a feed that
+    cannot be read at all raises ``NotAFeedError`` before any entry comes out. How a feed that
     is not well-formed XML is read is in the module's docstring.
     """
     feed_input = _FeedInput(data)
@@ -204,12 +204,23 @@ def feed_entries(data: bytes | IO[bytes], source: str) -> Iterator[FeedEntry | F
         if last is not None and failure is None:
             return
         whole = feed_input.everything()
-        if last is None or failure is None:
+        if last is None:
             yield from _whole_document_entries(whole, source)
         else:
+            assert failure is not None  # a whole streamed feed has returned above
             yield from _entries_after(whole, source, last, failure)
     finally:
         feed_input.close()
+
+
+class NotAFeedError(InputError):
+    """Input that cannot be read as a feed at all. ``data`` holds all of its bytes, read
+    whole to find that out, so that a caller can take it for something else (a web page)
+    without reading a pipe a second time."""
+
+    def __init__(self, message: str, data: bytes):
+        super().__init__(message)
+        self.data = data
 
 
 class _Landmark(NamedTuple):
@@ -279,16 +290,18 @@ def _whole_document(data: bytes, source: str) -> tuple[Any, list[int | None]]:
         # Bytes in a file object: feedparser would first try bytes as a path to open.
         parsed = feedparser.parse(io.BytesIO(_without_bad_references(data)))
     except (ValueError, OverflowError) as exc:  # how feedparser's fallback parser fails
-        raise InputError(
-            f"{source}: not a readable RSS or Atom feed ({type(exc).__name__}: {exc})"
+        raise NotAFeedError(
+            f"{source}: not a readable RSS or Atom feed ({type(exc).__name__}: {exc})", data
         ) from exc
     if not parsed.entries and parsed.get("bozo"):
         problem = parsed.get("bozo_exception")
-        raise InputError(f"{source}: not a readable RSS or Atom feed ({problem})")
+        raise NotAFeedError(f"{source}: not a readable RSS or Atom feed ({problem})", data)
     if not parsed.entries and not parsed.get("version"):
         # Well-formed XML that is not a feed (a sitemap, a page saved as .xml): saying so
         # beats writing nothing at all for it.
-        raise InputError(f"{source}: not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF>)")
+        raise NotAFeedError(
+            f"{source}: not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF>)", data
+        )
     lines = _entry_lines(data)
     if len(lines) != len(parsed.entries):
         lines = [None] * len(parsed.entries)  # markup the tag scan misread: no guessing
