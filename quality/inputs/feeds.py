@@ -487,27 +487,23 @@ def _streamed_entries(chunks: Iterator[bytes]) -> Iterator[tuple[Any, int | None
             return _CannotStream(f"not {encoding}: {exc}")
         return _CannotStream(f"{type(exc).__name__}: {exc}")
 
-    stop: _CannotStream | None = None
-    try:
-        saxparser.feed(prologue)
-    except Exception as exc:  # whatever stops feedparser's strict reading
-        stop = failure(exc)
-    yield from finished()
-    if stop is not None:
-        raise stop
-    for rest in _and_the_end(pieces):  # an error reading the input is not caught here
+    def steps() -> Iterator[Callable[[], None]]:
+        # An error reading the input is raised when the next step is asked for, outside the
+        # handling of parse errors below.
+        yield functools.partial(saxparser.feed, prologue)
+        for piece in pieces:
+            yield functools.partial(parse, piece)
+        yield functools.partial(parse, None)
+
+    for step in steps():
+        stop: _CannotStream | None = None
         try:
-            parse(rest)
+            step()
         except Exception as exc:  # whatever stops feedparser's strict reading
             stop = failure(exc)
         yield from finished()
         if stop is not None:
             raise stop
-
-
-def _and_the_end(pieces: Iterator[bytes]) -> Iterator[bytes | None]:
-    yield from pieces
-    yield None
 
 
 class _FeedparserParts(NamedTuple):
