@@ -371,15 +371,18 @@ def _explained_anonymity(doc: Document, rules: LanguageRules, matches: list[Matc
     alone = vague.option("explained_anonymity") if vague is not None else None
     refers_back = vague.option("refers_back") if vague is not None else None
     reach = int(vague.option("refers_back_sentences", 0)) if vague is not None else 0
+    # Each with the index of its sentence, found once.
     candidates = [
-        match for match in matches if match.rule.name in ("unexplained-anonymity", "vague-source")
+        (index, match)
+        for match in matches
+        if match.rule.name in ("unexplained-anonymity", "vague-source")
+        and (index := doc.sentence_index(match.start)) is not None
     ]
     if not candidates:
         return set()
     explaining: set[int] = set()  # indexes of the sentences that give the reason
-    for match in candidates:
-        index = doc.sentence_index(match.start)
-        if index is None or index in explaining:
+    for index, match in candidates:
+        if index in explaining:
             continue
         sentence = doc.sentences[index]
         words = doc.lower[sentence.start : sentence.end]
@@ -390,10 +393,7 @@ def _explained_anonymity(doc: Document, rules: LanguageRules, matches: list[Matc
     if not explaining:
         return set()
     explained: set[int] = set()
-    for match in candidates:
-        index = doc.sentence_index(match.start)
-        if index is None:
-            continue
+    for index, match in candidates:
         if index in explaining or (
             refers_back
             and any(index - back in explaining for back in range(1, reach + 1))
