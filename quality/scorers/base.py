@@ -89,20 +89,17 @@ class Scorer(ABC):
         self._check_pattern_options()
 
     def _check_pattern_options(self) -> None:
-        rules: ScorerRules | None = getattr(self, "rules", None)
-        for rule in rules.rules if rules is not None and self.pattern_options else ():
+        if self.rules is None or not self.pattern_options:  # a scorer built without rules
+            return
+        for rule in self.rules.rules:
             for name in sorted(self.pattern_options & rule.options.keys()):
-                value = rule.options[name]
-                try:
-                    if not isinstance(value, str):
-                        raise re.error(f"it is {type(value).__name__}, not a string")
-                    re.compile(value)
-                except re.error as exc:
+                problem = _regex_problem(rule.options[name])
+                if problem is not None:
                     raise RuleError(
-                        f"option '{name}' must be a regular expression: {exc}",
+                        f"option '{name}' must be a regular expression: {problem}",
                         path=rule.path,
                         rule=rule.code,
-                    ) from None
+                    )
 
     def _option_error(self, name: str, problem: str, **details: Any) -> OptionError:
         return OptionError(f"scorer '{self.id}' {problem}", scorer=self.id, option=name, **details)
@@ -196,3 +193,14 @@ def _number(value: float | None) -> str:
         if abs(value) >= 1
         else f"{value:.2f}"
     )
+
+
+def _regex_problem(value: Any) -> str | None:
+    """Why ``value`` is no regular expression, or None when it is one."""
+    if not isinstance(value, str):
+        return f"it is {type(value).__name__}, not a string"
+    try:
+        re.compile(value)
+    except re.error as exc:
+        return str(exc)
+    return None
