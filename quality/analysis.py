@@ -117,6 +117,15 @@ _FINAL_ABBREVIATIONS = frozenset(
 )
 # Letters with dots between them: U.S, p.m, D.C, H.W (the final dot is the one tested).
 _DOTTED_LETTERS = re.compile(r"(?:[a-z]\.)+[a-z]")
+#: US states (and the capital) written with dotted letters. After a town and its comma
+#: ("Bedminster, N.J.") one closes the place, and news style puts a comma after it when the
+#: sentence goes on ("Bedminster, N.J., was ..."), so a capitalised word straight after it,
+#: a name included, opens the next sentence.
+_DOTTED_STATES = frozenset(
+    ["d.c", "n.c", "n.d", "n.h", "n.j", "n.m", "n.y", "r.i", "s.c", "s.d", "w.va"]
+)
+# A capitalised town and its comma right before a state: "Bedminster, " in "Bedminster, N.J."
+_TOWN_BEFORE_STATE = re.compile(r"[A-Z][\w.'\u2019-]*, $")
 # Words that usually open a sentence and seldom follow an abbreviation inside one:
 # pronouns, determiners, conjunctions, sentence adverbs and prepositions. Names and other
 # capitalised words ("U.S. Senate", "U.S. Under Secretary", "p.m. Monday", "J. Jones") are
@@ -431,7 +440,13 @@ class Document:
         ):
             return False
         following = _NEXT_WORD.match(self.text, dot + 1)
-        return following is None or following[1] not in _SENTENCE_OPENERS
+        if following is None:
+            return True
+        if token in _DOTTED_STATES:
+            token_start = dot - len(token)
+            if _TOWN_BEFORE_STATE.search(self.text, max(0, token_start - 40), token_start):
+                return False
+        return following[1] not in _SENTENCE_OPENERS
 
     @_computed_once
     def sentence_starts(self) -> list[int]:

@@ -130,6 +130,42 @@ def test_no_sentence_ends_before_a_name_or_after_a_title(text: str) -> None:
     assert sentences(text) == [text]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He spoke at his home in Bedminster, N.J. Roger Ailes listened.",
+            ["He spoke at his home in Bedminster, N.J.", "Roger Ailes listened."],
+        ),
+        (
+            "The rally was in Lodi, N.J. Harmony was the theme.",
+            ["The rally was in Lodi, N.J.", "Harmony was the theme."],
+        ),
+        # News style closes a place that goes on in the sentence with a second comma.
+        ("A Newark, N.J., man was held. He spoke.", ["A Newark, N.J., man was held.", "He spoke."]),
+    ],
+)
+def test_a_state_after_a_town_and_its_comma_ends_the_sentence_before_a_name(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Initials in a list of names, and a dotted country before a name, are no state.
+        "Bergeron, D.J. Bettencourt and Smith met.",
+        "The Army, U.S. Air Force and NASA joined.",
+        # A state with no town and comma before it goes on into the name after it.
+        "The N.J. Transit trains stopped.",
+        "He went to New York, N.Y. and stayed.",
+    ],
+)
+def test_dotted_letters_that_close_no_place_keep_the_sentence(text: str) -> None:
+    assert sentences(text) == [text]
+
+
 def test_sentences_after_a_dotted_abbreviation_are_measured_apart() -> None:
     doc = Document(
         Article(text="The talks were held in the U.S. The president spoke at 5 p.m. Then he left.")
