@@ -126,6 +126,13 @@ _DOTTED_STATES = frozenset(
 )
 # A capitalised town and its comma right before a state: "Bedminster, " in "Bedminster, N.J."
 _TOWN_BEFORE_STATE = re.compile(r"[A-Z][\w.'\u2019-]*, $")
+#: Small words that a headline in title case capitalises ("Americans To Enter U.S. As
+#: Refugees."); one of them capitalised inside a line, not after a sentence's end, marks it.
+_TITLE_CASE_SMALL_WORDS = frozenset(
+    ["A", "An", "The", "To", "From", "Of", "In", "On", "At", "For", "By", "With", "As", "And"]
+)
+#: What comes after a word that opens a sentence in a title-case run: a capitalised word.
+_CAPITALISED_NEXT = re.compile(r"\s+[\"'\u201c\u2018(\[]?[A-Z]")
 # Words that usually open a sentence and seldom follow an abbreviation inside one:
 # pronouns, determiners, conjunctions, sentence adverbs and prepositions. Names and other
 # capitalised words ("U.S. Senate", "U.S. Under Secretary", "p.m. Monday", "J. Jones") are
@@ -446,7 +453,26 @@ class Document:
             token_start = dot - len(token)
             if _TOWN_BEFORE_STATE.search(self.text, max(0, token_start - 40), token_start):
                 return False
-        return following[1] not in _SENTENCE_OPENERS
+        if following[1] not in _SENTENCE_OPENERS:
+            return True
+        # "To Enter U.S. As Refugees": in a title-case headline the opener is one more word.
+        return self._in_title_case(dot - len(token), following.end())
+
+    def _in_title_case(self, token_start: int, opener_end: int) -> bool:
+        """Whether the abbreviation starting at ``token_start`` and the capitalised word
+        after it (ending at ``opener_end``) are inside a headline written in title case: a
+        capitalised word follows, and a small word before it on its line is capitalised
+        where no sentence starts."""
+        text = self.text
+        if not _CAPITALISED_NEXT.match(text, opener_end):
+            return False
+        line_start = text.rfind("\n", 0, token_start) + 1
+        words = text[max(line_start, token_start - 40) : token_start].split()
+        return any(
+            word in _TITLE_CASE_SMALL_WORDS and not words[i - 1].endswith((".", "!", "?", ":"))
+            for i, word in enumerate(words)
+            if i > 0
+        )
 
     @_computed_once
     def sentence_starts(self) -> list[int]:

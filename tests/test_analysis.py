@@ -166,6 +166,37 @@ def test_dotted_letters_that_close_no_place_keep_the_sentence(text: str) -> None
     assert sentences(text) == [text]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama Wants 10,000 Syrian Americans To Enter U.S. As Refugees.",
+        "Oil Prices Take Their Light From The U.S. And Iran.",
+    ],
+)
+def test_a_title_case_headline_is_one_sentence_across_a_dotted_abbreviation(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised small word that opens a sentence is no sign of title case.
+        (
+            "Talks ended. In the U.S. The President spoke.",
+            ["Talks ended.", "In the U.S.", "The President spoke."],
+        ),
+        (
+            "He lives in the U.S. The President spoke.",
+            ["He lives in the U.S.", "The President spoke."],
+        ),
+    ],
+)
+def test_capitalised_words_after_the_opener_alone_do_not_make_a_headline(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
 def test_sentences_after_a_dotted_abbreviation_are_measured_apart() -> None:
     doc = Document(
         Article(text="The talks were held in the U.S. The president spoke at 5 p.m. Then he left.")
