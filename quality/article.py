@@ -69,14 +69,7 @@ class Article:
 
     def with_fields(self, origin: str = "metadata", **fields: Any) -> Article:
         """A copy with some fields replaced, recording ``origin`` as where they came from."""
-        if "published" in fields:
-            # Read first: a blank date is no date, and no origin is recorded for it.
-            fields["published"] = normalise_date(fields["published"], field_name="published")
-        origins = dict(self.origins)
-        for name, value in fields.items():
-            if name in METADATA_FIELDS and value is not None:
-                origins[name] = origin
-        return replace(self, origins=origins, **fields)
+        return replace(self, **with_origins(fields, origin, self.origins))
 
     def metadata(self) -> dict[str, Any]:
         """The metadata used for scoring, JSON-serialisable, with each field's origin."""
@@ -127,6 +120,21 @@ def normalise_language(code: str) -> str | None:
             f"'language' must be a language tag such as 'en' or 'en-US', got {shown_value(code)}"
         )
     return primary
+
+
+def with_origins(
+    fields: dict[str, Any], origin: str, origins: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """Article fields with their ``origins``: those already known plus ``origin`` for each
+    metadata field given a value. The date is read first: a blank date is no date, and no
+    origin is recorded for it."""
+    if "published" in fields:
+        fields = {**fields, "published": normalise_date(fields["published"])}
+    known = dict(origins) if origins else {}
+    for name, value in fields.items():
+        if name in METADATA_FIELDS and value is not None:
+            known[name] = origin
+    return {**fields, "origins": known}
 
 
 def normalise_date(value: object, *, field_name: str = "published") -> str | None:

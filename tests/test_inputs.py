@@ -152,6 +152,19 @@ def test_mapping_with_metadata_and_origins():
     assert article.origins == {"title": "metadata", "published": "metadata"}
 
 
+def test_a_record_with_text_and_html_keeps_both_and_reads_the_text_as_plain_text():
+    html = "<html><body><p>Page</p></body></html>"
+    article = load_article(
+        {"text": "# Not a heading\rSecond line.", "html": html, "byline": "Ana Ruiz"}
+    )
+    # A lone carriage return ends a line; the text is not read as Markdown or HTML.
+    assert article.text == "# Not a heading\nSecond line."
+    assert article.source_format == "text"
+    assert article.html == html
+    assert article.byline == "Ana Ruiz"
+    assert article.origins == {"byline": "metadata"}
+
+
 @pytest.mark.parametrize(
     ("source", "fields"),
     [

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from os import PathLike
 from typing import Any
 
-from quality.article import METADATA_FIELDS, Article, check_unicode, normalise_date
+from quality.article import METADATA_FIELDS, Article, check_unicode, normalise_date, with_origins
 from quality.errors import ArticleTooLargeError, InputError, InvalidTextError
 from quality.inputs.charset import declared_charset, decode_declared
 from quality.inputs.jsonl import json_type
@@ -300,8 +300,12 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
         # A blank "text" beside the page's HTML (a scraper's empty field) leaves the HTML as
         # the article, not an empty one.
         base = from_html(html, url=values.get("url"))
+    elif format in ("auto", "text"):
+        # Built at once: a copy made through with_fields would check every field again, and
+        # this is the path of every record of a batch.
+        return Article(text=with_line_feeds(text), html=html, **with_origins(values, "metadata"))
     else:
-        base = from_string(text, format="text" if format == "auto" else format)
+        base = from_string(text, format=format)
         if html is not None:
             base = dataclasses.replace(base, html=html)
     return base.with_fields(**values) if values else base
