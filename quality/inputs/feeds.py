@@ -13,10 +13,18 @@ made one to U+FFFD), a chunk at a time, and go to the parser ``feedparser.parse`
 well-formed XML: feedparser's strict SAX handler, here on an incremental expat parser. Each
 entry is handed on once the chunk its end tag is in has been parsed, and dropped; its line is
 the parser's. The handler is feedparser's own and reads the same text in the same order, so
-each entry is the one a whole-document reading gives. The feed's title, link and language,
-which every entry takes, are those read by the time the first entry is handed on: feeds give
-them first, and one that gives them only after many entries does not lend them to its
-entries (a whole-document reading did).
+each entry is the one a whole-document reading gives.
+
+Every entry takes the feed's title, link and language, which a whole-document reading has
+read in full wherever in the feed they are. Feeds give them first, in a header before their
+first entry, and such a feed's entries are handed on at once. A feed that has not given its
+title by the start of its first entry may give its header after its entries, or between
+them: its entries are held back until it has given all three, or has ended, and are then
+handed on together, as a whole-document reading gives them. So that an archive that never
+gives them is not held whole, no more than the first ``_HELD_ENTRIES_LIMIT`` entries and
+``_HELD_BYTES_LIMIT`` bytes of a feed are held: past that, they are handed on with what the
+feed has given so far. A field read after some entries are out (the language of a feed that
+gave its title first and its language last) is lent to the entries after it alone.
 
 feedparser reads a document that is not well-formed XML (a stray "&", "&nbsp;" in RSS, a file
 cut short) or not in the encoding it declares with its lenient parser, from the start. When
@@ -101,6 +109,11 @@ _CHUNK_BYTES = 1 << 16
 _PROLOGUE_LIMIT_BYTES = 1 << 20
 #: The copy of a pipe kept for a whole-document reading goes to disk past this size.
 _PIPE_COPY_MEMORY_BYTES = 1 << 23
+#: How many entries of a feed that has not given its title by its first entry are held back
+#: at most while its header may still come (parsed entries take several times their bytes).
+_HELD_ENTRIES_LIMIT = 500
+#: How much of such a feed is read at most while its entries are held back.
+_HELD_BYTES_LIMIT = 1 << 21
 _ROOT_START = re.compile(rb"<\w")
 # How feedparser's reading starts each document it has decoded.
 _UTF8_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
@@ -184,31 +197,30 @@ def feed_entries(data: bytes | IO[bytes], source: str) -> Iterator[FeedEntry | F
     feed_input = _FeedInput(data)
     try:
         streamed = _streamed_entries(feed_input.chunks())
-        produced = 0
-        last: _Landmark | None = None
+        handover = _Handover(source)
         failure: _CannotStream | None = None
-        metadata: tuple[str | None, str | None, str | None] | None = None
         while True:
             try:
-                entry, line, feed = next(streamed)
+                item = next(streamed)
             except StopIteration:
                 break
             except _CannotStream as stop:
                 failure = stop
                 break
-            if metadata is None:  # the same for every entry, as in a whole reading
-                metadata = _metadata(feed)
-            produced += 1
-            last = _Landmark(produced, line, _identity(entry))
-            yield _feed_item(entry, produced, line, source, metadata)
-        if last is not None and failure is None:
-            return
+            yield from handover.take(item, feed_input.bytes_read)
+        if failure is None:
+            yield from handover.release()  # the feed has ended: its header is all read
+            if handover.last is not None:
+                return
         whole = feed_input.everything()
-        if last is None:
-            yield from _whole_document_entries(whole, source)
-        else:
+        if handover.last is not None:
             assert failure is not None  # a whole streamed feed has returned above
-            yield from _entries_after(whole, source, last, failure)
+            yield from _entries_after(whole, source, handover.last, failure)
+        elif handover.held:
+            assert failure is not None
+            yield from _held_then_whole_document(whole, source, handover, failure)
+        else:
+            yield from _whole_document_entries(whole, source)
     finally:
         feed_input.close()
 
@@ -234,6 +246,79 @@ class _Landmark(NamedTuple):
 
 def _identity(entry: Any) -> tuple[str | None, str | None]:
     return _clean(entry.get("id")), _clean(entry.get("link"))
+
+
+class _StreamedEntry(NamedTuple):
+    """An entry read a chunk at a time, with the line of its start tag (None when not
+    known), the feed-level data read so far, and whether the feed had given its title by
+    the start of the entry."""
+
+    entry: Any
+    line: int | None
+    feed: Any
+    titled: bool
+
+
+#: The fields every entry takes from its feed (see ``_metadata``).
+_FEED_FIELDS = frozenset({"title", "link", "language"})
+
+
+def _given_fields(feed: Any) -> frozenset[str]:
+    """Which of ``_FEED_FIELDS`` the feed has given so far. An empty one counts: a
+    whole-document reading reads it empty too."""
+    given = {name for name in ("title", "link") if name in feed}
+    if "language" in feed or "lang" in feed:
+        given.add("language")
+    return frozenset(given)
+
+
+class _Handover:
+    """Turns streamed entries into records, in order, holding them back while the feed's
+    header may still come after them (see the module's docstring), and keeps the landmark of
+    the last one handed on."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.last: _Landmark | None = None
+        #: Entries read but not handed on; only ever the first entries of the feed.
+        self.held: list[_StreamedEntry] = []
+        self._holding: bool | None = None  # decided at the first entry
+        self._given: frozenset[str] | None = None
+        self._metadata: tuple[str | None, str | None, str | None] = (None, None, None)
+
+    def take(self, item: _StreamedEntry, bytes_read: int) -> Iterator[FeedEntry | FailedInput]:
+        """Hands on ``item`` (and those held before it) unless it is to be held back;
+        ``bytes_read`` is how much of the feed has been read."""
+        if self._holding is None:
+            self._holding = not item.titled
+        if not self._holding:
+            yield self._item(item)
+            return
+        self.held.append(item)
+        waiting = (
+            _given_fields(item.feed) != _FEED_FIELDS
+            and len(self.held) < _HELD_ENTRIES_LIMIT
+            and bytes_read < _HELD_BYTES_LIMIT
+        )
+        if not waiting:
+            yield from self.release()
+
+    def release(self) -> Iterator[FeedEntry | FailedInput]:
+        """Hands on every entry held back, with what the feed has given by now, and holds
+        none back from here on."""
+        self._holding = False
+        held, self.held = self.held, []
+        for item in held:
+            yield self._item(item)
+
+    def _item(self, item: _StreamedEntry) -> FeedEntry | FailedInput:
+        given = _given_fields(item.feed)
+        if given != self._given:  # read again only when a field has come
+            self._given = given
+            self._metadata = _metadata(item.feed)
+        position = 1 if self.last is None else self.last.position + 1
+        self.last = _Landmark(position, item.line, _identity(item.entry))
+        return _feed_item(item.entry, position, item.line, self.source, self._metadata)
 
 
 class _CannotStream(Exception):
@@ -332,8 +417,7 @@ def _entries_after(
     a time failed), from a whole-document reading of ``data``."""
     from quality.batch import FailedInput
 
-    where = f"line {failure.line}, " if failure.line is not None else ""
-    stopped = f"{source}: reading stopped after entry {last.position} ({where}{failure.reason})"
+    stopped = _stopped(source, last, failure)
     try:
         parsed, lines = _whole_document(data, source)
     except InputError as exc:
@@ -347,6 +431,31 @@ def _entries_after(
         yield FailedInput(source, "InvalidFeed", message, failure.line)
         return
     yield from _entries_of(parsed, lines, source, last.position)
+
+
+def _held_then_whole_document(
+    data: bytes, source: str, handover: _Handover, failure: _CannotStream
+) -> Iterator[FeedEntry | FailedInput]:
+    """The entries of a feed that stopped being read a chunk at a time while its first
+    entries were held back and none was out: all of them from a whole-document reading, as
+    ``feedparser.parse`` gives them. Should that reading fail too, the entries held back, as
+    read, and an error line after them."""
+    from quality.batch import FailedInput
+
+    try:
+        parsed, lines = _whole_document(data, source)
+    except InputError as exc:
+        yield from handover.release()
+        assert handover.last is not None  # entries were held
+        stopped = _stopped(source, handover.last, failure)
+        yield FailedInput(source, "InvalidFeed", f"{stopped}; read whole: {exc}", failure.line)
+        return
+    yield from _entries_of(parsed, lines, source, 0)
+
+
+def _stopped(source: str, last: _Landmark, failure: _CannotStream) -> str:
+    where = f"line {failure.line}, " if failure.line is not None else ""
+    return f"{source}: reading stopped after entry {last.position} ({where}{failure.reason})"
 
 
 def _lines_up(entries: list[Any], lines: list[int | None], last: _Landmark) -> bool:
@@ -372,6 +481,8 @@ class _FeedInput:
         self._data = data
         self._start: int | None = None
         self._copy: IO[bytes] | None = None
+        #: How many bytes ``chunks`` has given so far.
+        self.bytes_read = 0
         if isinstance(data, (bytes, bytearray, memoryview)):
             return
         try:
@@ -387,11 +498,14 @@ class _FeedInput:
         if isinstance(data, (bytes, bytearray, memoryview)):
             view = memoryview(data)
             for start in range(0, len(view), _CHUNK_BYTES):
-                yield bytes(view[start : start + _CHUNK_BYTES])
+                chunk = bytes(view[start : start + _CHUNK_BYTES])
+                self.bytes_read += len(chunk)
+                yield chunk
             return
         while chunk := data.read(_CHUNK_BYTES):
             if self._copy is not None:
                 self._copy.write(chunk)
+            self.bytes_read += len(chunk)
             yield chunk
 
     def everything(self) -> bytes:
@@ -410,9 +524,10 @@ class _FeedInput:
             self._copy.close()
 
 
-def _streamed_entries(chunks: Iterator[bytes]) -> Iterator[tuple[Any, int | None, Any]]:
+def _streamed_entries(chunks: Iterator[bytes]) -> Iterator[_StreamedEntry]:
     """Each entry of the feed in ``chunks``, once the chunk its end tag is in has been read,
-    with the line of its start tag and the feed-level data read so far.
+    with the line of its start tag, the feed-level data read so far and whether the feed had
+    given its title by the entry's start.
 
     Raises ``_CannotStream`` where the feed stops being one that feedparser's strict parser
     reads, once the entries finished before that point are out. An error reading ``chunks``
@@ -467,7 +582,7 @@ def _streamed_entries(chunks: Iterator[bytes]) -> Iterator[tuple[Any, int | None
         else:
             saxparser.feed(decoder.decode(piece).encode("utf-8"))
 
-    def finished() -> Iterator[tuple[Any, int | None, Any]]:
+    def finished() -> Iterator[_StreamedEntry]:
         entries = handler.entries
         count = max(0, len(entries) - (1 if handler.inentry else 0))
         done = entries[:count]
@@ -475,8 +590,9 @@ def _streamed_entries(chunks: Iterator[bytes]) -> Iterator[tuple[Any, int | None
         for entry in done:
             # feedparser keeps a map keyed by each entry: it would keep every entry alive.
             getattr(handler, "property_depth_map", {}).pop(entry, None)
-            line = handler.entry_lines.popleft() if handler.entry_lines else None
-            yield entry, None if line is None else line + line_shift, handler.feeddata
+            line, titled = handler.entry_lines.popleft() if handler.entry_lines else (None, True)
+            at = None if line is None else line + line_shift
+            yield _StreamedEntry(entry, at, handler.feeddata, titled)
 
     def failure(exc: Exception) -> _CannotStream:
         if isinstance(exc, xml.sax.SAXParseException):
@@ -509,7 +625,8 @@ def _streamed_entries(chunks: Iterator[bytes]) -> Iterator[tuple[Any, int | None
 class _FeedparserParts(NamedTuple):
     """The parts of ``feedparser.parse`` that reading a chunk at a time reuses."""
 
-    #: feedparser's strict SAX handler, noting the line of each entry's start tag
+    #: feedparser's strict SAX handler, noting the line of each entry's start tag and
+    #: whether the feed had given its title by then
     handler_class: type
     xml_parsers: list[str]
     encoding_declaration: re.Pattern[bytes]
@@ -529,14 +646,14 @@ def _feedparser_parts() -> _FeedparserParts | None:
         return None
 
     class EntryLineParser(StrictFeedParser):
-        entry_lines: deque[int | None]
+        entry_lines: deque[tuple[int | None, bool]]
         line_number: Callable[[], int | None]
 
         def startElementNS(self, name: Any, qname: Any, attrs: Any) -> None:
             entries = len(self.entries)
             super().startElementNS(name, qname, attrs)
             if len(self.entries) != entries:
-                self.entry_lines.append(self.line_number())
+                self.entry_lines.append((self.line_number(), "title" in self.feeddata))
 
     return _FeedparserParts(
         EntryLineParser,
