@@ -11,8 +11,10 @@ time, so memory stays flat however long the input is.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import math
 import os
 import threading
 from collections import deque
@@ -42,7 +44,7 @@ from quality.inputs.jsonl import (
     parse_line,
     read_json,
 )
-from quality.report import Report
+from quality.report import Report, ScorerSummary
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -137,20 +139,27 @@ def report_record(report: Report, id: str | None, *, include_text: bool = False)
         "id": id,
         "score": report.score,
         "grade": report.grade,
-        "scorers": {
-            sid: {
-                "score": None if s.score is None else round(s.score, 4),
-                "weight": s.weight,
-                "contribution": s.rounded_contribution,
-            }
-            for sid, s in report.scorers.items()
-        },
+        "scorers": {sid: _scorer_record(s) for sid, s in report.scorers.items()},
         "findings": [finding.to_dict() for finding in report.findings],
         "article": report.article.metadata(),
     }
     if include_text:
         data["text"] = report.article.text
     return data
+
+
+def _scorer_record(summary: ScorerSummary) -> dict[str, Any]:
+    """One scorer's entry of an output line. ``notes`` (what cost points that no finding
+    shows) is there only when the scorer has some, as most scorers of most articles have
+    none: lines stay short, and lines written before notes existed read the same."""
+    entry: dict[str, Any] = {
+        "score": None if summary.score is None else round(summary.score, 4),
+        "weight": summary.weight,
+        "contribution": summary.rounded_contribution,
+    }
+    if summary.notes:
+        entry["notes"] = list(summary.notes)
+    return entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +205,10 @@ def score_item(
     """
     item_id, line, source = _identity(item)
     result = BatchResult(index=index, id=item_id, line=line, source=source)
+    if isinstance(item, (_Crashed, _TimedOut)) and isinstance(item.item, JsonlRecord):
+        # The line never reached an article in a worker: read here for its id alone.
+        with contextlib.suppress(LineError):
+            result.id = _record_id(parse_line(item.item))
     try:
         if isinstance(item, JsonlRecord):
             # Parsed here rather than in _load so that an error further on can name the id.
@@ -238,7 +251,7 @@ class _Rejected(Exception):
 
 
 def _identity(item: Any) -> tuple[str | None, int | None, str | None]:
-    if isinstance(item, _Crashed):
+    if isinstance(item, (_Crashed, _TimedOut)):
         return _identity(item.item)
     if isinstance(item, JsonlRecord):
         return None, item.line, item.source
@@ -271,6 +284,13 @@ def _load(item: Any, max_chars: int) -> tuple[Article, str | None]:
         raise _Rejected(
             "WorkerCrashed",
             "the worker process scoring this article died (a crash or out of memory)",
+        )
+    if isinstance(item, _TimedOut):
+        raise _Rejected(
+            "Timeout",
+            f"scoring this article took longer than the time limit of {item.seconds:g} "
+            f"second{'' if item.seconds == 1 else 's'}; the worker process scoring it was "
+            "stopped",
         )
     if isinstance(item, FailedInput):
         raise _Rejected(item.kind, item.message)
@@ -362,6 +382,7 @@ def score_many(
     max_chars: int = DEFAULT_MAX_CHARS,
     keep_html: bool = False,
     mp_context: str | None = None,
+    timeout: float | None = None,
 ) -> Generator[BatchResult, None, None]:
     """One ``BatchResult`` per item of ``items``, in order, as they are ready.
 
@@ -369,6 +390,10 @@ def score_many(
     ``JsonlRecord`` lines or ``ArticleFile`` paths. ``workers`` > 1 scores in that many
     processes (0 or less: one per core). Reports leave out the article's raw HTML unless
     ``keep_html`` is true (the text extracted from it is always there).
+
+    ``timeout`` (seconds, default none) limits the time one article may take: an article
+    over it is a ``Timeout`` error and the worker process scoring it is stopped. A limit
+    needs worker processes, so with it even ``workers=1`` scores in one worker process.
     """
     yield from map_ordered(
         score_item,
@@ -379,7 +404,27 @@ def score_many(
         chunksize=chunksize,
         window=window,
         mp_context=mp_context,
+        timeout=timeout,
     )
+
+
+def check_timeout(timeout: object) -> float | None:
+    """``timeout`` as a time limit in seconds (None: no limit); anything else but a positive,
+    finite number of seconds is a ``ValueError`` saying so."""
+    if timeout is None:
+        return None
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise ValueError(
+            f"the time limit must be a number of seconds, got {type(timeout).__name__}"
+        )
+    seconds = float(timeout)
+    if not math.isfinite(seconds) or seconds <= 0:
+        # inf is refused rather than read as no limit: None says that unambiguously.
+        raise ValueError(
+            f"the time limit must be a positive number of seconds, got {timeout!r}"
+            + (" (use None for no limit)" if seconds == math.inf else "")
+        )
+    return seconds
 
 
 def resolve_workers(workers: int | None) -> int:
@@ -433,21 +478,32 @@ def map_ordered(
     chunksize: int = DEFAULT_CHUNKSIZE,
     window: int = DEFAULT_WINDOW,
     mp_context: str | None = None,
+    timeout: float | None = None,
 ) -> Generator[T, None, None]:
     """``func(pipeline, index, item, *args)`` for every item, in input order.
 
     ``func`` must be a module-level function and must not raise (it turns failures into
-    results). With one worker it runs here, in this process.
+    results). With one worker and no ``timeout`` it runs here, in this process. With a
+    ``timeout`` (seconds per item) it always runs in worker processes, since only a process
+    can be stopped whatever it is doing; an item over the limit gets
+    ``func(pipeline, index, _TimedOut(item, timeout), *args)`` in its place.
     """
     workers = resolve_workers(workers)
     if chunksize < 1 or window < 1:
         raise ValueError("chunksize and window must be at least 1")
+    seconds = check_timeout(timeout)
     numbered = enumerate(items)
-    if workers == 1:
+    if workers == 1 and seconds is None:
         for index, item in numbered:
             yield func(pipeline, index, item, *args)
         return
-    runner = _OrderedPool(func, args, pipeline, workers, mp_context)
+    runner: _OrderedPool | TimedPool
+    if seconds is None:
+        runner = _OrderedPool(func, args, pipeline, workers, mp_context)
+    else:
+        from quality.timed_pool import TimedPool
+
+        runner = TimedPool(func, args, pipeline, workers, mp_context, seconds)
     finished = False
     try:
         yield from runner.run(numbered, chunksize, workers * window)
@@ -660,3 +716,11 @@ class _Crashed:
     """An input whose scoring killed the worker process, in place of that input."""
 
     item: Any
+
+
+@dataclass(frozen=True, slots=True)
+class _TimedOut:
+    """An input that took longer than the time limit to score, in place of that input."""
+
+    item: Any
+    seconds: float

@@ -35,7 +35,9 @@ class Pipeline:
     lists phrases never to flag. ``rule_dirs`` reads the rules from these directories (or
     rule files) instead of the packaged ones: list ``quality.ruleset.default_rules_dir()``
     too to add rules to them; ``rules`` gives them loaded. A scorer id, rule code or weight
-    that names nothing known raises a ``QualityError`` that says which argument holds it.
+    that names nothing known raises a ``QualityError`` that says which argument holds it,
+    and arguments that leave no scorer to run (every one disabled, or a rule selection that
+    leaves none of their rules on) raise a ``NoScorersError``, a ``ConfigError``.
     """
 
     def __init__(
@@ -117,6 +119,8 @@ class Pipeline:
                 cls.id, selection=self.selection, allow=self.allow
             )
             self.scorers.append(_build(cls, scorer_rules, options.get(cls.id)))
+        if not self.scorers:
+            raise _no_scorer_left(chosen_ids, disabled, deselected, select, ignore, extend_select)
 
     @property
     def scorer_ids(self) -> list[str]:
@@ -127,12 +131,21 @@ class Pipeline:
         return self.score_article(load_article(article, **fields))
 
     def score_many(
-        self, items: Iterable[Any], workers: int = 1, **options: Any
+        self,
+        items: Iterable[Any],
+        workers: int = 1,
+        *,
+        timeout: float | None = None,
+        **options: Any,
     ) -> Iterator[BatchResult]:
-        """One result per item, in input order, streaming; see ``quality.batch.score_many``."""
+        """One result per item, in input order, streaming; see ``quality.batch.score_many``.
+
+        ``timeout`` (seconds) limits the time one article may take: one over it is a
+        ``Timeout`` error result and the worker process scoring it is stopped (with a limit,
+        even ``workers=1`` scores in a worker process). Default: no limit."""
         from quality.batch import score_many
 
-        return score_many(self, items, workers=workers, **options)
+        return score_many(self, items, workers=workers, timeout=timeout, **options)
 
     def score_article(self, article: Article) -> Report:
         article = with_text_metadata(article)
@@ -214,6 +227,56 @@ class Pipeline:
             steps.append((scorer, self.weights.weight(scorer.id), skipped, _is_builtin(scorer)))
         plan = self._plans[language] = _Plan(SharedScan(automata), steps)
         return plan
+
+
+class NoScorersError(ConfigError):
+    """The arguments of a ``Pipeline`` leave it no scorer to run. Refused: an article that no
+    scorer looks at would score 100, grade A, whatever it says. The message names the
+    arguments that switched the scorers off."""
+
+
+def _no_scorer_left(
+    chosen_ids: list[str],
+    disabled: set[str],
+    deselected: set[str],
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+) -> NoScorersError:
+    """The error for a pipeline left without scorers, naming what left it so."""
+    if not chosen_ids:
+        causes = ["'scorers' is empty"]
+    else:
+        off = [i for i in chosen_ids if i in disabled]
+        unselected = [i for i in chosen_ids if i not in disabled and i in deselected]
+        causes = []
+        if off:
+            causes.append(f"'disable' switches off {_listed(off, chosen_ids, 'every scorer')}")
+        if unselected:
+            given = [
+                f"{name} {list(codes)!r}"
+                for name, codes in (
+                    ("select", select),
+                    ("ignore", ignore),
+                    ("extend_select", extend_select),
+                )
+                if codes is not None and (codes or name == "select")
+            ]
+            causes.append(
+                f"the rule selection ({', '.join(given)}) leaves no rule of "
+                f"{_listed(unselected, chosen_ids, 'any scorer')} on"
+            )
+    return NoScorersError(
+        f"no scorer left to run: {'; '.join(causes)}. An article that no scorer looks at "
+        "would score 100 whatever it says; keep at least one scorer and one of its rules"
+    )
+
+
+def _listed(scorer_ids: list[str], chosen_ids: list[str], all_of_them: str) -> str:
+    """The scorers by id, or ``all_of_them`` when they are every scorer chosen."""
+    if len(scorer_ids) == len(chosen_ids):
+        return all_of_them
+    return ", ".join(map(repr, scorer_ids))
 
 
 class _Plan(NamedTuple):

@@ -419,6 +419,10 @@ def test_disable_and_file_ignore_in_another_case_are_obeyed_in_text_files(capsys
         (suppression.MARKDOWN_STYLE, "<!-- QUALITY: good --> and more\n<!-- Quality: goes on\n"),
         (suppression.HTML_STYLE, "<p>Quality: good</p>\n<!-- Quality: good -->\n"),
         (suppression.TEXT_STYLE, "# Quality: what readers expect\nQuality: good\n"),
+        # A heading that starts with a directive's name, followed by words, not codes.
+        (suppression.TEXT_STYLE, "# Quality: Ignore the hype\n"),
+        (suppression.TEXT_STYLE, "# Quality: Enable your readers -- a guide\n"),
+        (suppression.MARKDOWN_STYLE, "<!-- Quality: disable the noise -->\n"),
         # Only ASCII letters spell "quality": the dotless i is another letter.
         (suppression.MARKDOWN_STYLE, "<!-- qual\u0131ty: ignore FIL101 -->\n"),
     ],
@@ -426,6 +430,26 @@ def test_disable_and_file_ignore_in_another_case_are_obeyed_in_text_files(capsys
 def test_other_text_that_mentions_quality_is_not_a_directive(style, text):
     found = suppression.scan(text, style)
     assert (found.directives, found.problems, found.spans) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("# Quality: Ignore fil101", ("FIL101",)),
+        ("# Quality: Ignore FIL, att1 -- quoted", ("FIL", "ATT1")),
+        ("# QUALITY: IGNORE ALL", ("ALL",)),
+    ],
+)
+def test_codes_written_as_codes_make_a_directive_in_another_case(line, codes):
+    found = suppression.scan(line + "\nThe council met.\n", suppression.TEXT_STYLE)
+    assert [d.codes for d in found.directives] == [codes]
+
+
+def test_a_text_file_heading_that_reads_like_a_directive_is_a_heading(capsys, tmp_path):
+    path = write(tmp_path, "a.txt", "# Quality: Ignore the hype\n\n" + GLIMMER)
+    result = findings(capsys, path, "--select", "FIL101,SUP")
+    assert rules_at(result) == [("FIL101", 3)]
+    assert result["suppressed"] == 0
 
 
 def test_prose_and_comments_that_mention_quality_raise_no_sup002(capsys, tmp_path):

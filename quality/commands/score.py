@@ -28,6 +28,7 @@ from quality.batch import (
     ArticleFile,
     FailedInput,
     available_cores,
+    check_timeout,
     map_ordered,
     resolve_workers,
     score_item,
@@ -72,6 +73,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "never more than one per core)",
     )
     parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="longest time one article may take to score (e.g. 30 or 2.5); an article that "
+        "takes longer gets a Timeout error line and the worker scoring it is stopped "
+        "(default: no limit; with a limit, --jobs 1 scores in one worker process)",
+    )
+    parser.add_argument(
         "--max-chars",
         type=int,
         default=DEFAULT_MAX_CHARS,
@@ -90,6 +100,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="add each article's text to its output line (lets 'quality sources' find "
         "boilerplate and near-duplicates without scoring again)",
     )
+
+
+def _seconds(value: str) -> float:
+    """``--timeout``'s value: a positive number of seconds."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of seconds such as 30 or 2.5, got {value!r}"
+        ) from None
+    try:
+        check_timeout(seconds)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"must be a finite number of seconds above 0, got {value!r} "
+            "(leave --timeout out for no limit)"
+        ) from None
+    return seconds
 
 
 # --------------------------------------------------------------------------- inputs
@@ -457,6 +485,7 @@ def run(args: argparse.Namespace) -> int:
         pipeline=pipeline,
         args=(args.max_chars, args.include_text),
         workers=workers,
+        timeout=args.timeout,
     )
     try:
         if progress is not None:

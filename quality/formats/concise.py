@@ -43,11 +43,12 @@ def score_line(result: FileResult, style: Style) -> str:
         reasons.append(f"{count} {scorers} not run: {'; '.join(reasons_not_run)}")
     why = f" ({'; '.join(reasons)})" if reasons else ""
     suppressed = f", {result.suppressed} suppressed" if result.suppressed else ""
-    return (
-        f"{style(result.path, 'bold')}: score {shown_score(result.score)}/100, "
-        f"grade {result.grade}"
-        f"{suppressed}: {verdict}{why}"
+    scored = (
+        f"score {shown_score(result.score)}/100, grade {result.grade}"
+        if result.score is not None
+        else "not scored (no scorer rule selected)"
     )
+    return f"{style(result.path, 'bold')}: {scored}{suppressed}: {verdict}{why}"
 
 
 def summary_line(run: LintRun, style: Style) -> str:

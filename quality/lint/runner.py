@@ -53,6 +53,8 @@ class LintOptions(NamedTuple):
 @dataclass
 class FileResult:
     path: str
+    #: None for a file that could not be linted, and for one whose rule selection leaves no
+    #: scorer rule on (``--select SUP``), which is checked but not scored
     score: float | None = None
     grade: str | None = None
     findings: list[Finding] = field(default_factory=list)
@@ -168,6 +170,17 @@ class _Settings(NamedTuple):
         )
 
 
+class _Scoring(NamedTuple):
+    """How the files of one configuration are scored."""
+
+    #: None when the rule selection leaves no scorer rule on (only the linter's own, such
+    #: as SUP001, or none at all): such files are checked but not scored, since a pipeline
+    #: without scorers would give every file 100 whatever it says.
+    pipeline: Pipeline | None
+    #: the score under which a file fails, unless the settings give one
+    fail_under: float
+
+
 class Linter:
     """Lints targets one after another, reusing one Pipeline per distinct configuration."""
 
@@ -182,7 +195,7 @@ class Linter:
             raise ConfigError(f"{options.config}: no [tool.quality] table in this file")
         self.finder = ConfigFinder(self.cwd)
         self.rulebook: RuleBook = RuleBook.load()
-        self._pipelines: dict[tuple[Any, ...], Pipeline] = {}
+        self._scorings: dict[tuple[Any, ...], _Scoring] = {}
         self._reported_configs: set[str] = set()
 
     @cached_property
@@ -277,16 +290,16 @@ class Linter:
         covered = RuleSelection.build(select=prefixes)
         return tuple(code for code in self.rules if covered.enabled(code))
 
-    def pipeline_for(self, settings: _Settings) -> Pipeline:
+    def scoring_for(self, settings: _Settings) -> _Scoring:
         key = settings.pipeline_key()
-        pipeline = self._pipelines.get(key)
-        if pipeline is None:
-            pipeline = self._build_pipeline(settings)
-            self._pipelines[key] = pipeline
-        return pipeline
+        scoring = self._scorings.get(key)
+        if scoring is None:
+            scoring = self._build_scoring(settings)
+            self._scorings[key] = scoring
+        return scoring
 
-    def _build_pipeline(self, settings: _Settings) -> Pipeline:
-        from quality.pipeline import Pipeline
+    def _build_scoring(self, settings: _Settings) -> _Scoring:
+        from quality.pipeline import NoScorersError, Pipeline
         from quality.weights import Weights
 
         config = settings.config
@@ -302,15 +315,21 @@ class Linter:
             scored = self._scorer_prefixes
             # A scorer whose every rule is deselected is switched off by the pipeline, not
             # charged as "could not run": ignoring ATT takes attribution out of the score.
-            return Pipeline(
-                rules=self.rulebook,
-                select=None if settings.select is None else scored(settings.select),
-                ignore=scored(settings.ignore),
-                extend_select=scored(settings.extend_select),
-                weights=weights,
-                options=config.scorers,
-                allow=config.allow,
-            )
+            try:
+                pipeline = Pipeline(
+                    rules=self.rulebook,
+                    select=None if settings.select is None else scored(settings.select),
+                    ignore=scored(settings.ignore),
+                    extend_select=scored(settings.extend_select),
+                    weights=weights,
+                    options=config.scorers,
+                    allow=config.allow,
+                )
+            except NoScorersError:
+                # Not a mistake here: `--select SUP` checks suppression comments alone, and
+                # a per-file ignore of ALL exempts a file. Such files are not scored.
+                return _Scoring(None, (weights or Weights.load()).fail_under)
+            return _Scoring(pipeline, pipeline.weights.fail_under)
         except OptionError as exc:  # name the option's key in the configuration
             raise config.option_error(exc) from exc
         except QualityError as exc:
@@ -344,7 +363,7 @@ class Linter:
         )
         try:
             settings = self.settings_for(config_path)
-            pipeline = self.pipeline_for(settings)
+            scoring = self.scoring_for(settings)
         except ConfigError as exc:
             return FileResult(display, error=f"invalid configuration: {exc}", config=None)
         result = FileResult(
@@ -354,7 +373,7 @@ class Linter:
         )
         try:
             text = self._read(target, settings.max_file_size, read_stdin)
-            self._lint_text(result, text, display, settings, pipeline)
+            self._lint_text(result, text, display, settings, scoring)
         except InputError as exc:
             result.error = str(exc)
         except QualityError as exc:
@@ -392,7 +411,7 @@ class Linter:
             raise InputError(f"{exc}; save the file as UTF-8") from None
 
     def _lint_text(
-        self, result: FileResult, text: str, display: str, settings: _Settings, pipeline: Pipeline
+        self, result: FileResult, text: str, display: str, settings: _Settings, scoring: _Scoring
     ) -> None:
         from quality.inputs import load_article
 
@@ -415,10 +434,15 @@ class Linter:
             article = load_article(scored_text, format=fmt, max_chars=None)
         elif style == suppression.TEXT_STYLE and found.spans:
             article = _replace_text(article, suppression.blank(source, found.spans))
-        report = pipeline.score_article(article)
+        # The article is read even when it is not scored, so that a file that cannot be
+        # read as an article (a bad front-matter date) is an error whatever is selected.
+        pipeline = scoring.pipeline
+        report = pipeline.score_article(article) if pipeline is not None else None
         lines = LineIndex(source)
         findings = (
-            report.findings
+            []
+            if report is None
+            else report.findings
             if page is None
             else relocate(report.findings, article.text, page, lines)
         )
@@ -438,19 +462,20 @@ class Linter:
             ]
             source = text
         result.findings = sorted(shown, key=lambda f: (f.line, f.column, f.rule))
-        result.score = report.score
-        result.not_run = {sid: s.reason or "" for sid, s in report.scorers.items() if not s.ran}
-        result.grade = report.grade
-        result.losses = [
-            (summary.id, summary.contribution, summary.notes)
-            for summary in sorted(report.scorers.values(), key=lambda s: (s.contribution, s.id))
-            if summary.contribution <= -0.05
-        ]
         result.source = source
         result.fail_under = (
-            settings.fail_under if settings.fail_under is not None else pipeline.weights.fail_under
+            settings.fail_under if settings.fail_under is not None else scoring.fail_under
         )
-        result.failed_by_score = report.score < result.fail_under
+        if report is not None:  # else the file is not scored: score and grade stay None
+            result.score = report.score
+            result.not_run = {sid: s.reason or "" for sid, s in report.scorers.items() if not s.ran}
+            result.grade = report.grade
+            result.losses = [
+                (summary.id, summary.contribution, summary.notes)
+                for summary in sorted(report.scorers.values(), key=lambda s: (s.contribution, s.id))
+                if summary.contribution <= -0.05
+            ]
+            result.failed_by_score = report.score < result.fail_under
         result.failing_findings = sum(1 for f in result.findings if f.severity.rank >= failing)
 
     def _directive_findings(

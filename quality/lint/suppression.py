@@ -9,8 +9,9 @@ Each directive stands on its own line::
 In plain-text files the same directives may be written ``# quality: ignore FIL101``. A code
 is a full rule code, a prefix (``FIL``, ``ATT1``) or ``ALL``. A finding is matched by the
 line it starts on. Case does not matter (``<!-- Quality: Ignore fil101 -->``), but a comment
-whose ``quality`` is not all lower case is a directive only when a directive's name follows
-it or it names a rule code: ``<!-- Quality: checked by the desk -->`` is an ordinary comment.
+whose ``quality`` is not all lower case is a directive only when it names a rule code, or a
+directive's name follows it and then only words written as codes:
+``<!-- Quality: checked by the desk -->`` and ``# Quality: Ignore the hype`` are not.
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ _BODY = re.compile(r"^\s*" + _KIND + r"(?P<codes>(?:(?!--).)*)(?:--(?P<reason>.*
 _NAMES_A_DIRECTIVE = re.compile(r"\s*" + _KIND)
 _NAMES_A_RULE = re.compile(r"\b[A-Z]{3}\d{3}\b")
 _CODE = re.compile(r"^(?:ALL|[A-Z]{1,3}\d{0,3})$")
+_CODE_SEPARATOR = re.compile(r"[,\s]+")
+#: A code as written in a directive whose "quality" is not in lower case (see _directive_like)
+_WRITTEN_AS_CODE = re.compile(r"^(?:[A-Z]{1,3}\d{0,3}|(?i:[a-z]{1,3}\d{1,3}))$")
 
 
 @dataclass
@@ -174,11 +178,20 @@ def _directive_like(m: re.Match[str]) -> bool:
     case, it is, and is obeyed or reported; written otherwise (``Quality:``), it is when a
     directive's name follows or a rule code is named (``Quality: ignroe FIL101`` is a misspelt
     directive), so that a comment such as ``<!-- Quality: good -->`` or a text file's
-    ``# Quality: what readers expect`` is left as it is."""
+    ``# Quality: what readers expect`` is left as it is. The words after the directive's
+    name must then read as codes, with a digit or in capitals (``fil101``, ``ATT``, ``ALL``):
+    a text file's heading ``# Quality: Ignore the hype`` is a heading, not a directive that
+    names the rules THE and HYPE."""
     if m.group("prefix") == "quality":
         return True
     body = m.group("body")
-    return _NAMES_A_DIRECTIVE.match(body) is not None or _NAMES_A_RULE.search(body) is not None
+    if _NAMES_A_RULE.search(body) is not None:
+        return True
+    kind = _NAMES_A_DIRECTIVE.match(body)
+    if kind is None:
+        return False
+    written = body[kind.end() :].split("--", 1)[0]
+    return all(_WRITTEN_AS_CODE.match(word) for word in _CODE_SEPARATOR.split(written) if word)
 
 
 def _trimmed(m: re.Match[str]) -> tuple[int, int]:
@@ -212,7 +225,7 @@ def _parse(body: str) -> tuple[str, tuple[str, ...], str | None] | str:
             else "no directive; expected ignore, disable, enable or file-ignore"
         )
     kind = m.group("kind").lower()
-    codes = tuple(c.upper() for c in re.split(r"[,\s]+", m.group("codes")) if c)
+    codes = tuple(c.upper() for c in _CODE_SEPARATOR.split(m.group("codes")) if c)
     if not codes:
         return f"'{kind}' needs at least one rule code (or ALL)"
     bad = [c for c in codes if not _CODE.match(c)]
