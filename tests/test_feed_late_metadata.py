@@ -6,7 +6,6 @@ A feed that gives its header first is not held back at all."""
 from __future__ import annotations
 
 import gzip
-import io
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ import quality.inputs.feeds as feeds
 from quality.batch import FailedInput
 from quality.errors import InputError
 from quality.inputs.feeds import FeedEntry, feed_entries
+from tests.test_feed_streaming import CountingStream
 
 RSS_OPEN = (
     '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -95,23 +95,6 @@ def lent(entries: list[FeedEntry | FailedInput]) -> set[tuple[Any, ...]]:
         for e in entries
         if isinstance(e, FeedEntry)
     }
-
-
-class CountingStream(io.RawIOBase):
-    """A pipe-like stream (not seekable) that counts what has been read from it."""
-
-    def __init__(self, data: bytes):
-        self._data = io.BytesIO(data)
-        self.read_so_far = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        chunk = self._data.read(len(buffer))
-        buffer[: len(chunk)] = chunk
-        self.read_so_far += len(chunk)
-        return len(chunk)
 
 
 # --------------------------------------------------------------------------- the same records
