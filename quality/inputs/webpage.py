@@ -4,6 +4,7 @@ quality.inputs.pagedates."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -49,6 +50,12 @@ _MIN_MARKED_REPEAT = 50
 #: trafilatura drops characters that are not printable, so zero-width ones would not survive
 #: the extraction.
 _REPEAT_MARKS = ("\u2bd1", "\u2e4e", "\u2bd2", "\u2e4f")
+
+#: trafilatura's metadata holds htmldate's date for the page, which is not used (the date
+#: is found by quality.inputs.pagedates). Its quick search costs half as much as the
+#: extensive one trafilatura asks for by default, and never loads dateparser, which takes
+#: over a second at the first page that needs it.
+_UNUSED_DATE_SEARCH: dict[str, Any] = {"original_date": True, "extensive_search": False}
 
 #: A line that holds the title or byline with at most this many other words ("By", "Staff
 #: writer") was used as metadata, not stripped.
@@ -100,24 +107,35 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
     """
     import trafilatura
 
-    # Checked first: a page cut short by the parser is refused before any work is done on it.
-    _refuse_deep_nesting(html)
+    # The page is parsed once: trafilatura extracts from a copy of the tree it is given, so
+    # the tree, once the marks of repeats are taken out again, serves every later step.
     tree = _parse(html)
+    # lxml makes a Python object for an element each time a walk reaches it unless one is
+    # alive, and for this parser's elements that runs a Python class lookup; the walks below
+    # reuse these.
+    elements = list(tree.getroottree().iter())
+    # Checked before any work is done on it: a page cut short by the parser is refused.
+    _refuse_deep_nesting(html, tree)
     marks = _mark_repeats(tree)
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        deduplicate=False,
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            deduplicate=False,
+            date_extraction_params=_UNUSED_DATE_SEARCH,
+        )
+    finally:
+        if marks is not None:
+            marks.restore()
     data: dict[str, Any] = {}
     if document is not None:
         data = document if isinstance(document, dict) else document.as_dict()
     text = data.get("text") or ""
     if marks is not None:
-        text = _unmarked(text, marks)
+        text = marks.removed_from(text)
     fields: dict[str, str] = {}
     for source_key, target in (
         ("title", "title"),
@@ -128,20 +146,20 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
     ):
         value = data.get(source_key)
         if isinstance(value, str) and marks is not None:
-            value = _unmarked(value, marks)
+            value = marks.removed_from(value)
         if isinstance(value, str) and value.strip():
             fields[target] = value.strip()
-    pristine = _parse(html)
-    if not _holds_article_text(text, pristine):
+    if not _holds_article_text(text, tree):
         # With nothing else to take, trafilatura falls back on the whole page: its menus, its
         # logo, a "Page not found". None of that is an article.
         text = ""
-    stripped = _stripped_blocks(pristine, text, fields)
+    stripped = _stripped_blocks(tree, text, fields)
     if not text.strip():
         raise EmptyPageError(_no_text_message(stripped))
-    published = find_published_date(pristine, url=url, text=text)
+    published = find_published_date(tree, url=url, text=text)
     if published:
         fields["published"] = published
+    del elements
     return ExtractedPage(text=text, fields=fields, stripped=stripped)
 
 
@@ -166,15 +184,22 @@ def _parse(html: str) -> Any:
     return tree
 
 
-def _refuse_deep_nesting(html: str) -> None:
-    """An EmptyPageError when the HTML parser (libxml2, under lxml) would stop at its depth
+def _refuse_deep_nesting(html: str, tree: Any) -> None:
+    """An EmptyPageError when the HTML parser (libxml2, under lxml) stopped at its depth
     limit: it drops everything nested deeper and everything after it, so the article would
     be the part of the page before that point, or nothing, and no one would know. Unclosed
     tags (a ``<font>`` or ``<div>`` opened on every line) are what nests a page that deep;
     real pages stay under 50 levels.
 
     The page is refused rather than read with lxml's ``huge_tree``: that only moves the limit
-    to 2048 levels, and trafilatura takes seconds per page on trees that deep."""
+    to 2048 levels, and trafilatura takes seconds per page on trees that deep.
+
+    Only the parser's error log tells a page cut at the limit from one nested just as deep,
+    and reading it costs a parse; a parser that stops there has built ``tree`` (the page
+    parsed) as deep as the limit, so a page not ``_SUSPECT_DEPTH`` deep is spared that parse.
+    """
+    if not _reaches_suspect_depth()(tree.getroottree()):
+        return
     limit = _depth_limit_reached(html)
     if limit is not None:
         raise EmptyPageError(
@@ -186,6 +211,18 @@ def _refuse_deep_nesting(html: str) -> None:
 
 #: libxml2's report of its depth limit ("Excessive depth in document: 256, use ...").
 _DEPTH_LIMIT = re.compile(r"depth in document: (\d+)")
+#: Half libxml2's depth limit (256 elements), and far deeper than real pages go.
+_SUSPECT_DEPTH = 128
+
+
+@functools.cache
+def _reaches_suspect_depth() -> Any:
+    """An XPath that tells whether a document holds an element ``_SUSPECT_DEPTH`` deep: one
+    step per level is a walk over the tree in C, where counting each element's ancestors
+    costs its depth."""
+    from lxml import etree
+
+    return etree.XPath("boolean(/" + "/".join(["*"] * _SUSPECT_DEPTH) + ")")
 
 
 def _depth_limit_reached(html: str) -> int | None:
@@ -214,12 +251,31 @@ def _no_text_message(stripped: Sequence[str]) -> str:
 # --------------------------------------------------------------------------- repeated blocks
 
 
-def _mark_repeats(tree: Any) -> str | None:
+@dataclass(frozen=True)
+class _RepeatMarks:
+    """The two marks written into the page's repeated blocks, and the text each marked
+    place of the tree held before (element, "text" or "tail", value)."""
+
+    digits: str
+    unmarked: list[tuple[Any, str, str]]
+
+    def removed_from(self, text: str) -> str:
+        for mark in self.digits:
+            text = text.replace(mark, "")
+        return text
+
+    def restore(self) -> None:
+        """Take the marks out of the tree: it is as parsed again."""
+        for node, slot, value in reversed(self.unmarked):
+            setattr(node, slot, value)
+
+
+def _mark_repeats(tree: Any) -> _RepeatMarks | None:
     """Mark each block that repeats the block before it with the same text, in the same
     kind of place (see ``_MIN_MARKED_REPEAT`` and ``_same_place``) with the number of copies
     before it, written in binary in two marks: no copy's marks are those of another, nor the
     start of a later copy's (trafilatura's fallback drops a paragraph found inside the text
-    before it). The two marks used, or None when no block was marked."""
+    before it). The marks used and what they replaced, or None when no block was marked."""
     blocks = _leaf_blocks(tree)
     texts = [" ".join(_block_text(block).split()) for block in blocks]
     counts = Counter(text for text in texts if len(text) > _MIN_MARKED_REPEAT)
@@ -230,22 +286,17 @@ def _mark_repeats(tree: Any) -> str | None:
     if len(digits) < 2:
         return None
     earlier: dict[str, tuple[Any, int]] = {}
-    marked = False
+    unmarked: list[tuple[Any, str, str]] = []
     for block, text in zip(blocks, texts, strict=True):
         if counts[text] < 2:
             continue
         previous, copies = earlier.get(text, (None, 0))
         if previous is not None and _same_place(previous, block):
+            held = [(node, slot, getattr(node, slot)) for node, slot in _text_slots(block)]
             _append(block, "".join(digits[int(bit)] for bit in f"{copies:b}"))
-            marked = True
+            unmarked.extend(place for place in held if getattr(place[0], place[1]) != place[2])
         earlier[text] = block, copies + 1
-    return digits if marked else None
-
-
-def _unmarked(text: str, marks: str) -> str:
-    for mark in marks:
-        text = text.replace(mark, "")
-    return text
+    return _RepeatMarks(digits, unmarked) if unmarked else None
 
 
 def _same_place(first: Any, second: Any) -> bool:
@@ -282,9 +333,8 @@ def _leaf_blocks(tree: Any) -> list[Any]:
     cells, and divisions of bare text), in document order."""
     blocks: list[Any] = []
     containers: set[Any] = set()
-    for node in tree.iter():
-        if not isinstance(node.tag, str) or node.tag not in _BLOCK_TAGS:
-            continue
+    # Filtered by lxml: no Python object is made for the other elements.
+    for node in tree.iter(*_BLOCK_TAGS):
         blocks.append(node)
         for ancestor in node.iterancestors():
             if ancestor in containers:
@@ -295,14 +345,25 @@ def _leaf_blocks(tree: Any) -> list[Any]:
 
 def _text_slots(element: Any) -> Iterator[tuple[Any, str]]:
     """Where the visible text inside ``element`` is held, in document order: (node, "text")
-    or (node, "tail"); the text of comments, scripts and styles is left out."""
+    or (node, "tail"); the text of comments, scripts and styles is left out (their tails
+    are kept)."""
     if not isinstance(element.tag, str):
         return
-    if element.tag not in _INVISIBLE:
-        yield element, "text"
-    for child in element:
-        yield from _text_slots(child)
-        yield child, "tail"
+    if not len(element):
+        # Most links and many paragraphs: quicker than setting up a walk.
+        if element.tag not in _INVISIBLE:
+            yield element, "text"
+        return
+    from lxml import etree
+
+    # A walk, not a recursion: a recursive generator passes each slot up through one frame
+    # per level above it.
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            if isinstance(node.tag, str) and node.tag not in _INVISIBLE:
+                yield node, "text"
+        elif node is not element:
+            yield node, "tail"
 
 
 def _block_text(element: Any) -> str:
