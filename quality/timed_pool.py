@@ -16,15 +16,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from quality.batch import (
-    _INPUT_POLL_SECONDS,
-    _Crashed,
-    _Feeder,
-    _init_worker,
-    _TimedOut,
-    score_item,
-)
+from quality.batch import score_item
 from quality.errors import QualityError
+from quality.pool import INPUT_POLL_SECONDS, Crashed, Feeder, TimedOut, init_worker
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -65,7 +59,7 @@ _WARM_UP_ITEMS: tuple[dict[str, str], ...] = (
 class TimedPool:
     """Worker processes scoring under a time limit per article, answering in input order.
 
-    ``_OrderedPool``'s executor cannot stop one worker: it does not say which process runs
+    ``OrderedPool``'s executor cannot stop one worker: it does not say which process runs
     which chunk, and its workers share one result queue, which a process ended halfway
     through writing to it leaves unreadable. Here each worker has a pipe of its own, takes
     one chunk at a time and sends back each article's result as soon as it has it, so the
@@ -105,7 +99,7 @@ class TimedPool:
             # Forked workers inherit what warming up loads, so each starts at once.
             _warm_up(pipeline)
         try:
-            # Started here, before the input thread: see ``_OrderedPool._start``.
+            # Started here, before the input thread: see ``OrderedPool._start``.
             for _ in range(workers):
                 process, conn, deadline = self._launch()
                 self.workers.append(_TimedWorker(process, conn, deadline=deadline))
@@ -132,7 +126,7 @@ class TimedPool:
 
     def run(self, numbered: Iterator[tuple[int, Any]], chunksize: int, limit: int) -> Iterator[Any]:
         chunks: deque[_TimedChunk] = deque()  # in input order, at most ``limit``
-        feed = _Feeder(numbered, capacity=limit * chunksize)
+        feed = Feeder(numbered, capacity=limit * chunksize)
         try:
             while True:
                 while len(chunks) < limit:
@@ -167,7 +161,7 @@ class TimedPool:
                 try:
                     message = ForkingPickler.dumps((self.func, rest, self.args))
                 except Exception:
-                    # It cannot travel to a worker: scored here (see ``_OrderedPool.run``),
+                    # It cannot travel to a worker: scored here (see ``OrderedPool.run``),
                     # where no time limit can be kept.
                     chunk.results.extend(self._score_here(rest))
                     continue
@@ -189,7 +183,7 @@ class TimedPool:
             return
         delay = max(0.0, min(worker.deadline for worker in busy + starting) - time.monotonic())
         if room_for_input:
-            delay = min(delay, _INPUT_POLL_SECONDS)
+            delay = min(delay, INPUT_POLL_SECONDS)
         ready = wait([worker.conn for worker in busy + starting], timeout=delay)
         for worker in starting:
             if worker.conn in ready:
@@ -204,7 +198,7 @@ class TimedPool:
         for worker in busy:
             # A result that arrived since the wait is read first: it came in time.
             if worker.chunk is not None and now >= worker.deadline and not worker.conn.poll():
-                self._fail_current(worker, _TimedOut, self.timeout)
+                self._fail_current(worker, TimedOut, self.timeout)
 
     def _hear_start(self, worker: _TimedWorker) -> None:
         """Read the message a fresh worker sends once it is ready for work."""
@@ -260,7 +254,7 @@ class TimedPool:
         assert chunk is not None, "a worker died with nothing to do"
         if chunk.crashed_at == len(chunk.results):
             # It killed a fresh worker too, as the first article that worker scored.
-            self._fail_current(worker, _Crashed)
+            self._fail_current(worker, Crashed)
             return
         chunk.crashed_at = len(chunk.results)
         worker.chunk = None
@@ -349,7 +343,7 @@ def _serve_timed(conn: Connection, pipeline: Pipeline, not_its_own: list[Connect
     until it is sent None or its parent is gone."""
     for inherited in not_its_own:
         inherited.close()
-    _init_worker(pipeline)
+    init_worker(pipeline)
     _warm_up(pipeline)
     if not _send_result(conn, _Ready()):
         return

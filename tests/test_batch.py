@@ -11,15 +11,9 @@ import pytest
 
 import quality
 from quality.analysis import Document
-from quality.batch import (
-    CHUNK_CHARS,
-    ArticleFile,
-    BatchResult,
-    _Feeder,
-    json_line,
-    score_many,
-)
+from quality.batch import ArticleFile, BatchResult, json_line, score_many
 from quality.inputs.jsonl import JsonlRecord, LineError, iter_records, parse_line
+from quality.pool import CHUNK_CHARS, Feeder
 from quality.scorers.base import Scorer, ScorerResult
 
 TOPICS = ["council", "bridge", "library", "port", "rail", "school", "hospital", "budget"]
@@ -209,8 +203,8 @@ def test_input_is_consumed_in_a_bounded_window(pipeline: quality.Pipeline) -> No
     assert pulled <= 50 + 2 * 2 * 5 + 2 * 2 * 5 + 1
 
 
-def _read_in_full(items: list[Any]) -> _Feeder:
-    feeder = _Feeder(iter(enumerate(items)), capacity=1_000)
+def _read_in_full(items: list[Any]) -> Feeder:
+    feeder = Feeder(iter(enumerate(items)), capacity=1_000)
     while not feeder._finished:
         time.sleep(0.001)
     return feeder
@@ -234,7 +228,7 @@ def test_an_error_reading_the_input_comes_after_the_items_before_it() -> None:
         yield "one"
         raise OSError("disk gone")
 
-    feeder = _Feeder(iter(enumerate(broken())), capacity=10)
+    feeder = Feeder(iter(enumerate(broken())), capacity=10)
     assert feeder.take(5, wait=True) == [(0, "one")]
     with pytest.raises(OSError, match="disk gone"):
         feeder.take(5, wait=True)
@@ -313,12 +307,12 @@ def test_a_worker_dies_on_sigterm_even_when_its_parent_handles_it(
     # ending one raises inside it (a traceback on Ctrl-C) instead of ending it.
     import signal
 
-    from quality.batch import _init_worker
+    from quality.pool import init_worker
 
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     signal.signal(signal.SIGTERM, lambda signum, frame: None)
     try:
-        _init_worker(pipeline)
+        init_worker(pipeline)
         assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:

@@ -1,0 +1,274 @@
+"""Worker processes for scoring in parallel: the input read ahead on a thread of its own, in
+bounded chunks, scored in a pool of processes, and the results passed on in input order.
+
+``quality.batch.map_ordered`` chooses the pool: ``OrderedPool`` (a process pool executor fed a
+bounded window of chunks) or, with a time limit per article, ``quality.timed_pool.TimedPool``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from quality.article import Article
+from quality.inputs.feeds import FeedEntry
+from quality.inputs.jsonl import JsonlRecord
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from quality.pipeline import Pipeline
+
+T = TypeVar("T")
+
+#: A chunk also ends once its articles hold this many characters (text and HTML), so that a
+#: chunk of web pages, each a hundred times a plain article's cost, still comes back within
+#: a second or so: progress stays smooth and Ctrl-C does not wait on a long chunk.
+CHUNK_CHARS = 250_000
+
+#: What an input of unknown size (a file path, not read yet) counts for in a chunk.
+_UNKNOWN_SIZE = 8_192
+
+#: How often a pool with room for more work looks for input that has arrived while it waits
+#: for the oldest chunk's results.
+INPUT_POLL_SECONDS = 0.05
+
+#: The pipeline a worker process scores with; set once, when the worker starts.
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def init_worker(pipeline: Pipeline) -> None:
+    import signal
+
+    global _WORKER_PIPELINE
+    # Ctrl-C is the parent's to handle: it stops cleanly and then ends the workers. A worker
+    # forked from a parent that handles SIGTERM itself (`quality score` does) must not keep
+    # that handler, or ending it would raise in the worker instead.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _WORKER_PIPELINE = pipeline
+
+
+def _run_chunk(
+    func: Callable[..., T], chunk: list[tuple[int, Any]], args: tuple[Any, ...]
+) -> list[T]:
+    pipeline = _WORKER_PIPELINE
+    assert pipeline is not None, "worker was started without a pipeline"
+    return [func(pipeline, index, item, *args) for index, item in chunk]
+
+
+class OrderedPool:
+    """A process pool fed a bounded window of chunks, answering in submission order.
+
+    If a worker process dies, the chunks in flight are rerun one article at a time, one at a
+    time, in a fresh pool, so the article that kills a worker is found and reported as an
+    error while every other article is still scored.
+    """
+
+    def __init__(
+        self,
+        func: Callable[..., Any],
+        args: tuple[Any, ...],
+        pipeline: Pipeline,
+        workers: int,
+        mp_context: str | None,
+    ):
+        self.func = func
+        self.args = args
+        self.pipeline = pipeline
+        self.workers = workers
+        import multiprocessing
+
+        self.context = multiprocessing.get_context(mp_context)
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        # Imported here: a process that never scores in parallel (e.g. `quality lint`) should
+        # not pay for multiprocessing at start-up.
+        from concurrent.futures import ProcessPoolExecutor
+
+        executor = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=self.context,
+            initializer=init_worker,
+            initargs=(self.pipeline,),
+        )
+        # The first task starts the worker processes, here and now: forked later, they
+        # would copy this process while the input thread holds a lock halfway through a
+        # read, which the new process could then never take.
+        executor.submit(int)
+        return executor
+
+    def _submit(self, chunk: list[tuple[int, Any]]) -> Future[list[Any]]:
+        return self.executor.submit(_run_chunk, self.func, chunk, self.args)
+
+    def run(self, numbered: Iterator[tuple[int, Any]], chunksize: int, limit: int) -> Iterator[Any]:
+        from concurrent.futures import wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        pending: deque[tuple[Future[list[Any]], list[tuple[int, Any]]]] = deque()
+        feed = Feeder(numbered, capacity=limit * chunksize)
+        try:
+            while True:
+                # Send what has arrived, up to the window; wait for input only when nothing
+                # is in flight.
+                while len(pending) < limit:
+                    chunk = feed.take(chunksize, wait=not pending)
+                    if not chunk:
+                        break
+                    pending.append((self._submit(chunk), chunk))
+                if not pending:
+                    return  # the input is exhausted and every result passed on
+                future, held = pending[0]
+                if len(pending) < limit and not future.done():
+                    # Room in the window, so input that arrives meanwhile is sent on.
+                    wait([future], timeout=INPUT_POLL_SECONDS)
+                    if not future.done():
+                        continue
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    suspects = [pair for _, held in pending for pair in held]
+                    pending.clear()
+                    yield from self._rerun_one_by_one(suspects)
+                    continue
+                except Exception:
+                    # The chunk could not travel to a worker or back: an input that cannot
+                    # be pickled (a record holding a lock or a lambda). It is scored here
+                    # instead, as with one worker, rather than ending the run.
+                    pending.popleft()
+                    yield from self._score_here(held)
+                    continue
+                pending.popleft()
+                yield from results
+        finally:
+            feed.stop()
+
+    def _score_here(self, chunk: list[tuple[int, Any]]) -> Iterator[Any]:
+        for index, item in chunk:
+            yield self.func(self.pipeline, index, item, *self.args)
+
+    def _rerun_one_by_one(self, suspects: list[tuple[int, Any]]) -> Iterator[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        self._restart()
+        for index, item in suspects:
+            try:
+                (result,) = self._submit([(index, item)]).result()
+            except BrokenProcessPool:
+                self._restart()
+                # Scoring it again would kill this process too: report it instead.
+                result = self.func(self.pipeline, index, Crashed(item), *self.args)
+            except Exception:  # it cannot travel to a worker (see ``run``)
+                (result,) = self._score_here([(index, item)])
+            yield result
+
+    def _restart(self) -> None:
+        self.close(abort=True)
+        self.executor = self._start()
+
+    def close(self, *, abort: bool = False) -> None:
+        # On abort, chunks not yet started are dropped and those a worker has begun finish
+        # (a chunk or two per worker). Ending a worker instead can catch it halfway
+        # through writing a result, and the executor then waits for the rest of that
+        # message forever.
+        self.executor.shutdown(wait=True, cancel_futures=abort)
+
+
+class Feeder:
+    """The input, read on a thread of its own into a bounded buffer.
+
+    Reading in the thread that passes results on would hold finished results back whenever
+    the input is slow (a pipe, a feed being written): a chunk waits for all its articles to
+    arrive. Read apart, whatever has arrived is sent to the workers, and results are passed
+    on as they come back. The buffer holds at most ``capacity`` items, so memory stays
+    bounded however far the input runs ahead.
+    """
+
+    def __init__(self, numbered: Iterator[tuple[int, Any]], capacity: int):
+        self._items: deque[tuple[int, Any]] = deque()
+        self._capacity = capacity
+        self._changed = threading.Condition()
+        self._finished = False
+        self._stopped = False
+        self._error: BaseException | None = None
+        thread = threading.Thread(
+            target=self._read, args=(numbered,), name="quality-input", daemon=True
+        )
+        thread.start()
+
+    def _read(self, numbered: Iterator[tuple[int, Any]]) -> None:
+        try:
+            for pair in numbered:
+                with self._changed:
+                    while len(self._items) >= self._capacity and not self._stopped:
+                        self._changed.wait()
+                    if self._stopped:
+                        return
+                    self._items.append(pair)
+                    self._changed.notify_all()
+        except BaseException as exc:  # handed to the reading thread, after the items before it
+            self._error = exc
+        finally:
+            with self._changed:
+                self._finished = True
+                self._changed.notify_all()
+
+    def take(self, chunksize: int, *, wait: bool) -> list[tuple[int, Any]]:
+        """Up to ``chunksize`` items that have arrived, fewer once they hold ``CHUNK_CHARS``
+        characters; with ``wait``, waits for at least one. Empty: none has arrived, or
+        (with ``wait``) the input is exhausted."""
+        with self._changed:
+            while wait and not self._items and not self._finished:
+                self._changed.wait()
+            chunk: list[tuple[int, Any]] = []
+            chars = 0
+            while self._items and len(chunk) < chunksize and chars < CHUNK_CHARS:
+                pair = self._items.popleft()
+                chunk.append(pair)
+                chars += size_of(pair[1])
+            if chunk:
+                self._changed.notify_all()  # room in the buffer again
+            elif self._finished and self._error is not None:
+                error, self._error = self._error, None
+                raise error
+            return chunk
+
+    def stop(self) -> None:
+        """Let the reading thread end once its current item is read."""
+        with self._changed:
+            self._stopped = True
+            self._changed.notify_all()
+
+
+def size_of(item: Any) -> int:
+    """About how many characters scoring ``item`` reads."""
+    if isinstance(item, JsonlRecord):
+        return item.size
+    if isinstance(item, FeedEntry):
+        item = item.record
+    if isinstance(item, Article):
+        return len(item.text) + len(item.html or "")
+    if isinstance(item, Mapping):
+        return sum(len(v) for v in (item.get("text"), item.get("html")) if isinstance(v, str))
+    if isinstance(item, (str, bytes, bytearray)):
+        return len(item)
+    return _UNKNOWN_SIZE
+
+
+@dataclass(frozen=True, slots=True)
+class Crashed:
+    """An input whose scoring killed the worker process, in place of that input."""
+
+    item: Any
+
+
+@dataclass(frozen=True, slots=True)
+class TimedOut:
+    """An input that took longer than the time limit to score, in place of that input."""
+
+    item: Any
+    seconds: float
