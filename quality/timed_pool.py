@@ -35,6 +35,10 @@ class WorkerStartError(QualityError):
 #: How long a worker of a ``TimedPool`` closed after a complete run may take to exit on its
 #: own (it is idle, so it needs only to notice its pipe closing) before it is ended.
 _EXIT_GRACE_SECONDS = 5.0
+#: Chunks a ``TimedPool`` worker holds: the one it is on and the next, sent ahead only when
+#: its message is at most ``_QUEUED_CHUNK_BYTES``, well within what a pipe buffers.
+_CHUNKS_PER_WORKER = 2
+_QUEUED_CHUNK_BYTES = 32_768
 #: How long a fresh ``TimedPool`` worker may take to start and warm up (a spawned one
 #: imports the package) before it is taken for dead and replaced.
 _START_SECONDS = 120.0
@@ -61,11 +65,12 @@ class TimedPool:
 
     ``OrderedPool``'s executor cannot stop one worker: it does not say which process runs
     which chunk, and its workers share one result queue, which a process ended halfway
-    through writing to it leaves unreadable. Here each worker has a pipe of its own, takes
-    one chunk at a time and sends back each article's result as soon as it has it, so the
-    parent knows which article every worker is on and since when. A worker over the limit
+    through writing to it leaves unreadable. Here each worker has a pipe of its own, works
+    through its chunks in order (it holds the next one too, so it never waits between
+    chunks) and sends back each article's result as soon as it has it, so the parent knows
+    which article every worker is on and since when. A worker over the limit
     is ended alone: its article gets a ``Timeout`` result, a fresh worker takes its place,
-    and the rest of its chunk goes to the next free worker, so no article is scored twice
+    and the rest of its chunks go to the next free worker, so no article is scored twice
     and the other workers carry on. A worker that dies scores its article once more in a
     fresh process: an article that kills that one too is reported (``WorkerCrashed``),
     while one that was merely running when a worker died of something else is scored.
@@ -151,11 +156,13 @@ class TimedPool:
             feed.stop()
 
     def _dispatch(self) -> None:
-        """Give every idle worker a waiting chunk."""
+        """Give every worker waiting chunks: one to work on and, when it is small, the next,
+        which the worker starts as soon as it is done with the first instead of waiting for
+        this process to hear of it and send another."""
         from multiprocessing.reduction import ForkingPickler
 
         for worker in self.workers:
-            while worker.ready and worker.chunk is None and self._waiting:
+            while worker.ready and len(worker.chunks) < _CHUNKS_PER_WORKER and self._waiting:
                 chunk = self._waiting.popleft()
                 rest = chunk.items[len(chunk.results) :]
                 try:
@@ -165,19 +172,26 @@ class TimedPool:
                     # where no time limit can be kept.
                     chunk.results.extend(self._score_here(rest))
                     continue
-                worker.chunk = chunk
-                worker.deadline = time.monotonic() + self.timeout
+                if worker.chunks and len(message) > _QUEUED_CHUNK_BYTES:
+                    # A busy worker reads it only when done with its chunk: a large one
+                    # would hold this process in the send, unable to end a stalled worker.
+                    self._waiting.appendleft(chunk)
+                    break
+                if not worker.chunks:
+                    worker.deadline = time.monotonic() + self.timeout
+                worker.chunks.append(chunk)
                 try:
                     worker.conn.send_bytes(message)
-                except OSError:  # it died while idle (ended from outside, out of memory)
+                except OSError:  # it died (ended from outside, out of memory)
                     self._worker_died(worker)
+                    break
 
     def _collect(self, *, room_for_input: bool) -> None:
         """Wait for results until the next deadline (or, with room for more chunks, briefly,
         so that input arriving meanwhile is sent on), then end the workers over it."""
         from multiprocessing.connection import wait
 
-        busy = [worker for worker in self.workers if worker.chunk is not None]
+        busy = [worker for worker in self.workers if worker.chunks]
         starting = [worker for worker in self.workers if not worker.ready]
         if not busy and not starting:
             return
@@ -197,7 +211,7 @@ class TimedPool:
                 self._failed_start(worker)
         for worker in busy:
             # A result that arrived since the wait is read first: it came in time.
-            if worker.chunk is not None and now >= worker.deadline and not worker.conn.poll():
+            if worker.chunks and now >= worker.deadline and not worker.conn.poll():
                 self._fail_current(worker, TimedOut, self.timeout)
 
     def _hear_start(self, worker: _TimedWorker) -> None:
@@ -224,9 +238,9 @@ class TimedPool:
 
     def _receive(self, worker: _TimedWorker) -> None:
         """Every result ``worker`` has sent so far."""
-        chunk = worker.chunk
-        assert chunk is not None, "results from a worker that was given nothing"
+        assert worker.chunks, "results from a worker that was given nothing"
         while True:
+            chunk = worker.chunks[0]
             try:
                 message = worker.conn.recv()
             except (EOFError, OSError):
@@ -242,37 +256,42 @@ class TimedPool:
                 chunk.results.append(message)
             chunk.crashed_at = None
             if chunk.done:
-                worker.chunk = None
-                return
-            # The worker went straight on to the next article.
+                worker.chunks.popleft()
+                if not worker.chunks:
+                    return
+            # The worker went straight on to the next article, of this chunk or the next.
             worker.deadline = time.monotonic() + self.timeout
             if not worker.conn.poll():
                 return
 
     def _worker_died(self, worker: _TimedWorker) -> None:
-        chunk = worker.chunk
-        assert chunk is not None, "a worker died with nothing to do"
+        assert worker.chunks, "a worker died with nothing to do"
+        chunk = worker.chunks[0]
         if chunk.crashed_at == len(chunk.results):
             # It killed a fresh worker too, as the first article that worker scored.
             self._fail_current(worker, Crashed)
             return
         chunk.crashed_at = len(chunk.results)
-        worker.chunk = None
+        self._take_back(worker)
         self._replace(worker)
-        self._waiting.appendleft(chunk)
 
     def _fail_current(self, worker: _TimedWorker, failure: Callable[..., Any], *why: Any) -> None:
         """End ``worker``, give the article it is on the result for ``failure`` and put the
-        rest of its chunk back in line."""
-        chunk = worker.chunk
-        assert chunk is not None, "no article to fail"
-        worker.chunk = None
-        self._replace(worker)
+        rest of its chunks back in line."""
+        assert worker.chunks, "no article to fail"
+        chunk = worker.chunks[0]
         index, item = chunk.items[len(chunk.results)]
         chunk.results.append(self.func(self.pipeline, index, failure(item, *why), *self.args))
         chunk.crashed_at = None
-        if not chunk.done:
-            self._waiting.appendleft(chunk)
+        if chunk.done:
+            worker.chunks.popleft()
+        self._take_back(worker)
+        self._replace(worker)
+
+    def _take_back(self, worker: _TimedWorker) -> None:
+        """Put what is left of ``worker``'s chunks back at the head of the line, in order."""
+        while worker.chunks:
+            self._waiting.appendleft(worker.chunks.pop())
 
     def _replace(self, worker: _TimedWorker) -> None:
         _stop_worker(worker)
@@ -319,7 +338,8 @@ class _TimedWorker:
 
     process: BaseProcess
     conn: Connection
-    chunk: _TimedChunk | None = None
+    #: the chunks sent to it, in order: it is working on the first
+    chunks: deque[_TimedChunk] = dataclasses.field(default_factory=deque)
     deadline: float = math.inf
     #: whether it has warmed up and said so; it is given work only then
     ready: bool = False

@@ -37,6 +37,8 @@ SLOW_SECONDS = 0.3
 DIE_ONCE = re.compile(r"DIE-ONCE:(\S+)")
 #: In an article's text: the scorer kills its process, every time.
 KILL = "KILL-THE-WORKER"
+#: ``COUNT:<path>`` in an article's text: the scorer adds a line to ``path`` each time.
+COUNT = re.compile(r"COUNT:(\S+)")
 
 
 class StallingScorer(Scorer):
@@ -56,6 +58,10 @@ class StallingScorer(Scorer):
             time.sleep(SLOW_SECONDS)
         if KILL in doc.text:
             os._exit(3)
+        counted = COUNT.search(doc.text)
+        if counted is not None:
+            with open(counted.group(1), "a", encoding="utf-8") as tally:
+                tally.write("scored\n")
         found = DIE_ONCE.search(doc.text)
         if found is not None and not os.path.exists(found.group(1)):
             Path(found.group(1)).touch()
@@ -365,3 +371,52 @@ def test_workers_that_die_as_they_start_stop_the_run_with_a_clear_error() -> Non
     pipeline = quality.Pipeline(scorers=[DiesInWorkers(None)], weights={DiesInWorkers.id: 10})
     with pytest.raises(WorkerStartError, match="3 worker processes in a row died or hung"):
         list(pipeline.score_many(["One story.", "Another."], workers=1, timeout=5))
+
+
+def test_a_worker_is_sent_its_next_chunk_ahead_unless_it_is_large(
+    stalling: quality.Pipeline,
+) -> None:
+    from quality.batch import score_item
+    from quality.timed_pool import TimedPool, _TimedChunk
+
+    pool = TimedPool(score_item, (), stalling, 1, None, 30.0)
+    try:
+        (worker,) = pool.workers
+        while not worker.ready:
+            pool._collect(room_for_input=False)
+        small = [_TimedChunk([(i, make_record(i))]) for i in range(3)]
+        pool._waiting.extend(small)
+        pool._dispatch()
+        # The one it works on and the next: no round trip between them.
+        assert list(worker.chunks) == small[:2]
+        assert list(pool._waiting) == small[2:]
+        while worker.chunks:
+            pool._collect(room_for_input=False)
+        large = _TimedChunk([(9, {"id": "big", "text": "The council met. " * 4_000})])
+        pool._waiting.append(large)  # behind small[2], still waiting
+        pool._dispatch()
+        # A large chunk waits until the worker is free to read it at once.
+        assert list(worker.chunks) == [small[2]]
+        assert list(pool._waiting) == [large]
+        while worker.chunks or pool._waiting:
+            pool._dispatch()
+            pool._collect(room_for_input=False)
+        assert [len(chunk.results) for chunk in [*small, large]] == [1, 1, 1, 1]
+        assert large.results[0].ok
+    finally:
+        pool.close()
+
+
+def test_chunks_sent_ahead_to_a_stopped_worker_are_scored_once_elsewhere(
+    stalling: quality.Pipeline, tmp_path: Path
+) -> None:
+    # One worker, chunks of two: while it stalls on article 1, the chunk of articles 2 and 3
+    # waits in its pipe. Both go to the fresh worker, and each article is scored once.
+    tallies = {i: tmp_path / f"tally{i}" for i in (0, 2, 3, 4, 5)}
+    records = records_with({1: HANG, **{i: f"COUNT:{t}" for i, t in tallies.items()}}, 6)
+    results = list(stalling.score_many(records, workers=1, chunksize=2, timeout=0.5))
+    assert [r.index for r in results] == list(range(6))
+    assert [(r.index, r.error.type) for r in results if r.error] == [(1, "Timeout")]
+    assert {i: t.read_text().count("scored") for i, t in tallies.items()} == dict.fromkeys(
+        tallies, 1
+    )
