@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, Generic, TypeVar, overload
 
 from quality.article import Article
@@ -449,14 +450,15 @@ class Document:
         following = _NEXT_WORD.match(self.text, dot + 1)
         if following is None:
             return True
-        if token in _DOTTED_STATES:
-            token_start = dot - len(token)
-            if _TOWN_BEFORE_STATE.search(self.text, max(0, token_start - 40), token_start):
-                return False
+        token_start = dot - len(token)
+        if token in _DOTTED_STATES and _TOWN_BEFORE_STATE.search(
+            self.text, max(0, token_start - 40), token_start
+        ):
+            return False
         if following[1] not in _SENTENCE_OPENERS:
             return True
         # "To Enter U.S. As Refugees": in a title-case headline the opener is one more word.
-        return self._in_title_case(dot - len(token), following.end())
+        return self._in_title_case(token_start, following.end())
 
     def _in_title_case(self, token_start: int, opener_end: int) -> bool:
         """Whether the abbreviation starting at ``token_start`` and the capitalised word
@@ -469,9 +471,8 @@ class Document:
         line_start = text.rfind("\n", 0, token_start) + 1
         words = text[max(line_start, token_start - 40) : token_start].split()
         return any(
-            word in _TITLE_CASE_SMALL_WORDS and not words[i - 1].endswith((".", "!", "?", ":"))
-            for i, word in enumerate(words)
-            if i > 0
+            word in _TITLE_CASE_SMALL_WORDS and not before.endswith((".", "!", "?", ":"))
+            for before, word in pairwise(words)
         )
 
     @_computed_once

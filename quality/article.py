@@ -128,13 +128,15 @@ def with_origins(
     """Article fields with their ``origins``: those already known plus ``origin`` for each
     metadata field given a value. The date is read first: a blank date is no date, and no
     origin is recorded for it."""
-    if "published" in fields:
-        fields = {**fields, "published": normalise_date(fields["published"])}
+    result = dict(fields)
+    if "published" in result:
+        result["published"] = normalise_date(result["published"])
     known = dict(origins) if origins else {}
-    for name, value in fields.items():
+    for name, value in result.items():
         if name in METADATA_FIELDS and value is not None:
             known[name] = origin
-    return {**fields, "origins": known}
+    result["origins"] = known
+    return result
 
 
 def normalise_date(value: object, *, field_name: str = "published") -> str | None:

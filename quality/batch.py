@@ -192,10 +192,6 @@ def score_item(
     """
     item_id, line, source = _identity(item)
     result = BatchResult(index=index, id=item_id, line=line, source=source)
-    if isinstance(item, (Crashed, TimedOut)) and isinstance(item.item, JsonlRecord):
-        # The line never reached an article in a worker: read here for its id alone.
-        with contextlib.suppress(LineError):
-            result.id = _record_id(parse_line(item.item))
     try:
         if isinstance(item, JsonlRecord):
             # Parsed here rather than in _load so that an error further on can name the id.
@@ -239,7 +235,12 @@ class _Rejected(Exception):
 
 def _identity(item: Any) -> tuple[str | None, int | None, str | None]:
     if isinstance(item, (Crashed, TimedOut)):
-        return _identity(item.item)
+        item_id, line, source = _identity(item.item)
+        if isinstance(item.item, JsonlRecord):
+            # The line never reached an article in a worker: read here for its id alone.
+            with contextlib.suppress(LineError):
+                item_id = _record_id(parse_line(item.item))
+        return item_id, line, source
     if isinstance(item, JsonlRecord):
         return None, item.line, item.source
     if isinstance(item, FeedEntry):

@@ -113,12 +113,7 @@ class OrderedPool:
         feed = Feeder(numbered, capacity=limit * chunksize)
         try:
             while True:
-                # Send what has arrived, up to the window; wait for input only when nothing
-                # is in flight.
-                while len(pending) < limit:
-                    chunk = feed.take(chunksize, wait=not pending)
-                    if not chunk:
-                        break
+                for chunk in feed.chunks(chunksize, limit - len(pending), in_flight=bool(pending)):
                     pending.append((self._submit(chunk), chunk))
                 if not pending:
                     return  # the input is exhausted and every result passed on
@@ -236,6 +231,19 @@ class Feeder:
                 error, self._error = self._error, None
                 raise error
             return chunk
+
+    def chunks(
+        self, chunksize: int, room: int, *, in_flight: bool
+    ) -> Iterator[list[tuple[int, Any]]]:
+        """Up to ``room`` chunks of what has arrived. Waits for input only when nothing is
+        ``in_flight``, and then only for the first chunk: the rest is what came with it."""
+        wait = not in_flight
+        for _ in range(room):
+            chunk = self.take(chunksize, wait=wait)
+            if not chunk:
+                return
+            yield chunk
+            wait = False
 
     def stop(self) -> None:
         """Let the reading thread end once its current item is read."""

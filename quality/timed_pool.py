@@ -101,7 +101,7 @@ class TimedPool:
         self._stop_all = Finalize(self, _stop_workers, args=(self.workers,), exitpriority=10)
         self._failed_starts = 0
         if self.context.get_start_method() == "fork":
-            # Forked workers inherit what warming up loads, so each starts at once.
+            # Forked workers inherit what warming up loads, so theirs takes milliseconds.
             _warm_up(pipeline)
         try:
             # Started here, before the input thread: see ``OrderedPool._start``.
@@ -134,10 +134,7 @@ class TimedPool:
         feed = Feeder(numbered, capacity=limit * chunksize)
         try:
             while True:
-                while len(chunks) < limit:
-                    items = feed.take(chunksize, wait=not chunks)
-                    if not items:
-                        break
+                for items in feed.chunks(chunksize, limit - len(chunks), in_flight=bool(chunks)):
                     chunk = _TimedChunk(items)
                     chunks.append(chunk)
                     self._waiting.append(chunk)
@@ -364,6 +361,8 @@ def _serve_timed(conn: Connection, pipeline: Pipeline, not_its_own: list[Connect
     for inherited in not_its_own:
         inherited.close()
     init_worker(pipeline)
+    # Even when forked from a warmed parent: scoring here first is also what shows that
+    # this process can score at all, before it is sent work (see WorkerStartError).
     _warm_up(pipeline)
     if not _send_result(conn, _Ready()):
         return

@@ -90,6 +90,10 @@ def test_a_third_party_scorer_s_notes_are_in_its_entry() -> None:
     }
 
 
+#: Built once for the property below: a pipeline per example would dominate its time.
+_PIPELINE = quality.Pipeline()
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(prose)
 def test_an_entry_has_notes_exactly_when_its_scorer_has_them(text: str) -> None:
@@ -100,9 +104,6 @@ def test_an_entry_has_notes_exactly_when_its_scorer_has_them(text: str) -> None:
         entry = scorers[sid]
         assert entry.get("notes") == (list(summary.notes) if summary.notes else None)
         assert set(entry) - {"notes"} == SCORER_KEYS
-
-
-_PIPELINE = quality.Pipeline()
 
 
 def test_quality_score_writes_notes_and_quality_sources_reads_old_and_new_lines(

@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -346,9 +346,6 @@ def test_the_command_refuses_a_bad_limit_before_any_output(
     assert f"argument --timeout: {problem}" in error
     assert "Traceback" not in error
     assert not out.exists()
-
-
-_: Callable[..., Any] = check_timeout  # re-exported for the command's own check
 
 
 class DiesInWorkers(Scorer):

@@ -439,13 +439,12 @@ class Linter:
         pipeline = scoring.pipeline
         report = pipeline.score_article(article) if pipeline is not None else None
         lines = LineIndex(source)
-        findings = (
-            []
-            if report is None
-            else report.findings
-            if page is None
-            else relocate(report.findings, article.text, page, lines)
-        )
+        if report is None:
+            findings = []
+        elif page is None:
+            findings = report.findings
+        else:
+            findings = relocate(report.findings, article.text, page, lines)
         kept, result.suppressed = suppression.apply(findings, found.directives)
         own, own_suppressed = self._directive_findings(found, settings, lines)
         kept.extend(own)

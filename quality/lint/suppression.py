@@ -62,7 +62,6 @@ _QUOTED_OPENING = re.compile(r"^[ \t]*" + _QUOTE_MARKERS + _OPENING, re.M)
 _TRAILING_BLANKS = " \t\r"
 _KIND = r"(?P<kind>(?ai:file-ignore|ignore|disable|enable))\b"
 _BODY = re.compile(r"^\s*" + _KIND + r"(?P<codes>(?:(?!--).)*)(?:--(?P<reason>.*))?$", re.S)
-_NAMES_A_DIRECTIVE = re.compile(r"\s*" + _KIND)
 _NAMES_A_RULE = re.compile(r"\b[A-Z]{3}\d{3}\b")
 _CODE = re.compile(r"^(?:ALL|[A-Z]{1,3}\d{0,3})$")
 _CODE_SEPARATOR = re.compile(r"[,\s]+")
@@ -187,11 +186,10 @@ def _directive_like(m: re.Match[str]) -> bool:
     body = m.group("body")
     if _NAMES_A_RULE.search(body) is not None:
         return True
-    kind = _NAMES_A_DIRECTIVE.match(body)
-    if kind is None:
-        return False
-    written = body[kind.end() :].split("--", 1)[0]
-    return all(_WRITTEN_AS_CODE.match(word) for word in _CODE_SEPARATOR.split(written) if word)
+    directive = _BODY.match(body)
+    return directive is not None and all(
+        _WRITTEN_AS_CODE.match(word) for word in _CODE_SEPARATOR.split(directive["codes"]) if word
+    )
 
 
 def _trimmed(m: re.Match[str]) -> tuple[int, int]:
