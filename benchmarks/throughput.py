@@ -1,8 +1,9 @@
 """Articles per second for plain-text articles, one worker and every core.
 
-    python benchmarks/throughput.py [--data DIR] [--articles N] [--repeats R]
+    python benchmarks/throughput.py [--data DIR] [--file NAME] [--articles N] [--repeats R]
 
-Reads news-human-vs-ai.dev.jsonl from DIR (default: ../shared/data beside the repository),
+Reads NAME (default news-human-vs-ai.dev.jsonl, texts of about 170 words; human-news.dev.jsonl
+holds full-length articles) from DIR (default: ../shared/data beside the repository),
 cycles it to N articles, and scores them with ``Pipeline.score_many`` at 1 worker and at
 ``os.cpu_count()`` workers. Prints the median of R runs for each and the scaling ratio.
 The pipeline is warmed first (rules compiled, language profiles loaded) so the figures are
@@ -75,10 +76,11 @@ def independent_rate(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--file", default="news-human-vs-ai.dev.jsonl")
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    records = load(args.data / "news-human-vs-ai.dev.jsonl", args.articles)
+    records = load(args.data / args.file, args.articles)
     mean_chars = statistics.fmean(len(r["text"]) for r in records)
     pipeline = quality.Pipeline()
     # Warm-up over the distinct articles: matchers compile lazily and langdetect loads its

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
+import select
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -39,6 +40,11 @@ _EXIT_GRACE_SECONDS = 5.0
 #: its message is at most ``_QUEUED_CHUNK_BYTES``, well within what a pipe buffers.
 _CHUNKS_PER_WORKER = 2
 _QUEUED_CHUNK_BYTES = 32_768
+#: How long a ``TimedPool`` lets results gather before it reads them while every worker is
+#: busy: read one at a time, each result costs this process a wake-up, which took a tenth
+#: of a core from the workers; a few milliseconds hold up no deadline or idle worker (a
+#: worker holds its next chunk, and a chunk takes longer than this to score).
+_GATHER_SECONDS = 0.002
 #: How long a fresh ``TimedPool`` worker may take to start and warm up (a spawned one
 #: imports the package) before it is taken for dead and replaced.
 _START_SECONDS = 120.0
@@ -186,8 +192,6 @@ class TimedPool:
     def _collect(self, *, room_for_input: bool) -> None:
         """Wait for results until the next deadline (or, with room for more chunks, briefly,
         so that input arriving meanwhile is sent on), then end the workers over it."""
-        from multiprocessing.connection import wait
-
         busy = [worker for worker in self.workers if worker.chunks]
         starting = [worker for worker in self.workers if not worker.ready]
         if not busy and not starting:
@@ -195,7 +199,10 @@ class TimedPool:
         delay = max(0.0, min(worker.deadline for worker in busy + starting) - time.monotonic())
         if room_for_input:
             delay = min(delay, INPUT_POLL_SECONDS)
-        ready = wait([worker.conn for worker in busy + starting], timeout=delay)
+        if busy and not starting:
+            time.sleep(min(delay, _GATHER_SECONDS))
+            delay = max(0.0, delay - _GATHER_SECONDS)
+        ready = _readable([worker.conn for worker in busy + starting], delay)
         for worker in starting:
             if worker.conn in ready:
                 self._hear_start(worker)
@@ -204,11 +211,11 @@ class TimedPool:
                 self._receive(worker)
         now = time.monotonic()
         for worker in starting:
-            if not worker.ready and now >= worker.deadline and not worker.conn.poll():
+            if not worker.ready and now >= worker.deadline and not _readable([worker.conn]):
                 self._failed_start(worker)
         for worker in busy:
             # A result that arrived since the wait is read first: it came in time.
-            if worker.chunks and now >= worker.deadline and not worker.conn.poll():
+            if worker.chunks and now >= worker.deadline and not _readable([worker.conn]):
                 self._fail_current(worker, TimedOut, self.timeout)
 
     def _hear_start(self, worker: _TimedWorker) -> None:
@@ -258,7 +265,7 @@ class TimedPool:
                     return
             # The worker went straight on to the next article, of this chunk or the next.
             worker.deadline = time.monotonic() + self.timeout
-            if not worker.conn.poll():
+            if not _readable([worker.conn]):
                 return
 
     def _worker_died(self, worker: _TimedWorker) -> None:
@@ -381,6 +388,23 @@ def _serve_timed(conn: Connection, pipeline: Pipeline, not_its_own: list[Connect
         for index, item in chunk:
             if not _send_result(conn, func(pipeline, index, item, *args)):
                 return
+
+
+def _readable(conns: list[Connection], timeout: float = 0.0) -> list[Connection]:
+    """Those of ``conns`` with a message (or their end) to read, waiting up to ``timeout``
+    seconds for one. ``select.poll`` where the platform has it: ``Connection.poll`` and
+    ``multiprocessing.connection.wait`` build a selector on every call, which cost this
+    process more than reading the result did."""
+    if not hasattr(select, "poll"):
+        from multiprocessing.connection import wait
+
+        return wait(conns, timeout)  # type: ignore[return-value]
+    poller = select.poll()
+    for conn in conns:
+        poller.register(conn.fileno(), select.POLLIN)
+    # Rounded up: a wait cut to 0 ms before a deadline would spin until it passes.
+    ready = {fd for fd, _ in poller.poll(math.ceil(timeout * 1000))}
+    return [conn for conn in conns if conn.fileno() in ready]
 
 
 def _warm_up(pipeline: Pipeline) -> None:

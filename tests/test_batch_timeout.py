@@ -417,3 +417,26 @@ def test_chunks_sent_ahead_to_a_stopped_worker_are_scored_once_elsewhere(
     assert {i: t.read_text().count("scored") for i, t in tallies.items()} == dict.fromkeys(
         tallies, 1
     )
+
+
+def test_the_timed_pool_sees_which_workers_have_a_result_or_have_ended() -> None:
+    import multiprocessing
+
+    from quality.timed_pool import _readable
+
+    with_result, worker_end = multiprocessing.Pipe()
+    worker_end.send("result")
+    idle, idle_worker_end = multiprocessing.Pipe()
+    ended, ended_worker_end = multiprocessing.Pipe()
+    ended_worker_end.close()
+    try:
+        assert _readable([with_result, idle, ended]) == [with_result, ended]
+        assert _readable([idle]) == []
+        started = time.monotonic()
+        assert _readable([idle], timeout=0.05) == []
+        assert time.monotonic() - started >= 0.04  # it waited, rather than spinning
+        assert with_result.recv() == "result"
+        assert _readable([with_result]) == []
+    finally:
+        for conn in (with_result, worker_end, idle, idle_worker_end, ended):
+            conn.close()
