@@ -128,6 +128,9 @@ def test_sarif_has_the_required_structure(capsys, inputs):
         location = result["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uri"]
         region = location["region"]
+        if result["ruleId"] == "quality-score":
+            assert region == {"startLine": 1}  # the whole first line: no span explains it
+            continue
         assert region["startLine"] >= 1 and region["startColumn"] >= 1
         assert (region["endLine"], region["endColumn"]) >= (
             region["startLine"],
@@ -137,6 +140,17 @@ def test_sarif_has_the_required_structure(capsys, inputs):
     assert bot["level"] == "error"
     assert bot["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("file://")
     assert run["invocations"][0]["executionSuccessful"] is False
+    # The seed fails on its score: code scanning shows that, and where the points went.
+    scores = [r for r in run["results"] if r["ruleId"] == "quality-score"]
+    seed = next(
+        r
+        for r in scores
+        if "seeds" in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    )
+    assert seed["level"] == "error"
+    assert re.fullmatch(
+        r"Score \d+/100 \(grade F\) is under 60; points lost: .+", seed["message"]["text"]
+    )
 
 
 def test_sarif_uses_relative_uris_for_relative_paths(capsys, monkeypatch):

@@ -8,6 +8,7 @@ unreadable file, invalid configuration).
 from __future__ import annotations
 
 import argparse
+import codecs
 import io
 import math
 import os
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from quality.lint.runner import LintRun
 
 FORMAT_NAMES = ("concise", "full", "json", "jsonl", "sarif", "github")
+#: Formats written for programs, which read them as UTF-8 whatever the locale.
+MACHINE_FORMATS = ("json", "jsonl", "sarif", "github")
 #: Formats --statistics can be written in; SARIF and workflow commands have no place for a
 #: table, and their readers would choke on one.
 STATISTICS_FORMATS = ("concise", "full", "json", "jsonl")
@@ -172,6 +175,15 @@ def run(args: argparse.Namespace) -> int:
         # An unset variable (`--config "$CONFIG"`) must not fall back to the usual search.
         print("quality lint: error: --config needs a file name, got an empty one", file=sys.stderr)
         return 2
+    if args.select is not None and not _flatten(args.select):
+        # An unset variable (`--select "$RULES"`) would switch every rule off, and every
+        # file would pass unchecked.
+        print(
+            "quality lint: error: --select needs rule codes or prefixes, got none; "
+            "use --select ALL for every rule",
+            file=sys.stderr,
+        )
+        return 2
     paths = _paths(args.paths, args.stdin_filename)
     if isinstance(paths, str):
         print(f"quality lint: error: {paths}", file=sys.stderr)
@@ -206,15 +218,19 @@ def run(args: argparse.Namespace) -> int:
         stdin_filename=args.stdin_filename,
     )
     lint_run = linter.run(targets)
-    with _raw_file_names():
+    with _output_streams(utf8_stdout=args.format in MACHINE_FORMATS):
         try:
             _report_errors(lint_run)
             out = sys.stdout
-            if args.statistics:
-                _write_statistics(lint_run, args.format, out)
-            else:
-                writer(args.format)(lint_run, out, RenderOptions(color=use_color(args.no_color)))
-            out.flush()
+            # None when standard output is closed (`quality lint drafts/ >&-`): there is
+            # nowhere to write, and the verdict still stands.
+            if out is not None:
+                if args.statistics:
+                    _write_statistics(lint_run, args.format, out)
+                else:
+                    render = RenderOptions(color=use_color(args.no_color))
+                    writer(args.format)(lint_run, out, render)
+                out.flush()
         except BrokenPipeError:
             # The reader left (`quality lint drafts/ | head -1`); the verdict still stands, so
             # CI sees the failure rather than a 0.
@@ -248,30 +264,65 @@ def _paths(given: list[str], stdin_filename: str | None) -> list[str] | str:
 
 
 @contextmanager
-def _raw_file_names() -> Iterator[None]:
-    """Standard output and error write file names that are not UTF-8 as the bytes the file
-    system has, as ls does, instead of failing on the surrogates Python holds them as.
+def _output_streams(*, utf8_stdout: bool) -> Iterator[None]:
+    """Standard output and error set up so that writing the report cannot fail on a
+    character their encoding lacks.
 
-    The machine formats never meet such a name (they escape it), so this only changes
-    what the text formats and the error lines print.
+    With ``utf8_stdout`` (the machine formats) standard output is UTF-8 whatever the
+    locale: JSON, SARIF and workflow commands are read as UTF-8, and on a system whose
+    locale encoding is not (a Windows pipe in cp1252) they would otherwise be written in
+    another encoding, or stop with a traceback at the first character it cannot encode.
+    The text formats keep the stream's encoding, for the terminal or file reading them,
+    and write what it lacks as ``\\u201c`` escapes. File names that are not UTF-8 are
+    written as the bytes the file system has, as ls does (the machine formats never meet
+    one: they escape it).
     """
-    changed: list[tuple[io.TextIOWrapper, str | None]] = []
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.errors != "surrogateescape":
-            try:
-                errors = stream.errors
-                stream.reconfigure(errors="surrogateescape")
-                changed.append((stream, errors))
-            except (OSError, ValueError):  # closed or broken: leave it as it is
-                continue
+    codecs.register_error(_OUTPUT_ERRORS, _raw_bytes_or_escape)
+    changed: list[tuple[io.TextIOWrapper, str, str | None]] = []
+    for stream, utf8 in ((sys.stdout, utf8_stdout), (sys.stderr, False)):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue
+        encoding, errors = stream.encoding, stream.errors
+        try:
+            if utf8:
+                stream.reconfigure(encoding="utf-8", errors=_OUTPUT_ERRORS)
+            else:
+                stream.reconfigure(errors=_OUTPUT_ERRORS)
+        except (OSError, ValueError):  # closed or broken: leave it as it is
+            continue
+        changed.append((stream, encoding, errors))
     try:
         yield
     finally:
-        for stream, errors in changed:
+        for stream, encoding, errors in changed:
             try:
-                stream.reconfigure(errors=errors)
+                stream.reconfigure(encoding=encoding, errors=errors)
             except (OSError, ValueError):
                 continue
+
+
+_OUTPUT_ERRORS = "quality-lint-output"
+
+
+def _is_raw_byte(character: str) -> bool:
+    """Whether ``character`` stands for a byte of a file name that is not UTF-8 (Python
+    holds such a byte as a lone surrogate, U+DC80 to U+DCFF)."""
+    return "\udc80" <= character <= "\udcff"
+
+
+def _raw_bytes_or_escape(error: UnicodeError) -> tuple[str | bytes, int]:
+    """The encoding error handler of :func:`_output_streams`: a file name's raw bytes are
+    written as those bytes, any other character the encoding lacks as a backslash escape."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text, start = error.object, error.start
+    raw = _is_raw_byte(text[start])
+    end = start + 1
+    while end < error.end and _is_raw_byte(text[end]) == raw:
+        end += 1
+    if raw:
+        return bytes(ord(character) - 0xDC00 for character in text[start:end]), end
+    return text[start:end].encode("ascii", "backslashreplace").decode("ascii"), end
 
 
 def _discard_stdout() -> None:
@@ -291,6 +342,8 @@ def _flatten(groups: list[list[str]] | None) -> list[str]:
 
 def _report_errors(lint_run: LintRun) -> None:
     """Each unreadable file by name; a broken configuration once, with how many files it cost."""
+    if sys.stderr is None:  # closed: print would write these lines into the report instead
+        return
     config_errors: dict[str, int] = {}
     for result in lint_run.errors:
         assert result.error is not None

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, TextIO
 
 from quality.findings import Severity
 from quality.inputs import printable_path
-from quality.report import shown_score
 
 if TYPE_CHECKING:
     from quality.formats import RenderOptions
@@ -39,12 +38,7 @@ def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
                 f"endLine={f.end_line},endColumn={f.end_column},title={_property(f.rule)}::"
                 f"{_data(f.message)}\n"
             )
-        if result.failed_by_score:
-            # The annotation is all a reviewer sees of the file's score: it says where the
-            # points went, as the score line of the full format does.
-            losses = ", ".join(f"{scorer} {points:.1f}" for scorer, points, _ in result.losses)
-            message = (
-                f"Score {shown_score(result.score)}/100 (grade {result.grade}) "
-                f"is under {result.fail_under:g}" + (f"; points lost: {losses}" if losses else "")
-            )
-            out.write(f"::error file={path},line=1,title=quality score::{_data(message)}\n")
+        if result.score_failure is not None:
+            # The annotation is all a reviewer sees of the file's score.
+            message = _data(result.score_failure)
+            out.write(f"::error file={path},line=1,title=quality score::{message}\n")

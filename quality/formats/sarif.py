@@ -3,7 +3,8 @@
 Columns count Unicode code points (``columnKind``), as the other formats do; ``endColumn``
 is the column just past the span, as SARIF defines it. A carriage return standing alone ends
 a line, as it does for the linter, so ``newlineSequences`` says so. Each file's score and
-grade are properties of its artifact.
+grade are properties of its artifact, and a file that fails on its score gets a result of
+the rule ``quality-score`` at its first line, since no single finding explains that failure.
 """
 
 from __future__ import annotations
@@ -25,6 +26,21 @@ if TYPE_CHECKING:
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+#: The rule of a file whose score is under the fail-under threshold.
+SCORE_RULE: dict[str, Any] = {
+    "id": "quality-score",
+    "name": "score-under-fail-under",
+    "shortDescription": {"text": "The article's score is under the fail-under threshold."},
+    "fullDescription": {
+        "text": "The article's overall score is under the fail-under threshold: the points "
+        "its findings and whole-text measures cost add up to a failing score."
+    },
+    "help": {
+        "text": "Fix the findings that cost the most points (quality lint --format full "
+        "lists them by scorer), or change fail-under in [tool.quality]."
+    },
+    "defaultConfiguration": {"level": "error"},
+}
 
 
 def artifact_uri(path: str) -> str:
@@ -63,6 +79,10 @@ def document(run: LintRun) -> dict[str, Any]:
 
     rules = [run.rules[code] for code in sorted(run.rules)]
     index = {rule.code: i for i, rule in enumerate(rules)}
+    descriptors = [rule_descriptor(rule) for rule in rules]
+    if any(result.score_failure is not None for result in run.linted):
+        index[SCORE_RULE["id"]] = len(descriptors)
+        descriptors.append(SCORE_RULE)
     artifacts: list[dict[str, Any]] = []
     #: artifact -> its index; SARIF's artifacts must be unique, and the same file can be
     #: linted twice (named, and read from stdin under its name)
@@ -78,29 +98,25 @@ def document(run: LintRun) -> dict[str, Any]:
         if key not in artifact_index:
             artifact_index[key] = len(artifacts)
             artifacts.append(artifact)
+        artifact_location = {"uri": uri, "index": artifact_index[key]}
         for f in result.findings:
-            entry: dict[str, Any] = {
-                "ruleId": f.rule,
-                "level": LEVELS[f.severity],
-                "message": {"text": f.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": uri, "index": artifact_index[key]},
-                            "region": {
-                                "startLine": f.line,
-                                "startColumn": f.column,
-                                "endLine": f.end_line,
-                                "endColumn": f.end_column,
-                            },
-                        }
-                    }
-                ],
+            region = {
+                "startLine": f.line,
+                "startColumn": f.column,
+                "endLine": f.end_line,
+                "endColumn": f.end_column,
             }
+            entry = _result(f.rule, LEVELS[f.severity], f.message, artifact_location, region)
             if f.rule in index:
                 entry["ruleIndex"] = index[f.rule]
             if f.suggestion:
                 entry["properties"] = {"suggestion": f.suggestion}
+            results.append(entry)
+        if result.score_failure is not None:
+            entry = _result(
+                SCORE_RULE["id"], "error", result.score_failure, artifact_location, {"startLine": 1}
+            )
+            entry["ruleIndex"] = index[SCORE_RULE["id"]]
             results.append(entry)
     invocation_notes = [
         {"level": "error", "message": {"text": f"{printable_path(r.path)}: {r.error}"}}
@@ -116,7 +132,7 @@ def document(run: LintRun) -> dict[str, Any]:
                         "name": "quality",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "rules": [rule_descriptor(rule) for rule in rules],
+                        "rules": descriptors,
                     }
                 },
                 "invocations": [
@@ -131,6 +147,17 @@ def document(run: LintRun) -> dict[str, Any]:
                 "results": results,
             }
         ],
+    }
+
+
+def _result(
+    rule: str, level: str, message: str, artifact: dict[str, Any], region: dict[str, int]
+) -> dict[str, Any]:
+    return {
+        "ruleId": rule,
+        "level": level,
+        "message": {"text": message},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
     }
 
 

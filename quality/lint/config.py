@@ -13,7 +13,7 @@ import json
 import math
 import os
 from collections.abc import Callable, Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -76,13 +76,21 @@ class LintConfig(NamedTuple):
         )
 
     def ignores_for(self, path: Path) -> tuple[str, ...]:
-        """Codes the per-file-ignores globs switch off for ``path``."""
+        """Codes the per-file-ignores globs switch off for ``path``: those of each glob that
+        matches the file or a folder it is in (``"wire"`` or ``"desk/wire"`` takes in
+        ``desk/wire/a.md``), as ``exclude`` prunes a folder with everything in it."""
         if not self.per_file_ignores:
             return ()
-        relative = self._relative(path)
+        inside = self._relative_inside(path)
+        places = [(inside if inside is not None else path.as_posix(), path.name)]
+        if inside is not None:
+            # The folders between the configuration and the file; never those above it,
+            # which the configuration's globs do not describe.
+            folders = PurePosixPath(inside).parents
+            places += [(folder.as_posix(), folder.name) for folder in folders if folder.name]
         codes: list[str] = []
         for pattern, pattern_codes in self.per_file_ignores:
-            if glob_matches(pattern, relative, path.name):
+            if any(glob_matches(pattern, where, name) for where, name in places):
                 codes.extend(pattern_codes)
         return tuple(codes)
 
@@ -95,6 +103,12 @@ class LintConfig(NamedTuple):
 
     def _relative(self, path: Path) -> str:
         """``path`` relative to the directory of this configuration, as globs read it."""
+        relative = self._relative_inside(path)
+        return relative if relative is not None else path.as_posix()
+
+    def _relative_inside(self, path: Path) -> str | None:
+        """``path`` relative to the directory of this configuration; None when it is not
+        under that directory (a file linted with ``--config`` from elsewhere)."""
         # The path as named first: a symlink is governed by the folder it sits in. The
         # resolved pair is the fallback for a root reached through another route.
         for named, root in ((absolute(path), self.root), (path.resolve(), self.root.resolve())):
@@ -102,7 +116,7 @@ class LintConfig(NamedTuple):
                 return named.relative_to(root).as_posix()
             except ValueError:
                 continue
-        return path.as_posix()
+        return None
 
 
 #: Python types as a TOML file calls them, for option errors.
@@ -268,11 +282,15 @@ def load_config_file(path: Path) -> LintConfig | None:
 
     source = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: an editor that saves UTF-8 with a byte-order mark (Windows Notepad)
+        # must not turn a correct file into "invalid TOML at line 1, column 1".
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(f"{source}: configuration file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{source}: cannot read configuration file: {exc}") from exc
+        # An OSError's own text repeats the path the message already starts with.
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise ConfigError(f"{source}: cannot read configuration file: {reason}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{source}: invalid TOML: {exc}") from exc
     root = absolute(path).parent

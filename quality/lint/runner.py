@@ -24,6 +24,7 @@ from quality.lint.jsonpos import FieldPositions, string_field
 from quality.lint.lint_rules import LINT_RULES, MALFORMED_SUPPRESSION, UNUSED_SUPPRESSION
 from quality.lint.locate import move, relocate
 from quality.positions import LineIndex
+from quality.report import shown_score
 from quality.ruleset import RuleSelection, unknown_prefixes
 
 if TYPE_CHECKING:
@@ -76,6 +77,18 @@ class FileResult:
     @property
     def passed(self) -> bool:
         return self.error is None and not self.failed_by_score and not self.failing_findings
+
+    @property
+    def score_failure(self) -> str | None:
+        """What a file that fails on its score is told, with where the points went (no single
+        finding explains that failure); None when its score passes."""
+        if not self.failed_by_score:
+            return None
+        losses = ", ".join(f"{scorer} {points:.1f}" for scorer, points, _ in self.losses)
+        return (
+            f"Score {shown_score(self.score)}/100 (grade {self.grade}) "
+            f"is under {self.fail_under:g}" + (f"; points lost: {losses}" if losses else "")
+        )
 
 
 @dataclass
@@ -384,7 +397,10 @@ class Linter:
     def _read(target: Target, max_mb: float, read_stdin: Any) -> str:
         limit = byte_limit(max_mb)
         if target.path is None:
-            stream = read_stdin if read_stdin is not None else sys.stdin.buffer
+            # sys.stdin is None when standard input is closed (`quality lint - <&-`).
+            stream = read_stdin if read_stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                raise InputError("cannot read standard input: it is closed")
             data = _read_bounded(stream, limit, max_mb)
         else:
             try:

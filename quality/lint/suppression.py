@@ -16,6 +16,7 @@ directive's name follows it and then only words written as codes:
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import sys
 from bisect import bisect_right
@@ -149,7 +150,10 @@ def scan(text: str, style: str) -> Scan:
         line, _ = lines.line_col(start)
         directives.append(Directive(kind, codes, reason, line, start, end))
     directive_lines = {d.line for d in directives} | {lines.line_col(p.start)[0] for p in problems}
-    problems.extend(_resolve(directives, lines, directive_lines, quoted))
+    # In a page, a line of tags alone (`<p>` before the paragraph it opens) holds nothing a
+    # finding could be on, so an ignore passes over it to the next line with text.
+    shown = _visible_text(text) if style == HTML_STYLE and directives else None
+    problems.extend(_resolve(directives, lines, directive_lines, quoted, shown))
     return Scan(directives, problems, [(start, end) for start, end, _ in found])
 
 
@@ -234,10 +238,16 @@ def _parse(body: str) -> tuple[str, tuple[str, ...], str | None] | str:
 
 
 def _resolve(
-    directives: list[Directive], lines: LineIndex, directive_lines: set[int], quoted: bool
+    directives: list[Directive],
+    lines: LineIndex,
+    directive_lines: set[int],
+    quoted: bool,
+    shown: LineIndex | None = None,
 ) -> list[Problem]:
     """Set the lines each directive covers; an enable with nothing to enable is a problem.
-    With ``quoted`` (Markdown), a block quote's empty line (``>``) is a blank line.
+    With ``quoted`` (Markdown), a block quote's empty line (``>``) is a blank line; with
+    ``shown`` (a page's text as a browser shows it, line for line), so is a line of markup
+    alone.
 
     Blocks are tracked per code: ``disable FIL, ATT`` then ``enable FIL`` leaves ATT
     disabled, and an ``enable`` ends every open block of its code, so a repeated
@@ -250,7 +260,8 @@ def _resolve(
         if directive.kind == IGNORE:
             target = directive.line + 1
             while target <= last and (
-                target in directive_lines or _blank(lines.line_text(target), quoted)
+                target in directive_lines
+                or _blank((shown or lines).line_text(target), quoted, html=shown is not None)
             ):
                 target += 1
             # Past the last line there is nothing to cover; 0 marks that.
@@ -271,8 +282,26 @@ def _resolve(
     return problems
 
 
-def _blank(line: str, quoted: bool) -> bool:
+def _blank(line: str, quoted: bool, *, html: bool = False) -> bool:
+    if html and "&" in line:
+        line = html_lib.unescape(line)  # &nbsp; alone shows nothing
     return not (line.replace(">", "") if quoted else line).strip()
+
+
+#: What a browser does not show of a page: comments, the head, scripts and styles, tags.
+#: A comment or script left open runs to the end of the page, as a browser reads it, and a
+#: tag stops at the next "<": each is one scan, never one per "<" to the end of the page.
+_HIDDEN = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|noscript|template|head)\b[^>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<[^<>]*>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _visible_text(page: str) -> LineIndex:
+    """``page`` with what a browser does not show replaced by spaces, line breaks kept, so
+    that its lines are the page's lines."""
+    return LineIndex(_HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), page))
 
 
 def _end_blocks(open_blocks: dict[str, list[Directive]], code: str, last_line: int) -> bool:
