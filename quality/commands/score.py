@@ -47,6 +47,7 @@ from quality.inputs.webpage import looks_like_html
 EXIT_OK, EXIT_SOME_ERRORS, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 _BOM_AND_BLANKS = b"\xef\xbb\xbf \t\r\n"
+_GZIP_MAGIC = b"\x1f\x8b"
 JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".json")
 
@@ -196,7 +197,7 @@ def iter_inputs(paths: list[str], *, max_chars: int, exclude: Path | None = None
     for raw in paths:
         if raw == "-":
             with _standard_input() as stream:
-                yield from _iter_stream(stream, "<stdin>", max_line_bytes)
+                yield from _iter_opened(stream, "<stdin>", None, max_line_bytes)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -253,15 +254,37 @@ def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
     source = printable_path(str(path))
     try:
         opener = gzip.open if path.name.lower().endswith(".gz") else open
-        with opener(path, "rb") as stream:
-            if kind == "feed":
-                yield from _iter_feed(cast(IO[bytes], stream), source)
-            else:
-                yield from _iter_stream(cast(IO[bytes], stream), source, max_line_bytes)
+        stream = cast(IO[bytes], opener(path, "rb"))
+    except OSError as exc:
+        yield _unreadable(source, exc)
+        return
+    with stream:
+        yield from _iter_opened(stream, source, kind, max_line_bytes)
+
+
+def _iter_opened(
+    stream: IO[bytes], source: str, kind: str | None, max_line_bytes: int
+) -> Iterator[Any]:
+    """The articles of an open input: a feed, else whatever ``_iter_stream`` finds in it.
+    gzip data is read through gzip whatever the input's name: a feed saved compressed as
+    ``feed.xml``, or `curl` output of a compressed response on standard input, would
+    otherwise be an error line per line of binary."""
+    try:
+        peek = getattr(stream, "peek", None)
+        if peek is not None and peek(len(_GZIP_MAGIC)).startswith(_GZIP_MAGIC):
+            stream = cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
+        if kind == "feed":
+            yield from _iter_feed(stream, source)
+        else:
+            yield from _iter_stream(stream, source, max_line_bytes)
     except (OSError, EOFError, zlib.error) as exc:
-        # zlib.error: a .gz file whose compressed data is corrupt, not merely cut short.
-        reason = getattr(exc, "strerror", None) or str(exc)
-        yield FailedInput(source, "UnreadableFile", f"{source}: cannot read: {reason}")
+        # zlib.error: gzip data that is corrupt, not merely cut short.
+        yield _unreadable(source, exc)
+
+
+def _unreadable(source: str, exc: Exception) -> FailedInput:
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return FailedInput(source, "UnreadableFile", f"{source}: cannot read: {reason}")
 
 
 def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterator[Any]:
@@ -550,6 +573,12 @@ def _total_jsonl_bytes(paths: list[str]) -> int | None:
     for raw in paths:
         path = Path(raw)
         if raw == "-" or not path.is_file() or _kind(path) != "jsonl" or raw.endswith(".gz"):
+            return None
+        try:
+            with path.open("rb") as stream:
+                if stream.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC:
+                    return None  # compressed whatever its name: its size is not the lines'
+        except OSError:
             return None
         total += path.stat().st_size
     return total or None

@@ -13,6 +13,7 @@ standard error; the report covers the rest), 2 the command could not run, as for
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
@@ -21,9 +22,16 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from quality.batch import BatchError, BatchResult, map_ordered, resolve_workers, score_item
+from quality.batch import (
+    BatchError,
+    BatchResult,
+    available_cores,
+    map_ordered,
+    resolve_workers,
+    score_item,
+)
 from quality.commands.score import (
     EXIT_OK,
     EXIT_SOME_ERRORS,
@@ -64,7 +72,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=0,
         metavar="N",
-        help="worker processes for articles that need scoring (default: one per core)",
+        help="worker processes for articles that need scoring (default 0: one per core; "
+        "never more than one per core)",
     )
     parser.add_argument(
         "--min-share",
@@ -234,7 +243,9 @@ def read_records(
             [item for _, item in pending],
             pipeline=default_pipeline(),
             args=(max_chars,),
-            workers=resolve_workers(jobs),
+            # As for `quality score`: more processes than cores add memory and start-up
+            # time, not speed, and `--jobs 100000` must not start that many.
+            workers=min(resolve_workers(jobs), available_cores()),
         )
         for (position, _), record in zip(pending, scored, strict=True):
             records[position] = record
@@ -263,9 +274,33 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.similarity <= 1 or args.shingle < 1:
         raise InputError("--similarity must be in (0, 1] and --shingle at least 1")
     check_inputs(args.inputs, args.output)
-    records = read_records(
-        args.inputs, jobs=args.jobs, max_chars=DEFAULT_MAX_CHARS, output=args.output
-    )
+    # Opened before the batch is scored, which can take hours: an output that cannot be
+    # written is found out at once, not after all that work.
+    output = _open_report(args.output)
+    try:
+        return _report(args, output, DEFAULT_MAX_CHARS)
+    finally:
+        if output is not None:
+            with contextlib.suppress(OSError):  # a failure to write is raised by _report
+                output.close()
+
+
+def _open_report(target: str) -> IO[str] | None:
+    """The report file (None: standard output), opened to be written."""
+    if target == "-":
+        if sys.stdout is None:
+            raise InputError("standard output is closed; give --output FILE")
+        return None
+    try:
+        return open(target, "w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+def _report(args: argparse.Namespace, output: IO[str] | None, max_chars: int) -> int:
+    """Reads and scores the inputs, and writes the report to ``output`` (None: standard
+    output); the exit status."""
+    records = read_records(args.inputs, jobs=args.jobs, max_chars=max_chars, output=args.output)
     for record in records:
         if is_error_record(record):
             print(f"quality sources: skipped {describe_error(record)}", file=sys.stderr)
@@ -289,7 +324,7 @@ def run(args: argparse.Namespace) -> int:
     # Records left out of the report are already named on stderr; the status lets a script
     # that reads only the report know it is partial.
     status = EXIT_SOME_ERRORS if report.errors else EXIT_OK
-    if args.output == "-":
+    if output is None:
         try:
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -298,8 +333,8 @@ def run(args: argparse.Namespace) -> int:
             silence_stdout()
     else:
         try:
-            with open(args.output, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            output.write(text)
+            output.flush()
         except OSError as exc:
             raise InputError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
     return status

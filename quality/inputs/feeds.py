@@ -27,7 +27,9 @@ feed has given so far. A field read after some entries are out (the language of 
 gave its title first and its language last) is lent to the entries after it alone.
 
 feedparser reads a document that is not well-formed XML (a stray "&", "&nbsp;" in RSS, a file
-cut short) or not in the encoding it declares with its lenient parser, from the start. When
+cut short) or not in the encoding it declares with its lenient parser, from the start (a UTF-8
+document with a few stray bytes of another encoding is mended first, see ``_utf8_mended``,
+rather than read whole in Windows-1252, as feedparser would). When
 that shows before the first entry is out, the whole document is read as ``feedparser.parse``
 reads it, with the same records and errors as ever. When it shows later (a stray "&" in entry
 5,000 of an archive), the entries already handed on stay (read strictly, where a lenient
@@ -46,6 +48,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import datetime
 import functools
 import io
 import re
@@ -373,7 +376,7 @@ def _whole_document(data: bytes, source: str) -> tuple[Any, list[int | None]]:
 
     try:
         # Bytes in a file object: feedparser would first try bytes as a path to open.
-        parsed = feedparser.parse(io.BytesIO(_without_bad_references(data)))
+        parsed = feedparser.parse(io.BytesIO(_without_bad_references(_utf8_mended(data))))
     except (ValueError, OverflowError) as exc:  # how feedparser's fallback parser fails
         raise NotAFeedError(
             f"{source}: not a readable RSS or Atom feed ({type(exc).__name__}: {exc})", data
@@ -391,6 +394,51 @@ def _whole_document(data: bytes, source: str) -> tuple[Any, list[int | None]]:
     if len(lines) != len(parsed.entries):
         lines = [None] * len(parsed.entries)  # markup the tag scan misread: no guessing
     return parsed, lines
+
+
+#: An XML declaration's encoding.
+_DECLARED_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']""")
+#: A byte that is not UTF-8, as ``surrogateescape`` decodes it.
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_mended(data: bytes) -> bytes:
+    """``data`` as valid UTF-8 when it is a UTF-8 document (declared so, or declaring no
+    encoding) with a few bytes of another encoding in it, such as a Latin-1 "é" pasted
+    into one entry: each such byte read as Windows-1252 reads it. Anything else as it is.
+
+    feedparser reads a document that is not valid UTF-8 whole in another encoding, so one
+    stray byte would turn every curly quote and accented letter of every entry into mojibake
+    ("â€œ"). A document with fewer valid UTF-8 characters than stray bytes is taken to be
+    in another encoding after all and left to feedparser (and its guess, when chardet is
+    installed).
+    """
+    if data[:2] in (codecs.BOM_UTF16_BE, codecs.BOM_UTF16_LE) or data[:4] in _WIDE_STARTS:
+        return data
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    declared = _DECLARED_ENCODING.match(data, start)
+    if declared is not None:
+        try:
+            if codecs.lookup(declared.group(1).decode("ascii")).name != "utf-8":
+                return data
+        except (LookupError, UnicodeDecodeError):
+            return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return data
+    text = data.decode("utf-8", "surrogateescape")
+    stray = len(text) - len(_STRAY_BYTE.sub("", text))
+    not_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if not_ascii - stray <= stray:
+        return data
+    return _STRAY_BYTE.sub(_windows_1252, text).encode("utf-8")
+
+
+def _windows_1252(stray: re.Match[str]) -> str:
+    return bytes([ord(stray.group()) - 0xDC00]).decode("cp1252", "replace")
 
 
 def _whole_document_entries(
@@ -765,7 +813,13 @@ def _entry_lines(data: bytes) -> list[int | None]:
     line = 1
     position = 0
     for tag in _ENTRY_TAG.finditer(data):
-        line += data.count(b"\n", position, tag.start())
+        # XML ends a line at a line feed, a carriage return and line feed, or a carriage
+        # return alone (old Mac files).
+        line += (
+            data.count(b"\n", position, tag.start())
+            + data.count(b"\r", position, tag.start())
+            - data.count(b"\r\n", position, tag.start())
+        )
         position = tag.start()
         lines.append(line)
     return lines
@@ -789,17 +843,18 @@ def entry_record(
         "byline": _byline(entry),
         "url": url,
         "published": _published(entry),
-        "publisher": publisher or (site_name(url) if url else None),
-        "language": language,
+        # An aggregator's entry names the feed it comes from (<source>); without that or a
+        # title of its feed, an entry is its site's, and one without a link of its own is
+        # on the feed's site.
+        "publisher": _original_publisher(entry) or publisher or _site(url) or _site(home),
     }
-    body, content_type = _body(entry)
-    if body is None:
-        record["text"] = None
-    elif "html" in content_type:
-        record["text"] = html_fragment_text(body)
-        record["html"] = body
-    else:
-        record["text"] = body
+    body = _body(entry)
+    # A multilingual feed marks an entry's language on it (Atom's xml:lang), and the text
+    # is scored with its language's rules.
+    record["language"] = _language(body.language) or language
+    record["text"] = body.text
+    if body.value is not None and "html" in body.type:
+        record["html"] = body.value
     return {key: value for key, value in record.items() if value is not None or key == "text"}
 
 
@@ -820,6 +875,21 @@ def _link(entry: Any, home: str | None) -> str | None:
         return urljoin(home, link)
     except ValueError:  # a malformed address (an unclosed IPv6 bracket) is kept as written
         return link
+
+
+def _site(url: str | None) -> str | None:
+    return site_name(url) if url else None
+
+
+def _original_publisher(entry: Any) -> str | None:
+    """The publisher an aggregator's entry names as where it first appeared (RSS
+    ``<source url="...">Name</source>``, Atom ``<source>``): its title, else its site."""
+    source = entry.get("source")
+    if not isinstance(source, Mapping):
+        return None
+    return _plain_text(source, "title") or _site(
+        _web_address(source.get("href")) or _web_address(source.get("link"))
+    )
 
 
 def _web_address(value: Any) -> str | None:
@@ -851,17 +921,38 @@ def _byline(entry: Any) -> str | None:
     return _clean(detail.get("name")) or _clean(entry.get("author"))
 
 
-def _body(entry: Any) -> tuple[str | None, str]:
-    """The entry's fullest text: its content if it has any, else its summary."""
-    for content in entry.get("content") or ():
-        value = content.get("value")
-        if value and value.strip():
-            return value, content.get("type", "text/html")
-    summary = entry.get("summary")
-    if summary and summary.strip():
-        detail = entry.get("summary_detail") or {}
-        return summary, detail.get("type", "text/html")
-    return None, ""
+class _Body(NamedTuple):
+    """An entry's body as written (None when it has none), its type, its text (an HTML body
+    read as plain text) and the language it is marked as being in (xml:lang), if any."""
+
+    value: str | None
+    type: str
+    text: str | None
+    language: str | None
+
+
+def _body(entry: Any) -> _Body:
+    """The entry's fullest text: its content if it has any, else its summary.
+
+    Content whose HTML shows no text (only an image, a WordPress block marker) gives way to
+    the next content or the summary, which would otherwise be lost for an empty article.
+    When none shows text, the first is the body all the same: an empty article says so.
+    """
+    details = [*(entry.get("content") or ()), entry.get("summary_detail") or {}]
+    details[-1] = {**details[-1], "value": entry.get("summary")}
+    first = _Body(None, "", None, None)
+    for detail in details:
+        value = detail.get("value")
+        if not isinstance(value, str) or not value.strip():
+            continue
+        content_type = detail.get("type") or "text/html"
+        text = html_fragment_text(value) if "html" in content_type else value
+        body = _Body(value, content_type, text, detail.get("language"))
+        if text.strip():
+            return body
+        if first.value is None:
+            first = body
+    return first
 
 
 def html_fragment_text(fragment: str) -> str:
@@ -921,10 +1012,11 @@ def _published(entry: Any) -> str | None:
 
     feedparser's ``*_parsed`` structs are in UTC, which can move a late-evening date to the
     next day; reading the raw string as JSON Lines records are read keeps the writer's date.
-    The struct is only for strings that reading cannot make sense of.
+    The struct is only for strings that reading cannot make sense of (see ``_written_date``).
     """
     for key in ("published", "updated"):
-        date = _raw_date(entry.get(key)) or _date(entry.get(f"{key}_parsed"))
+        written = entry.get(key)
+        date = _raw_date(written) or _written_date(entry.get(f"{key}_parsed"), written)
         if date:
             return date
     return None
@@ -939,17 +1031,48 @@ def _raw_date(value: Any) -> str | None:
         return None
 
 
-def _date(parsed: time.struct_time | None) -> str | None:
+def _written_date(parsed: time.struct_time | None, written: Any) -> str | None:
+    """The day feedparser's UTC reading ``parsed`` of the string ``written`` stands for, when
+    the string bears it out: None when it does not.
+
+    feedparser reads some strings nothing else here does (Greek month names, "Tues,"), but
+    it rolls an impossible date over into another one ("2024-02-30" is March 1, "2024-13-45"
+    is 2025-01-01) and misreads week and ordinal dates ("2024-W09", "2024-061"). So a date
+    written in numbers, which ``normalise_date`` has refused, is no date, and otherwise
+    feedparser's day is taken only when the string has its year and its day of the month.
+    That day is in UTC, which can be the day after or before the one written: those are
+    tried too, and the one the string has is the date.
+    """
     if not parsed:
         return None
-    return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+    try:
+        day = datetime.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    except ValueError:
+        return None
+    if not isinstance(written, str):
+        return day.isoformat()
+    if _NUMERIC_DATE.search(written):
+        return None
+    numbers = re.findall(r"\d+", written)
+    days = {int(number) for number in numbers if len(number) <= 2}
+    years = {int(number) for number in numbers if len(number) == 4}
+    years |= {2000 + int(number) for number in numbers if len(number) == 2}
+    years |= {1900 + int(number) for number in numbers if len(number) == 2}
+    for candidate in (day, day - _ONE_DAY, day + _ONE_DAY):
+        if candidate.year in years and candidate.day in days:
+            return candidate.isoformat()
+    return None
+
+
+_ONE_DAY = datetime.timedelta(days=1)
+#: A date written in numbers, year first ("2024-02-30") or day first ("30/02/2024").
+_NUMERIC_DATE = re.compile(r"\d{4}\s*[-/.]\s*\d|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2}")
 
 
 def _language(value: Any) -> str | None:
     cleaned = _clean(value)
     try:
-        language = normalise_language(cleaned) if cleaned else None
+        # None for a name (<language>English</language>), which is left to detection.
+        return normalise_language(cleaned) if cleaned else None
     except InputError:
         return None
-    # A code (ISO 639), not a name: <language>English</language> leaves it to detection.
-    return language if language is not None and len(language) <= 3 else None

@@ -22,6 +22,7 @@ from quality.errors import InputError
 BYTES_PER_CHAR = 8
 
 _READ_BLOCK = 1 << 20
+_BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 
 
 class LineError(InputError):
@@ -96,7 +97,8 @@ class JsonlRecord:
 
 
 def iter_records(stream: IO[bytes], source: str, *, max_line_bytes: int) -> Iterator[JsonlRecord]:
-    """Every non-blank line of ``stream`` as a record, in order, 1-based line numbers.
+    """Every non-blank line of ``stream`` as a record, in order, 1-based line numbers, each
+    without the UTF-8 byte order mark it may start with.
 
     A line longer than ``max_line_bytes`` is skipped to its end without being held in memory
     and reported with ``data=None``.
@@ -113,8 +115,9 @@ def iter_records(stream: IO[bytes], source: str, *, max_line_bytes: int) -> Iter
             size = len(chunk) + _skip_to_line_end(stream)
             yield JsonlRecord(source, number, None, size)
             continue
-        if number == 1 and chunk.startswith(b"\xef\xbb\xbf"):
-            chunk = chunk[3:]
+        if chunk.startswith(_BYTE_ORDER_MARK):
+            # Not only on the first line: files joined with `cat` each bring their own.
+            chunk = chunk[len(_BYTE_ORDER_MARK) :]
         if chunk.strip():
             yield JsonlRecord(source, number, chunk, len(chunk))
 
@@ -135,7 +138,9 @@ def parse_line(record: JsonlRecord) -> dict[str, Any]:
             "ArticleTooLarge", f"line is {record.size:,} bytes, over the limit for one record"
         )
     try:
-        text = record.data.decode("utf-8")
+        # Without its line end, past which JSON's reader would place an error at the end of
+        # a line cut short: "(line 2, column 1)" of a record that has one line.
+        text = record.data.rstrip(b"\r\n").decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = record.data[exc.start : exc.start + 1]
         raise LineError(

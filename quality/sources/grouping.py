@@ -19,10 +19,15 @@ UNKNOWN_SOURCE = "(unknown)"
 
 
 def source_key(publisher: Any = None, url: Any = None) -> str:
-    """The publisher's name, else the URL's host (without ``www.``), else ``(unknown)``."""
+    """The publisher's name, else the URL's host (without ``www.``), else ``(unknown)``. A
+    publisher written as a web address or a host ("www.Example.com", "https://example.com/",
+    "example.com:8443") is that host, spelled as a URL's is: one site is one source however
+    its records name it."""
     name = publisher_name(publisher) if isinstance(publisher, str) else ""
     if name:
-        return name
+        # A name with spaces is no address: "U.S. News" stays as written.
+        site = None if any(char.isspace() for char in name) else site_name(name)
+        return site or name
     site = site_name(url) if isinstance(url, str) else None
     return site or UNKNOWN_SOURCE
 
