@@ -55,7 +55,7 @@ class Article:
             # read the same way, so reports always carry an ISO date.
             object.__setattr__(self, "published", normalise_date(published))
         language = self.language
-        if isinstance(language, str) and not _LANGUAGE_SUBTAG.fullmatch(language):
+        if isinstance(language, str) and not _LANGUAGE_CODE.fullmatch(language):
             object.__setattr__(self, "language", normalise_language(language))
         for name in (*METADATA_FIELDS, "html", "id"):
             value = getattr(self, name)
@@ -69,6 +69,13 @@ class Article:
 
     def with_fields(self, origin: str = "metadata", **fields: Any) -> Article:
         """A copy with some fields replaced, recording ``origin`` as where they came from."""
+        unknown = fields.keys() - _REPLACEABLE
+        if unknown:
+            # dataclasses.replace would say only that __init__ got an unexpected argument.
+            raise InputError(
+                f"unknown article field(s): {', '.join(sorted(unknown))}; fields are "
+                f"{', '.join(sorted(_REPLACEABLE))}"
+            )
         return replace(self, **with_origins(fields, origin, self.origins))
 
     def metadata(self) -> dict[str, Any]:
@@ -88,6 +95,10 @@ class Article:
         return data
 
 
+#: The fields ``Article.with_fields`` may replace (origins are its own to record).
+_REPLACEABLE = frozenset({"text", "html", "id", "stripped", "source_format", *METADATA_FIELDS})
+
+
 def check_unicode(name: str, value: str) -> None:
     # A JSON escape like "\ud800" decodes to half a surrogate pair: a string Python holds
     # but not Unicode text, which neither the matchers nor a UTF-8 writer can take. Every
@@ -105,13 +116,18 @@ def check_unicode(name: str, value: str) -> None:
 
 
 _LANGUAGE_SUBTAG = re.compile(r"[a-z]{2,8}")
+#: A language code in use (ISO 639): two or three letters.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 def normalise_language(code: str) -> str | None:
     """The language part of a language tag, lower-cased: ``en-US``, ``en_GB`` and ``EN`` are
     all ``en``, since rules are written per language, not per region; None for a blank tag.
     A tag whose language part is not 2 to 8 letters (BCP 47) is refused: "123", a path or a
-    sentence is no language, and each distinct language costs the pipeline a plan."""
+    sentence is no language, and each distinct language costs the pipeline a plan. A name
+    ("English", "Deutsch") gives None, so the language is detected: every language in use has
+    a code of two or three letters, and taken as a code the name would be a language that no
+    rules are written for, scored without them."""
     primary = code.strip().replace("_", "-").split("-")[0].lower()
     if not primary:
         return None
@@ -119,18 +135,22 @@ def normalise_language(code: str) -> str | None:
         raise InputError(
             f"'language' must be a language tag such as 'en' or 'en-US', got {shown_value(code)}"
         )
-    return primary
+    return primary if _LANGUAGE_CODE.fullmatch(primary) else None
 
 
 def with_origins(
     fields: dict[str, Any], origin: str, origins: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
     """Article fields with their ``origins``: those already known plus ``origin`` for each
-    metadata field given a value. The date is read first: a blank date is no date, and no
-    origin is recorded for it."""
+    metadata field given a value. The date and language are read first: a blank one is none,
+    and no origin is recorded for it."""
     result = dict(fields)
     if "published" in result:
         result["published"] = normalise_date(result["published"])
+    language = result.get("language")
+    if isinstance(language, str) and not _LANGUAGE_CODE.fullmatch(language):
+        # Read here for the same reason: a blank tag is no language, and has no origin.
+        result["language"] = normalise_language(language)
     known = dict(origins) if origins else {}
     for name, value in result.items():
         if name in METADATA_FIELDS and value is not None:
@@ -176,6 +196,9 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
             "Unix timestamp in seconds or milliseconds)"
         )
     text = value.strip()
+    if text.isascii() and text.isdigit() and len(text) > 8:
+        # A timestamp sent as a string ("1709251200"), as some exports quote every value.
+        return normalise_date(int(text), field_name=field_name)
     if _ISO_DATE.match(text):
         try:
             return _dt.date.fromisoformat(text[:10]).isoformat()
@@ -197,7 +220,9 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
             # Parsed twice with different defaults: a part the text lacks takes the default,
             # so the two results differ exactly when the year, month or day is missing.
             first, second = (
-                date_parser.parse(text, default=default, fuzzy=False).date()
+                date_parser.parse(
+                    text, default=default, fuzzy=False, dayfirst=bool(_DOTTED_DATE.match(text))
+                ).date()
                 for default in _PARSE_DEFAULTS
             )
     except (ValueError, OverflowError) as exc:
@@ -211,6 +236,8 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
+#: A date written with dots, day first wherever it is written so ("01.03.2024" is 1 March).
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}(?!\d)")
 #: Unix timestamps taken for dates: seconds, then milliseconds, from September 2001 (ten
 #: digits) to the year 5138; smaller numbers are more likely years or typos.
 _TIMESTAMPS = ((1_000_000_000, 1e11, 1), (1_000_000_000_000, 1e14, 1000))

@@ -261,7 +261,10 @@ def _record_id(record: Mapping[str, Any]) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (str, int, float)):
-        return str(value)
+        try:
+            return str(value)
+        except ValueError:  # an integer too long for Python to write out (4,300 digits)
+            return None
     return None
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from quality.analysis import Document
 from quality.article import Article
-from quality.errors import ConfigError, QualityError, RuleError, ScorerError
+from quality.errors import ConfigError, InputError, QualityError, RuleError, ScorerError
 from quality.findings import Finding, in_text_order
 from quality.inputs import load_article, with_text_metadata
 from quality.language import UNKNOWN, detect_language
@@ -37,32 +38,42 @@ class Pipeline:
     too to add rules to them; ``rules`` gives them loaded. A scorer id, rule code or weight
     that names nothing known raises a ``QualityError`` that says which argument holds it,
     and arguments that leave no scorer to run (every one disabled, or a rule selection that
-    leaves none of their rules on) raise a ``NoScorersError``, a ``ConfigError``.
+    leaves none of their rules on) raise a ``NoScorersError``, a ``ConfigError``. A list
+    argument may be one name as a string, or None for none; an argument of the wrong type
+    (a number among rule codes, options that are not a mapping) raises a ``ConfigError``
+    that names it.
     """
 
     def __init__(
         self,
         scorers: Sequence[str | Scorer] | None = None,
         *,
-        disable: Iterable[str] = (),
+        disable: Iterable[str] | None = (),
         weights: Weights | Mapping[str, float] | str | Path | None = None,
         options: Mapping[str, Mapping[str, Any]] | None = None,
         select: Iterable[str] | None = None,
-        ignore: Iterable[str] = (),
-        extend_select: Iterable[str] = (),
-        allow: Iterable[str] = (),
+        ignore: Iterable[str] | None = (),
+        extend_select: Iterable[str] | None = (),
+        allow: Iterable[str] | None = (),
         rules: RuleBook | None = None,
         rule_dirs: Iterable[str | Path] | None = None,
     ):
-        self.rulebook = rules if rules is not None else RuleBook.load(rule_dirs)
-        select = None if select is None else _names(select)
-        ignore, extend_select = _names(ignore), _names(extend_select)
+        if rules is not None and not isinstance(rules, RuleBook):
+            raise ConfigError(
+                "rules must be a RuleBook (quality.ruleset.RuleBook.load(...)), got "
+                f"{type(rules).__name__}; give rule directories or files as rule_dirs"
+            )
+        self.rulebook = rules if rules is not None else RuleBook.load(_rule_places(rule_dirs))
+        codes = "rule codes or prefixes"
+        select = None if select is None else _names(select, "select", codes)
+        ignore = _names(ignore, "ignore", codes)
+        extend_select = _names(extend_select, "extend_select", codes)
         _check_codes(self.rulebook, select=select or (), extend_select=extend_select, ignore=ignore)
         self.selection = RuleSelection.build(select, ignore, extend_select)
-        self.allow = _names(allow)
-        options = dict(options or {})
-        disabled = set(_names(disable))
-        chosen = list(_names(scorers)) if scorers is not None else list(available())
+        self.allow = _names(allow, "allow", "phrases")
+        options_by_scorer = _options(options)
+        disabled = set(_names(disable, "disable", "scorer ids"))
+        chosen = list(_names(scorers, "scorers")) if scorers is not None else list(available())
         for item in chosen:
             _check_scorer_item(item)
         chosen_ids = [s if isinstance(s, str) else s.id for s in chosen]
@@ -92,14 +103,14 @@ class Pipeline:
                 "weights must be a mapping of scorer id to points, a Weights object or the "
                 f"path of a weights file, got {type(weights).__name__}"
             )
-        unknown_options = set(options) - set(chosen_ids)
+        unknown_options = set(options_by_scorer) - set(chosen_ids)
         if unknown_options:
             raise ScorerError(
                 "options given for unknown or unselected scorer(s): "
                 + ", ".join(sorted(unknown_options))
             )
         # A scorer given built has read its options already; these would be dropped unseen.
-        built_options = set(options) & instances
+        built_options = set(options_by_scorer) & instances
         if built_options:
             raise ScorerError(
                 f"options given for scorer(s) {', '.join(map(repr, sorted(built_options)))}, "
@@ -118,7 +129,7 @@ class Pipeline:
             scorer_rules = self.rulebook.for_scorer(
                 cls.id, selection=self.selection, allow=self.allow
             )
-            self.scorers.append(_build(cls, scorer_rules, options.get(cls.id)))
+            self.scorers.append(_build(cls, scorer_rules, options_by_scorer.get(cls.id)))
         if not self.scorers:
             raise _no_scorer_left(chosen_ids, disabled, deselected, select, ignore, extend_select)
 
@@ -148,6 +159,13 @@ class Pipeline:
         return score_many(self, items, workers=workers, timeout=timeout, **options)
 
     def score_article(self, article: Article) -> Report:
+        """Score an ``Article`` (``quality.load_article`` makes one; ``score`` takes text,
+        bytes, a mapping or keyword fields)."""
+        if not isinstance(article, Article):
+            raise InputError(
+                f"score_article takes an Article, got {type(article).__name__}; "
+                "Pipeline.score reads text, bytes, a mapping or keyword fields"
+            )
         article = with_text_metadata(article)
         language = article.language or detect_language(article.text)
         plan = self._plans.get(language) or self._plan(language)
@@ -286,10 +304,70 @@ class _Plan(NamedTuple):
     steps: list[tuple[Scorer, float, str | None, bool]]
 
 
-def _names(value: Iterable[T] | str) -> tuple[T | str, ...]:
+@overload
+def _names(value: Iterable[str] | None, argument: str, what: str) -> tuple[str, ...]: ...
+
+
+@overload
+def _names(value: Iterable[T] | str | None, argument: str) -> tuple[T | str, ...]: ...
+
+
+def _names(value: Any, argument: str, what: str | None = None) -> tuple[Any, ...]:
     """An argument that lists names, where one name alone may be given as a string
-    (``disable="dates"``), which iterating would split into letters."""
-    return (value,) if isinstance(value, str) else tuple(value)
+    (``disable="dates"``), which iterating would split into letters, and None lists none.
+    With ``what``, every item must be a string (``what`` says of what), not a number or a
+    nested list that would fail far from the argument that holds it."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (bytes, bytearray)) or not isinstance(value, Iterable):
+        raise ConfigError(f"{argument}: expected a list of names, got {type(value).__name__}")
+    names = tuple(value)
+    if what is not None:
+        for name in names:
+            if not isinstance(name, str):
+                raise ConfigError(
+                    f"{argument}: expected {what} as strings, got {type(name).__name__} {name!r}"
+                )
+    return names
+
+
+def _rule_places(rule_dirs: Any) -> Any:
+    """``rule_dirs`` for ``RuleBook.load``, each place known to be a path: a number or None
+    among them would fail inside ``pathlib``."""
+    if rule_dirs is None or isinstance(rule_dirs, (str, PathLike)):
+        return rule_dirs
+    places = _names(rule_dirs, "rule_dirs")
+    for place in places:
+        if not isinstance(place, (str, PathLike)):
+            raise ConfigError(
+                f"rule_dirs: expected directories or rule files as paths, got "
+                f"{type(place).__name__} {place!r}"
+            )
+    return places
+
+
+def _options(options: Any) -> dict[str, Mapping[str, Any] | None]:
+    """``options`` as a dict, once it is known to map scorer ids to mappings of options."""
+    if options is None:
+        return {}
+    if not isinstance(options, Mapping):
+        raise ConfigError(
+            "options must map scorer ids to their options (a dict of dicts), got "
+            f"{type(options).__name__}"
+        )
+    for scorer_id, scorer_options in options.items():
+        if not isinstance(scorer_id, str):
+            raise ConfigError(
+                f"options: keys are scorer ids, got {type(scorer_id).__name__} {scorer_id!r}"
+            )
+        if scorer_options is not None and not isinstance(scorer_options, Mapping):
+            raise ConfigError(
+                f"options for {scorer_id!r} must map option names to values, got "
+                f"{type(scorer_options).__name__}"
+            )
+    return dict(options)
 
 
 def _check_codes(rulebook: RuleBook, **arguments: tuple[str, ...]) -> None:

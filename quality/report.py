@@ -90,7 +90,8 @@ class Report:
         }
 
     def to_json(self, **kwargs: Any) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+        # ensure_ascii=False unless the caller asks otherwise.
+        return json.dumps(self.to_dict(), **{"ensure_ascii": False, **kwargs})
 
     def explain(self) -> str:
         """A plain-text account: the score, then what cost points, biggest first."""

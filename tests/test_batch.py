@@ -338,3 +338,10 @@ def test_max_chars_of_the_batch_alone_decides_what_is_scored(
     refused = list(pipeline.score_many(items, max_chars=200))
     assert {r.error.type for r in refused if r.error} == {"ArticleTooLarge"}
     assert len([r for r in refused if r.error]) == 4
+
+
+def test_an_id_too_long_to_write_out_is_that_records_error_alone() -> None:
+    records = [{"id": 10**5000, "text": "The council met on Monday."}, make_record(1)]
+    first, second = quality.Pipeline().score_many(records)
+    assert first.id is None and first.error is not None and "id" in first.error.message
+    assert second.ok

@@ -93,6 +93,14 @@ def wide_unicode(data: bytes) -> str | None:
     even, odd = head[0::2].count(0), head[1::2].count(0)
     if len(head) >= 8 and max(even, odd) >= len(head) // 4 and min(even, odd) == 0:
         return "UTF-16 text without a byte-order mark, not UTF-8; save it as UTF-8"
+    # UTF-32 has a NUL in its top byte of every character, whatever the script (the highest
+    # code point is U+10FFFF); in a Latin script the bottom byte is never NUL.
+    lanes = [head[lane::4] for lane in range(4)]
+    if len(head) >= 16 and any(
+        top.count(0) == len(top) and not bottom.count(0)
+        for top, bottom in ((lanes[0], lanes[3]), (lanes[3], lanes[0]))
+    ):
+        return "UTF-32 text without a byte-order mark, not UTF-8; save it as UTF-8"
     return None
 
 
@@ -118,9 +126,10 @@ def decode(data: bytes, *, name: str | None = "input") -> str:
     the charset it declares (``<meta charset>``, an XML declaration); an InvalidTextError
     names the first bad byte and its line (or the declared charset that cannot be used),
     after ``name`` ("input is not valid UTF-8 ...") when one is given. UTF-16 and UTF-32
-    text with a byte-order mark is named as such rather than as bad UTF-8 at byte 0."""
+    text is named as such (``wide_unicode``), rather than as bad UTF-8 at byte 0 or as text
+    with a NUL between every two letters."""
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         encoding = unicode_encoding(data)
         if encoding is not None:
@@ -133,6 +142,13 @@ def decode(data: bytes, *, name: str | None = "input") -> str:
             return decode_declared(data, declared, name=name)
         problem = utf8_problem(data, exc)
         raise InvalidTextError(f"{name} is {problem}" if name else problem) from exc
+    if "\x00" in text[:_BINARY_SNIFF]:
+        # UTF-16 or UTF-32 text of a Latin script without a byte-order mark is valid UTF-8,
+        # a NUL between every two letters, which would be scored as text no one can read.
+        wide = wide_unicode(data)
+        if wide is not None:
+            raise InvalidTextError(f"{name} is {wide}" if name else wide)
+    return text
 
 
 def printable_path(path: str) -> str:
@@ -146,6 +162,7 @@ def printable_path(path: str) -> str:
 
 def load_article(
     source: Any = None,
+    /,
     *,
     format: str = "auto",
     max_chars: int | None = DEFAULT_MAX_CHARS,
@@ -160,9 +177,9 @@ def load_article(
     if format not in FORMATS:
         raise InputError(f"unknown input format {format!r}; expected one of {', '.join(FORMATS)}")
     _check_max_chars(max_chars)
-    unknown = set(fields) - set(MAPPING_KEYS.values())
+    unknown = set(fields) - _KEYWORDS
     if unknown:
-        raise InputError(f"unknown article field(s): {', '.join(sorted(unknown))}")
+        raise InputError(_unknown_fields_message(unknown))
     if source is None:
         source = {key: value for key, value in fields.items()}
         fields = {}
@@ -195,6 +212,23 @@ def load_article(
     if "id" in given:
         given["id"] = article_id(given["id"])
     return article.with_fields(**given) if given else article
+
+
+#: The keywords ``load_article`` takes for an article's fields.
+_KEYWORDS = frozenset(MAPPING_KEYS.values())
+
+
+def _unknown_fields_message(unknown: set[str]) -> str:
+    """What is wrong with keywords that name no field: a record's other names for a field
+    ("author", "date") are pointed to the keyword, and the keywords there are listed."""
+    named = []
+    for name in sorted(unknown):
+        field = MAPPING_KEYS.get(name) or MAPPING_KEYS.get(name.lower())
+        named.append(f"{name} (use {field}=)" if field else name)
+    return (
+        f"unknown article field(s): {', '.join(named)}; the keywords are text=, html=, "
+        + ", ".join(f"{name}=" for name in (*METADATA_FIELDS, "id"))
+    )
 
 
 def check_length(name: str, value: str, max_chars: int | None) -> None:

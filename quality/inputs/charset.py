@@ -188,9 +188,26 @@ def _codec_for(label: str) -> str | None:
     name = info.name.replace("_", "-")
     if not getattr(info, "_is_text_encoding", True) or name in _NOT_CHARSETS:
         return None
+    if not _reads_markup(info):
+        # An EBCDIC code page (cp037, cp500...) would read the page's own ASCII markup, the
+        # declaration included, as other letters: the label cannot be the page's encoding,
+        # and browsers do not know it.
+        return None
     if name.startswith(("utf-8", "utf-16", "utf-32")):
         return "utf-8"
     return _SAME_AS.get(name, info.name)
+
+
+#: Markup as every page has it, in ASCII: an encoding that a page can declare for itself
+#: reads these bytes as the same characters.
+_MARKUP_PROBE = b"""<!DOCTYPE html><meta charset="x"><p class='a-b_c'>Text 0123456789.</p>"""
+
+
+def _reads_markup(info: codecs.CodecInfo) -> bool:
+    try:
+        return info.decode(_MARKUP_PROBE)[0] == _MARKUP_PROBE.decode("ascii")
+    except (UnicodeError, ValueError, TypeError):
+        return False
 
 
 def _shown(label: str) -> str:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from quality.article import normalise_date
+from quality.article import normalise_date, normalise_language, shown_value
 from quality.errors import InputError
 
+# The body is optional, and tried last: "---" twice is front matter with no fields (Jekyll
+# and Hugo write it so), and the second fence must not be read as the body's first line.
 _FRONT_MATTER = re.compile(
-    r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)\r?\n(?P=fence)[ \t]*(?:\r?\n|\Z)",
+    r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)??(?P=fence)[ \t]*"
+    r"(?:\r?\n|\Z)",
     re.DOTALL,
 )
 
@@ -92,16 +95,16 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
-    raw = match.group("body")
+    raw = match.group("body") or ""
     # The parsers number the front matter's lines from its first; a file's lines are what
     # its reader can go to, so their positions are moved down past the opening fence.
-    lines_before = text.count("\n", 0, match.start("body"))
+    lines_before = text.count("\n", 0, match.start("body")) if raw else 0
     data: Any
     if match.group("fence") == "---":
         import yaml
 
         try:
-            data = yaml.safe_load(raw) or {}
+            data = yaml.load(raw, Loader=_front_matter_loader()) or {}
         except yaml.YAMLError as exc:
             problem = _yaml_problem(exc, lines_before)
             raise InputError(f"front matter is not valid YAML: {problem}") from exc
@@ -135,9 +138,15 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
     fields: dict[str, Any] = {}
     for key, value in data.items():
         target = FRONT_MATTER_KEYS.get(str(key).lower())
+        if target is None or target in fields:
+            # Only the first key for a field is read: a later one (Hugo's publishDate after
+            # its date) is never used, so it cannot make the file an error.
+            continue
         if target == "published":
-            value = _front_matter_date(key, value)
-        if target is None or target in fields or value is None or value == "":
+            value = _front_matter_date(key, _as_typed(value))
+        elif target == "language":
+            value = _as_typed(value)
+        if value is None or value == "":
             continue
         _check_size(key, value)
         if target == "language" and not isinstance(value, str):
@@ -150,10 +159,74 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
             value = ", ".join(_name_of(v) for v in value)
         elif isinstance(value, dict):
             value = _name_of(value)
-        if target != "published" and not isinstance(value, str):
+        if target != "published":
+            # As a plain str: a _Verbatim scalar is one only while the front matter is read.
             value = str(value)
+            if not value.strip():
+                # An empty list of authors (`authors: []`, as templates leave it) names no one;
+                # kept, a blank byline would stop the text's "By ..." line from giving one.
+                continue
+            if target == "language":
+                value = _front_matter_language(key, value)
+                if value is None:
+                    continue
         fields[target] = value
     return fields, match.end()
+
+
+class _Verbatim(str):
+    """A YAML scalar that YAML 1.1 reads as a bool, number or timestamp, kept as written, with
+    ``value`` what YAML makes of it. A title or byline is text: ``title: 3.10``, ``author: No``
+    or ``title: 010`` is "3.10", "No" or "010", not "3.1", "False" or "8"; a date field reads
+    ``value`` (``date: 2024-03-01`` is a date, ``date: 20240301`` a YYYYMMDD number)."""
+
+    value: Any
+
+
+@cache
+def _front_matter_loader() -> Any:
+    """PyYAML's safe loader, but with bools, numbers and timestamps as ``_Verbatim``. The
+    value is still built, so a value its tag cannot take (``!!bool maybe``) or an impossible
+    date (``2024-02-30``) is refused as before."""
+    import yaml
+
+    class FrontMatterLoader(yaml.SafeLoader):
+        pass
+
+    for kind in ("bool", "int", "float", "timestamp"):
+        tag = f"tag:yaml.org,2002:{kind}"
+
+        def verbatim(
+            loader: Any, node: Any, construct: Any = yaml.SafeLoader.yaml_constructors[tag]
+        ) -> _Verbatim:
+            scalar = _Verbatim(node.value)
+            scalar.value = construct(loader, node)
+            return scalar
+
+        FrontMatterLoader.add_constructor(tag, verbatim)
+    return FrontMatterLoader
+
+
+def _as_typed(value: Any) -> Any:
+    """``value`` (or the items of a list of them) as YAML reads it, for the fields whose type
+    counts: a date, a language code."""
+    if isinstance(value, _Verbatim):
+        return value.value
+    if isinstance(value, list):
+        return [item.value if isinstance(item, _Verbatim) else item for item in value]
+    return value
+
+
+def _front_matter_language(key: object, value: str) -> str | None:
+    """The language of a front-matter language tag; None for one that gives none ("-"), so
+    that no origin is recorded for it."""
+    try:
+        return normalise_language(value)
+    except InputError:
+        raise InputError(
+            f'front matter \'{key}\' must be a language tag such as "en" or "en-US", got '
+            f"{shown_value(value)}"
+        ) from None
 
 
 def _front_matter_date(key: object, value: Any) -> str | None:

@@ -36,8 +36,11 @@ _MONTHS = {
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     )
 }
+# The name begins with a letter, which find_byline checks is a capital in any script
+# ("By Émile Zola", "By Łukasz Nowak"), not only A to Z.
 _BYLINE = re.compile(
-    r"^[ \t]*(?i:by|written by|words by)[ \t]+(?P<name>[A-Z][^\n,|]{2,60}?)[ \t]*(?:[,|]|$)", re.M
+    r"^[ \t]*(?i:by|written by|words by)[ \t]+(?P<name>[^\W\d_][^\n,|]{2,60}?)[ \t]*(?:[,|]|$)",
+    re.M,
 )
 
 
@@ -221,7 +224,8 @@ def find_byline(text: str) -> str | None:
         name = m.group("name").strip()
         rest = _after_on_line(head, m.end())
         if (
-            not _TIME_NOT_NAME.fullmatch(name)
+            name[0].isupper()
+            and not _TIME_NOT_NAME.fullmatch(name)
             and all(word[:1].isupper() or word in _NAME_PARTICLES for word in name.split())
             and not _CLAUSE.fullmatch(rest)
         ):
@@ -231,18 +235,27 @@ def find_byline(text: str) -> str | None:
 
 @lru_cache(maxsize=4)  # the dateline and byline searches read the same head
 def _head(text: str) -> str:
-    """The text up to the end of its HEAD_LINES-th non-blank line (at most _HEAD_CHARS)."""
+    """The text up to the end of its HEAD_LINES-th non-blank line, at most _HEAD_CHARS
+    characters after its first non-blank one. Counted from there, not from the start: the
+    front matter of a Markdown file is blanked with spaces, and may be longer than that."""
+    first = _NOT_BLANK.search(text)
+    if first is None:
+        return text[:_HEAD_CHARS]
+    limit = first.start() + _HEAD_CHARS
     seen = 0
-    position = 0
-    while position < len(text) and position < _HEAD_CHARS:
+    position = first.start()
+    while position < len(text) and position < limit:
         end = text.find("\n", position)
         end = len(text) if end == -1 else end
         if text[position:end].strip():
             seen += 1
             if seen >= HEAD_LINES:
-                return text[: min(end, _HEAD_CHARS)]
+                return text[: min(end, limit)]
         position = end + 1
-    return text[:_HEAD_CHARS]
+    return text[:limit]
+
+
+_NOT_BLANK = re.compile(r"\S")
 
 
 def _to_iso(m: re.Match[str]) -> str | None:

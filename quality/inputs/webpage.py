@@ -92,11 +92,28 @@ def looks_like_html(text: str) -> bool:
     head = text[:1000].lstrip("\ufeff \t\r\n").lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:5000].lower():
         return True
-    return head.startswith("<") and _BLOCK_TAG.search(text) is not None
+    if not head.startswith("<"):
+        return False
+    if _BLOCK_TAG.search(text) is not None:
+        return True
+    # A fragment of inline markup or of a list or quote, as an aggregator's field may hold
+    # ("<span>...</span>", "<strong>Breaking:</strong> ..."): an element of HTML opened at
+    # the start and closed later. Read as plain text, its tags would be scored as words.
+    opening = _FRAGMENT_START.match(head)
+    return opening is not None and (
+        re.search(rf"</{opening['name']}\s*>", text, re.IGNORECASE) is not None
+    )
 
 
 #: A tag that only HTML has, with or without attributes ("<p class=lead>").
 _BLOCK_TAG = re.compile(r"<(?:p|div|body|article|section|main|h[1-6]|br)[\s/>]", re.IGNORECASE)
+#: The other elements of HTML that hold text, opening a fragment (matched in lower case).
+_FRAGMENT_START = re.compile(
+    r"<(?P<name>a|abbr|address|aside|b|bdi|bdo|big|blockquote|center|cite|code|dd|del|details|"
+    r"dfn|dl|dt|em|figcaption|figure|font|footer|header|i|ins|kbd|label|li|mark|nav|ol|pre|q|s|"
+    r"samp|small|span|strike|strong|sub|summary|sup|table|tbody|td|th|thead|time|tr|tt|u|ul|"
+    r"var)[\s>]"
+)
 
 
 def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
