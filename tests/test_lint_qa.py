@@ -267,3 +267,19 @@ def test_a_configuration_that_is_a_folder_is_named_once(capsys, tmp_path) -> Non
     assert code == 2
     assert err.count(str(tmp_path)) == 1
     assert "cannot read configuration file: Is a directory" in err
+
+
+def test_a_folder_without_article_files_passes_with_a_warning(capsys, tmp_path) -> None:
+    (tmp_path / "notes.py").write_text("print('not an article')\n")
+    code = main(["lint", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert f"warning: no article files found in {tmp_path}" in err
+
+
+def test_a_folder_with_articles_gets_no_such_warning(capsys, tmp_path) -> None:
+    write(
+        tmp_path, "story.md", "The council met on Monday. It passed the budget, the mayor said.\n"
+    )
+    main(["lint", str(tmp_path)])
+    assert "no article files" not in capsys.readouterr().err

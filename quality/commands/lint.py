@@ -218,6 +218,15 @@ def run(args: argparse.Namespace) -> int:
         stdin_filename=args.stdin_filename,
     )
     lint_run = linter.run(targets)
+    if not lint_run.files and sys.stderr is not None:
+        # As ruff does: a CI job pointed at the wrong folder must not pass without a word.
+        from quality.lint.discovery import DEFAULT_EXTENSIONS
+
+        print(
+            f"quality lint: warning: no article files found in {', '.join(paths)} "
+            f"(looked for {', '.join(DEFAULT_EXTENSIONS)} and --extend-include patterns)",
+            file=sys.stderr,
+        )
     with _output_streams(utf8_stdout=args.format in MACHINE_FORMATS):
         try:
             _report_errors(lint_run)
