@@ -420,3 +420,12 @@ def test_a_report_can_be_written_as_ascii_json() -> None:
     text = report.to_json(ensure_ascii=True)
     assert text.isascii() and json.loads(text)["article"]["title"] == "Caf\u00e9 reopens"
     assert "Caf\u00e9" in report.to_json()  # as written by default
+
+
+def test_a_front_matter_time_is_named_as_written_not_as_yaml_counts_it() -> None:
+    # YAML 1.1 reads 10:00 as 600 (base 60); the error must quote what the file says.
+    with pytest.raises(quality.InputError, match=r"'10:00' is not a full date"):
+        load_article("---\ndate: 10:00\n---\n" + BODY, format="markdown")
+    assert load_article("---\ndate: 20240301\n---\n" + BODY, format="markdown").published == (
+        "2024-03-01"
+    )

@@ -143,7 +143,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
             # its date) is never used, so it cannot make the file an error.
             continue
         if target == "published":
-            value = _front_matter_date(key, _as_typed(value))
+            value = _front_matter_date(key, _date_value(value))
         elif target == "language":
             value = _as_typed(value)
         if value is None or value == "":
@@ -215,6 +215,17 @@ def _as_typed(value: Any) -> Any:
     if isinstance(value, list):
         return [item.value if isinstance(item, _Verbatim) else item for item in value]
     return value
+
+
+def _date_value(value: Any) -> Any:
+    """A date field's value as YAML types it, except a number YAML 1.1 reads from more than
+    digits: ``10:00`` is 600 to it (base 60), ``1_000`` is 1000, and an error about "600"
+    would not point at what the file says."""
+    typed = _as_typed(value)
+    number = isinstance(typed, (int, float)) and not isinstance(typed, bool)
+    if isinstance(value, _Verbatim) and number and not value.isdigit():
+        return str(value)
+    return typed
 
 
 def _front_matter_language(key: object, value: str) -> str | None:
