@@ -176,7 +176,7 @@ def phrase_automaton(entries: Iterable[tuple[str, Any]]) -> PhraseAutomaton | No
     for phrase, value in entries:
         key = fold(phrase)
         if key and key not in words:
-            words[key] = (value, len(key), _is_word_char(key[0]), _is_word_char(key[-1]))
+            words[key] = (value, len(key), _joins_a_phrase(key[0]), _joins_a_phrase(key[-1]))
     return PhraseAutomaton(words) if words else None
 
 
@@ -372,9 +372,9 @@ def phrase_matches(
     for end_index, (value, length, word_start, word_end) in (hits or own_hits)(automaton, lower):
         start = end_index - length + 1
         end = end_index + 1
-        if word_start and start > 0 and _is_word_char(lower[start - 1]):
+        if word_start and start > 0 and _joins_a_phrase(lower[start - 1]):
             continue
-        if word_end and end < size and _is_word_char(lower[end]):
+        if word_end and end < size and _joins_a_phrase(lower[end]):
             continue
         found.append((value, start, end))
     found.sort(key=lambda m: (m[1], m[1] - m[2]))
@@ -389,6 +389,34 @@ def phrase_matches(
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+#: Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Chinese and
+#: Japanese), as ranges of code points.
+_UNSPACED_SCRIPTS = (
+    (0x0E00, 0x0EFF),
+    (0x1000, 0x109F),
+    (0x1780, 0x17FF),
+    (0x2E80, 0x2FDF),
+    (0x3040, 0x31FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0xFF66, 0xFF9F),
+    (0x20000, 0x3FFFF),
+)
+
+
+def _joins_a_phrase(char: str) -> bool:
+    """Whether a phrase cannot begin or end next to ``char``: a letter, digit or underscore
+    of a script that separates its words with spaces. In Chinese, Japanese or Thai a word is
+    written straight after the one before it, so a phrase there needs no boundary."""
+    if not (char.isalnum() or char == "_"):
+        return False
+    if char < "\u0e00":
+        return True
+    code = ord(char)
+    return not any(low <= code <= high for low, high in _UNSPACED_SCRIPTS)
 
 
 #: Where an automaton's hits over a subject come from, as ``(end index, value)`` pairs in

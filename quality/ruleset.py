@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import string
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -62,6 +63,8 @@ _RULE_KEYS = frozenset(
 # catastrophically backtracking pattern, e.g. (a+)+ or (\w*\s?)*. Bounded outer repeats
 # such as (?:\s+\w+){0,3} stay linear enough and are allowed.
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_RULES_HEADER = re.compile(r"^\s*\[\[\s*(?:rules|\"rules\"|'rules')\s*\]\]")
+_QUOTES = frozenset("'\"")
 _BACKREFERENCE = re.compile(r"(?<!\\)(?:\\\\)*\\[1-9]")
 
 
@@ -91,6 +94,13 @@ class Rule:
     examples_pass: tuple[str, ...]
     languages: tuple[str, ...]
     path: str
+    #: the line of its file where the rule begins, when known
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def where(self) -> str:
+        """Its file, and the line there when known."""
+        return self.path if self.line is None else f"{self.path}, line {self.line}"
 
     @property
     def kind(self) -> str:
@@ -175,30 +185,29 @@ class RuleBook:
         for rule in self.rules:
             other = self.by_code.get(rule.code)
             if other is not None:
-                raise RuleError(
-                    f"duplicate rule code, also defined in {other.path}",
-                    path=rule.path,
-                    rule=rule.code,
+                raise _rule_error(
+                    rule,
+                    f"duplicate rule code, also defined in {other.where}; a rule cannot be "
+                    f'redefined: switch it off (ignore = ["{rule.code}"]) and give the new '
+                    "one a code of its own",
                 )
             self.by_code[rule.code] = rule
             for language in rule.languages:
                 other = by_name.setdefault((rule.scorer, language, rule.name), rule)
                 if other is not rule:
-                    raise RuleError(
-                        f"rule name {rule.name!r} is taken by {other.code} ({other.path}) "
+                    raise _rule_error(
+                        rule,
+                        f"rule name {rule.name!r} is taken by {other.code} ({other.where}) "
                         f"for scorer '{rule.scorer}'",
-                        path=rule.path,
-                        rule=rule.code,
                     )
             for phrase in dict.fromkeys(fold(p) for p in rule.phrases):
                 holders = by_phrase.setdefault((rule.scorer, phrase), [])
                 for other in holders:
                     if _share_a_language(rule, other):
-                        raise RuleError(
-                            f"phrase {phrase!r} is also in {other.code} ({other.path}), "
+                        raise _rule_error(
+                            rule,
+                            f"phrase {phrase!r} is also in {other.code} ({other.where}), "
                             "which would take every match of it",
-                            path=rule.path,
-                            rule=rule.code,
                         )
                 holders.append(rule)
 
@@ -316,8 +325,9 @@ def default_rules_dir() -> Path:
 
 def load_rule_file(path: Path) -> list[Rule]:
     where = str(path)
+    text = _read_text(path)
     try:
-        data = tomllib.loads(_read_text(path))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"invalid TOML: {exc}", path=where) from exc
     unknown = set(data) - _FILE_KEYS
@@ -344,26 +354,53 @@ def load_rule_file(path: Path) -> list[Rule]:
     entries = data.get("rules", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise RuleError("'rules' must be an array of tables ([[rules]])", path=where)
+    starts = _rule_lines(text, len(entries))
     rules = [
-        _build_rule(entry, scorer, tuple(languages), where, index)
+        _build_rule(entry, scorer, tuple(languages), where, index, starts[index])
         for index, entry in enumerate(entries)
     ]
-    names = set()
+    names: dict[str, Rule] = {}
     for rule in rules:
-        if rule.name in names:
-            raise RuleError(f"duplicate rule name {rule.name!r}", path=where, rule=rule.code)
-        names.add(rule.name)
+        other = names.setdefault(rule.name, rule)
+        if other is not rule:
+            raise _rule_error(
+                rule,
+                f"duplicate rule name {rule.name!r}, also the name of {other.code} ({other.where})",
+            )
     return rules
 
 
+def _rule_lines(text: str, count: int) -> list[int | None]:
+    """The line each ``[[rules]]`` entry begins on; None for each when the headers cannot be
+    told apart from the entries (rules written as an inline array, a header in a string)."""
+    starts = [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if _RULES_HEADER.match(line)
+    ]
+    return list(starts) if len(starts) == count else [None] * count
+
+
+def _rule_error(rule: Rule, message: str) -> RuleError:
+    """A problem with a loaded rule, named with its file, code and line."""
+    at_line = "" if rule.line is None else f" (line {rule.line})"
+    return RuleError(message + at_line, path=rule.path, rule=rule.code)
+
+
 def _build_rule(
-    entry: dict[str, Any], scorer: str, languages: tuple[str, ...], where: str, index: int
+    entry: dict[str, Any],
+    scorer: str,
+    languages: tuple[str, ...],
+    where: str,
+    index: int,
+    line: int | None = None,
 ) -> Rule:
     code = entry.get("code")
     label = code if isinstance(code, str) else f"#{index + 1}"
+    at_line = "" if line is None else f" (line {line})"
 
     def fail(message: str) -> RuleError:
-        return RuleError(message, path=where, rule=label)
+        return RuleError(message + at_line, path=where, rule=label)
 
     unknown = set(entry) - _RULE_KEYS
     if unknown:
@@ -395,17 +432,18 @@ def _build_rule(
         raise fail(
             f"'penalty' must be a number from 0 to {MAX_PENALTY}, got {shown_value(penalty)}"
         )
-    phrases = _string_list(entry, "phrases", fail)
-    patterns = _string_list(entry, "patterns", fail)
-    for phrase in phrases:
-        if not phrase.strip():
-            raise fail("empty phrase")
-    if any(not pattern for pattern in patterns):
-        raise fail("empty pattern")
     for key in ("case_sensitive", "exempt_quotes"):
         if key in entry and not isinstance(entry[key], bool):
             raise fail(f"'{key}' must be true or false")
     case_sensitive = entry.get("case_sensitive", False)
+    exempt_quotes = entry.get("exempt_quotes", True)
+    phrases = tuple(
+        _checked_phrase(phrase, fail, exempt_quotes=exempt_quotes)
+        for phrase in _string_list(entry, "phrases", fail)
+    )
+    patterns = _string_list(entry, "patterns", fail)
+    if any(not pattern for pattern in patterns):
+        raise fail("empty pattern")
     if case_sensitive and phrases:
         raise fail(
             "phrases always match whatever their case; put the text to match "
@@ -431,13 +469,41 @@ def _build_rule(
         phrases=phrases,
         patterns=patterns,
         case_sensitive=case_sensitive,
-        exempt_quotes=entry.get("exempt_quotes", True),
+        exempt_quotes=exempt_quotes,
         options=options,
         examples_fire=_string_list(examples, "fires", fail),
         examples_pass=_string_list(examples, "passes", fail),
         languages=languages,
         path=where,
+        line=line,
     )
+
+
+def _checked_phrase(phrase: str, fail: Any, *, exempt_quotes: bool) -> str:
+    """The phrase as the text spells it: composed accents (a phrase typed with a combining
+    accent matched no text written with the accented letter) and single spaces (one written
+    with a tab, a double or an em space, or with spaces around it, matched nothing, or
+    text plus the spaces around it). Phrases that could never work as written fail."""
+    cleaned = " ".join(unicodedata.normalize("NFC", phrase).split())
+    if not cleaned:
+        raise fail("empty phrase")
+    if not any(char.isalnum() for char in cleaned):
+        # Phrases are folded like the text, so "—" found every hyphen and "’" every
+        # apostrophe; patterns can tell them apart.
+        raise fail(
+            f"phrase {phrase!r} holds no letter or digit; phrases are matched as words, with "
+            "quotes and dashes folded to ' \" -, so put punctuation in 'patterns' "
+            "(with case_sensitive = true to tell curly quotes or dashes from straight ones)"
+        )
+    folded = fold(cleaned)
+    if exempt_quotes and len(folded) > 1 and folded[0] in _QUOTES and folded[-1] in _QUOTES:
+        # Every match of it is a quotation, and matches inside quotations are dropped.
+        raise fail(
+            f"phrase {phrase!r} is in quotation marks, so every match of it is inside a "
+            "quotation, where this rule does not look (exempt_quotes is on by default); "
+            "set exempt_quotes = false"
+        )
+    return cleaned
 
 
 def _check_message(message: str, fail: Any) -> None:
