@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from quality.errors import InputError
-from quality.weights import SCHEMA, Weights
+from quality.weights import SCHEMA, SCORE_SCALE, Weights
 
 DEFAULT_FIXED = ("chatbot-leak", "dates", "residue")
 L2_GRID = (0.001, 0.01, 0.1, 1.0)
@@ -181,7 +181,8 @@ def choose_scale(
     """The factor turning the fitted direction into points.
 
     ``reference`` and ``seeds`` are (fixed points lost, fitted evidence) pairs; an article
-    fails when ``fixed + scale * evidence > margin`` (``margin = base - fail_under``).
+    fails when ``fixed + scale * evidence > margin`` (``margin``: the points lost at
+    fail-under, ``points_lost_at(fail_under, base)``).
     """
     allowed = math.floor(max_false_fail * len(reference))
     already = sum(1 for fixed, _ in reference if fixed > margin)
@@ -232,8 +233,9 @@ def fit_classes(
 
     labelled = [s for s in samples if s.machine is not None]
     y = np.array([bool(s.machine) for s in labelled])
+    counts = f"(got {int((~y).sum())} human, {int(y.sum())} machine)"
     if y.all() or not y.any():
-        raise InputError("training needs both human and machine ('ai') labelled articles")
+        raise InputError(f"training needs both human and machine ('ai') labelled articles {counts}")
     fitted_scorers = [s for s in scorers if s not in fixed]
     x = _matrix(labelled, fitted_scorers)
     varying = [i for i in range(len(fitted_scorers)) if np.ptp(x[:, i]) > 0]
@@ -251,14 +253,14 @@ def fit_classes(
 
     folds = min(FOLDS, int(y.sum()), int((~y).sum()))
     if folds < 2:
-        raise InputError("training needs at least two articles of each class")
+        raise InputError(f"training needs at least two articles of each class {counts}")
     cv = {l2: cross_validated_auc(x, y, l2, folds) for l2 in L2_GRID}
     best_l2 = max(cv, key=lambda k: (round(cv[k], 4), k))
     w, b = fit_logistic(x, y, balanced_weights(y), best_l2)
     pairs = list(zip(fitted_scorers, w, strict=True))
     train_auc = float(roc_auc_score(y, x @ w + b))
     reference = [s for s in samples if s.reference]
-    margin = base - fail_under
+    margin = points_lost_at(fail_under, base)
 
     def evidence(sample: Sample) -> float:
         return float(sum(coef * sample.features.get(name, 0.0) for name, coef in pairs))
@@ -305,23 +307,52 @@ def fit_classes(
 
 
 def fit_numeric(
-    samples: Sequence[Sample], scorers: Sequence[str], *, fixed: Mapping[str, float], base: float
+    samples: Sequence[Sample],
+    scorers: Sequence[str],
+    *,
+    fixed: Mapping[str, float],
+    base: float,
+    kept: Mapping[str, float] | None = None,
 ) -> FitResult:
-    """Weights in points by non-negative least squares of ``base - quality`` on the features."""
+    """Weights in points by non-negative least squares of the points lost on the features.
+
+    A label is a score on the 0-100 scale, so an article labelled ``q`` lost
+    ``points_lost_at(q, base)`` points. As in ``fit_classes``, a scorer whose feature is the
+    same on every article cannot be weighed by this data: it keeps its ``kept`` points (the
+    template's) instead of the 0 least squares would give a column of zeros."""
     from scipy.optimize import nnls
 
     labelled = [s for s in samples if s.quality is not None]
     if len(labelled) < 2:
-        raise InputError("training on numeric quality labels needs at least two labelled articles")
-    fitted_scorers = [s for s in scorers if s not in fixed]
-    if not fitted_scorers:
+        raise InputError(
+            "training on numeric quality labels needs at least two labelled articles "
+            f"(got {len(labelled)})"
+        )
+    candidates = [s for s in scorers if s not in fixed]
+    if not candidates:
         # scipy's nnls crashes the interpreter (a double free) on a matrix without columns
         raise InputError("every scorer has a fixed weight: nothing is left to fit")
-    x = _matrix(labelled, fitted_scorers)
-    lost = np.array([base - float(s.quality or 0.0) - s.fixed_penalty for s in labelled])
-    coef, _ = nnls(x, lost)
-    predicted = base - (x @ coef) - np.array([s.fixed_penalty for s in labelled])
+    x = _matrix(labelled, candidates)
+    varying = [i for i in range(len(candidates)) if np.ptp(x[:, i]) > 0]
+    silent = [candidates[i] for i in range(len(candidates)) if i not in varying]
+    fitted_scorers = [candidates[i] for i in varying]
+    if not fitted_scorers:
+        raise InputError("no scorer's sub-score varies over the training articles: nothing to fit")
+    x = x[:, varying]
+    kept_points = {name: float((kept or {}).get(name, 0.0)) for name in silent}
+    charged = np.array(
+        [
+            s.fixed_penalty
+            + sum(points * s.features.get(name, 0.0) for name, points in kept_points.items())
+            for s in labelled
+        ]
+    )
     truth = np.array([float(s.quality or 0.0) for s in labelled])
+    coef, _ = nnls(x, points_lost_at(truth, base) - charged)
+    points = {n: round(float(c), 2) for n, c in zip(fitted_scorers, coef, strict=True)}
+    rounded = np.array([points[n] for n in fitted_scorers])
+    # Scored as the pipeline scores, clipped and on the 0-100 scale, with the points written.
+    predicted = np.clip(base - x @ rounded - charged, 0.0, base) * SCORE_SCALE / base
     fitted = {
         "date": _dt.date.today().isoformat(),
         "method": "non-negative least squares of points lost (base - quality label) "
@@ -329,9 +360,15 @@ def fit_numeric(
         "articles": {"labelled": len(labelled)},
         "mean_absolute_error": round(float(np.abs(predicted - truth).mean()), 3),
         "fixed": dict(fixed),
+        "not_fitted_no_signal": silent,
     }
-    points = {n: round(float(c), 2) for n, c in zip(fitted_scorers, coef, strict=True)}
     return FitResult(points, fitted)
+
+
+def points_lost_at(score: Any, base: float) -> Any:
+    """Points an article loses to score ``score``: scores (labels, fail-under) are on the
+    0-100 scale whatever ``base`` is, and the pipeline scores ``(base - lost) * 100 / base``."""
+    return base * (1.0 - score / SCORE_SCALE)
 
 
 def weights_document(result: FitResult, template: Weights, *, data: str) -> dict[str, Any]:

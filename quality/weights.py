@@ -6,6 +6,8 @@ is the most points one scorer can take off, so every point lost is traceable to 
 
 from __future__ import annotations
 
+import difflib
+import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -112,7 +114,9 @@ class Weights:
                 )
             # utf-8-sig: editors on Windows start the file with a byte order mark, which the
             # labelled data files and seeds already accept.
-            data = read_json(raw.decode("utf-8-sig"))
+            text = raw.decode("utf-8-sig")
+            data = read_json(text)
+            _refuse_duplicate_keys(text, where)
         except OSError as exc:
             raise ConfigError(f"{where}: cannot read weights file: {exc.strerror or exc}") from exc
         except UnicodeDecodeError as exc:
@@ -154,6 +158,7 @@ class Weights:
             "description",
             "unknown_share",
         }
+        _refuse_misspelt_keys(data, known | {"fitted"}, source)
         base = _number(data.get("base", 100), "base", source, high=MAX_BASE)
         if base == 0:
             raise ConfigError(
@@ -169,6 +174,35 @@ class Weights:
             extra={k: v for k, v in data.items() if k not in known},
             unknown_share=unknown_share,
         )
+
+
+def _refuse_duplicate_keys(text: str, source: str) -> None:
+    """A key written twice in one object (a weight edited by adding a line, not by changing
+    one) would silently keep only its last value."""
+
+    def check(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ConfigError(
+                    f"{source}: key {key!r} appears twice in one object; keep one of them"
+                )
+            seen.add(key)
+        return dict(pairs)
+
+    # The text has parsed already, so the only error left is the duplicate.
+    json.loads(text, object_pairs_hook=check)
+
+
+def _refuse_misspelt_keys(data: Mapping[str, Any], known: set[str], source: str) -> None:
+    """Other top-level keys are kept as notes, but one that looks like a known key
+    ("fail-under", "weight") is a slip that would silently leave the default in force."""
+    for key in data:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.8)
+        if close:
+            raise ConfigError(f"{source}: unknown key {key!r}; did you mean {close[0]!r}?")
 
 
 def _grades(raw: list[Any], source: str) -> list[tuple[float, str]]:

@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(
                 "--file needs --kind (news, human-news, attribution, comments or dates)"
             )
+        _refuse_overwriting(args.json, Path(args.file), "the labelled data")
         data[args.kind] = read_kind(args.kind, Path(args.file), args.limit)
     else:
         directory = Path(args.data) if args.data else default_data_dir()
@@ -75,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         kinds = args.only or list(DEFAULT_FILES)
         for kind in kinds:
             path = directory / DEFAULT_FILES[kind]
+            _refuse_overwriting(args.json, path, "the labelled data")
             if path.exists():
                 data[kind] = read_kind(kind, path, args.limit)
             else:
@@ -87,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     seeds_dir = (
         Path(args.seeds) if args.seeds else default_seeds if default_seeds.is_dir() else None
     )
+    if args.weights:
+        _refuse_overwriting(args.json, Path(args.weights), "the weights file")
     pipeline = Pipeline(weights=args.weights) if args.weights else Pipeline()
     # The figures would be measured with the default weight for a scorer whose id is misspelt.
     pipeline.weights.check_scorers(pipeline.scorer_ids)
@@ -100,3 +104,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         write_json(evaluation, Path(args.json))
     return 0
+
+
+def _refuse_overwriting(json_target: str | None, path: Path, what: str) -> None:
+    """The results must not replace a file the evaluation reads: a labelled file or weights
+    written over by ``--json`` are lost for good, and the run would even succeed."""
+    from quality.commands.score import same_file
+
+    if json_target and json_target != "-" and same_file(json_target, str(path)):
+        raise InputError(f"--json {json_target}: is {what} {path}; refusing to overwrite it")

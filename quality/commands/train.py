@@ -102,25 +102,33 @@ def run(args: argparse.Namespace) -> int:
         samples, seeds, source = _dev_samples(Path(args.data), pipeline, scorers, fixed, args)
     else:
         samples, seeds, source = _file_samples(Path(args.file), pipeline, scorers, fixed, args)
-    if any(s.quality is not None for s in samples):
-        if seeds or args.max_false_fail != DEFAULT_MAX_FALSE_FAIL:
-            print(
-                "warning: --seeds and --max-false-fail bound the scale of a fit on human/ai "
-                "labels; numeric labels give points directly, so they are not used",
-                file=sys.stderr,
+    # Scorers the data cannot weigh keep the template's points, whichever way labels are fitted.
+    kept = {s: template.weight(s) for s in scorers}
+    # The fit's complaints (one class only, nothing varies) are about the training data, so
+    # they name it like the per-line errors do.
+    training_data = args.file or args.data
+    try:
+        if any(s.quality is not None for s in samples):
+            if seeds or args.max_false_fail != DEFAULT_MAX_FALSE_FAIL:
+                print(
+                    "warning: --seeds and --max-false-fail bound the scale of a fit on human/ai "
+                    "labels; numeric labels give points directly, so they are not used",
+                    file=sys.stderr,
+                )
+            result = fit_numeric(samples, scorers, fixed=fixed, base=template.base, kept=kept)
+        else:
+            result = fit_classes(
+                samples,
+                seeds,
+                scorers,
+                fixed=fixed,
+                base=template.base,
+                fail_under=template.fail_under,
+                max_false_fail=args.max_false_fail,
+                kept=kept,
             )
-        result = fit_numeric(samples, scorers, fixed=fixed, base=template.base)
-    else:
-        result = fit_classes(
-            samples,
-            seeds,
-            scorers,
-            fixed=fixed,
-            base=template.base,
-            fail_under=template.fail_under,
-            max_false_fail=args.max_false_fail,
-            kept={s: template.weight(s) for s in scorers},
-        )
+    except InputError as exc:
+        raise InputError(f"{training_data}: {exc}") from exc
     document = weights_document(result, template, data=source)
     text = json.dumps(document, indent=2) + "\n"
     if to_stdout:
@@ -148,7 +156,12 @@ def _fixed(
         # the weights file refuses these, so the fit must not use them either
         if not math.isfinite(value) or value < 0:
             raise InputError(f"--fixed {item}: points must be a finite number, 0 or more")
-        fixed[name] = value
+        # Given twice with different points, which one was meant cannot be told.
+        if name in fixed and fixed[name] != value:
+            raise InputError(
+                f"--fixed {item}: {name} is already fixed at {fixed[name]:g} points; give it once"
+            )
+        fixed[name] = value + 0.0  # "-0" would be written to the weights file as -0.0
     return fixed
 
 

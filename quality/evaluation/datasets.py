@@ -182,8 +182,11 @@ def news_label(value: Any) -> str | None:
 
 
 def _news(data: dict[str, Any], where: _Where) -> NewsRecord:
-    label = news_label(_string(data, "label", where))
+    if "label" not in data or data["label"] is None:
+        raise where.error("missing field 'label'")
+    label = news_label(data["label"])
     if label is None:
+        # A 0-100 quality label is what ``quality train`` also takes; eval measures classes.
         raise where.error(
             f"field 'label' must be one of {', '.join(NEWS_LABELS)}, got {data['label']!r}"
         )
@@ -239,6 +242,13 @@ def _comments(data: dict[str, Any], where: _Where) -> CommentsRecord:
         )
     if has_comments and end is None:
         raise where.error("a record with has_comments=true needs 'article_end'")
+    if not has_comments and end is not None:
+        # One of the two is a slip, and which one decides whether the page counts as having
+        # comments: guessing would measure the wrong thing without a word.
+        raise where.error(
+            f"a record with has_comments=false has 'article_end' {end}; "
+            "give null, or has_comments=true"
+        )
     return CommentsRecord(
         _id(data, where), text, has_comments, end if has_comments else None, where=str(where)
     )

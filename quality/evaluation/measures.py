@@ -185,7 +185,10 @@ def measure_rules(news: Sequence[ScoredText], human_news: Sequence[ScoredText]) 
         row["firings"] = {name: totals[name][rule] for name in groups}
         # Raw share depends on how many texts of each class there are; the balanced share
         # compares rates, so it reads as "how much likelier on a machine text" (0.5 = no signal).
-        row["precision_raw"] = share(totals["ai"][rule], fired)
+        # With one class absent every firing is of the other, and a share of 1.0 or 0.0
+        # would read as a perfect or useless rule: there is nothing to compare.
+        both_classes = bool(groups["ai"]) and bool(groups["human"])
+        row["precision_raw"] = share(totals["ai"][rule], fired) if both_classes else None
         row["precision_balanced"] = _balanced(rates["ai"], rates["human"])
         row["precision_vs_human_news"] = _balanced(rates["ai"], rates["human_news"])
         rows[rule] = row
