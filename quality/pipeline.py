@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 from quality.analysis import Document
 from quality.article import Article
 from quality.errors import ConfigError, InputError, QualityError, RuleError, ScorerError
-from quality.findings import Finding, in_text_order
+from quality.findings import Finding, Severity, in_text_order
 from quality.inputs import load_article, with_text_metadata
 from quality.language import UNKNOWN, detect_language
 from quality.matching import SharedScan
@@ -454,6 +454,9 @@ def _checked_result(scorer: Scorer, result: object, text_size: int) -> float:
                 f"returned a finding ({finding.rule}) at {start!r}-{end!r}, "
                 f"which is no span of the text (0-{text_size})",
             )
+        problem = _finding_field_problem(finding)
+        if problem is not None:
+            raise _broken(scorer, f"returned a finding ({finding.rule!r}) whose {problem}")
     metrics = result.metrics
     if type(metrics) is not dict and not isinstance(metrics, Mapping):
         raise _broken(scorer, f"returned metrics as {type(metrics).__name__}, not a dict")
@@ -467,6 +470,29 @@ def _checked_result(scorer: Scorer, result: object, text_size: int) -> float:
     if not (isinstance(notes, list | tuple) and all(isinstance(note, str) for note in notes)):
         raise _broken(scorer, f"returned notes as {notes!r}; notes are a list of strings")
     return _clamped(sub_score)
+
+
+def _finding_field_problem(finding: Finding) -> str | None:
+    """What is wrong with a finding's fields, or None: sorting findings, writing them as
+    JSON and every output format rely on their types (a severity given as the string
+    "warning", a message that is not text, a NaN threshold would each fail, or write invalid
+    JSON, far from the scorer that made them)."""
+    for name in ("rule", "scorer", "message", "excerpt"):
+        value = getattr(finding, name)
+        if not isinstance(value, str):
+            return f"{name} is {type(value).__name__}, not a string"
+    if not isinstance(finding.severity, Severity):
+        return f"severity is {finding.severity!r}, not a quality.Severity"
+    if finding.suggestion is not None and not isinstance(finding.suggestion, str):
+        return f"suggestion is {type(finding.suggestion).__name__}, not a string or None"
+    for name in ("line", "column", "end_line", "end_column"):
+        if not _is_index(getattr(finding, name)):
+            return f"{name} is {getattr(finding, name)!r}, not a whole number"
+    for name in ("value", "threshold"):
+        value = getattr(finding, name)
+        if value is not None and not _is_number(value):
+            return f"{name} is {value!r}, not a finite number or None"
+    return None
 
 
 def _clamped(sub_score: float) -> float:

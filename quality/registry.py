@@ -8,6 +8,8 @@ Third-party packages add scorers by declaring, in their own ``pyproject.toml``::
 
 from __future__ import annotations
 
+import re
+import warnings
 from functools import lru_cache
 from importlib import import_module, metadata
 
@@ -34,6 +36,9 @@ _registered: dict[str, type[Scorer]] = {}
 #: scorer id -> every "module:Class" declared for it, for the ids that more than one
 #: installed package declares (filled in by ``available``)
 _ambiguous: dict[str, list[str]] = {}
+#: the installed packages whose entry points could not be read, each with the reason
+#: (filled in by ``available``)
+_unreadable: list[str] = []
 
 
 def register(cls: type[Scorer]) -> type[Scorer]:
@@ -44,7 +49,7 @@ def register(cls: type[Scorer]) -> type[Scorer]:
     Registering the same class again (a re-run notebook cell) is allowed."""
     target = _target(check_scorer_class(cls))
     taken = available().get(cls.id)
-    if taken is not None and taken != target:
+    if taken is not None and taken != target and not _names_class(taken, cls):
         raise ScorerError(
             f"scorer id '{cls.id}' of {target} is already taken by {taken}; "
             "give the scorer an id of its own"
@@ -58,7 +63,7 @@ def register(cls: type[Scorer]) -> type[Scorer]:
 def available() -> dict[str, str]:
     """Scorer id -> "module:Class" for every known scorer."""
     declared: dict[str, list[str]] = {}
-    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+    for ep in _entry_points():
         targets = declared.setdefault(ep.name, [])
         if ep.value not in targets:
             targets.append(ep.value)
@@ -73,13 +78,59 @@ def available() -> dict[str, str]:
     return {name: targets[0] for name, targets in sorted(declared.items())}
 
 
+def _entry_points() -> list[metadata.EntryPoint]:
+    """The ``quality.scorers`` entry points of the installed packages, each package read
+    once, as ``importlib.metadata.entry_points`` reads them. A package whose entry points
+    file cannot be parsed is left out with a warning naming it (and named again if one of
+    its scorers is asked for): ``entry_points`` would raise an error naming no package, and
+    every pipeline, even one of built-in scorers only, would fail with it."""
+    found: list[metadata.EntryPoint] = []
+    seen: set[str] = set()
+    _unreadable.clear()
+    for dist in metadata.distributions():
+        try:
+            # The first of two copies of one package on the path is the one imported. The
+            # name as the standard library keys it (from the folder's name: no file read).
+            key = getattr(dist, "_normalized_name", None) or _normalized(dist.metadata["Name"])
+            if key and key in seen:
+                continue
+            seen.add(key)
+            text = dist.read_text("entry_points.txt")
+            if not text or ENTRY_POINT_GROUP not in text:  # most packages: nothing to parse
+                continue
+            found.extend(dist.entry_points.select(group=ENTRY_POINT_GROUP))
+        except Exception as exc:
+            _unreadable.append(f"{_package(dist)} ({type(exc).__name__}: {exc})")
+    if _unreadable:
+        warnings.warn(
+            "the quality.scorers entry points of these packages could not be read, so their "
+            f"scorers are not available: {'; '.join(_unreadable)}",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+    return found
+
+
+def _normalized(name: object) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower() if isinstance(name, str) else ""
+
+
+def _package(dist: metadata.Distribution) -> str:
+    """``dist`` as its name and version, or where it is when its metadata cannot be read."""
+    try:
+        return f"{dist.metadata['Name']} {dist.version}"
+    except Exception:
+        return str(getattr(dist, "_path", dist))
+
+
 def scorer_class(scorer_id: str) -> type[Scorer]:
     if scorer_id in _registered:
         return _registered[scorer_id]
     target = available().get(scorer_id)
     if target is None:
         known = ", ".join(available())
-        raise ScorerError(f"unknown scorer '{scorer_id}' (known: {known})")
+        unreadable = f"; not read: {'; '.join(_unreadable)}" if _unreadable else ""
+        raise ScorerError(f"unknown scorer '{scorer_id}' (known: {known}{unreadable})")
     if scorer_id in _ambiguous:
         raise ScorerError(
             f"scorer id '{scorer_id}' is declared by more than one installed package "
@@ -121,6 +172,22 @@ def check_scorer_class(cls: object, where: str | None = None) -> type[Scorer]:
                 f"scorer {where} must define a non-empty string class attribute '{attribute}'"
             )
     return cls
+
+
+def _names_class(target: str, cls: type[Scorer]) -> bool:
+    """Whether ``target`` ("module:Class") is ``cls`` under another name: an entry point
+    may name a class where its package re-exports it (``my_package:MyScorer`` for a class
+    defined in ``my_package.scoring``), and registering that class is no clash."""
+    if _registered.get(cls.id) is not None:
+        return _registered[cls.id] is cls
+    module_name, _, attribute = target.partition(":")
+    try:
+        obj: object = import_module(module_name)
+        for part in attribute.split("."):
+            obj = getattr(obj, part)
+    except Exception:  # a target that cannot be loaded is not known to be the same class
+        return False
+    return obj is cls
 
 
 def _target(cls: type) -> str:
