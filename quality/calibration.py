@@ -118,6 +118,21 @@ def fixed_penalty(
     )
 
 
+def _varying_features(
+    labelled: Sequence[Sample], candidates: list[str], kept: Mapping[str, float] | None
+) -> tuple[np.ndarray, list[str], dict[str, float]]:
+    """The feature matrix of the ``candidates`` whose sub-score varies over ``labelled``,
+    those scorers, and the points ``kept`` for the others: a scorer that gives every article
+    the same sub-score cannot be weighed by these articles, so it keeps its points."""
+    x = _matrix(labelled, candidates)
+    varying = [i for i in range(len(candidates)) if np.ptp(x[:, i]) > 0]
+    if not varying:
+        raise InputError("no scorer's sub-score varies over the training articles: nothing to fit")
+    silent = [name for i, name in enumerate(candidates) if i not in varying]
+    kept_points = {name: float((kept or {}).get(name, 0.0)) for name in silent}
+    return x[:, varying], [candidates[i] for i in varying], kept_points
+
+
 def _matrix(samples: Sequence[Sample], scorers: Sequence[str]) -> np.ndarray:
     return np.array([[s.features.get(name, 0.0) for name in scorers] for s in samples], dtype=float)
 
@@ -236,15 +251,9 @@ def fit_classes(
     counts = f"(got {int((~y).sum())} human, {int(y.sum())} machine)"
     if y.all() or not y.any():
         raise InputError(f"training needs both human and machine ('ai') labelled articles {counts}")
-    fitted_scorers = [s for s in scorers if s not in fixed]
-    x = _matrix(labelled, fitted_scorers)
-    varying = [i for i in range(len(fitted_scorers)) if np.ptp(x[:, i]) > 0]
-    silent = [fitted_scorers[i] for i in range(len(fitted_scorers)) if i not in varying]
-    fitted_scorers = [fitted_scorers[i] for i in varying]
-    if not fitted_scorers:
-        raise InputError("no scorer's sub-score varies over the training articles: nothing to fit")
-    x = x[:, varying]
-    kept_points = {name: float((kept or {}).get(name, 0.0)) for name in silent}
+    x, fitted_scorers, kept_points = _varying_features(
+        labelled, [s for s in scorers if s not in fixed], kept
+    )
 
     def penalty(sample: Sample) -> float:
         return sample.fixed_penalty + sum(
@@ -295,7 +304,7 @@ def fit_classes(
         "scale": round(scale, 4),
         **info,
         "fixed": dict(fixed),
-        "not_fitted_no_signal": silent,
+        "not_fitted_no_signal": list(kept_points),
         "reference_below_fail_under": round(
             sum(score(s) < fail_under for s in reference) / len(reference), 4
         )
@@ -332,14 +341,7 @@ def fit_numeric(
     if not candidates:
         # scipy's nnls crashes the interpreter (a double free) on a matrix without columns
         raise InputError("every scorer has a fixed weight: nothing is left to fit")
-    x = _matrix(labelled, candidates)
-    varying = [i for i in range(len(candidates)) if np.ptp(x[:, i]) > 0]
-    silent = [candidates[i] for i in range(len(candidates)) if i not in varying]
-    fitted_scorers = [candidates[i] for i in varying]
-    if not fitted_scorers:
-        raise InputError("no scorer's sub-score varies over the training articles: nothing to fit")
-    x = x[:, varying]
-    kept_points = {name: float((kept or {}).get(name, 0.0)) for name in silent}
+    x, fitted_scorers, kept_points = _varying_features(labelled, candidates, kept)
     charged = np.array(
         [
             s.fixed_penalty
@@ -360,7 +362,7 @@ def fit_numeric(
         "articles": {"labelled": len(labelled)},
         "mean_absolute_error": round(float(np.abs(predicted - truth).mean()), 3),
         "fixed": dict(fixed),
-        "not_fitted_no_signal": silent,
+        "not_fitted_no_signal": list(kept_points),
     }
     return FitResult(points, fitted)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import quality
+from quality import registry
 from quality.analysis import Document
 from quality.article import Article
 from quality.findings import Finding
@@ -96,3 +97,26 @@ def spark() -> Iterator[Any]:
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A directory on sys.path for fake distributions, forgotten after the test."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry.available.cache_clear()
+    before = set(sys.modules)
+    yield tmp_path
+    registry.available.cache_clear()
+    for name in set(sys.modules) - before:
+        if name.startswith("fake_"):
+            del sys.modules[name]
+
+
+@pytest.fixture
+def registered() -> Iterator[Callable[[type[Scorer]], type[Scorer]]]:
+    """``registry.register``, undone after the test (whatever the test registered)."""
+    before = dict(registry._registered)
+    yield registry.register
+    registry._registered.clear()
+    registry._registered.update(before)
+    registry.available.cache_clear()

@@ -3,9 +3,8 @@ the scorer contract, clashing scorer ids, and rule files that would load but nev
 
 from __future__ import annotations
 
-import sys
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -147,16 +146,6 @@ class FailsToStart(Scorer):
         return ScorerResult(1.0)
 
 
-@pytest.fixture
-def registered() -> Iterator[Callable[[type[Scorer]], type[Scorer]]]:
-    """``registry.register``, undone after the test (whatever the test registered)."""
-    before = dict(registry._registered)
-    yield registry.register
-    registry._registered.clear()
-    registry._registered.update(before)
-    registry.available.cache_clear()
-
-
 def test_a_scorer_whose_constructor_fails_is_named(registered):
     registered(FailsToStart)
     with pytest.raises(
@@ -223,19 +212,6 @@ def install(tmp_path: Path, distribution: str, entry_points: str, module: str = 
     (info / "entry_points.txt").write_text(f"[quality.scorers]\n{entry_points}\n")
     if module:
         (tmp_path / f"{distribution.replace('-', '_')}.py").write_text(textwrap.dedent(module))
-
-
-@pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A directory on sys.path for fake distributions, forgotten after the test."""
-    monkeypatch.syspath_prepend(str(tmp_path))
-    registry.available.cache_clear()
-    before = set(sys.modules)
-    yield tmp_path
-    registry.available.cache_clear()
-    for name in set(sys.modules) - before:
-        if name.startswith("fake_"):
-            del sys.modules[name]
 
 
 SCORER_MODULE = """

@@ -5,9 +5,7 @@ an entry point names where its package re-exports it."""
 from __future__ import annotations
 
 import json
-import sys
 import warnings
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -115,16 +113,6 @@ def test_a_bag_record_with_a_finding_that_cannot_be_written_is_an_error_record()
     assert "scorer 'test-sloppy' 0.1 returned a finding" in records[1]["error"]["message"]
 
 
-@pytest.fixture
-def registered() -> Iterator[Callable[[type[Scorer]], type[Scorer]]]:
-    """``quality.register``, undone after the test."""
-    before = dict(registry._registered)
-    yield registry.register
-    registry._registered.clear()
-    registry._registered.update(before)
-    registry.available.cache_clear()
-
-
 def test_a_dask_frame_scores_past_a_finding_that_cannot_be_written(registered: Any) -> None:
     dask = pytest.importorskip("dask", reason="the dask extra is not installed")
     import dask.dataframe as dd
@@ -137,19 +125,6 @@ def test_a_dask_frame_scores_past_a_finding_that_cannot_be_written(registered: A
         scored = score_dataframe(dd.from_pandas(frame, npartitions=2)).compute()
     assert scored["score"].notna().tolist() == [True, False, True, True]
     assert "scorer 'test-sloppy' 0.1" in scored["error"][1]
-
-
-@pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A directory on sys.path for fake distributions, forgotten after the test."""
-    monkeypatch.syspath_prepend(str(tmp_path))
-    registry.available.cache_clear()
-    before = set(sys.modules)
-    yield tmp_path
-    registry.available.cache_clear()
-    for name in set(sys.modules) - before:
-        if name.startswith("fake_"):
-            del sys.modules[name]
 
 
 def install(site: Path, distribution: str, entry_points: str) -> None:

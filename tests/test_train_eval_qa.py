@@ -15,20 +15,7 @@ from quality.evaluation.datasets import read_kind
 from quality.evaluation.measures import ScoredText, measure_rules
 from quality.pipeline import Pipeline
 from quality.weights import DEFAULT_PATH, Weights
-
-HUMAN = (
-    "The council approved the budget on Tuesday, the mayor, Jane Ortiz, said. "
-    "The vote was {n} to 2."
-)
-MACHINE = (
-    "In a shocking turn of events, it is important to note that only time will tell. "
-    "A glimmer of hope remains, and it is worth noting that the stakes are high {n}."
-)
-
-
-def _write(path: Path, rows: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    return path
+from tests.test_train_edges import HUMAN, MACHINE, _write
 
 
 def _weights_file(tmp_path: Path, name: str = "w.json", **changes: object) -> Path:
