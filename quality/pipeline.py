@@ -185,9 +185,10 @@ class Pipeline:
                 continue
             try:
                 result = scorer.score(doc)
-            except QualityError:
-                raise
             except Exception as exc:
+                if trusted and isinstance(exc, QualityError):
+                    raise
+                # A third-party scorer's own InputError would otherwise blame the article.
                 raise _failure(scorer, "failed on this article", exc) from exc
             if trusted:
                 sub_score = _clamped(result.score)

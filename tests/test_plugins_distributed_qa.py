@@ -177,3 +177,23 @@ def test_registering_the_class_an_entry_point_names_by_a_re_export_is_no_clash(
 
     with pytest.raises(quality.ScorerError, match="already taken by"):
         registered(Impostor)
+
+
+class RaisesInputError(Scorer):
+    """A plug-in that raises the library's own InputError while scoring."""
+
+    id = "test-raises-input-error"
+    version = "0.2"
+    needs_language_rules = False
+
+    def score(self, doc: Document) -> ScorerResult:
+        raise quality.InputError("lookup table missing")
+
+
+def test_a_plug_in_raising_a_library_error_is_named_rather_than_blaming_the_article() -> None:
+    pipeline = pipeline_with(RaisesInputError)
+    (result,) = pipeline.score_many([TEXT])
+    assert result.error is not None and result.error.type == "ScorerError"
+    assert result.error.message.startswith(
+        "scorer 'test-raises-input-error' 0.2 failed on this article: InputError"
+    )
