@@ -311,6 +311,13 @@ def _normalise_prefix(prefix: str) -> str:
     return "" if prefix == "ALL" else prefix
 
 
+def shipped_and(extra: Iterable[str | Path] = ()) -> RuleBook:
+    """The shipped rules, plus those in ``extra`` (folders searched for ``*.toml`` files, or
+    rule files): a newsroom's own rules beside the package's."""
+    extra = tuple(extra)
+    return RuleBook.load([default_rules_dir(), *extra]) if extra else RuleBook.load()
+
+
 def default_rules_dir() -> Path:
     """The rules shipped with the package (in a wheel) or beside it (in a source checkout)."""
     package_dir = Path(__file__).resolve().parent

@@ -175,3 +175,46 @@ def test_a_name_used_twice_in_one_file_names_both_rules(tmp_path):
         f"{path} [rule FIL902]: duplicate rule name 'house', also the name of FIL901 "
         f"({path}, line 3) (line 8)"
     )
+
+
+HOUSE_RULES = """\
+scorer = "filler"
+languages = ["en"]
+
+[[rules]]
+code = "FIL900"
+name = "house-banned"
+severity = "warning"
+message = "House style bans this word"
+rationale = "The desk does not use marketing words."
+phrases = ["synergy"]
+"""
+HOUSE_TEXT = "The merger promised synergy, the chief executive said on Monday.\n"
+
+
+def test_lint_reads_a_newsrooms_rule_folder_beside_the_shipped_rules(tmp_path, capsys) -> None:
+    from quality.cli import main
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "house.toml").write_text(HOUSE_RULES)
+    story = tmp_path / "story.txt"
+    story.write_text(HOUSE_TEXT)
+    main(["lint", "--rules", str(tmp_path / "rules"), "--select", "FIL9", str(story)])
+    out = capsys.readouterr().out
+    assert f"{story}:1:21: FIL900 [warning] House style bans this word" in out
+    main(["lint", str(story)])  # without the folder, only the shipped rules
+    assert "FIL900" not in capsys.readouterr().out
+
+
+def test_quality_rules_lists_and_checks_a_rule_folder(tmp_path, capsys) -> None:
+    from quality.cli import main
+
+    (tmp_path / "house.toml").write_text(HOUSE_RULES)
+    assert main(["rules", "--rules", str(tmp_path)]) == 0
+    assert "FIL900" in capsys.readouterr().out
+    (tmp_path / "house.toml").write_text(HOUSE_RULES.replace('"warning"', '"loud"'))
+    assert main(["rules", "--rules", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "house.toml [rule FIL900]: unknown severity 'loud'" in err and "(line 4)" in err
+    assert main(["lint", "--rules", str(tmp_path / "missing"), str(tmp_path)]) == 2
+    assert "missing: rules directory not found" in capsys.readouterr().err

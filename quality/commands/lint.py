@@ -92,6 +92,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     files = parser.add_argument_group("files")
     files.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="also read rules from PATH, a folder of rule files (*.toml) or one file, beside "
+        "the shipped rules (repeatable)",
+    )
+    files.add_argument(
         "--config",
         metavar="FILE",
         help="use this configuration for every file instead of the closest one",
@@ -158,6 +166,7 @@ def run(args: argparse.Namespace) -> int:
         fail_on=args.fail_on,
         min_severity=args.min_severity,
         max_file_size=args.max_file_size,
+        rule_paths=tuple(args.rules),
         config=Path(args.config) if args.config is not None else None,
     )
     # float() takes "inf" and "nan": neither is a size (inf overflowed the byte count, nan

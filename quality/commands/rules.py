@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="output format (markdown: the reference in docs/rules.md)",
     )
     parser.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="also read rules from PATH, a folder of rule files (*.toml) or one file: lists "
+        "them with the shipped ones, and checks them (repeatable)",
+    )
+    parser.add_argument(
         "--write-docs",
         nargs="?",
         const=str(DOCS_PATH),
@@ -39,12 +48,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def all_rules() -> list[Rule]:
-    """Every rule: the scorers' rule files, then the linter's own rules, by code."""
+def all_rules(extra: Sequence[str] = ()) -> list[Rule]:
+    """Every rule by code: the scorers' rule files (the shipped ones and any ``extra``
+    folders or files), then the linter's own rules."""
     from quality.lint.lint_rules import LINT_RULES
-    from quality.ruleset import RuleBook
+    from quality.ruleset import shipped_and
 
-    return sorted([*RuleBook.load(), *LINT_RULES], key=lambda rule: rule.code)
+    return sorted([*shipped_and(extra), *LINT_RULES], key=lambda rule: rule.code)
 
 
 def summary(rule: Rule) -> str:
@@ -245,7 +255,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         print(f"wrote {target}", file=sys.stderr)
         return 0
-    rules = all_rules()
+    rules = all_rules(args.rules)
     if args.code:
         by_code = {rule.code: rule for rule in rules}
         code = args.code.strip().upper()

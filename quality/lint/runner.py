@@ -48,6 +48,8 @@ class LintOptions(NamedTuple):
     fail_on: str | None = None
     min_severity: str | None = None
     max_file_size: float | None = None
+    #: rule folders or files read beside the shipped rules (``--rules``)
+    rule_paths: tuple[str, ...] = ()
     config: Path | None = None
 
 
@@ -198,7 +200,7 @@ class Linter:
     """Lints targets one after another, reusing one Pipeline per distinct configuration."""
 
     def __init__(self, options: LintOptions, *, cwd: Path | None = None):
-        from quality.ruleset import RuleBook
+        from quality.ruleset import shipped_and
 
         self.options = options
         self.cwd = cwd or Path.cwd()
@@ -207,7 +209,7 @@ class Linter:
             # A pyproject.toml named explicitly but without [tool.quality] is a mistake to report.
             raise ConfigError(f"{options.config}: no [tool.quality] table in this file")
         self.finder = ConfigFinder(self.cwd)
-        self.rulebook: RuleBook = RuleBook.load()
+        self.rulebook: RuleBook = shipped_and(options.rule_paths)
         self._scorings: dict[tuple[Any, ...], _Scoring] = {}
         self._reported_configs: set[str] = set()
 
