@@ -218,3 +218,12 @@ def test_quality_rules_lists_and_checks_a_rule_folder(tmp_path, capsys) -> None:
     assert "house.toml [rule FIL900]: unknown severity 'loud'" in err and "(line 4)" in err
     assert main(["lint", "--rules", str(tmp_path / "missing"), str(tmp_path)]) == 2
     assert "missing: rules directory not found" in capsys.readouterr().err
+
+
+def test_a_rule_file_cannot_take_a_code_of_the_linters_own(tmp_path, capsys) -> None:
+    from quality.cli import main
+
+    (tmp_path / "house.toml").write_text(HOUSE_RULES.replace("FIL900", "SUP001"))
+    assert main(["lint", "--rules", str(tmp_path), str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "[rule SUP001]: code SUP001 belongs to the linter's own rule unused-suppression" in err

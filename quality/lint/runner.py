@@ -14,7 +14,14 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from quality.errors import ConfigError, InputError, InvalidTextError, OptionError, QualityError
+from quality.errors import (
+    ConfigError,
+    InputError,
+    InvalidTextError,
+    OptionError,
+    QualityError,
+    RuleError,
+)
 from quality.findings import Finding, Severity
 from quality.inputs import decode, refuse_binary, with_line_feeds
 from quality.lint import suppression
@@ -196,6 +203,10 @@ class _Scoring(NamedTuple):
     fail_under: float
 
 
+#: The linter's own rules by code, which no rule file may take.
+_LINT_CODES = {rule.code: rule.name for rule in LINT_RULES}
+
+
 class Linter:
     """Lints targets one after another, reusing one Pipeline per distinct configuration."""
 
@@ -210,6 +221,15 @@ class Linter:
             raise ConfigError(f"{options.config}: no [tool.quality] table in this file")
         self.finder = ConfigFinder(self.cwd)
         self.rulebook: RuleBook = shipped_and(options.rule_paths)
+        for rule in self.rulebook:
+            if rule.code in _LINT_CODES:
+                # The linter's own rule would silently take the code's place in every output.
+                raise RuleError(
+                    f"code {rule.code} belongs to the linter's own rule "
+                    f"{_LINT_CODES[rule.code]}; give the rule a code of its own",
+                    path=rule.path,
+                    rule=rule.code,
+                )
         self._scorings: dict[tuple[Any, ...], _Scoring] = {}
         self._reported_configs: set[str] = set()
 
