@@ -54,9 +54,9 @@ class Article:
             # Built directly rather than through load_article or with_fields: the date is
             # read the same way, so reports always carry an ISO date.
             object.__setattr__(self, "published", normalise_date(published))
-        language = self.language
-        if isinstance(language, str) and not _LANGUAGE_CODE.fullmatch(language):
-            object.__setattr__(self, "language", normalise_language(language))
+        language = _language_tag(self.language)
+        if language is not self.language:
+            object.__setattr__(self, "language", language)
         for name in (*METADATA_FIELDS, "html", "id"):
             value = getattr(self, name)
             if value is None:
@@ -138,6 +138,15 @@ def normalise_language(code: str) -> str | None:
     return primary if _LANGUAGE_CODE.fullmatch(primary) else None
 
 
+def _language_tag(language: Any) -> Any:
+    """``language`` as an article holds it: a language code as it is (nearly always), any
+    other string read by ``normalise_language``, anything else as it is, for the type check
+    every metadata field gets."""
+    if isinstance(language, str) and not _LANGUAGE_CODE.fullmatch(language):
+        return normalise_language(language)
+    return language
+
+
 def with_origins(
     fields: dict[str, Any], origin: str, origins: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
@@ -147,10 +156,10 @@ def with_origins(
     result = dict(fields)
     if "published" in result:
         result["published"] = normalise_date(result["published"])
-    language = result.get("language")
-    if isinstance(language, str) and not _LANGUAGE_CODE.fullmatch(language):
-        # Read here for the same reason: a blank tag is no language, and has no origin.
-        result["language"] = normalise_language(language)
+    if "language" in result:
+        # Read here for the same reason: a blank tag or a name is no language, and has no
+        # origin.
+        result["language"] = _language_tag(result["language"])
     known = dict(origins) if origins else {}
     for name, value in result.items():
         if name in METADATA_FIELDS and value is not None:
