@@ -37,7 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="PATH",
         help="also read rules from PATH, a folder of rule files (*.toml) or one file: lists "
-        "them with the shipped ones, and checks them (repeatable)",
+        "them with the shipped ones, and checks them (repeatable); the working folder's "
+        "configuration's `rules` are read too",
     )
     parser.add_argument(
         "--write-docs",
@@ -48,13 +49,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def all_rules(extra: Sequence[str] = ()) -> list[Rule]:
+def all_rules(extra: Sequence[str | Path] = ()) -> list[Rule]:
     """Every rule by code: the scorers' rule files (the shipped ones and any ``extra``
     folders or files), then the linter's own rules."""
     from quality.lint.lint_rules import LINT_RULES
     from quality.ruleset import shipped_and
 
     return sorted([*shipped_and(extra), *LINT_RULES], key=lambda rule: rule.code)
+
+
+def configured_rule_places(cwd: Path | None = None) -> tuple[Path, ...]:
+    """The house rules named by the ``rules`` key of the configuration that governs the
+    working folder, which ``quality lint`` there reads as well."""
+    from quality.lint.config import ConfigFinder
+
+    folder = cwd or Path.cwd()
+    return ConfigFinder(folder).for_file(folder / "-").rules
 
 
 def summary(rule: Rule) -> str:
@@ -255,7 +265,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         print(f"wrote {target}", file=sys.stderr)
         return 0
-    rules = all_rules(args.rules)
+    rules = all_rules([*args.rules, *configured_rule_places()])
     if args.code:
         by_code = {rule.code: rule for rule in rules}
         code = args.code.strip().upper()

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from quality.batch import (
     DEFAULT_MAX_CHARS,
@@ -43,6 +43,9 @@ from quality.inputs.feeds import (
 )
 from quality.inputs.jsonl import BYTES_PER_CHAR, JsonlRecord, iter_records
 from quality.inputs.webpage import looks_like_html
+
+if TYPE_CHECKING:
+    from quality.pipeline import Pipeline
 
 EXIT_OK, EXIT_SOME_ERRORS, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -89,6 +92,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"longest article text or HTML scored, in characters (default {DEFAULT_MAX_CHARS:,})",
     )
+    add_pipeline_arguments(parser)
+    parser.add_argument(
+        "--include-text",
+        action="store_true",
+        help="add each article's text to its output line (lets 'quality sources' find "
+        "boilerplate and near-duplicates without scoring again)",
+    )
+
+
+def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that choose how articles are scored, shared by the batch commands."""
     parser.add_argument(
         "--weights",
         metavar="FILE",
@@ -96,11 +110,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "default: the package's)",
     )
     parser.add_argument(
-        "--include-text",
-        action="store_true",
-        help="add each article's text to its output line (lets 'quality sources' find "
-        "boilerplate and near-duplicates without scoring again)",
+        "--rules",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="also score with the rules in PATH, a folder of rule files (*.toml) or one file, "
+        "beside the shipped rules (repeatable)",
     )
+
+
+def pipeline_from(args: argparse.Namespace) -> Pipeline:
+    """The pipeline ``--weights`` and ``--rules`` ask for, checked before any work starts."""
+    from quality.pipeline import Pipeline, default_pipeline
+    from quality.ruleset import shipped_and
+
+    if args.weights is not None and not args.weights.strip():
+        raise InputError("--weights needs a file name, got an empty one")
+    if any(not place.strip() for place in args.rules):
+        raise InputError("--rules needs a folder or file name, got an empty one")
+    if args.weights is None and not args.rules:
+        return default_pipeline()
+    return Pipeline(weights=args.weights, rules=shipped_and(args.rules) if args.rules else None)
 
 
 def _seconds(value: str) -> float:
@@ -474,18 +504,14 @@ def _progress(total_bytes: int | None) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quality.pipeline import Pipeline, default_pipeline
-
     if args.max_chars < 1:
         raise InputError("--max-chars must be at least 1")
     check_inputs(args.inputs, args.output)
     # Scoring keeps a core busy: more processes than cores add memory and start-up time,
     # not speed, and `--jobs 100000` must not start a hundred thousand processes.
     workers = min(resolve_workers(args.jobs), available_cores())
-    if args.weights is not None and not args.weights.strip():
-        raise InputError("--weights needs a file name, got an empty one")
-    # The weights file is read and checked here, before any output is opened.
-    pipeline = Pipeline(weights=args.weights) if args.weights is not None else default_pipeline()
+    # The weights and rule files are read and checked here, before any output is opened.
+    pipeline = pipeline_from(args)
     output = _open_output(args.output)
     sizes: deque[int] = deque()
 

@@ -22,7 +22,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from quality.batch import (
     BatchError,
@@ -35,9 +35,11 @@ from quality.batch import (
 from quality.commands.score import (
     EXIT_OK,
     EXIT_SOME_ERRORS,
+    add_pipeline_arguments,
     check_inputs,
     count_of,
     iter_inputs,
+    pipeline_from,
     silence_stdout,
 )
 from quality.errors import InputError
@@ -51,6 +53,9 @@ from quality.sources import (
 from quality.sources.boilerplate import normalise_line
 from quality.sources.duplicates import DEFAULT_SHINGLE, DEFAULT_THRESHOLD
 from quality.sources.grouping import is_error_record, record_source, score_problem
+
+if TYPE_CHECKING:
+    from quality.pipeline import Pipeline
 
 FORMATS = ("table", "json", "csv")
 
@@ -75,6 +80,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="worker processes for articles that need scoring (default 0: one per core; "
         "never more than one per core)",
     )
+    add_pipeline_arguments(parser)
     parser.add_argument(
         "--min-share",
         type=float,
@@ -207,11 +213,16 @@ def _without(text: str, spans: Sequence[Any]) -> str:
 
 
 def read_records(
-    inputs: list[str], *, jobs: int, max_chars: int, output: str = "-"
+    inputs: list[str],
+    *,
+    jobs: int,
+    max_chars: int,
+    output: str = "-",
+    pipeline: Pipeline | None = None,
 ) -> list[dict[str, Any]]:
-    """Scored records for every input, in order; articles are scored on the way. ``output``
-    (the report file) is skipped when found in an input directory: a report from an earlier
-    run is not input."""
+    """Scored records for every input, in order; articles are scored on the way (with
+    ``pipeline``, by default the default one). ``output`` (the report file) is skipped when
+    found in an input directory: a report from an earlier run is not input."""
     from quality.pipeline import default_pipeline
 
     records: list[dict[str, Any] | None] = []
@@ -241,7 +252,7 @@ def read_records(
         scored = map_ordered(
             _score_record,
             [item for _, item in pending],
-            pipeline=default_pipeline(),
+            pipeline=pipeline or default_pipeline(),
             args=(max_chars,),
             # As for `quality score`: more processes than cores add memory and start-up
             # time, not speed, and `--jobs 100000` must not start that many.
@@ -274,11 +285,12 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.similarity <= 1 or args.shingle < 1:
         raise InputError("--similarity must be in (0, 1] and --shingle at least 1")
     check_inputs(args.inputs, args.output)
+    pipeline = pipeline_from(args)
     # Opened before the batch is scored, which can take hours: an output that cannot be
     # written is found out at once, not after all that work.
     output = _open_report(args.output)
     try:
-        return _report(args, output, DEFAULT_MAX_CHARS)
+        return _report(args, output, DEFAULT_MAX_CHARS, pipeline)
     finally:
         if output is not None:
             with contextlib.suppress(OSError):  # a failure to write is raised by _report
@@ -297,10 +309,14 @@ def _open_report(target: str) -> IO[str] | None:
         raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
-def _report(args: argparse.Namespace, output: IO[str] | None, max_chars: int) -> int:
+def _report(
+    args: argparse.Namespace, output: IO[str] | None, max_chars: int, pipeline: Pipeline
+) -> int:
     """Reads and scores the inputs, and writes the report to ``output`` (None: standard
     output); the exit status."""
-    records = read_records(args.inputs, jobs=args.jobs, max_chars=max_chars, output=args.output)
+    records = read_records(
+        args.inputs, jobs=args.jobs, max_chars=max_chars, output=args.output, pipeline=pipeline
+    )
     for record in records:
         if is_error_record(record):
             print(f"quality sources: skipped {describe_error(record)}", file=sys.stderr)

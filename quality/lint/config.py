@@ -46,6 +46,8 @@ class LintConfig(NamedTuple):
     scorers: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
     allow: tuple[str, ...] = ()
     weights_file: Path | None = None
+    #: a newsroom's own rule files or folders, read beside the shipped rules
+    rules: tuple[Path, ...] = ()
     #: the table the settings were read from ("tool.quality" in pyproject.toml), for messages
     table: str | None = None
 
@@ -214,6 +216,28 @@ class _Reader:
             raise self.fail(name, "a path to a weights JSON file (string)", value)
         return (self.root / value).resolve()
 
+    def rule_places(self, name: str, value: Any) -> tuple[Path, ...]:
+        """Rule folders or files, relative to this file's folder; each must exist, so a
+        misspelt folder is reported here rather than silently adding no rule."""
+        if isinstance(value, str):
+            value = [value]
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            raise self.fail(name, "an array of rule folders or files (non-empty strings)", value)
+        places = []
+        for entry in value:
+            place = (self.root / entry.strip()).resolve()
+            if not place.exists():
+                raise ConfigError(
+                    f"{self.source}: key '{self.key(name)}': {entry!r} not found "
+                    f"(looked for {place})"
+                )
+            places.append(place)
+        return tuple(places)
+
     def table_of(self, name: str, value: Any) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail(name, "a table", value)
@@ -254,6 +278,7 @@ _KEYS: dict[str, tuple[str, Callable[[_Reader, Any], Any]]] = {
     "scorers": ("scorers", _scorers),
     "allow": ("allow", lambda r, v: r.strings("allow", v)),
     "weights-file": ("weights_file", lambda r, v: r.path("weights-file", v)),
+    "rules": ("rules", lambda r, v: r.rule_places("rules", v)),
 }
 
 

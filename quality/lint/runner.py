@@ -9,7 +9,6 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -159,10 +158,24 @@ class LintRun:
         return rows
 
 
+class _Rules(NamedTuple):
+    """The rules one configuration lints with: the shipped rules, the command line's
+    ``--rules`` and the configuration's own ``rules``."""
+
+    book: RuleBook
+    #: every rule by code, the scorers' and the linter's own
+    by_code: dict[str, Rule]
+
+    def scorer_prefixes(self, prefixes: Iterable[str]) -> tuple[str, ...]:
+        """The codes or prefixes that name some scorer rule."""
+        return tuple(p for p in prefixes if not self.book.unknown_prefixes([p]))
+
+
 class _Settings(NamedTuple):
     """One file's effective settings: its configuration overlaid with the command line."""
 
     config: LintConfig
+    rules: _Rules
     select: tuple[str, ...] | None
     extend_select: tuple[str, ...]
     ignore: tuple[str, ...]
@@ -188,8 +201,19 @@ class _Settings(NamedTuple):
             json.dumps(c.scorers, sort_keys=True, default=str),
             tuple(sorted(c.allow)),
             str(c.weights_file),
+            tuple(map(str, c.rules)),
             c.source,
         )
+
+
+def _codes_under(prefixes: tuple[str, ...], rules: _Rules) -> tuple[str, ...]:
+    """Every rule code that ``prefixes`` begin. Per-file ignores are passed on as whole
+    codes so that they win over any select, however specific, as in ruff: the most
+    specific prefix decides, and on a tie ignore wins."""
+    if not prefixes:
+        return ()
+    covered = RuleSelection.build(select=prefixes)
+    return tuple(code for code in rules.by_code if covered.enabled(code))
 
 
 class _Scoring(NamedTuple):
@@ -211,8 +235,6 @@ class Linter:
     """Lints targets one after another, reusing one Pipeline per distinct configuration."""
 
     def __init__(self, options: LintOptions, *, cwd: Path | None = None):
-        from quality.ruleset import shipped_and
-
         self.options = options
         self.cwd = cwd or Path.cwd()
         self.fixed_config = load_config_file(options.config) if options.config else None
@@ -220,24 +242,63 @@ class Linter:
             # A pyproject.toml named explicitly but without [tool.quality] is a mistake to report.
             raise ConfigError(f"{options.config}: no [tool.quality] table in this file")
         self.finder = ConfigFinder(self.cwd)
-        self.rulebook: RuleBook = shipped_and(options.rule_paths)
-        for rule in self.rulebook:
-            if rule.code in _LINT_CODES:
-                # The linter's own rule would silently take the code's place in every output.
-                raise RuleError(
-                    f"code {rule.code} belongs to the linter's own rule "
-                    f"{_LINT_CODES[rule.code]}; give the rule a code of its own",
-                    path=rule.path,
-                    rule=rule.code,
-                )
+        self._rule_sets: dict[tuple[Path, ...], _Rules] = {}
+        self.rulebook: RuleBook = self._rules_from(()).book
         self._scorings: dict[tuple[Any, ...], _Scoring] = {}
         self._reported_configs: set[str] = set()
 
-    @cached_property
+    def _rules_from(self, config_places: tuple[Path, ...]) -> _Rules:
+        """The shipped rules with the command line's and a configuration's own, loaded once
+        for every configuration that names the same places."""
+        from quality.ruleset import shipped_and
+
+        loaded = self._rule_sets.get(config_places)
+        if loaded is None:
+            book = shipped_and((*self.options.rule_paths, *config_places))
+            for rule in book:
+                if rule.code in _LINT_CODES:
+                    # The linter's own rule would silently take the code's place in every
+                    # output.
+                    raise RuleError(
+                        f"code {rule.code} belongs to the linter's own rule "
+                        f"{_LINT_CODES[rule.code]}; give the rule a code of its own",
+                        path=rule.path,
+                        rule=rule.code,
+                    )
+            by_code = {rule.code: rule for rule in book}
+            by_code.update({rule.code: rule for rule in LINT_RULES})
+            loaded = self._rule_sets[config_places] = _Rules(book, by_code)
+        return loaded
+
+    def _rules_for(self, config: LintConfig) -> _Rules:
+        """``config``'s rules; a mistake in its rule files is an error of that
+        configuration, so only the files it governs go unlinted."""
+        if not config.rules:
+            return self._rules_from(())
+        try:
+            return self._rules_from(config.rules)
+        except RuleError as exc:
+            raise ConfigError(f"{config.label}: key '{config.key('rules')}': {exc}") from exc
+
+    @property
     def rules(self) -> dict[str, Rule]:
-        """Every rule by code: the scorers' and the linter's own."""
-        rules = {rule.code: rule for rule in self.rulebook}
-        rules.update({rule.code: rule for rule in LINT_RULES})
+        """Every rule by code that some file of the run was linted with (the scorers' and
+        the linter's own), for the outputs that describe them."""
+        rules: dict[str, Rule] = {}
+        for loaded in self._rule_sets.values():
+            rules.update(loaded.by_code)
+        return rules
+
+    def command_line_rules(self) -> dict[str, Rule]:
+        """The rules a code on the command line may name: the shipped ones, ``--rules`` and
+        those of the configuration that governs the working folder (or ``--config``), so
+        that ``--select HOUSE`` works where the configuration brings the HOUSE rules."""
+        rules = dict(self._rules_from(()).by_code)
+        try:
+            config = self.fixed_config or self.finder.for_file(self.cwd / "-")
+            rules.update(self._rules_for(config).by_code)
+        except ConfigError:
+            pass  # reported with the files that configuration governs
         return rules
 
     def run(self, targets: Iterable[Target | MissingPath], read_stdin: Any = None) -> LintRun:
@@ -252,15 +313,15 @@ class Linter:
             else:
                 yield self.lint(target, read_stdin)
 
-    def _scorer_prefixes(self, prefixes: Iterable[str]) -> tuple[str, ...]:
-        """The codes or prefixes that name some scorer rule."""
-        return tuple(p for p in prefixes if not self.rulebook.unknown_prefixes([p]))
+    def unknown_selectors(
+        self, *groups: Iterable[str], rules: dict[str, Rule] | None = None
+    ) -> list[str]:
+        """The codes or prefixes among ``groups`` that name no rule (of ``rules``, by
+        default those a code on the command line may name)."""
+        known = self.command_line_rules() if rules is None else rules
+        return unknown_prefixes(chain.from_iterable(groups), known)
 
-    def unknown_selectors(self, *groups: Iterable[str]) -> list[str]:
-        """The codes or prefixes among ``groups`` that name no rule."""
-        return unknown_prefixes(chain.from_iterable(groups), self.rules)
-
-    def _check_config_codes(self, config: LintConfig) -> None:
+    def _check_config_codes(self, config: LintConfig, rules: _Rules) -> None:
         from quality.registry import available
 
         scorers = available()
@@ -278,7 +339,7 @@ class Linter:
         ]
         keys += [(f'per-file-ignores."{glob}"', codes) for glob, codes in config.per_file_ignores]
         for key, codes in keys:
-            unknown = self.unknown_selectors(codes)
+            unknown = self.unknown_selectors(codes, rules=rules.by_code)
             if unknown:
                 raise ConfigError(
                     f"{config.label}: key '{config.key(key)}': unknown rule code or prefix "
@@ -298,12 +359,14 @@ class Linter:
 
     def settings_for(self, path: Path) -> _Settings:
         config = self.fixed_config or self.finder.for_file(path)
+        rules = self._rules_for(config)
         o = self.options
         return _Settings(
             config=config,
+            rules=rules,
             select=o.select if o.select is not None else config.select,
             extend_select=config.extend_select + o.extend_select,
-            ignore=config.ignore + o.ignore + self._codes_under(config.ignores_for(path)),
+            ignore=config.ignore + o.ignore + _codes_under(config.ignores_for(path), rules),
             fail_under=o.fail_under if o.fail_under is not None else config.fail_under,
             fail_on=o.fail_on or config.fail_on or DEFAULT_FAIL_ON,
             min_severity=o.min_severity or config.min_severity or DEFAULT_MIN_SEVERITY,
@@ -315,15 +378,6 @@ class Linter:
                 else DEFAULT_MAX_FILE_SIZE_MB
             ),
         )
-
-    def _codes_under(self, prefixes: tuple[str, ...]) -> tuple[str, ...]:
-        """Every rule code that ``prefixes`` begin. Per-file ignores are passed on as whole
-        codes so that they win over any select, however specific, as in ruff: the most
-        specific prefix decides, and on a tie ignore wins."""
-        if not prefixes:
-            return ()
-        covered = RuleSelection.build(select=prefixes)
-        return tuple(code for code in self.rules if covered.enabled(code))
 
     def scoring_for(self, settings: _Settings) -> _Scoring:
         key = settings.pipeline_key()
@@ -338,7 +392,7 @@ class Linter:
         from quality.weights import Weights
 
         config = settings.config
-        self._check_config_codes(config)
+        self._check_config_codes(config, settings.rules)
         try:
             weights: Weights | None = (
                 Weights.load(config.weights_file) if config.weights_file else None
@@ -347,12 +401,12 @@ class Linter:
                 weights = (weights or Weights.load()).with_overrides(config.weights)
             # The linter's own codes (SUP...) select nothing in the pipeline, which checks
             # that every code it is given names one of its rules.
-            scored = self._scorer_prefixes
+            scored = settings.rules.scorer_prefixes
             # A scorer whose every rule is deselected is switched off by the pipeline, not
             # charged as "could not run": ignoring ATT takes attribution out of the score.
             try:
                 pipeline = Pipeline(
-                    rules=self.rulebook,
+                    rules=settings.rules.book,
                     select=None if settings.select is None else scored(settings.select),
                     ignore=scored(settings.ignore),
                     extend_select=scored(settings.extend_select),
@@ -523,7 +577,7 @@ class Linter:
         silences any rule's findings, and is then not unused itself."""
         # The linter's own selection: the pipeline's leaves out the linter's codes.
         selection = settings.selection
-        known = list(self.rules)
+        known = list(settings.rules.by_code)
         enabled = [code for code in known if selection.enabled(code)]
         malformed = [
             _lint_finding(MALFORMED_SUPPRESSION, problem.start, problem.end, problem.detail, lines)
