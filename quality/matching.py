@@ -176,7 +176,11 @@ def phrase_automaton(entries: Iterable[tuple[str, Any]]) -> PhraseAutomaton | No
     for phrase, value in entries:
         key = fold(phrase)
         if key and key not in words:
-            words[key] = (value, len(key), _joins_a_phrase(key[0]), _joins_a_phrase(key[-1]))
+            # A phrase ending in an abbreviation's full stop ("u.s.") ends a word, so it is
+            # not found inside a longer abbreviation ("u.s.a."); one ending in a hyphen
+            # ("anti-") is a prefix and is found inside words.
+            word_end = _joins_a_phrase(key[-1]) or key[-1] == "."
+            words[key] = (value, len(key), _joins_a_phrase(key[0]), word_end)
     return PhraseAutomaton(words) if words else None
 
 

@@ -289,3 +289,21 @@ def test_a_phrase_near_the_line_start_is_tried_only_where_it_occurs() -> None:
     found = _found(matcher.find(text, fold(text)))
     assert found == _reference([near, anywhere, across], text)
     assert [code for code, _, _ in found] == ["TST001", "TST002", "TST001", "TST003"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("troops left the u.s. on monday", ["u.s."]),
+        ("the u.s.a. team won", []),
+        ("it was in the u.s.", ["u.s."]),
+        ("an anti-vaccine group", ["anti-"]),
+    ],
+)
+def test_a_phrase_ending_in_a_full_stop_is_not_found_inside_a_longer_abbreviation(
+    text: str, found: list[str]
+) -> None:
+    from quality.matching import phrase_matches
+
+    automaton = phrase_automaton([("u.s.", "u.s."), ("anti-", "anti-")])
+    assert [value for value, _start, _end in phrase_matches(automaton, text)] == found
