@@ -406,7 +406,8 @@ def _check_scorer_item(item: object) -> None:
 
 def _check_rule_scorers(rulebook: RuleBook, known: set[str]) -> None:
     """Rules for a scorer that is not installed would never run, and a misspelt ``scorer``
-    in a rule file would switch its rules off without a word."""
+    in a rule file would switch its rules off without a word; then each code prefix must
+    belong to one scorer."""
     for rule in rulebook.rules:
         if rule.scorer not in known:
             raise RuleError(
@@ -414,6 +415,7 @@ def _check_rule_scorers(rulebook: RuleBook, known: set[str]) -> None:
                 path=rule.path,
                 rule=rule.code,
             )
+    rulebook.check_code_prefixes()
 
 
 def _build(cls: type[Scorer], rules: ScorerRules, options: Mapping[str, Any] | None) -> Scorer:

@@ -214,6 +214,23 @@ class RuleBook:
     def __iter__(self) -> Iterator[Rule]:
         return iter(sorted(self.rules, key=lambda r: r.code))
 
+    def check_code_prefixes(self) -> None:
+        """Rules are selected and ignored by code prefix, so a prefix shared by two scorers
+        (an ``ATT901`` among the filler rules) would switch both off at once. Checked once
+        the scorers are known to exist, so that a misspelt ``scorer`` is reported as that."""
+        #: code prefix -> the first rule to use it, the shipped rules being read first
+        by_prefix: dict[str, Rule] = {}
+        for rule in self.rules:
+            owner = by_prefix.setdefault(rule.code[:3], rule)
+            if owner.scorer != rule.scorer:
+                raise _rule_error(
+                    rule,
+                    f"code prefix {rule.code[:3]} belongs to the {owner.scorer} scorer's rules "
+                    f"({owner.code}, {owner.where}), so selecting or ignoring "
+                    f"{rule.code[:3]} would take this {rule.scorer} rule with them; give it "
+                    "the prefix of its own scorer's rules or a new one",
+                )
+
     def __len__(self) -> int:
         return len(self.rules)
 

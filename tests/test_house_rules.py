@@ -132,3 +132,16 @@ def test_batch_commands_refuse_a_missing_or_empty_rule_place(newsroom, capsys, c
     assert (newsroom / "out.jsonl").read_text() == "kept\n"  # checked before the output opens
     assert main([command, "--rules", " ", "feed.jsonl"]) == 2
     assert "--rules needs a folder or file name" in capsys.readouterr().err
+
+
+def test_a_house_rule_cannot_take_another_scorers_code_prefix(newsroom, capsys) -> None:
+    # `--ignore ATT` would silently switch the filler rule off with the attribution rules.
+    (newsroom / "house" / "banned.toml").write_text(HOUSE_RULES.replace("FIL900", "ATT900"))
+    assert main(["lint", "story.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "banned.toml [rule ATT900]: code prefix ATT belongs to the attribution scorer's " in err
+    assert main(["rules"]) == 2
+    assert "code prefix ATT belongs to the attribution scorer's rules" in capsys.readouterr().err
+    (newsroom / "house" / "banned.toml").write_text(HOUSE_RULES.replace("FIL900", "HSE900"))
+    assert main(["lint", "--select", "HSE", "story.txt"]) == 0
+    assert "HSE900 [warning] House style bans this word" in capsys.readouterr().out

@@ -55,7 +55,9 @@ def all_rules(extra: Sequence[str | Path] = ()) -> list[Rule]:
     from quality.lint.lint_rules import LINT_RULES
     from quality.ruleset import shipped_and
 
-    return sorted([*shipped_and(extra), *LINT_RULES], key=lambda rule: rule.code)
+    book = shipped_and(extra)
+    book.check_code_prefixes()
+    return sorted([*book, *LINT_RULES], key=lambda rule: rule.code)
 
 
 def configured_rule_places(cwd: Path | None = None) -> tuple[Path, ...]:
