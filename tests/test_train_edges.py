@@ -200,3 +200,16 @@ def test_a_weights_path_to_a_device_or_a_dump_is_refused_at_once(tmp_path):
             continue
         with pytest.raises(ConfigError, match="weights file is over 1 MB"):
             quality.Pipeline(weights=path)
+
+
+def test_train_warns_of_articles_given_twice(tmp_path, capsys):
+    labelled = _labelled(tmp_path)
+    assert main(["train", str(labelled), "-o", str(tmp_path / "w.json")]) == 0
+    assert "repeat" not in capsys.readouterr().err
+    joined = tmp_path / "joined.jsonl"
+    joined.write_text(labelled.read_text() * 2)
+    assert main(["train", str(joined), "-o", str(tmp_path / "w2.json")]) == 0
+    assert (
+        f"warning: {joined}:13: the same article as line 1 (and 11 more); 12 of 24 articles "
+        "repeat an earlier one and weigh twice in the fit"
+    ) in capsys.readouterr().err

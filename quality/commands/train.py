@@ -244,6 +244,7 @@ def _file_samples(
     if not records:
         raise InputError(f"{path}: no labelled articles (the file is empty)")
     _one_kind_of_label(path, records)
+    _warn_of_repeats(path, records)
     samples = []
     for number, record, label in spread(records, args.limit):
         article = {k: v for k, v in record.items() if k != "label"}
@@ -285,6 +286,28 @@ def _one_kind_of_label(path: Path, records: list[tuple[int, dict[str, Any], bool
                 f"{path}:{number}: label is {that}, but line {first_number}'s is {this}; "
                 "labels mix classes and numbers: use one kind"
             )
+
+
+def _warn_of_repeats(path: Path, records: list[tuple[int, dict[str, Any], bool | float]]) -> None:
+    """An article given twice weighs twice in the fit, and an export joined twice weighs
+    every article double; worth a word, though it is no error."""
+    first_line: dict[str, int] = {}
+    repeats: list[tuple[int, int]] = []
+    for number, record, _ in records:
+        body = record.get("text", record.get("html"))
+        if isinstance(body, str) and body.strip():
+            earlier = first_line.setdefault(body, number)
+            if earlier != number:
+                repeats.append((number, earlier))
+    if repeats:
+        number, earlier = repeats[0]
+        more = f" (and {len(repeats) - 1} more)" if len(repeats) > 1 else ""
+        print(
+            f"warning: {path}:{number}: the same article as line {earlier}{more}; "
+            f"{len(repeats)} of {len(records)} articles repeat an earlier one and weigh twice "
+            "in the fit",
+            file=sys.stderr,
+        )
 
 
 def _summary(document: dict[str, Any], out: TextIO) -> None:
