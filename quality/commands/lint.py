@@ -39,8 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         metavar="PATH",
         help=(
-            "files, directories (searched for .txt .md .markdown .html .htm .json) or - for "
-            "stdin (default: the current directory, or stdin with --stdin-filename)"
+            "files, directories (searched for .txt .md .markdown .mdx .html .htm .json) or - "
+            "for stdin (default: the current directory, or stdin with --stdin-filename)"
         ),
     )
     parser.add_argument("--format", choices=FORMAT_NAMES, default="concise", help="output format")

@@ -34,7 +34,7 @@ from quality.batch import (
     score_item,
 )
 from quality.errors import InputError, InvalidTextError
-from quality.inputs import decode, printable_path, wide_unicode
+from quality.inputs import ARTICLE_EXTENSIONS, decode, printable_path, wide_unicode
 from quality.inputs.feeds import (
     NotAFeedError,
     feed_entries,
@@ -52,7 +52,6 @@ EXIT_OK, EXIT_SOME_ERRORS, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
 _BOM_AND_BLANKS = b"\xef\xbb\xbf \t\r\n"
 _GZIP_MAGIC = b"\x1f\x8b"
 JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -44,10 +44,14 @@ MAPPING_KEYS = {
 _EXTENSION_FORMATS = {
     ".md": "markdown",
     ".markdown": "markdown",
+    ".mdx": "markdown",
     ".html": "html",
     ".htm": "html",
     ".txt": "text",
 }
+#: The files a folder is searched for, by `quality lint` and `quality score` alike: every
+#: format above, and a JSON record (an article with its metadata).
+ARTICLE_EXTENSIONS = (*_EXTENSION_FORMATS, ".json")
 _LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 
 

@@ -21,11 +21,9 @@ _FRONT_MATTER = re.compile(
 # Markup that is not prose. Each pattern blanks the whole match, or only the named
 # group ``mark`` where the inner text is prose worth reading. Fenced code is found by the
 # block scanner (_scan_blocks), which knows the quotes and list items a fence sits in.
-_INLINE_CODE = re.compile(r"`[^`\n]+`")
-# Images ![alt](url) and links [label](url) or [label][ref] are found by _bracket_spans,
-# which finds what !\[[^\]\n]*\]\([^)\n]*\) and
-# (\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\]) would without rescanning a line for
-# every unclosed "[".
+# Images ![alt](url), links [label](url) or [label][ref], footnote references [^1] and
+# wikilinks [[page|label]] are found by _bracket_markup, which pairs brackets and parentheses
+# once with a stack rather than searching from every "[" for its "]".
 # Link reference definitions, [label]: destination "title", matched from the "[" of a line's
 # content to its end. The destination is <...> or a run without spaces (parentheses balanced
 # one deep), so prose such as "[Update]: The minister said" is no definition. Each character
@@ -45,9 +43,40 @@ _DEFINITION_NEXT_DESTINATION = re.compile(
     rf"{_DEFINITION_DESTINATION}(?:[ \t]+(?P<title>{_DEFINITION_TITLE}))?[ \t]*$"
 )
 _DEFINITION_NEXT_TITLE = re.compile(rf"{_DEFINITION_TITLE}[ \t]*$")
+# The markers that open a line's blocks (quotes, list items, a heading), and after them a
+# task list's check box, an Obsidian callout's type or a footnote's label.
 _LINE_MARKERS = re.compile(
-    r"^(?P<mark>[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))", re.MULTILINE
+    r"^(?P<mark>[ \t]*(?:(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)[ \t]*)*(?:#{1,6}[ \t]+)?)"
+    r"(?:(?P<box>\[[ xX]\])(?=[ \t])|(?P<callout>\[![\w-]{1,40}\][+-]?)"
+    r"|(?P<footnote>\[\^[^\]\s]{1,100}\]:))?",
+    re.MULTILINE,
 )
+# A setext heading's "=" underline (its "-" underline is blanked as a rule).
+_SETEXT_EQUALS = re.compile(r"^[ \t]{0,3}=+[ \t]*$", re.MULTILINE)
+# MDX's ECMAScript lines, at the left margin: imports of components and exported values.
+_MDX_ESM = re.compile(
+    r"^(?:import[ \t]+(?:[^\n\"']*[ \t]from[ \t]*)?[\"'][^\"'\n]*[\"'][ \t]*;?"
+    r"|export[ \t]+(?:const|let|var|function|async|class|default)\b[^\n]*)[ \t]*$",
+    re.MULTILINE,
+)
+# A GitHub table's delimiter row: cells of hyphens, with colons for alignment, and a pipe.
+_TABLE_DELIMITER = re.compile(
+    r"[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*"
+)
+_BACKTICKS = re.compile(r"`+")
+# A line ending that ends a paragraph: the next line is blank, or there is none.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?=\n|\Z)")
+# A line ending inside a paragraph, where emphasis may go on.
+_PARAGRAPH_LINE_END = re.compile(r"\n(?![ \t]*(?:\n|\Z))")
+# A backslash escape of ASCII punctuation, or a hard line break (a backslash ending a line).
+_ESCAPE = re.compile(r"\\(?:(?P<escaped>[!-/:-@\[-`{-~])|(?=[ \t]*$))", re.MULTILINE)
+# What an escaped character reads as to the patterns: no marker, no space, no word.
+_HIDDEN_CHARACTER = "\x00"
+_BRACKETS_AND_BREAKS = re.compile(r"[\[\]]|\n[ \t]*(?=\n)")
+_PARENS_AND_BREAKS = re.compile(r"[()]|\n[ \t]*(?=\n)")
+# How deep emphasis may nest and still have every marker blanked.
+_EMPHASIS_DEPTH = 3
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Tried only where a run of spaces begins: tried inside the run too, a line with a long run
 # not followed by "#" took time in the square of the run's length.
 _HEADING_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$", re.MULTILINE)
@@ -59,8 +88,9 @@ _EMPHASIS_OPENER = re.compile(r"(?<![\w*_])(?:\*{1,3}|_{1,3})(?=\S)")
 _EMPHASIS_RUN = re.compile(r"\*+|_+")
 _RULE_LINE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 # The tag's rest is taken even without its ">", so that an unclosed "<a" consumes its line
-# and the "<"s after it on that line (which could not close either) are not retried.
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*(?P<close>>)?")
+# and the "<"s after it on that line (which could not close either) are not retried. A tag
+# goes on over lines that are indented or close it, as JSX components' attributes do.
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*(?:\n(?=[ \t]+\S|/?>)[^<>\n]*)*(?P<close>>)?")
 
 FRONT_MATTER_KEYS = {
     "title": "title",
@@ -319,44 +349,129 @@ def _name_of(value: Any) -> str:
 def mask_markdown(text: str, body_start: int = 0) -> str:
     """The text with front matter and Markdown markup replaced by spaces.
 
-    Newlines are kept, so line and column numbers are those of the original file.
+    Newlines are kept, so line and column numbers are those of the original file. Besides
+    CommonMark, the markup of GitHub (tables, task lists, footnotes, strikethrough), of
+    Obsidian notes (wikilinks, embeds, callouts, ``%%`` comments, ``==`` highlights) and of
+    MDX (``import``/``export`` lines, JSX tags and ``{/* */}`` comments) is blanked; an HTML
+    entity is replaced by the character it stands for, then spaces.
     """
     chars = list(text)
-    _blank(chars, 0, body_start)
     # The patterns read lines as ending in "\n": with Windows line ends a closing fence, a
     # rule or a heading's closing hashes would never end where "$" looks. A space in place of
     # each "\r" keeps every offset.
     body = text.replace("\r\n", " \n") if "\r" in text else text
-    fences = fenced_code_spans(body, body_start)
-    for start, end in fences:
-        _blank(chars, start, end)
+    # From the block scan on, the patterns read ``work``: the text as masked so far, so that
+    # nothing in a code block or the front matter opens or closes markup outside it.
+    mask = _Mask(chars, list(body))
+    mask.blank(0, body_start)
+    for start, end in fenced_code_spans(body, body_start):
+        mask.blank(start, end)
     code, definitions = code_and_definition_spans(body, body_start)
     for start, end in (*code, *definitions):
-        _blank(chars, start, end)
-    for start, end in _html_comment_spans(body, body_start):
-        _blank(chars, start, end)
-    for start, end in _script_and_style_spans(body, body_start):
-        _blank(chars, start, end)
-    for start, _, end in _bracket_spans(body, body_start, image=True):
-        _blank(chars, start, end)
-    for m in _RULE_LINE.finditer(body, body_start):
-        _blank(chars, m.start(), m.end())
-    for m in _INLINE_CODE.finditer(body, body_start):
-        _blank(chars, m.start(), m.end())
-    for start, close, end in _bracket_spans(body, body_start):
-        _blank(chars, start, start + 1)
-        _blank(chars, close, end)
-    for m in _LINE_MARKERS.finditer(body, body_start):
-        _blank(chars, m.start("mark"), m.end("mark"))
-    for m in _HEADING_CLOSE.finditer(body, body_start):
-        _blank(chars, m.start(), m.end())
-    for start, end, marker in _emphasis_spans(body, body_start):
-        _blank(chars, start, start + marker)
-        _blank(chars, end - marker, end)
-    for m in _HTML_TAG.finditer(body, body_start):
-        if m.group("close"):
-            _blank(chars, m.start(), m.end())
+        mask.blank(start, end)
+    mask_block_markup(mask, body_start)
+    mask_inline_markup(mask, body_start)
     return "".join(chars)
+
+
+class _Mask:
+    """The masked text (``chars``) and the copy the patterns read (``work``), where an
+    escaped character is hidden so that it opens or closes no markup."""
+
+    def __init__(self, chars: list[str], work: list[str]):
+        self.chars = chars
+        self.work = work
+
+    def text(self) -> str:
+        return "".join(self.work)
+
+    def blank(self, start: int, end: int) -> None:
+        _blank(self.chars, start, end)
+        _blank(self.work, start, end)
+
+
+def mask_block_markup(mask: _Mask, start: int) -> None:
+    """Comments, and the markup that stands at the start or end of a line or fills it."""
+    work = mask.text()
+    comments = [
+        *_html_comment_spans(work, start),
+        *_script_and_style_spans(work, start),
+        *_spans_between(work, start, "{/*", "*/}"),  # MDX
+    ]
+    for opened, closed in comments:
+        mask.blank(opened, closed)
+    work = mask.text()
+    for opened, closed in _spans_between(work, start, "%%", "%%"):  # Obsidian
+        mask.blank(opened, closed)
+    work = mask.text()
+    for m in _RULE_LINE.finditer(work, start):
+        mask.blank(m.start(), m.end())
+    for m in _SETEXT_EQUALS.finditer(work, start):
+        mask.blank(m.start(), m.end())
+    for m in _MDX_ESM.finditer(work, start):
+        mask.blank(m.start(), m.end())
+    for m in _LINE_MARKERS.finditer(work, start):
+        mark = m.group("mark")
+        if mark:
+            mask.blank(m.start("mark"), m.end("mark"))
+        opened_by = mark.rstrip(" \t")[-1:]
+        # A task list's check box, which reads "[x]" like a placeholder, opens a list item's
+        # content; a callout's type opens a block quote's.
+        box = m.group("box") and opened_by in ("-", "*", "+", ".", ")")
+        callout = m.group("callout") and opened_by == ">"
+        for group in ("footnote", "box" if box else "", "callout" if callout else ""):
+            if group and m.group(group):
+                mask.blank(m.start(group), m.end(group))
+    for m in _HEADING_CLOSE.finditer(work, start):
+        mask.blank(m.start(), m.end())
+
+
+def mask_inline_markup(mask: _Mask, start: int) -> None:
+    """Code spans, escapes, tags, links and images, emphasis, table pipes, entities."""
+    tables = _table_rows(mask.text(), start)  # before a delimiter row is blanked as a rule
+    for row_start, row_end, delimiter in tables:
+        if delimiter:
+            mask.blank(row_start, row_end)
+    work = mask.text()
+    for opened, closed in _inline_code_spans(work, start):
+        mask.blank(opened, closed)
+    work = mask.text()
+    for m in _ESCAPE.finditer(work, start):
+        mask.chars[m.start()] = " "
+        mask.work[m.start()] = " "
+        if m.end() - m.start() == 2 and work[m.start() + 1] != "\n":
+            mask.work[m.start() + 1] = _HIDDEN_CHARACTER
+    work = mask.text()
+    for m in _HTML_TAG.finditer(work, start):
+        if m.group("close"):
+            mask.blank(m.start(), m.end())
+    work = mask.text()
+    for blank_start, blank_end in _bracket_markup(work, start):
+        mask.blank(blank_start, blank_end)
+    for pairs in (_pair_runs(mask.text(), start, "~"), _pair_runs(mask.text(), start, "=")):
+        for blank_start, blank_end in pairs:
+            mask.blank(blank_start, blank_end)
+    # Emphasis may run over lines of its paragraph, and hold other emphasis; each pass pairs
+    # the outermost markers left.
+    for _ in range(_EMPHASIS_DEPTH):
+        joined = _PARAGRAPH_LINE_END.sub(" ", mask.text())
+        spans = _emphasis_spans(joined, start)
+        if not spans:
+            break
+        for opened, closed, marker in spans:
+            mask.blank(opened, opened + marker)
+            mask.blank(closed - marker, closed)
+    work = mask.text()
+    for row_start, row_end, delimiter in tables:
+        if not delimiter:
+            for at in range(row_start, row_end):
+                if work[at] == "|":
+                    mask.blank(at, at + 1)
+    for m in _ENTITY.finditer(mask.text(), start):
+        decoded = _decoded_entity(m.group())
+        if decoded is not None:
+            mask.blank(m.start(), m.end())
+            mask.chars[m.start() : m.start() + len(decoded)] = list(decoded)
 
 
 def fenced_code_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -746,58 +861,156 @@ def _definition(line: str, index: int) -> int | None:
     return _COMPLETE if found.group("title") is not None else _TITLE_MAY_FOLLOW
 
 
-class _Next:
-    """The next position of any of some characters (the text's length if none).
-
-    An answer holds for every position between the one asked and itself, so when positions
-    are asked in rising order, as a left-to-right scan does, the text is searched once.
-    """
-
-    def __init__(self, text: str, chars: str):
-        self.text = text
-        self.chars = chars
-        self.asked = 0
-        self.found = -1
-
-    def __call__(self, position: int) -> int:
-        if not self.asked <= position <= self.found:
-            hits = [h for h in (self.text.find(c, position) for c in self.chars) if h >= 0]
-            self.asked, self.found = position, min(hits) if hits else len(self.text)
-        return self.found
-
-
-def _bracket_spans(text: str, start: int, *, image: bool = False) -> list[tuple[int, int, int]]:
-    """(start, where the label's "]" is, end) of each link, or with ``image`` each image.
-
-    A label runs to the first "]", a URL to the first ")" and a reference to the next "]";
-    none crosses a line.
-    """
-    # One finder per kind of question, so that each is asked in rising order.
-    label_end, reference_end = _Next(text, "]\n"), _Next(text, "]\n")
-    paren_end = _Next(text, ")\n")
-    spans: list[tuple[int, int, int]] = []
-    opener = "![" if image else "["
-    position = start
+def _table_rows(text: str, start: int) -> list[tuple[int, int, bool]]:
+    """(start, end, whether it is the delimiter row) of each row of each GitHub table: a row
+    with a pipe over a delimiter row, and the lines under it up to a blank line."""
+    rows: list[tuple[int, int, bool]] = []
+    if "|" not in text:
+        return rows
+    previous: tuple[int, int] | None = None  # the last line, if it may head a table
+    in_table = False
+    line_start = start
     length = len(text)
-    while (at := text.find(opener, position)) >= 0:
-        close = label_end(at + len(opener))
-        end = -1
-        if close < length and text[close] == "]" and close + 1 < length:
-            after = text[close + 1]
-            if after == "(":
-                found = paren_end(close + 2)
-                if found < length and text[found] == ")":
-                    end = found + 1
-            elif after == "[" and not image:
-                found = reference_end(close + 2)
-                if found < length and text[found] == "]":
-                    end = found + 1
-        if end < 0:
-            position = at + 1
+    while line_start <= length:
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = length
+        blank = not text[line_start:line_end].strip()
+        if in_table and not blank:
+            rows.append((line_start, line_end, False))
+        elif (
+            previous is not None
+            and "|" in text[line_start:line_end]
+            and _TABLE_DELIMITER.fullmatch(text, line_start, line_end)
+        ):
+            rows.append((*previous, False))
+            rows.append((line_start, line_end, True))
+            in_table = True
         else:
-            spans.append((at, close, end))
-            position = end
+            in_table = False
+        has_pipe = not blank and "|" in text[line_start:line_end]
+        previous = (line_start, line_end) if has_pipe and not in_table else None
+        line_start = line_end + 1
+    return rows
+
+
+def _inline_code_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each code span: a run of backticks through the next run of the same
+    length in its paragraph (CommonMark 6.1); a run after a backslash opens none."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start)]
+    if len(runs) < 2:
+        return []
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start)]
+    by_length: dict[int, list[int]] = {}
+    for index, (run_start, run_end) in enumerate(runs):
+        by_length.setdefault(run_end - run_start, []).append(index)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        run_start, run_end = runs[index]
+        same = by_length[run_end - run_start]
+        following = bisect_left(same, index + 1)
+        escaped = run_start > start and text[run_start - 1] == "\\"
+        if following < len(same) and not escaped:
+            closing_start, closing_end = runs[same[following]]
+            paragraph_end = bisect_left(breaks, run_end)
+            if paragraph_end == len(breaks) or breaks[paragraph_end] > closing_start:
+                spans.append((run_start, closing_end))
+                index = same[following] + 1
+                continue
+        index += 1
     return spans
+
+
+def _matching(text: str, start: int, pattern: re.Pattern[str], opener: str) -> dict[int, int]:
+    """Where each balanced opening bracket (or parenthesis) closes, within its paragraph."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for m in pattern.finditer(text, start):
+        char = m.group()
+        if char == opener:
+            stack.append(m.start())
+        elif len(char) == 1:
+            if stack:
+                pairs[stack.pop()] = m.start()
+        else:  # a blank line: nothing opened before it closes after it
+            stack.clear()
+    return pairs
+
+
+def _bracket_markup(text: str, start: int) -> list[tuple[int, int]]:
+    """The spans to blank for links and images (inline and by reference), footnote
+    references and Obsidian wikilinks and embeds. A link keeps its label; an image, a
+    footnote reference and an embed are blanked whole; a wikilink keeps its label, or its
+    page's name when it has none."""
+    if "[" not in text:
+        return []
+    closing = _matching(text, start, _BRACKETS_AND_BREAKS, "[")
+    parens = _matching(text, start, _PARENS_AND_BREAKS, "(") if "(" in text else {}
+    spans: list[tuple[int, int]] = []
+    skipped_until = start  # inside an image, a destination or a wikilink already blanked
+    for opened in sorted(closing):
+        if opened < skipped_until:
+            continue
+        closed = closing[opened]
+        image = opened > start and text[opened - 1] == "!"
+        after = closed + 1
+        if text.startswith("[", opened + 1) and closing.get(opened + 1) == closed - 1:
+            if image:
+                spans.append((opened - 1, after))
+            else:
+                label = text.find("|", opened + 2, closed - 1)
+                spans.append((opened, opened + 2 if label < 0 else label + 1))
+                spans.append((closed - 1, after))
+            skipped_until = after
+        elif text.startswith("^", opened + 1):
+            spans.append((opened, after))
+            skipped_until = after
+        elif after in parens or (after < len(text) and text[after] == "[" and after in closing):
+            end = (parens[after] if after in parens else closing[after]) + 1
+            if image:
+                spans.append((opened - 1, end))
+                skipped_until = end
+            else:
+                spans.append((opened, opened + 1))
+                spans.append((closed, end))
+    # A destination's brackets or an inner label's come later in the list than their link;
+    # blanking them twice is harmless.
+    return spans
+
+
+def _pair_runs(text: str, start: int, mark: str) -> list[tuple[int, int]]:
+    """The markers of each ``~~struck~~`` or ``==highlighted==`` stretch on a line: a run of
+    exactly two ``mark`` before a non-space, paired with the next such run after one."""
+    double = mark * 2
+    if double not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    runs = re.finditer(rf"(?<!{re.escape(mark)}){re.escape(double)}(?!{re.escape(mark)})", text)
+    opened: int | None = None
+    for m in runs:
+        at = m.start()
+        if at < start:
+            continue
+        if opened is not None and text.find("\n", opened, at) >= 0:
+            opened = None  # a stretch does not go past its line
+        if opened is not None and not text[at - 1].isspace():
+            spans.extend([(opened, opened + 2), (at, at + 2)])
+            opened = None
+        elif at + 2 < len(text) and not text[at + 2].isspace():
+            opened = at
+    return spans
+
+
+def _decoded_entity(entity: str) -> str | None:
+    """The character an HTML entity stands for (a space for a no-break one), or None if it
+    is no entity (``&nosuch;``)."""
+    import html
+
+    decoded = html.unescape(entity)
+    if decoded == entity or len(decoded) > len(entity):
+        return None
+    return " " * len(decoded) if decoded.isspace() else decoded
 
 
 def _spans_between(text: str, start: int, opener: str, closer: str) -> list[tuple[int, int]]:

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from quality.inputs import ARTICLE_EXTENSIONS
 from quality.lint.globs import glob_matches
 
-DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".json")
+DEFAULT_EXTENSIONS = ARTICLE_EXTENSIONS
 
 #: Directories never worth walking into: version control, environments, caches, builds.
 DEFAULT_EXCLUDE = (
