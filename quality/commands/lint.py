@@ -148,6 +148,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def use_color(no_color: bool) -> bool:
     if no_color or os.environ.get("NO_COLOR"):
         return False
+    # As ruff does: CI logs that render colour are no terminal, and ask for it this way.
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return sys.stdout.isatty()
 
 
@@ -246,7 +249,12 @@ def run(args: argparse.Namespace) -> int:
                 if args.statistics:
                     _write_statistics(lint_run, args.format, out)
                 else:
-                    render = RenderOptions(color=use_color(args.no_color))
+                    # Failed files are on standard error already; a report going to a file
+                    # or an editor names them in their place too, where a terminal would
+                    # show them twice.
+                    render = RenderOptions(
+                        color=use_color(args.no_color), name_failed_files=not out.isatty()
+                    )
                     writer(args.format)(lint_run, out, render)
                 out.flush()
         except BrokenPipeError:

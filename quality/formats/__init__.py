@@ -25,6 +25,8 @@ FORMATS: dict[str, str] = {
 
 class RenderOptions(NamedTuple):
     color: bool = False
+    #: whether the human formats name a file that could not be linted in its place
+    name_failed_files: bool = True
 
 
 class Writer(Protocol):

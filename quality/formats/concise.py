@@ -1,11 +1,12 @@
 """One line per finding, ``path:line:col: CODE [severity] message``, as editors parse it;
-then one score line per file and a one-line summary."""
+then one score line per file and a one-line summary. A file that could not be linted is
+one line in its place, ``path: error: why``."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from quality.formats.style import Style
+from quality.formats.style import Style, visible
 from quality.report import shown_score
 
 if TYPE_CHECKING:
@@ -17,15 +18,26 @@ def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
     style = Style(options.color)
     for result in run.files:
         if result.error is not None:
+            if options.name_failed_files:
+                out.write(error_line(result, style) + "\n")
             continue
+        path = style(visible(result.path), "bold")
         for f in result.findings:
             out.write(
-                f"{style(result.path, 'bold')}:{f.line}:{f.column}: "
+                f"{path}:{f.line}:{f.column}: "
                 f"{style(f.rule, 'bold', 'red' if f.severity.rank >= 2 else 'yellow')} "
-                f"{style.severity(f.severity)} {f.message}\n"
+                f"{style.severity(f.severity)} {visible(f.message)}\n"
             )
         out.write(score_line(result, style) + "\n")
     out.write(summary_line(run, style) + "\n")
+
+
+def error_line(result: FileResult, style: Style) -> str:
+    """A file that could not be linted, named in the report itself: standard error is often
+    not kept beside it (an editor, ``> report.txt``)."""
+    return f"{style(visible(result.path), 'bold')}: {style('error', 'bold', 'red')}: " + visible(
+        result.error or ""
+    )
 
 
 def score_line(result: FileResult, style: Style) -> str:
@@ -48,7 +60,7 @@ def score_line(result: FileResult, style: Style) -> str:
         if result.score is not None
         else "not scored (no scorer rule selected)"
     )
-    return f"{style(result.path, 'bold')}: {scored}{suppressed}: {verdict}{why}"
+    return f"{style(visible(result.path), 'bold')}: {scored}{suppressed}: {verdict}{why}"
 
 
 def summary_line(run: LintRun, style: Style) -> str:

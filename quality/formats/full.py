@@ -1,5 +1,6 @@
 """For people: each finding with its source line and a caret under the span, the fix and
-the rule's reason; a score line per file; a summary."""
+the rule's reason; a score line per file, or the reason a file could not be linted; a
+summary."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from rich.cells import cell_len
 
-from quality.formats.concise import score_line
-from quality.formats.style import Style
+from quality.formats.concise import error_line, score_line
+from quality.formats.style import Style, visible
 
 if TYPE_CHECKING:
     from quality.findings import Finding
@@ -26,12 +27,15 @@ def write(run: LintRun, out: TextIO, options: RenderOptions) -> None:
     style = Style(options.color)
     for result in run.files:
         if result.error is not None:
+            if options.name_failed_files:
+                out.write(error_line(result, style) + "\n\n")
             continue
         lines = LineIndex(result.source)
+        path = style(visible(result.path), "bold")
         for f in result.findings:
             out.write(
-                f"{style(result.path, 'bold')}:{f.line}:{f.column}: {style(f.rule, 'bold')} "
-                f"{style.severity(f.severity)} {f.message}\n"
+                f"{path}:{f.line}:{f.column}: {style(f.rule, 'bold')} "
+                f"{style.severity(f.severity)} {visible(f.message)}\n"
             )
             text = lines.line_text(f.line) if f.line <= lines.line_count else ""
             out.write(_snippet(f, text, style))
@@ -52,7 +56,7 @@ def _losses(losses: list[tuple[str, float, tuple[str, ...]]], style: Style) -> s
     lines = []
     for scorer, points, notes in losses:
         lines.append(f"  {style(f'{points:.1f}', 'bold')} {scorer}\n")
-        lines.extend(f"    {style('= note:', 'cyan')} {note}\n" for note in notes)
+        lines.extend(f"    {style('= note:', 'cyan')} {visible(note)}\n" for note in notes)
     return "".join(lines)
 
 
@@ -62,7 +66,6 @@ def _gutter(line: int, style: Style, number: bool = False) -> str:
 
 
 def _snippet(f: Finding, text: str, style: Style) -> str:
-    text = text.replace("\t", " ")
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(text)
     end = max(end, start + 1)
@@ -77,11 +80,14 @@ def _snippet(f: Finding, text: str, style: Style) -> str:
         text = text[window_start:window_end]
         start -= window_start
         end -= window_start
-    shown = prefix + text + suffix
+    # Shown as the terminal can show it (a tab as spaces, an escape as ``␛``), and each part
+    # measured as shown, so that the carets still sit under what they point at.
+    before, marked, after = visible(text[:start]), visible(text[start:end]), visible(text[end:])
+    shown = prefix + before + marked + after + suffix
     # Measured in terminal cells, not characters: a CJK character or an emoji takes two,
-    # a combining accent none, and the carets must sit under what they point at.
-    caret_start = cell_len(prefix + text[:start])
-    carets = "^" * max(1, cell_len(text[start : min(end, len(text))])) if text else "^"
+    # a combining accent none.
+    caret_start = cell_len(prefix + before)
+    carets = "^" * max(1, cell_len(marked))
     more = f" (continues to line {f.end_line})" if f.end_line > f.line else ""
     return (
         f"{_gutter(f.line, style).rstrip()}\n"

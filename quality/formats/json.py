@@ -36,7 +36,9 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 def file_dict(result: FileResult) -> dict[str, Any]:
     path = printable_path(result.path)
     if result.error is not None:
-        return {"path": path, "error": result.error}
+        # The reason can quote a file name that is not UTF-8 (a configuration's), as the
+        # path can: both are written so that the document stays UTF-8.
+        return {"path": path, "error": printable_path(result.error)}
     return {
         "path": path,
         "score": result.score,
@@ -56,7 +58,10 @@ def document(run: LintRun) -> dict[str, Any]:
         "version": OUTPUT_VERSION,
         "tool": {"name": "quality", "version": __version__},
         "files": [file_dict(r) for r in run.files if r.error is None],
-        "errors": [{"path": printable_path(r.path), "message": r.error} for r in run.errors],
+        "errors": [
+            {"path": printable_path(r.path), "message": printable_path(r.error or "")}
+            for r in run.errors
+        ],
         "summary": run.summary(),
     }
 
