@@ -37,7 +37,9 @@ _ROLES = (
     r"agency|government|court|judge|prosecutors?|mayor|governor|ambassador|secretary|chief|"
     r"director|commission|council|company|report|statement|study|survey|military|army|"
     r"campaign|office|senator|congressman|congresswoman|lawyer|attorney|coach|chairman|"
-    r"chairwoman|ceo|founder|author|researchers at|board|committee|union|party|embassy"
+    r"chairwoman|ceo|founder|author|researchers at|board|committee|union|party|embassy|"
+    # documents a reporter has read speak for whoever made them: "the affidavit says"
+    r"affidavit|filing|indictment|lawsuit|complaint|records|documents|letter|policy|figures"
 )
 _NAME = r"[A-Z][\w'\u2019.&-]*(?:\s+(?:of|the|de|al|bin|van|von|for|and|&|[A-Z][\w'\u2019.&-]*))*"
 # Every way of naming a source contains a reporting cue. The cue positions come from one
@@ -54,13 +56,41 @@ _NAMED_AFTER_CUE = re.compile(
 # is known from the automaton pass, so the pattern stops short of it: trying every cue word
 # at each way of reading the name is what made this search slow.
 _NAMED_BEFORE_CUE = re.compile(
-    rf"(?:(?:{_NAME}(?:,[^,]{{1,80}},)?"
+    # a name, with its abbreviation ("the Office for National Statistics (ONS) said")
+    rf"(?:(?:{_NAME}(?:\s+\([A-Z][\w&.-]*\))?(?:,[^,]{{1,80}},|,\s+who)?"
+    # the name as the appositive, after the role: "Its chief executive, Tom Reed, said"; the
+    # comma before it keeps out a date or place that ends a clause ("in June, said a source")
+    rf"|,\s+{_NAME},"
     r"|\b(?i:he|she|they|it|we|I)"
-    r"|\b(?i:the|a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:" + _ROLES + r"))"
-    r"\s+(?:has\s+|had\s+|have\s+)?"
+    # "the RMT union said", "the inspectors' report said"
+    r"|\b(?i:the|a|an|its|his|her|their)\s+(?:[\w'\u2019-]+\s+){0,2}(?:" + _ROLES + r"))"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|long\s+|previously\s+|repeatedly\s+|publicly\s+)?"
     # police and prosecutors speak as institutions, which is how news names them
     r"|\b(?i:police|prosecutors)\s+(?:have\s+|had\s+)?)\Z"
 )
+# Cue words that also name things: a cue is no report when a determiner makes it a noun
+# ("a claim", "in the hope of") or what follows shows its other sense ("claim £520",
+# "claims company", "explained by chance"). Each maps to (words before, words after).
+_CLAIM_NOUN = re.compile(
+    r"\b(?:a|the|any|each|every|no|your|his|her|their|its|our|my|this|insurance|"
+    r"compensation|benefit|injury|expenses|pension|refund|tax|legal|first|new|valid)\s+\Z"
+)
+_CLAIMED_MONEY = re.compile(
+    r"\s+(?:(?:it\s+)?back\s+|up\s+to\s+|for\s+)?(?:[£$€¥\d]|compensation\b|an?\s+refund\b|"
+    r"refunds\b|benefits?\b|expenses\b|damages\b|asylum\b|money\b|credit\b|"
+    r"compan(?:y|ies)\b|firms?\b|process\b|handlers?\b|management\b|form\b|forms\b)"
+)
+_HOPE_NOUN = re.compile(
+    r"\b(?:the|a|no|little|new|false|faint|last|only|real|great|some|any|every|of|with)\s+\Z"
+)
+_NOT_REPORTING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
+    "claim": (_CLAIM_NOUN, _CLAIMED_MONEY),
+    "claims": (_CLAIM_NOUN, _CLAIMED_MONEY),
+    "hope": (_HOPE_NOUN, None),
+    "hopes": (_HOPE_NOUN, None),
+    "explained": (None, re.compile(r"\s+by\b")),
+}
+_NOT_REPORTING_REACH = 24
 # The cues as they must be written for a source before them to count (lower case).
 _CUE_SET = frozenset(_CUE_WORDS)
 # The lower-case words that _NAMED_BEFORE_CUE can end with: pronouns, the small words inside
@@ -70,7 +100,8 @@ _CUE_SET = frozenset(_CUE_WORDS)
 # each position) is skipped.
 _LAST_WORDS_OF_A_SOURCE = frozenset(
     [
-        *("he", "she", "they", "it", "we", "i", "has", "had", "have", "police"),
+        *("he", "she", "they", "it", "we", "i", "has", "had", "have", "police", "who"),
+        *("also", "long", "previously", "repeatedly", "publicly"),
         *("of", "the", "de", "al", "bin", "van", "von", "for", "and"),
         *("prosecutor", "prosecutors"),
     ]
@@ -338,9 +369,11 @@ class AttributionScorer(Scorer):
         return [*super().automata(language), self._cue_automaton]
 
     def _cues(self, doc: Document) -> list[tuple[int, int]]:
-        """Where the reporting cues of the article start and end, in order."""
+        """Where the reporting cues of the article start and end, in order: the cue words,
+        less those used in a sense that reports nobody's words (see _NOT_REPORTING)."""
         found = phrase_matches(self._cue_automaton, doc.lower, doc.hits)
-        return [(start, end) for _, start, end in found]
+        lower = doc.lower
+        return [(start, end) for _, start, end in found if _reports(lower, start, end)]
 
     def _coverage(
         self, doc: Document, cues: list[tuple[int, int]], flagged: set[int]
@@ -348,14 +381,28 @@ class AttributionScorer(Scorer):
         """How many sentences make a reported claim, and how many of those name a source."""
         claims = named = 0
         for sentence in doc.sentences:
-            if sentence.start not in flagged:
-                index = bisect_left(cues, (sentence.start, 0))
-                if index == len(cues) or cues[index][0] >= sentence.end:
-                    continue
+            if sentence.start not in flagged and not _reports_a_claim(doc, sentence, cues):
+                continue
             claims += 1
             if sentence.start not in flagged and _names_source(doc.text, sentence, cues):
                 named += 1
         return claims, named
+
+
+def _reports_a_claim(doc: Document, sentence: Span, cues: list[tuple[int, int]]) -> bool:
+    """Whether the writer reports in this sentence what somebody says: a cue outside
+    quotation marks. A cue inside them is the speaker's own word ("We believe ..."), whose
+    source is the quotation's speaker, and a question ("What do the airlines say?") reports
+    nothing."""
+    if sentence.text.rstrip(" \t\n\"'\u201d\u2019)").endswith("?"):
+        return False
+    index = bisect_left(cues, (sentence.start, 0))
+    while index < len(cues) and cues[index][0] < sentence.end:
+        cue_start, cue_end = cues[index]
+        if not doc.in_quote(cue_start, cue_end):
+            return True
+        index += 1
+    return False
 
 
 def _explained_anonymity(doc: Document, rules: LanguageRules, matches: list[Match]) -> set[int]:
@@ -442,6 +489,22 @@ def _names_source(text: str, sentence: Span, cues: list[tuple[int, int]]) -> boo
         if hit is not None or _NAMED_AFTER_CUE.match(text, cue_start, sentence.end):
             return True
     return False
+
+
+def _reports(lower: str, start: int, end: int) -> bool:
+    """Whether the cue word at start:end reports what somebody says or thinks, rather than
+    naming a thing: a claim for money ("passengers can claim £520", "an insurance claim", "a
+    claims company"), a hope ("in the hope of"), or a cause ("explained by chance"). A claim
+    that something is so ("the claim that ...") is still a report."""
+    rule = _NOT_REPORTING.get(lower[start:end])
+    if rule is None:
+        return True
+    before, after = rule
+    preceding = lower[max(0, start - _NOT_REPORTING_REACH) : start]
+    following = lower[end : end + _NOT_REPORTING_REACH]
+    if after is not None and after.match(following):
+        return False
+    return before is None or not before.search(preceding) or following.startswith(" that ")
 
 
 def _may_end_a_source(text: str, floor: int, cue_start: int) -> bool:
