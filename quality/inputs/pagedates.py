@@ -12,6 +12,9 @@ A publication date is reported only with evidence a reader could check, in this 
 4. otherwise a date on which two kinds of the page's own metadata agree (a meta tag, the
    article's JSON-LD, a marked ``<time>``), for pages that render their dates with scripts.
 
+A numeric date that reads either way round ("3/8/2019") is read in the order the page's
+other dates show ("3/14/2019"), else month first on a page in US English, else day first.
+
 Everything else is no reliable date: a copyright year, a date inside the sentences of the
 text, timestamps in sidebars that list other posts, the CMS creation date that SEO plugins
 stamp on every page (JSON-LD ``WebPage.datePublished``), a date given only by the URL or
@@ -128,6 +131,8 @@ _SHOWN_PATTERNS = (
     re.compile(
         rf"(?<![^\W\d_]){_MON}\s+{_D}(?:st|nd|rd|th)?,?\s+(?:{_Y4}|['’](?P<yy>\d\d)){_YEAR_END}"
     ),
+    # Chinese and Japanese "2023年4月1日", Korean "2023년 4월 1일".
+    re.compile(rf"(?<!\d){_Y4}\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?{_D}\s?[日일]"),
 )
 _SLASHED = 1  # the pattern whose day and month may be either way round
 _ISO_PREFIX = re.compile(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
@@ -136,7 +141,7 @@ _SPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 #: How far a shown date reaches before its year ("miércoles 4 de septiembre de ") and after.
 _BEFORE_YEAR = 40
-_AFTER_YEAR = 12
+_AFTER_YEAR = 16  # "2023 年 12 月 31 日"
 _RANGE_END = re.compile(r"(?:\d\.?\s?[-–—]\s?|\b(?:bis|to|until|till|au|al|through)\s)$", re.I)
 
 _INVISIBLE = frozenset(
@@ -160,6 +165,9 @@ class ShownDate:
     line_length: int
     #: Characters between the start of its line and the date.
     column: int
+    #: For a date whose day and month are both numbers that may come either way round
+    #: ("3/8/2019"): whether this reading takes the first number for the month.
+    month_first: bool | None = None
 
     @property
     def on_date_line(self) -> bool:
@@ -179,6 +187,8 @@ class PageDates:
     shown: list[ShownDate] = field(default_factory=list)
     #: Offsets in the visible text of the headline and of the start of the article text.
     anchors: tuple[int, ...] = ()
+    #: Whether the page writes numeric dates month first ("3/13/2019"), as in the US.
+    month_first: bool = False
 
     def shown_dates(self) -> set[str]:
         return {mention.iso for mention in self.shown}
@@ -192,8 +202,10 @@ class PageDates:
             if mention.on_date_line:
                 distance = min(abs(mention.start - anchor) for anchor in self.anchors)
                 if distance <= HEAD_WINDOW:
-                    near.append((distance, mention.start, mention))
-        return [mention for _, _, mention in sorted(near, key=lambda item: item[:2])]
+                    # Of the two readings of "3/8/2019", the page's own order comes first.
+                    other_order = mention.month_first not in (None, self.month_first)
+                    near.append((distance, mention.start, other_order, mention))
+        return [mention for *_, mention in sorted(near, key=lambda item: item[:3])]
 
     def candidates(self) -> list[str]:
         """Metadata dates, then htmldate's, unless it took one of several item dates."""
@@ -205,17 +217,28 @@ class PageDates:
     def published(self) -> str | None:
         candidates = self.candidates()
         lines = self.date_lines()
-        on_lines = {mention.iso for mention in lines}
+        on_lines = self._confirmed(lines)
         for iso in candidates:
             if iso in on_lines:
                 return iso
         if lines:
             return lines[0].iso
-        shown = self.shown_dates()
+        shown = self._confirmed(self.shown)
         for iso in candidates:
             if iso in shown:
                 return iso
         return self._agreed()
+
+    def _confirmed(self, mentions: list[ShownDate]) -> set[str]:
+        """The dates of ``mentions`` that a candidate matching them confirms. htmldate reads
+        the page's text too, and takes "3/8/2019" day first whatever the page's order, so its
+        date confirms only the reading in the page's order; metadata confirms either."""
+        from_metadata = {iso for _, iso in self.metadata}
+        return {
+            mention.iso
+            for mention in mentions
+            if mention.month_first in (None, self.month_first) or mention.iso in from_metadata
+        }
 
     def _agreed(self) -> str | None:
         # The URL is left out: it repeats the CMS's post date that the meta tags give, so it
@@ -257,7 +280,36 @@ def collect(tree: Any, url: str | None = None, text: str = "") -> PageDates:
     anchors = (visible.headline, _article_start(visible.text, text))
     page.anchors = tuple(anchor for anchor in anchors if anchor is not None)
     page.shown = _without_listings(shown, visible.asides, page.anchors)
+    page.month_first = _writes_month_first(tree, shown)
     return page
+
+
+#: Languages and regions that write numeric dates month first (lower case, "_" as "-").
+_MONTH_FIRST_LOCALES = ("en-us", "en-ph", "en-fm", "en-pw", "en-mh")
+
+
+def _writes_month_first(tree: Any, shown: list[ShownDate]) -> bool:
+    """Whether the page writes numeric dates month first: as its dates that can be read only
+    one way show ("3/13/2019", "13/3/2019"), else as its language tag's region is known to
+    (``<html lang="en-US">``, ``og:locale``); day first otherwise."""
+    readings: dict[int, list[bool | None]] = {}
+    for mention in shown:
+        readings.setdefault(mention.start, []).append(mention.month_first)
+    orders = [found[0] for found in readings.values() if len(found) == 1 and found[0] is not None]
+    month_first = orders.count(True)
+    day_first = len(orders) - month_first
+    if month_first != day_first:
+        return month_first > day_first
+    tags = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    tags.extend(
+        meta.get("content")
+        for meta in tree.iter("meta")
+        if (meta.get("property") or "").strip().lower() == "og:locale"
+    )
+    return any(
+        isinstance(tag, str) and tag.strip().lower().replace("_", "-") in _MONTH_FIRST_LOCALES
+        for tag in tags
+    )
 
 
 def _without_listings(
@@ -330,32 +382,25 @@ def _meta_dates(tree: Any) -> list[str]:
     return dates
 
 
-def _jsonld_dates(tree: Any) -> list[str]:
-    dates = []
+def jsonld_blocks(tree: Any, needle: str) -> Iterator[Any]:
+    """The data of each JSON-LD block of the page whose text holds ``needle`` (a key the
+    caller looks for: the other blocks are not parsed); blocks that are not JSON are passed
+    over."""
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         content = script.text or ""
-        if "datePublished" not in content:
+        if needle not in content:
             continue
         try:
             # strict=False: CMSs write raw line breaks inside JSON-LD strings, which strict
             # JSON refuses, and the whole block would be lost over one description.
-            data = json.loads(content, strict=False)
+            yield json.loads(content, strict=False)
         except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
             continue
-        for item in _json_objects(data):
-            types = item.get("@type")
-            names = types if isinstance(types, list) else [types]
-            if any(isinstance(name, str) and _ARTICLE_TYPE.search(name) for name in names):
-                value = item.get("datePublished")
-                iso = parse_date(value) if isinstance(value, str) else None
-                if iso:
-                    dates.append(iso)
-    return dates
 
 
-def _json_objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+def json_objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
     """Every JSON object in the data, with nesting limited (pages embed whole feeds)."""
     if depth > 6:
         return
@@ -363,10 +408,43 @@ def _json_objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
         yield data
         for value in data.values():
             if isinstance(value, (dict, list)):
-                yield from _json_objects(value, depth + 1)
+                yield from json_objects(value, depth + 1)
     elif isinstance(data, list):
         for value in data:
-            yield from _json_objects(value, depth + 1)
+            yield from json_objects(value, depth + 1)
+
+
+def _jsonld_dates(tree: Any) -> list[str]:
+    dates: list[str] = []
+    for data in jsonld_blocks(tree, "datePublished"):
+        dates.extend(_article_dates(data))
+    return dates
+
+
+def _article_dates(data: Any, depth: int = 0) -> Iterator[str]:
+    """The ``datePublished`` of each article in JSON-LD data. What an article holds is not
+    looked into once it has a date: the updates of a live blog, the parts of a series or
+    the works an article cites are dated on their own, and would make the page look like a
+    listing of several articles."""
+    if depth > 6:  # pages embed whole feeds
+        return
+    if isinstance(data, list):
+        for value in data:
+            yield from _article_dates(value, depth + 1)
+        return
+    if not isinstance(data, dict):
+        return
+    types = data.get("@type")
+    names = types if isinstance(types, list) else [types]
+    if any(isinstance(name, str) and _ARTICLE_TYPE.search(name) for name in names):
+        value = data.get("datePublished")
+        iso = parse_date(value) if isinstance(value, str) else None
+        if iso:
+            yield iso
+            return
+    for value in data.values():
+        if isinstance(value, (dict, list)):
+            yield from _article_dates(value, depth + 1)
 
 
 def _time_dates(tree: Any) -> list[str]:
@@ -496,10 +574,10 @@ def _shown_dates(text: str) -> Iterator[ShownDate]:
                 if _RANGE_END.search(text, max(0, m.start() - 6), m.start()):
                     # "9-23 Feb 2017", "vom 9. bis 23. Februar": the end of a period
                     continue
-                for iso in _match_dates(index, m):
+                for iso, month_first in _match_dates(index, m):
                     if (m.start(), iso) not in seen:
                         seen.add((m.start(), iso))
-                        yield _shown_at(text, m.start(), iso)
+                        yield _shown_at(text, m.start(), iso, month_first)
                         if len(seen) >= MAX_MENTIONS:
                             return
 
@@ -522,25 +600,31 @@ def _year_starts(text: str) -> Iterator[int]:
             yield start
 
 
-def _shown_at(text: str, start: int, iso: str) -> ShownDate:
+def _shown_at(text: str, start: int, iso: str, month_first: bool | None = None) -> ShownDate:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
-    return ShownDate(iso, start, len(line), len(text[line_start:start].lstrip()))
+    return ShownDate(iso, start, len(line), len(text[line_start:start].lstrip()), month_first)
 
 
-def _match_dates(index: int, m: re.Match[str]) -> Iterable[str]:
+def _match_dates(index: int, m: re.Match[str]) -> Iterable[tuple[str, bool | None]]:
+    """The dates ``m`` may be, each with whether it reads the first number as the month
+    (None when the date is written so that it cannot be read the other way round)."""
     groups = m.groupdict()
     year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
     if groups.get("mon") is not None:
         month = MONTHS.get(groups["mon"].lower())
         iso = _iso(year, month, int(groups["d"])) if month else None
-        return [iso] if iso else []
+        return [(iso, None)] if iso else []
     month, day = int(groups["m"]), int(groups["d"])
-    found = [_iso(year, month, day)]
-    if index == _SLASHED and groups["s"] in "/-":
-        found.append(_iso(year, day, month))
-    return [iso for iso in dict.fromkeys(found) if iso]
+    day_first = _iso(year, month, day)
+    if index != _SLASHED or groups["s"] not in "/-":
+        return [(day_first, None)] if day_first else []
+    month_first = _iso(year, day, month)
+    if day_first == month_first:  # "3/3/2019"
+        return [(day_first, None)] if day_first else []
+    readings = [(day_first, False), (month_first, True)]
+    return [(iso, order) for iso, order in readings if iso]
 
 
 def _article_start(visible: str, text: str) -> int | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quality.errors import EmptyPageError, InputError
-from quality.inputs.pagedates import find_published_date
+from quality.inputs.pagedates import find_published_date, json_objects, jsonld_blocks
 from quality.inputs.textmeta import MONTH_PATTERN
 from quality.language import UNSPACED_CHARS
 from quality.matching import substring_automaton
@@ -133,6 +133,7 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
     elements = list(tree.getroottree().iter())
     # Checked before any work is done on it: a page cut short by the parser is refused.
     _refuse_deep_nesting(html, tree)
+    unrendered = _detach_unrendered(tree)
     marks = _mark_repeats(tree)
     try:
         document = trafilatura.bare_extraction(
@@ -166,13 +167,24 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage:
             value = marks.removed_from(value)
         if isinstance(value, str) and value.strip():
             fields[target] = value.strip()
+    if "byline" in fields:
+        fields["byline"] = _without_job_titles(fields["byline"])
+    if "title" in fields:
+        headline = _live_blog_headline(tree, fields["title"])
+        if headline:
+            fields["title"] = headline
+        elif headline is not None:
+            del fields["title"]
     if not _holds_article_text(text, tree):
         # With nothing else to take, trafilatura falls back on the whole page: its menus, its
         # logo, a "Page not found". None of that is an article.
         text = ""
     stripped = _stripped_blocks(tree, text, fields)
+    # The date search reads the page as parsed: it skips what is not shown itself, and
+    # htmldate's search of the markup takes hidden machine-readable dates.
+    unrendered.restore()
     if not text.strip():
-        raise EmptyPageError(_no_text_message(stripped))
+        raise EmptyPageError(_no_text_message(stripped, tree))
     published = find_published_date(tree, url=url, text=text)
     if published:
         fields["published"] = published
@@ -199,6 +211,90 @@ def _parse(html: str) -> Any:
         if root is not None and root.tag == "html":
             tree = root
     return tree
+
+
+#: The last word of a job title that follows a name in a byline ("By Jane Roe, Staff Writer").
+_JOB_NOUNS = frozenset(
+    {"writer", "reporter", "correspondent", "editor", "columnist", "contributor", "journalist",
+     "photographer", "producer", "intern", "critic", "analyst"}
+)  # fmt: skip
+#: Words that go before such a noun in a job title ("Senior Political Correspondent").
+_JOB_QUALIFIERS = frozenset(
+    {"staff", "senior", "chief", "contributing", "political", "business", "sports", "science",
+     "health", "foreign", "freelance", "associate", "assistant", "managing", "deputy", "news",
+     "investigative", "data", "national", "local", "features", "opinion", "digital", "tech",
+     "technology", "culture", "food", "travel", "economics", "legal", "education", "special",
+     "general", "guest", "lead", "executive", "video", "audio", "photo", "social", "media"}
+)  # fmt: skip
+
+
+def _without_job_titles(byline: str) -> str:
+    """``byline`` without the job titles trafilatura takes for authors of their own: it
+    splits "By Jane Roe, Staff Writer" at the comma into "Jane Roe; Staff Writer"."""
+    authors = [author.strip() for author in byline.split(";")]
+    kept = [author for author in authors if not _is_job_title(author)]
+    return "; ".join(kept) if kept and len(kept) < len(authors) else byline
+
+
+def _is_job_title(words_of_author: str) -> bool:
+    words = _WORD.findall(words_of_author.casefold())
+    return (
+        bool(words)
+        and words[-1] in _JOB_NOUNS
+        and all(word in _JOB_QUALIFIERS for word in words[:-1])
+    )
+
+
+def _live_blog_headline(tree: Any, title: str) -> str | None:
+    """The headline of the live blog whose update's headline ``title`` is; "" when the page
+    gives none; None when ``title`` is no update's headline.
+
+    trafilatura reads the JSON-LD of a live blog (``LiveBlogPosting``) from its updates
+    (``liveBlogUpdate``), not from the blog itself, so it titles the page with the headline
+    of one update. The blog's own headline is the title, or else the page's ``og:title`` or
+    first ``<h1>``.
+    """
+    wanted = " ".join(title.split())
+    for data in jsonld_blocks(tree, "liveBlogUpdate"):
+        for item in json_objects(data):
+            types = item.get("@type")
+            names = types if isinstance(types, list) else [types]
+            if not any(
+                isinstance(name, str) and name.endswith("LiveBlogPosting") for name in names
+            ):
+                continue
+            own = [
+                " ".join(value.split())
+                for value in (item.get("headline"), item.get("name"))
+                if isinstance(value, str) and value.strip()
+            ]
+            if wanted in own:
+                return None
+            updates = item.get("liveBlogUpdate")
+            headlines = {
+                " ".join(value.split())
+                for update in (updates if isinstance(updates, list) else [updates])
+                if isinstance(update, dict)
+                for value in (update.get("headline"), update.get("name"))
+                if isinstance(value, str)
+            }
+            if wanted in headlines:
+                return own[0] if own else _shown_headline(tree)
+    return None
+
+
+def _shown_headline(tree: Any) -> str:
+    """The page's ``og:title``, or else the text of its first ``<h1>``; "" when it has neither."""
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or "").strip().lower() == "og:title":
+            content = " ".join((meta.get("content") or "").split())
+            if content:
+                return content
+    for heading in tree.iter("h1"):
+        text = " ".join(_block_text(heading).split())
+        if text:
+            return text
+    return ""
 
 
 def _refuse_deep_nesting(html: str, tree: Any) -> None:
@@ -256,13 +352,91 @@ def _depth_limit_reached(html: str) -> int | None:
     return None
 
 
-def _no_text_message(stripped: Sequence[str]) -> str:
+def _no_text_message(stripped: Sequence[str], tree: Any) -> str:
     message = "no article text could be extracted from the page"
     if not stripped:
+        framed = _framed_pages(tree)
+        if framed:
+            # An embed or a frameset: what it shows is another page, which is not read.
+            shown = ", ".join(repr(source[:80]) for source in framed[:3])
+            more = ", ..." if len(framed) > 3 else ""
+            return (
+                f"{message}: it shows no text of its own, only other pages in frames "
+                f"({shown}{more}); score the framed page instead"
+            )
         return f"{message}: it shows no text"
     sample = ", ".join(repr(line[:40]) for line in stripped[:3])
     more = ", ..." if len(stripped) > 3 else ""
     return f"{message}: what it shows is navigation or other boilerplate ({sample}{more})"
+
+
+# --------------------------------------------------------------------------- unrendered content
+
+
+@dataclass(frozen=True)
+class _Detached:
+    """Elements taken out of the page, with what is needed to put each back: (parent, index,
+    element, the node whose text or tail took the element's tail, "text" or "tail", that
+    slot's value before)."""
+
+    removed: list[tuple[Any, int, Any, Any, str, str | None]]
+
+    def restore(self) -> None:
+        """Put the elements back: the tree is as parsed again."""
+        for parent, index, element, holder, slot, value in reversed(self.removed):
+            setattr(holder, slot, value)
+            parent.insert(index, element)
+
+
+def _detach_unrendered(tree: Any) -> _Detached:
+    """Take out of the page what a browser never shows, which trafilatura would extract as
+    text: the content of a ``<template>`` (markup kept for scripts to copy; one that declares
+    a shadow root is shown) and elements marked ``hidden`` (a ``hidden="until-found"`` one
+    is shown when searched for, as a closed ``<details>`` is). The ``<html>`` and ``<body>``
+    of a page that scripts reveal are kept."""
+    removed: list[tuple[Any, int, Any, Any, str, str | None]] = []
+    root = tree.getroottree().getroot()
+    for element in _unrendered_elements()(tree):
+        parent = element.getparent()
+        if parent is None or element.tag in ("html", "body") or not _unrendered(element):
+            continue
+        if _top(element) is not root:
+            continue  # inside an element already taken out
+        previous = element.getprevious()
+        holder, slot = (previous, "tail") if previous is not None else (parent, "text")
+        value = getattr(holder, slot)
+        if element.tail:
+            # lxml removes an element's tail with it; the text after the element stays.
+            setattr(holder, slot, (value or "") + element.tail)
+        removed.append((parent, parent.index(element), element, holder, slot, value))
+        parent.remove(element)
+    return _Detached(removed)
+
+
+def _unrendered(element: Any) -> bool:
+    if element.tag == "template":
+        return element.get("shadowrootmode") is None and element.get("shadowroot") is None
+    return (element.get("hidden") or "").strip().lower() != "until-found"
+
+
+def _top(element: Any) -> Any:
+    ancestors = list(element.iterancestors())
+    return ancestors[-1] if ancestors else element
+
+
+@functools.cache
+def _unrendered_elements() -> Any:
+    """``<template>`` and ``hidden`` elements, in document order (an XPath: one walk in C over
+    the page, where most pages have none)."""
+    from lxml import etree
+
+    return etree.XPath("//template | //*[@hidden]")
+
+
+def _framed_pages(tree: Any) -> list[str]:
+    """The addresses of the pages the page shows in an ``<iframe>`` or ``<frame>``."""
+    sources = (frame.get("src") for frame in tree.iter("iframe", "frame"))
+    return list(dict.fromkeys(source.strip() for source in sources if source and source.strip()))
 
 
 # --------------------------------------------------------------------------- repeated blocks
