@@ -64,8 +64,8 @@ def test_low_coverage_is_reported_with_the_share_and_the_limit() -> None:
     )
     result = score_alone(SCORER, text)
     (finding,) = by_rule(result, "ATT001")
-    assert finding.value == pytest.approx(0.2) and finding.threshold == 0.5
-    assert "0.2" in finding.message
+    assert finding.value == 20 and finding.threshold == 50  # percentages, as the message says
+    assert "Only 1 of 5 claim sentences" in finding.message and "at least 50%" in finding.message
 
 
 def test_a_well_sourced_story_is_fully_covered() -> None:

@@ -153,3 +153,18 @@ def test_a_thing_known_or_a_price_raised_is_no_vague_source(sentence: str) -> No
 )
 def test_an_impersonal_or_unnamed_view_is_still_vague(sentence: str) -> None:
     assert by_rule(score_alone(ATTRIBUTION, sentence), "ATT101") != []
+
+
+def test_attribution_coverage_says_how_many_claims_name_their_source() -> None:
+    import quality
+
+    text = (
+        "Many analysts say the plan will fail. Experts note the risks are high. Critics "
+        "argue the cost is too great. Some observers claim the vote was rigged. Officials "
+        "said the talks were over."
+    )
+    (finding,) = [f for f in quality.score(text).findings if f.rule == "ATT001"]
+    assert finding.message == (
+        "Only 0 of 5 claim sentences name their source (expected at least 50%)"
+    )
+    assert (finding.value, finding.threshold) == (0, 50)

@@ -357,8 +357,9 @@ class AttributionScorer(Scorer):
                         coverage_rule,
                         first.start,
                         first.end,
-                        value=round(coverage, 2),
-                        threshold=threshold,
+                        value=round(100 * coverage),
+                        threshold=round(100 * threshold),
+                        detail=f"{named} of {claims}",
                     )
                 )
                 sub_score *= 0.6 + 0.4 * coverage / threshold
