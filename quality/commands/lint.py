@@ -33,6 +33,19 @@ def _codes(value: str) -> list[str]:
     return [part.strip().upper() for part in value.split(",") if part.strip()]
 
 
+EPILOG = """\
+examples:
+  quality lint drafts/                             every article under drafts/
+  quality lint story.md --select FIL,ATT           only the filler and attribution rules
+  quality lint . --format sarif --exit-zero > quality.sarif
+  cat story.md | quality lint --stdin-filename story.md
+
+exit status: 0 every file passes; 1 some file fails; 2 the command could not do its job
+(bad option, unknown rule code, missing or unreadable file, invalid configuration);
+130 interrupted.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -43,7 +56,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             "for stdin (default: the current directory, or stdin with --stdin-filename)"
         ),
     )
-    parser.add_argument("--format", choices=FORMAT_NAMES, default="concise", help="output format")
+    parser.epilog = EPILOG
+    parser.add_argument(
+        "--format", choices=FORMAT_NAMES, default="concise", help="output format (default: concise)"
+    )
     rules = parser.add_argument_group("rule selection (codes or prefixes, comma-separated)")
     rules.add_argument(
         "--select",

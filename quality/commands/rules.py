@@ -21,15 +21,42 @@ DOCS_PATH = Path("docs") / "rules.md"
 REGENERATE = "python -m quality.commands.rules --write-docs"
 
 
+RULES_EPILOG = """\
+examples:
+  quality rules                       every rule, one a line
+  quality rules --format json         every rule with its examples and settings, for programs
+  quality rules --rules house/        the shipped rules and a newsroom's own, checked
+
+exit status: 0 listed; 2 the command could not run (bad option, invalid rule file).
+"""
+
+RULE_EPILOG = """\
+examples:
+  quality rule FIL101
+  quality rule att103 --format markdown
+
+exit status: 0 explained; 2 no such rule, or the command could not run.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # `quality rule` and `quality rules` share these options; `rule` is for one rule, so its
+    # help says the code is needed and leaves out writing the whole reference.
+    explaining = parser.prog.rsplit(" ", 1)[-1] == "rule"
+    parser.epilog = RULE_EPILOG if explaining else RULES_EPILOG
     parser.add_argument(
-        "code", nargs="?", metavar="CODE", help="a rule code, e.g. FIL101 (explains that rule)"
+        "code",
+        nargs="?",
+        metavar="CODE",
+        help="the rule code to explain, e.g. FIL101"
+        if explaining
+        else "a rule code, e.g. FIL101: explain that rule instead of listing them all",
     )
     parser.add_argument(
         "--format",
         choices=("text", "json", "markdown"),
         default="text",
-        help="output format (markdown: the reference in docs/rules.md)",
+        help="output format (default: text; markdown: as in docs/rules.md)",
     )
     parser.add_argument(
         "--rules",
@@ -45,7 +72,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         const=str(DOCS_PATH),
         metavar="PATH",
-        help=f"write the Markdown reference to PATH (default {DOCS_PATH})",
+        help=argparse.SUPPRESS
+        if explaining
+        else f"write the Markdown reference of every rule to PATH (default: {DOCS_PATH})",
     )
 
 

@@ -54,7 +54,19 @@ _GZIP_MAGIC = b"\x1f\x8b"
 JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
+EPILOG = """\
+examples:
+  quality score articles.jsonl -o scored.jsonl
+  quality score feed.xml pages/ --jobs 1
+  curl -s https://example.org/feed.xml | quality score -
+
+exit status: 0 every article scored; 1 some output lines are error records; 2 the command
+could not run (bad option, missing input, unwritable output); 130 interrupted.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
     parser.add_argument(
         "inputs",
         nargs="*",
@@ -64,7 +76,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "directories; '-' is standard input (the default)",
     )
     parser.add_argument(
-        "-o", "--output", default="-", metavar="FILE", help="JSON Lines output ('-': stdout)"
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="write the JSON Lines to FILE (default: -, standard output)",
     )
     parser.add_argument(
         "-j",
@@ -72,8 +88,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=0,
         metavar="N",
-        help="worker processes (default 0: one per core; 1: score in this process; "
-        "never more than one per core)",
+        help="worker processes, never more than one per core (default: 0, one per core; "
+        "1: score in this process)",
     )
     parser.add_argument(
         "--timeout",
@@ -89,7 +105,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=DEFAULT_MAX_CHARS,
         metavar="N",
-        help=f"longest article text or HTML scored, in characters (default {DEFAULT_MAX_CHARS:,})",
+        help=f"longest article text or HTML scored, in characters (default: {DEFAULT_MAX_CHARS:,})",
     )
     add_pipeline_arguments(parser)
     parser.add_argument(

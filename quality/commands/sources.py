@@ -60,7 +60,20 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "csv")
 
 
+EPILOG = """\
+examples:
+  quality sources articles.jsonl
+  quality score feed.xml --include-text -o scored.jsonl
+  quality sources scored.jsonl --format csv -o sources.csv
+
+exit status: 0 every record used; 1 some records could not be used (each is named on
+standard error); 2 the command could not run (bad option, missing input, unwritable
+output); 130 interrupted.
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
     parser.add_argument(
         "inputs",
         nargs="*",
@@ -69,45 +82,61 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="articles (JSON Lines, feeds, files, directories) or 'quality score' output; "
         "'-' is standard input (the default)",
     )
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
-    parser.add_argument("-o", "--output", default="-", metavar="FILE", help="('-': stdout)")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: table)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="write the report to FILE (default: -, standard output)",
+    )
     parser.add_argument(
         "-j",
         "--jobs",
         type=int,
         default=0,
         metavar="N",
-        help="worker processes for articles that need scoring (default 0: one per core; "
-        "never more than one per core)",
+        help="worker processes for articles that need scoring, never more than one per core "
+        "(default: 0, one per core)",
     )
     add_pipeline_arguments(parser)
-    parser.add_argument(
+    duplicates = parser.add_argument_group("boilerplate and near-duplicates")
+    duplicates.add_argument(
         "--min-share",
         type=float,
         default=0.5,
         metavar="F",
-        help="a line is boilerplate when at least this share of a source's articles has it",
+        help="a line is boilerplate when at least this share of a source's articles has it "
+        "(default: 0.5)",
     )
-    parser.add_argument(
+    duplicates.add_argument(
         "--min-articles",
         type=int,
         default=3,
         metavar="N",
-        help="...and at least this many articles (default 3)",
+        help="...and at least this many articles (default: 3)",
     )
-    parser.add_argument(
+    duplicates.add_argument(
         "--similarity",
         type=float,
         default=DEFAULT_THRESHOLD,
         metavar="J",
-        help=f"Jaccard similarity of word shingles for near-duplicates ({DEFAULT_THRESHOLD})",
+        help="Jaccard similarity of word shingles for near-duplicates "
+        f"(default: {DEFAULT_THRESHOLD})",
     )
-    parser.add_argument(
+    duplicates.add_argument(
         "--shingle",
         type=int,
         default=DEFAULT_SHINGLE,
         metavar="W",
-        help=f"words per shingle (default {DEFAULT_SHINGLE})",
+        help=f"words per shingle (default: {DEFAULT_SHINGLE})",
+    )
+    parser.add_argument(
+        "--no-color",
+        action="store_true",
+        help="no colour (colour is used only on a terminal, and never when NO_COLOR is set)",
     )
 
 
@@ -280,10 +309,14 @@ def _error_record(item: JsonlRecord, id: Any, kind: str, message: str) -> dict[s
 def run(args: argparse.Namespace) -> int:
     from quality.batch import DEFAULT_MAX_CHARS
 
-    if not 0 < args.min_share <= 1 or args.min_articles < 1:
-        raise InputError("--min-share must be in (0, 1] and --min-articles at least 1")
-    if not 0 < args.similarity <= 1 or args.shingle < 1:
-        raise InputError("--similarity must be in (0, 1] and --shingle at least 1")
+    # Each named alone, with the value given: a message naming two options leaves the
+    # reader to guess which one was wrong.
+    for option, share in (("--min-share", args.min_share), ("--similarity", args.similarity)):
+        if not 0 < share <= 1:
+            raise InputError(f"{option} must be above 0 and at most 1, got {share:g}")
+    for option, count in (("--min-articles", args.min_articles), ("--shingle", args.shingle)):
+        if count < 1:
+            raise InputError(f"{option} must be at least 1, got {count}")
     check_inputs(args.inputs, args.output)
     pipeline = pipeline_from(args)
     # Opened before the batch is scored, which can take hours: an output that cannot be
@@ -334,8 +367,10 @@ def _report(
         if not report.text_available:
             print(f"quality sources: {no_text_notice(report)}", file=sys.stderr)
     else:
-        to_terminal = args.output == "-" and sys.stdout.isatty()
-        text = render_table(report, width=None if args.output == "-" else 120, color=to_terminal)
+        from quality.commands.lint import use_color
+
+        color = args.output == "-" and use_color(args.no_color)
+        text = render_table(report, width=None if args.output == "-" else 120, color=color)
     text = encodable(text)
     # Records left out of the report are already named on stderr; the status lets a script
     # that reads only the report know it is partial.

@@ -24,7 +24,26 @@ DEFAULT_MAX_FALSE_FAIL = 0.02
 STDOUT = "-"
 
 
+EPILOG = """\
+examples:
+  quality train labelled.jsonl -o weights.json
+  quality train --data ../shared/data -o quality/data/weights.json
+  quality score articles.jsonl --weights weights.json
+
+Each line of LABELLED.jsonl is an article (text or html, plus metadata such as published)
+with a label: human, ai, or a quality from 0 to 100.
+
+exit status: 0 weights written; 2 the command could not run (bad option, missing or
+invalid labelled data, unwritable output); 130 interrupted.
+"""
+
+#: The options naming a file or folder: given empty (an unset variable in a script), each
+#: would quietly fall back to its default.
+PATH_OPTIONS = ("data", "weights", "seeds")
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
     parser.add_argument(
         "file", nargs="?", metavar="LABELLED.jsonl", help="labelled articles (JSON Lines)"
     )
@@ -34,12 +53,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         required=True,
         metavar="FILE",
-        help="weights file to write ('-': standard output)",
+        help="write the weights file to FILE ('-': standard output)",
     )
     parser.add_argument(
         "--weights",
         metavar="FILE",
-        help="weights file to start from (grades, fail-under, fixed weights)",
+        help="weights file to start from: its grades, fail-under and fixed weights "
+        "(default: the package's)",
     )
     parser.add_argument(
         "--fixed",
@@ -50,14 +70,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--seeds",
         metavar="DIR",
-        help="articles that must score below fail-under (default seeds/ with --data)",
+        help="articles that must score below fail-under (default: seeds/ of the project "
+        "with --data, none with a file)",
     )
     parser.add_argument(
         "--max-false-fail",
         type=float,
         default=DEFAULT_MAX_FALSE_FAIL,
         metavar="SHARE",
-        help=f"most human articles allowed below fail-under (default {DEFAULT_MAX_FALSE_FAIL})",
+        help="largest share of human articles allowed below fail-under "
+        f"(default: {DEFAULT_MAX_FALSE_FAIL})",
     )
     parser.add_argument(
         "--limit", type=int, metavar="N", help="use N records of each file, evenly spaced"
@@ -71,12 +93,22 @@ def run(args: argparse.Namespace) -> int:
     from quality.pipeline import Pipeline
     from quality.weights import Weights
 
+    for option in PATH_OPTIONS:
+        value = getattr(args, option)
+        if value is not None and not value.strip():
+            raise InputError(f"--{option} needs a name, got an empty one")
+    if args.file is not None and not args.file.strip():
+        raise InputError("the labelled file's name is empty")
+    if not args.output.strip():
+        raise InputError("--output needs a file name ('-': standard output), got an empty one")
     if bool(args.file) == bool(args.data):
         raise InputError("give either a labelled file or --data DIR")
     if not 0 <= args.max_false_fail < 1:
-        raise InputError("--max-false-fail must be a share between 0 and 1")
+        raise InputError(
+            f"--max-false-fail must be a share from 0 up to 1 (not 1), got {args.max_false_fail:g}"
+        )
     if args.limit is not None and args.limit < 1:
-        raise InputError("--limit must be at least 1")
+        raise InputError(f"--limit must be at least 1, got {args.limit}")
     # "-" is standard output, as for ``quality score -o -``, not a file named "-".
     to_stdout = args.output == STDOUT
     output = Path(args.output)
@@ -111,8 +143,9 @@ def run(args: argparse.Namespace) -> int:
         if any(s.quality is not None for s in samples):
             if seeds or args.max_false_fail != DEFAULT_MAX_FALSE_FAIL:
                 print(
-                    "warning: --seeds and --max-false-fail bound the scale of a fit on human/ai "
-                    "labels; numeric labels give points directly, so they are not used",
+                    "quality train: warning: --seeds and --max-false-fail bound the scale of a "
+                    "fit on human/ai labels; numeric labels give points directly, so they are "
+                    "not used",
                     file=sys.stderr,
                 )
             result = fit_numeric(samples, scorers, fixed=fixed, base=template.base, kept=kept)
@@ -303,7 +336,7 @@ def _warn_of_repeats(path: Path, records: list[tuple[int, dict[str, Any], bool |
         number, earlier = repeats[0]
         more = f" (and {len(repeats) - 1} more)" if len(repeats) > 1 else ""
         print(
-            f"warning: {path}:{number}: the same article as line {earlier}{more}; "
+            f"quality train: warning: {path}:{number}: the same article as line {earlier}{more}; "
             f"{len(repeats)} of {len(records)} articles repeat an earlier one and weigh twice "
             "in the fit",
             file=sys.stderr,
@@ -327,7 +360,8 @@ def _summary(document: dict[str, Any], out: TextIO) -> None:
             print(f"{key}: {fitted[key]}", file=out)
     if fitted.get("feasible") is False:
         print(
-            "warning: no scale keeps the human reference above fail-under and every seed below it",
+            "quality train: warning: no scale keeps the human reference above fail-under "
+            "and every seed below it",
             file=sys.stderr,
         )
     elif (
@@ -336,8 +370,9 @@ def _summary(document: dict[str, Any], out: TextIO) -> None:
         # choose_scale had nothing to go by and took a factor of 1: the fitted points keep
         # their ranking but their size means nothing.
         print(
-            "warning: nothing bounds the scale (no seed must fail, and no human article falls "
-            "below fail-under at any scale), so the fitted points are arbitrary; "
+            "quality train: warning: nothing bounds the scale (no seed must fail, and no "
+            "human article falls below fail-under at any scale), so the fitted points are "
+            "arbitrary; "
             "give --seeds DIR with articles that must fail",
             file=sys.stderr,
         )
