@@ -41,6 +41,7 @@ from quality.inputs.feeds import (
     has_feed_extension,
     looks_like_feed,
 )
+from quality.inputs.jsonfeed import json_feed_entries, looks_like_json_feed
 from quality.inputs.jsonl import BYTES_PER_CHAR, JsonlRecord, iter_records
 from quality.inputs.webpage import looks_like_html
 
@@ -291,7 +292,7 @@ def _kind(path: Path) -> str | None:
 
 def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
     kind = _kind(path)
-    if kind == "article":
+    if kind == "article" and not _is_json_feed(path):
         yield ArticleFile(str(path))
         return
     # Named in output lines as an article file is: bytes of the name that are not UTF-8
@@ -305,6 +306,17 @@ def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
         return
     with stream:
         yield from _iter_opened(stream, source, kind, max_line_bytes)
+
+
+def _is_json_feed(path: Path) -> bool:
+    """Whether a ``.json`` file is a JSON Feed, many articles, rather than one article."""
+    if not path.name.lower().endswith(".json"):
+        return False
+    try:
+        with open(path, "rb") as file:
+            return looks_like_json_feed(file.read(4096))
+    except OSError:
+        return False  # reported when the file is read as an article
 
 
 def _iter_opened(
@@ -341,6 +353,10 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
     # feed gets one clear InvalidFeed line instead of an InvalidJSON line per line.
     if head and (looks_like_feed(head) or head.lstrip(_BOM_AND_BLANKS).startswith(b"<")):
         yield from _iter_feed(stream, source)
+        return
+    if looks_like_json_feed(head):
+        # One JSON document, read whole: JSON Feeds are a page of recent items, not archives.
+        yield from json_feed_entries(stream.read(), source)
         return
     # Every line of UTF-16 or UTF-32 JSON Lines (what Windows PowerShell writes with ">")
     # would be a puzzling InvalidJSON error, so the file gets one error instead; a stray NUL

@@ -1,0 +1,123 @@
+"""JSON Feed (https://jsonfeed.org, versions 1 and 1.1): each item becomes an article record.
+
+A JSON Feed is one JSON document, not JSON Lines, so it is told apart by its ``version``,
+which the format requires and writers put first. Items are read as RSS and Atom entries
+are: an HTML body is turned into plain text one paragraph per block (the HTML kept in the
+record's ``html``), the feed's title is the publisher, and its language is lent to items
+that give none. An item that cannot be turned into a record is an error in its place, with
+the item's number, and the items after it are still read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import urljoin
+
+from quality.batch import FailedInput
+from quality.inputs.feeds import FeedEntry, html_fragment_text
+from quality.inputs.urls import site_name
+
+#: The version URL a JSON Feed opens with: "https://jsonfeed.org/version/1" or ".../1.1".
+_VERSION = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/[0-9.]+/?"')
+_HEAD = 4096
+
+
+def looks_like_json_feed(head: bytes) -> bool:
+    """Whether the first bytes of an input are a JSON Feed: a JSON object that names the
+    format's version near its start."""
+    start = head[:_HEAD].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start.startswith(b"{") and _VERSION.search(start) is not None
+
+
+def json_feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedInput]:
+    """Each item of the JSON Feed in ``data`` as an article record, in order; a document
+    that is no JSON Feed at all is one ``InvalidFeed`` error."""
+    import orjson
+
+    try:
+        feed = orjson.loads(data.removeprefix(b"\xef\xbb\xbf"))
+    except orjson.JSONDecodeError as exc:
+        yield FailedInput(source, "InvalidFeed", f"{source}: not a valid JSON Feed: {exc}")
+        return
+    items = feed.get("items") if isinstance(feed, dict) else None
+    if not isinstance(items, list):
+        got = "no 'items' list" if isinstance(feed, dict) else f"a JSON {_json_type(feed)}"
+        message = f"{source}: not a valid JSON Feed: expected an object with 'items', got {got}"
+        yield FailedInput(source, "InvalidFeed", message)
+        return
+    home = _string(feed.get("home_page_url")) or _string(feed.get("feed_url"))
+    publisher = _string(feed.get("title")) or (site_name(home) if home else None)
+    language = _string(feed.get("language"))
+    for position, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            message = (
+                f"{source}: item {position}: expected an object, got a JSON {_json_type(item)}"
+            )
+            yield FailedInput(source, "InvalidRecord", message)
+            continue
+        yield FeedEntry(source, None, _record(item, position, source, home, publisher, language))
+
+
+def _record(
+    item: Mapping[str, Any],
+    position: int,
+    source: str,
+    home: str | None,
+    publisher: str | None,
+    language: str | None,
+) -> dict[str, Any]:
+    link = _string(item.get("url")) or _string(item.get("external_url"))
+    url = urljoin(home, link) if home and link else link
+    html = _string(item.get("content_html"))
+    text = _string(item.get("content_text"))
+    if html is not None and not html_fragment_text(html).strip():
+        html = None  # only an image or an empty block: the plain text or summary says more
+    if html is None and text is None:
+        text = _string(item.get("summary"))
+    record: dict[str, Any] = {
+        "id": _identifier(item.get("id")) or url or f"{source}#{position}",
+        "title": _string(item.get("title")),
+        "byline": _byline(item),
+        "url": url,
+        "published": _string(item.get("date_published")),
+        "publisher": publisher or (site_name(url) if url else None),
+        "language": _string(item.get("language")) or language,
+        "text": html_fragment_text(html) if html is not None else text,
+    }
+    if html is not None:
+        record["html"] = html
+    return {key: value for key, value in record.items() if value is not None or key == "text"}
+
+
+def _byline(item: Mapping[str, Any]) -> str | None:
+    """The item's authors' names: version 1.1's ``authors`` list, else version 1's
+    ``author``."""
+    authors = item.get("authors")
+    if not isinstance(authors, list):
+        authors = [item.get("author")]
+    names = [_string(a.get("name")) for a in authors if isinstance(a, dict)]
+    return ", ".join(name for name in names if name) or None
+
+
+def _identifier(value: Any) -> str | None:
+    # Version 1 allowed numbers as ids; they name the item all the same.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return _string(value)
+
+
+def _string(value: Any) -> str | None:
+    """A field's text, or None when it is missing, blank or not a string."""
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def _json_type(value: Any) -> str:
+    return {
+        dict: "object",
+        list: "array",
+        str: "string",
+        bool: "boolean",
+        type(None): "null",
+    }.get(type(value), "number")

@@ -1,0 +1,137 @@
+"""JSON Feed input: each item an article, read by ``quality score`` and ``quality sources``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quality.batch import FailedInput
+from quality.cli import main
+from quality.inputs.feeds import FeedEntry
+from quality.inputs.jsonfeed import json_feed_entries, looks_like_json_feed
+
+REPORT = (
+    "<p>Leeds City Council approved a £4.2m cut to library spending on Tuesday, by 31 votes "
+    'to 12.</p><p>"We had no choice," said the council leader, Amy Rahman.</p>'
+)
+
+
+def feed(*items: object, **fields: object) -> bytes:
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "The Riverside Courier",
+        "home_page_url": "https://courier.example.org/",
+        "language": "en",
+        **fields,
+        "items": list(items),
+    }
+    return json.dumps(document, indent=2).encode()
+
+
+def records(data: bytes) -> list[FeedEntry | FailedInput]:
+    return list(json_feed_entries(data, "feed.json"))
+
+
+def test_an_item_becomes_an_article_record_with_the_feeds_metadata() -> None:
+    item = {
+        "id": "https://courier.example.org/2024/03/library",
+        "url": "/2024/03/library",
+        "title": " Council approves library cut ",
+        "content_html": REPORT,
+        "date_published": "2024-03-05T18:00:00Z",
+        "authors": [{"name": "Jane Roe"}, {"name": "Sam Hill"}, {"url": "https://x.example"}],
+    }
+    (entry,) = records(feed(item))
+    assert isinstance(entry, FeedEntry)
+    assert entry.record == {
+        "id": "https://courier.example.org/2024/03/library",
+        "title": "Council approves library cut",
+        "byline": "Jane Roe, Sam Hill",
+        "url": "https://courier.example.org/2024/03/library",
+        "published": "2024-03-05T18:00:00Z",
+        "publisher": "The Riverside Courier",
+        "language": "en",
+        "text": (
+            "Leeds City Council approved a £4.2m cut to library spending on Tuesday, by 31 "
+            'votes to 12.\n"We had no choice," said the council leader, Amy Rahman.'
+        ),
+        "html": REPORT,
+    }
+
+
+def test_version_one_fields_and_fallbacks() -> None:
+    items = (
+        {"id": 7, "content_text": "Plain words.", "author": {"name": "Ann Lee"}, "language": "de"},
+        {"id": "8", "content_html": "<p><img src='a.png'></p>", "summary": "The summary."},
+        {"content_text": "No id or link."},
+    )
+    first, second, third = records(
+        feed(*items, title=None, version="https://jsonfeed.org/version/1")
+    )
+    assert isinstance(first, FeedEntry) and isinstance(second, FeedEntry)
+    assert isinstance(third, FeedEntry)
+    assert first.record["id"] == "7" and first.record["byline"] == "Ann Lee"
+    assert first.record["language"] == "de"  # the item's own language wins over the feed's
+    assert first.record["publisher"] == "courier.example.org"  # no title: the site
+    assert second.record["text"] == "The summary." and "html" not in second.record
+    assert third.record["id"] == "feed.json#3"
+
+
+def test_a_bad_item_is_an_error_in_its_place_and_the_rest_are_read() -> None:
+    first, bad, last = records(feed({"content_text": "One."}, ["x"], {"content_text": "Three."}))
+    assert isinstance(first, FeedEntry) and isinstance(last, FeedEntry)
+    assert bad == FailedInput(
+        "feed.json", "InvalidRecord", "feed.json: item 2: expected an object, got a JSON array"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'{"version": "https://jsonfeed.org/version/1.1", "items": [', "not a valid JSON Feed: "),
+        (
+            b'{"version": "https://jsonfeed.org/version/1.1", "title": "x"}',
+            "expected an object with 'items', got no 'items' list",
+        ),
+    ],
+)
+def test_a_document_that_is_no_json_feed_is_one_error(data: bytes, message: str) -> None:
+    (failure,) = records(data)
+    assert isinstance(failure, FailedInput) and failure.kind == "InvalidFeed"
+    assert failure.message.startswith("feed.json: ") and message in failure.message
+
+
+def test_only_a_json_object_naming_the_format_is_taken_for_one() -> None:
+    assert looks_like_json_feed(b'\xef\xbb\xbf\n {"version":"https://jsonfeed.org/version/1"}')
+    assert not looks_like_json_feed(b'{"id": 1, "text": "version https://jsonfeed.org"}')
+    assert not looks_like_json_feed(b'[{"version": "https://jsonfeed.org/version/1"}]')
+
+
+def _scored(capsys: pytest.CaptureFixture[str]) -> list[dict]:
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_quality_score_reads_a_json_feed_file_folder_and_standard_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    data = feed({"id": "a", "content_html": REPORT}, "oops", {"id": "c", "content_text": "Hi."})
+    (tmp_path / "feeds").mkdir()
+    (tmp_path / "feeds" / "courier.json").write_bytes(data)
+    (tmp_path / "feeds" / "story.json").write_text(json.dumps({"id": "s", "text": "A story."}))
+    assert main(["score", "-j", "1", str(tmp_path / "feeds")]) == 1  # one bad item
+    lines = _scored(capsys)
+    # an article file is named by its path, as ever
+    assert [line["id"] for line in lines] == [
+        "a",
+        None,
+        "c",
+        str(tmp_path / "feeds" / "story.json"),
+    ]
+    assert lines[1]["error"]["type"] == "InvalidRecord"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    assert main(["score", "-j", "1", "-"]) == 1
+    assert [line["id"] for line in _scored(capsys)] == ["a", None, "c"]
