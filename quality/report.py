@@ -143,13 +143,15 @@ class Report:
                 quoted = _one_line(finding.excerpt, _QUOTE_CHARS)
                 where = f"{finding.line}:{finding.column}"
                 lines.append(f"  {where} {finding.rule} [{finding.severity}] {finding.message}")
-                if quoted and quoted not in finding.message:
+                if quoted and not _quotes(finding.message, quoted):
                     lines.append(f"      \u201c{quoted}\u201d")
                 if finding.suggestion:
                     lines.append(f"      fix: {finding.suggestion}")
         if self.article.stripped:
+            removed = len(self.article.stripped)
             lines.append(
-                f"\nHTML boilerplate removed before scoring: {len(self.article.stripped)} blocks"
+                f"\nHTML boilerplate removed before scoring: {removed} "
+                + ("block" if removed == 1 else "blocks")
             )
         return "\n".join(lines)
 
@@ -174,7 +176,20 @@ def _points(contribution: float) -> str:
 
 
 def _one_line(text: str, limit: int) -> str:
-    """``text`` with each run of whitespace (line breaks included) made one space, cut to
-    ``limit`` characters with "..." when longer."""
+    """``text`` with each run of whitespace (line breaks included) made one space, cut after
+    a whole word to at most ``limit`` characters with "..." when longer."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 3]
+    space = cut.rfind(" ")
+    # A single word longer than the limit (a URL) can only be cut inside itself.
+    return (cut[:space] if space > 0 else cut).rstrip(" ,;:") + "..."
+
+
+def _quotes(message: str, excerpt: str) -> bool:
+    """Whether ``message`` already quotes ``excerpt`` (shown by ``_one_line``): whole, or
+    its start where the message cut it shorter or left off a comma it opens with (a
+    message quotes ", leading to" as "leading to")."""
+    start = excerpt.removesuffix("...").strip(" ,")
+    return excerpt in message or f"\u201c{start[:40]}" in message

@@ -165,6 +165,6 @@ def test_attribution_coverage_says_how_many_claims_name_their_source() -> None:
     )
     (finding,) = [f for f in quality.score(text).findings if f.rule == "ATT001"]
     assert finding.message == (
-        "Only 0 of 5 claim sentences name their source (expected at least 50%)"
+        "None of 5 claim sentences name their source (expected at least 50%)"
     )
     assert (finding.value, finding.threshold) == (0, 50)

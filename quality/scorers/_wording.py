@@ -76,7 +76,7 @@ def loss_note(
     the cost starts and where the rule's whole share is lost. A ``full`` below ``allowance``
     means that lower is worse."""
     head, tail = _note_frame(rule.code, measure, allowance, full, unit)
-    return head + _shown(value) + tail
+    return head + _shown_apart(value, allowance) + tail
 
 
 @lru_cache(maxsize=256)
@@ -95,6 +95,18 @@ def _note_frame(
 
 def _shown(number: float) -> str:
     return f"{number:.1f}".removesuffix(".0")
+
+
+def _shown_apart(value: float, allowance: float) -> str:
+    """``value`` with as many decimals as it takes (up to three) not to round onto
+    ``allowance``: a note only comes with a loss, and "0.5; points are lost below 0.5"
+    would deny the loss it explains."""
+    shown = _shown(value)
+    decimals = 1
+    while value != allowance and float(shown) == float(_shown(allowance)) and decimals < 3:
+        decimals += 1
+        shown = f"{value:.{decimals}f}"
+    return shown
 
 
 def token_start(text: str, index: int) -> int:

@@ -359,7 +359,7 @@ class AttributionScorer(Scorer):
                         first.end,
                         value=round(100 * coverage),
                         threshold=round(100 * threshold),
-                        detail=f"{named} of {claims}",
+                        detail=f"Only {named} of {claims}" if named else f"None of {claims}",
                     )
                 )
                 sub_score *= 0.6 + 0.4 * coverage / threshold

@@ -135,14 +135,9 @@ class Scorer(ABC):
         line, column, end_line, end_column = doc.line_index.span(start, end)
         message = rule.message
         if "{" in message:  # most messages are fixed text
-            shown = ""
-            if "{match}" in message:
-                shown = " ".join(excerpt.split())
-                if len(shown) > 80:
-                    shown = shown[:77] + "..."
             message = rule.format_message(
-                match=shown,
-                value=_number(value),
+                match=shown_excerpt(excerpt) if "{match}" in message else "",
+                value=shown_value(value, threshold),
                 threshold=_number(threshold),
                 detail=detail,
             )
@@ -183,6 +178,39 @@ class Scorer(ABC):
         return [m for m in found if not (m.rule.exempt_quotes and doc.in_quote(m.start, m.end))]
 
 
+#: The most characters of a matched excerpt that a message quotes.
+_EXCERPT_CHARS = 80
+
+
+def shown_excerpt(excerpt: str) -> str:
+    """``excerpt`` as a message quotes it: on one line, without the comma or space a match
+    may start or end with (", leading to" is quoted as "leading to"), and cut after a whole
+    word with "…" when longer than ``_EXCERPT_CHARS``."""
+    flat = " ".join(excerpt.split())
+    shown = flat.strip(" ,") or flat
+    if len(shown) <= _EXCERPT_CHARS:
+        return shown
+    cut = shown[: _EXCERPT_CHARS - 1]
+    space = cut.rfind(" ")
+    # A single word longer than the limit (a URL) can only be cut inside itself.
+    return (cut[:space] if space > 0 else cut).rstrip(" ,;:") + "…"
+
+
+def shown_value(value: float | None, threshold: float | None) -> str:
+    """``value`` as a message shows it beside ``threshold``: with as many decimals as it
+    takes (up to four) not to round onto the threshold, since "47% (expected at most 47%)"
+    reads as no breach at all."""
+    shown = _number(value)
+    if value is None or threshold is None or value == threshold:
+        return shown
+    limit = float(_number(threshold))
+    decimals = len(shown.partition(".")[2])
+    while float(shown) == limit and decimals < 4:
+        decimals += 1
+        shown = f"{value:.{decimals}f}"
+    return shown
+
+
 def _number(value: float | None) -> str:
     if value is None:
         return ""
@@ -193,6 +221,12 @@ def _number(value: float | None) -> str:
         if abs(value) >= 1
         else f"{value:.2f}"
     )
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``count`` with the noun that agrees with it: "1 phrase", "2 phrases"."""
+    noun = singular if count == 1 else plural_form or singular + "s"
+    return f"{count} {noun}"
 
 
 def _regex_problem(value: Any) -> str | None:

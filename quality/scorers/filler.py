@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from quality.analysis import Document
 from quality.ruleset import ScorerRules
-from quality.scorers.base import Scorer, ScorerResult
+from quality.scorers.base import Scorer, ScorerResult, plural
 
 DENSITY_RULE = "filler-density"
 HOUSE_RULE = "house-filler"
@@ -53,8 +53,15 @@ class FillerScorer(Scorer):
                         density_rule,
                         matches[0].start,
                         matches[0].end,
-                        value=round(density, 1),
+                        # Two decimals, so that a density just past the threshold is
+                        # not shown as the threshold itself.
+                        value=round(density, 2),
                         threshold=threshold,
+                        detail=(
+                            f"{plural(len(matches), 'filler phrase')} in "
+                            f"{plural(doc.word_count, 'word')}"
+                            + (" (counted as 100)" if words < 100 else "")
+                        ),
                     )
                 )
         return ScorerResult(

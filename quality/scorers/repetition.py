@@ -172,7 +172,7 @@ class RepetitionScorer(Scorer):
             rule,
             start,
             end,
-            value=round(variety, 1),
+            value=round(variety, 2),
             threshold=settings.variety_threshold,
             detail=detail or "none",
         )

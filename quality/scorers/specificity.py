@@ -23,7 +23,7 @@ from quality.findings import Finding
 from quality.matching import Automaton
 from quality.ruleset import LanguageRules, Rule, ScorerRules
 from quality.scorers._wording import loss_note, transcript_answers
-from quality.scorers.base import Scorer, ScorerResult
+from quality.scorers.base import Scorer, ScorerResult, plural, shown_value
 
 # Plain reporting verbs, the way journalism attributes speech (and "tweeted", the way it
 # attributes a statement posted online), counted on Document.lower as substrings; the leading
@@ -88,6 +88,10 @@ _MEASURES = {
     NUMBERS_RULE: "digits per 100 words",
 }
 
+#: The unit a finding counts in, where it is not the thing its message names ("Too few
+#: figures: 3 digits in 400 words").
+_COUNTED = {NUMBERS_RULE: ("digit", "digits")}
+
 
 class SpecificityScorer(Scorer):
     id = "specificity"
@@ -129,12 +133,13 @@ class SpecificityScorer(Scorer):
         # in one C loop.
         encoded = doc.text.encode("utf-8", "surrogatepass")
         digits = len(encoded) - len(encoded.translate(None, _DIGITS))
-        values = {
-            QUOTES_RULE: (len(doc.quotes) + answers) * per_100,
-            REPORTING_RULE: reporting * per_100,
-            NAMES_RULE: names * per_100,
-            NUMBERS_RULE: digits * per_100,
+        counts = {
+            QUOTES_RULE: len(doc.quotes) + answers,
+            REPORTING_RULE: reporting,
+            NAMES_RULE: names,
+            NUMBERS_RULE: digits,
         }
+        values = {name: count * per_100 for name, count in counts.items()}
         metrics = {_METRICS[name]: round(value, 3) for name, value in values.items()}
         lost = 0.0
         total_weight = 0.0
@@ -148,7 +153,10 @@ class SpecificityScorer(Scorer):
                 continue
             lost += check.weight * max(0.0, 1.0 - value / check.target)
             if value <= check.threshold:
-                findings.append(self._document_finding(doc, check.rule, value, check.threshold))
+                shortage = _shortage(counts[check.rule.name], words, value, check)
+                findings.append(
+                    self._document_finding(doc, check.rule, value, check.threshold, shortage)
+                )
             elif value < check.target:
                 notes.append(
                     loss_note(check.rule, _MEASURES[check.rule.name], value, check.target, 0.0)
@@ -157,7 +165,7 @@ class SpecificityScorer(Scorer):
         return ScorerResult(sub_score, findings, metrics, notes)
 
     def _document_finding(
-        self, doc: Document, rule: Rule, value: float, threshold: float
+        self, doc: Document, rule: Rule, value: float, threshold: float, shortage: str
     ) -> Finding:
         # A document-level shortage has no single place; the opening sentence is where an
         # editor starts reading, so the finding points there. It is cut from the first line
@@ -167,7 +175,23 @@ class SpecificityScorer(Scorer):
         stop = doc.text.find(". ", start, end)
         if stop != -1:
             end = stop + 1
-        return self.finding(doc, rule, start, end, value=round(value, 2), threshold=threshold)
+        return self.finding(
+            doc, rule, start, end, value=round(value, 2), threshold=threshold, detail=shortage
+        )
+
+
+def _shortage(count: int, words: int, value: float, check: _Check) -> str:
+    """How much of a signal the article has, as a finding words it: "none in 312 words",
+    or "4 in 430 words, 0.93 per 100 words (expected more than 1)"."""
+    counted = _COUNTED.get(check.rule.name)
+    length = plural(words, "word")
+    expected = f"expected more than {shown_value(check.threshold, None)}"
+    if count == 0:
+        # Any is more than a threshold of 0, so only a higher one is worth stating.
+        return f"none in {length}" + (f" ({expected} per 100 words)" if check.threshold > 0 else "")
+    found = plural(count, *counted) if counted else str(count)
+    per_100 = shown_value(round(value, 2), check.threshold)
+    return f"{found} in {length}, {per_100} per 100 words ({expected})"
 
 
 def _capitalised_tokens(text: str, tokens: list[str]) -> int:

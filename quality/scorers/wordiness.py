@@ -123,7 +123,7 @@ class WordinessScorer(Scorer):
             start, end = (sentence.start, sentence.end) if sentence else (0, 0)
             result.findings.append(
                 self.finding(
-                    doc, rule, start, end, value=round(percent, 1), threshold=settings.threshold
+                    doc, rule, start, end, value=round(percent, 2), threshold=settings.threshold
                 )
             )
         lost = loss(percent, settings.target, settings.full)
@@ -169,7 +169,7 @@ class WordinessScorer(Scorer):
                         rule,
                         start,
                         end,
-                        value=round(density, 1),
+                        value=round(density, 2),
                         threshold=settings.tack_threshold,
                     )
                 )
