@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import html as html_lib
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -20,13 +21,21 @@ from quality.findings import Finding
 from quality.positions import LineIndex
 
 _TOKEN_PATTERN = (
-    r"(?P<skip><!--.*?-->|<(script|style|noscript|template|head)\b[^>]*>.*?</\2\s*>)"
+    r"(?P<skip><!--.*?-->|<(script|style|noscript|head)\b[^>]*>.*?</\2\s*>)"
     r"|(?P<tag><[^>]*>)|(?P<entity>&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);)|(?P<space>\s+)"
 )
 
+# A line of extracted text that occurs more often than this in the page ("Advertisement",
+# "Share") says nothing about where it is; it is placed between its neighbours afterwards.
+_MAX_CANDIDATES = 50
+
 
 class PageText:
-    """A page's visible text, whitespace collapsed, with each character's span in the page."""
+    """A page's visible text, whitespace collapsed, with each character's span in the page.
+
+    What a browser never shows (comments, scripts, styles, ``<template>`` content and
+    ``hidden`` elements, as the article extractor leaves them out) is one space, so no
+    finding is placed inside it."""
 
     def __init__(self, page: str):
         chars: list[str] = []
@@ -42,16 +51,22 @@ class PageText:
         position = 0
         # Compiled here, not at import: only HTML files need it.
         tokens = re.compile(_TOKEN_PATTERN, re.DOTALL | re.IGNORECASE)
-        for m in tokens.finditer(page):
+        m = tokens.search(page)
+        while m is not None:
             for offset in range(position, m.start()):
                 add(page[offset], offset, offset + 1)
+            position = m.end()
+            tag = m.group("tag")
             if m.group("entity"):
                 decoded = html_lib.unescape(m.group("entity"))
                 add(" " if decoded.isspace() else decoded, m.start(), m.end())
-            elif not (m.group("tag") and _INLINE_TAG.match(m.group("tag"))):
-                # Inline tags add nothing: "<a>Ana Ruiz</a>'s office" reads "Ana Ruiz's".
-                add(" ", m.start(), m.end())
-            position = m.end()
+            elif tag and _INLINE_TAG.match(tag):
+                pass  # Inline tags add nothing: "<a>Ana Ruiz</a>'s office" reads "Ana Ruiz's".
+            else:
+                if tag:
+                    position = _unshown_end(page, tag, m.end())
+                add(" ", m.start(), position)
+            m = tokens.search(page, position)
         for offset in range(position, len(page)):
             add(page[offset], offset, offset + 1)
         self.text = "".join(chars).replace("\u00a0", " ")
@@ -77,18 +92,159 @@ class PageText:
         """Each line of the extracted text found in the visible text, in order: its start and
         end in ``extracted`` and its range in the visible text. Lines the extractor changed
         are left out. Placing a finding inside its own line keeps it out of text the
-        extractor removed (a promo box with the same phrase) and out of earlier repeats."""
-        aligned = []
-        cursor = 0
-        for m in _LINE.finditer(extracted):
-            line = _squeezed(m.group())
-            if not line:
+        extractor removed (a promo box with the same phrase) and out of earlier repeats.
+
+        A line can occur several times on the page (a headline also in a breadcrumb, a
+        "trending" bar or a teaser; a short line inside a longer paragraph). The copies
+        chosen are those that keep the most text in order (lines weighted by length, so a
+        stray match of one line cannot push the rest out of order), and of those the ones
+        closest to their neighbours: the headline next to the first paragraph, not in the
+        menu at the top."""
+        lines = [
+            (m.start(), m.end(), line)
+            for m in _LINE.finditer(extracted)
+            if (line := _comparable(m.group()))
+        ]
+        starts = [self._occurrences(line) for _, _, line in lines]
+        chosen = self._best_chain(lines, starts)
+        # Lines too common to anchor anything go between the anchored ones, in order.
+        placed: dict[int, int] = dict(chosen)
+        low = 0
+        for index, (_, _, line) in enumerate(lines):
+            if index in placed:
+                low = placed[index] + len(line)
+            elif starts[index] is None:
+                high = next(
+                    (placed[later] for later in range(index + 1, len(lines)) if later in placed),
+                    len(self.text),
+                )
+                found = self.text.find(line, low, high)
+                if found != -1:
+                    placed[index] = found
+                    low = found + len(line)
+        return [
+            (start, end, (placed[index], placed[index] + len(line)))
+            for index, (start, end, line) in enumerate(lines)
+            if index in placed
+        ]
+
+    def _occurrences(self, line: str) -> list[int] | None:
+        """Where ``line`` starts in the visible text; None when too often to tell."""
+        found: list[int] = []
+        at = self.text.find(line)
+        while at != -1:
+            if len(found) == _MAX_CANDIDATES:
+                return None
+            found.append(at)
+            at = self.text.find(line, at + 1)
+        return found
+
+    def _best_chain(
+        self, lines: list[tuple[int, int, str]], starts: list[list[int] | None]
+    ) -> list[tuple[int, int]]:
+        """(line index, start in the visible text) of the copies chosen, in order: the chain
+        of copies, each ending before the next starts, with the most characters of text,
+        then the least visible text between consecutive copies, then the latest copies."""
+        # Each candidate: (line index, start, score); a score is the characters matched
+        # (weighted above any gap) less the gaps between consecutive copies.
+        weight = len(self.text) + 1
+        candidates: list[tuple[int, int]] = []
+        previous: list[int] = []
+        ends = sorted(
+            {start + len(lines[i][2]) for i, found in enumerate(starts) for start in found or ()}
+        )
+        # A Fenwick tree of the best (score + end, candidate) over candidates ending at or
+        # before each end, for the best chain a copy can follow.
+        tree: list[tuple[int, int]] = [(-1, -1)] * (len(ends) + 1)
+        scores: list[int] = []
+        for index, found in enumerate(starts):
+            if not found:
                 continue
-            found = self.text.find(line, cursor)
-            if found != -1:
-                aligned.append((m.start(), m.end(), (found, found + len(line))))
-                cursor = found + len(line)
-        return aligned
+            length = len(lines[index][2])
+            new: list[tuple[int, int, int]] = []
+            for start in found:
+                best = (-1, -1)
+                slot = bisect_right(ends, start)
+                while slot > 0:
+                    best = max(best, tree[slot])
+                    slot -= slot & -slot
+                if best[1] == -1:
+                    new.append((weight * length, start, -1))
+                else:
+                    new.append((weight * length + best[0] - start, start, best[1]))
+            for score, start, before in new:
+                candidate = len(candidates)
+                candidates.append((index, start))
+                previous.append(before)
+                scores.append(score)
+                slot = bisect_right(ends, start + length)
+                while slot < len(tree):
+                    tree[slot] = max(tree[slot], (score + start + length, candidate))
+                    slot += slot & -slot
+        if not candidates:
+            return []
+        last = max(range(len(candidates)), key=lambda c: (scores[c], c))
+        chain = []
+        while last != -1:
+            chain.append(candidates[last])
+            last = previous[last]
+        return chain[::-1]
+
+
+def _unshown_end(page: str, tag: str, after: int) -> int:
+    """Where what a browser shows resumes after ``tag`` (which ends at ``after``): after its
+    element's end tag when the element is never shown (a ``<template>`` that declares no
+    shadow root, an element marked ``hidden`` but not ``hidden="until-found"``), else right
+    after the tag. An element whose end tag cannot be found (one left implied, as a ``<p>``
+    or ``<li>`` may be) is taken to hold nothing, so the page's text is not lost."""
+    opening = _OPENING_TAG.match(tag)
+    if opening is None:
+        return after
+    name = opening.group(1).lower()
+    if name != "template" and "hidden" not in tag.lower():
+        return after
+    attributes = {
+        m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
+        for m in _ATTRIBUTE.finditer(tag, opening.end(), len(tag) - 1)
+    }
+    if name == "template":
+        if "shadowrootmode" in attributes or "shadowroot" in attributes:
+            return after
+    elif "hidden" not in attributes or attributes["hidden"].strip().lower() == "until-found":
+        return after
+    if name in _VOID_ELEMENTS or tag.rstrip(">").rstrip().endswith("/"):
+        return after
+    depth = 1
+    for m in re.finditer(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", page[after:], re.IGNORECASE):
+        if m.group(1):
+            depth -= 1
+        elif not m.group().rstrip(">").rstrip().endswith("/"):
+            depth += 1
+        if depth == 0:
+            return after + m.end()
+    return after
+
+
+_OPENING_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)")
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_VOID_ELEMENTS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 
 
 class _Collapsed:
@@ -126,6 +282,29 @@ def _squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
+def _is_table_row(line: str) -> bool:
+    """Whether a line of extracted text is a table row, which the extractor writes between
+    bars (``| Abbey | Green |``) where the page has cells."""
+    squeezed = line.strip()
+    return len(squeezed) > 1 and squeezed.startswith("|") and squeezed.endswith("|")
+
+
+def _comparable(line: str, piece: str | None = None) -> str:
+    """``piece`` of a line of extracted text (the whole line by default) as the page's
+    visible text reads it: squeezed, a table row's bars as the spaces between its cells (a
+    rule under the header row reads as nothing), a list item without the ``- `` the extractor
+    put before it."""
+    text = line if piece is None else piece
+    if _is_table_row(line):
+        cells = _squeezed(text.replace("|", " "))
+        return "" if not cells.strip("-: ") else cells
+    squeezed = _squeezed(text)
+    at_line_start = piece is None or line.lstrip().startswith(piece.lstrip())
+    if at_line_start and squeezed.startswith("- ") and _squeezed(line).startswith("- "):
+        return squeezed[2:]
+    return squeezed
+
+
 _LINE = re.compile(r"[^\n]+")
 _INLINE_TAG = re.compile(
     r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|"
@@ -140,7 +319,9 @@ def relocate(
     """Findings moved from positions in the ``extracted`` text to positions in ``page``.
 
     A phrase that appears several times is matched by rank: the third "a glimmer of hope"
-    in the extracted text is placed at the third one in the page's visible text.
+    in the extracted text is placed at the third one in the page's visible text. A finding
+    whose text cannot be found is placed at the start of the page's copy of its paragraph
+    when that is known, else at the top, and its message says so.
     """
     visible: PageText | None = None
     collapsed: _Collapsed | None = None
@@ -149,15 +330,24 @@ def relocate(
     for finding in findings:
         needle = _squeezed(finding.excerpt)
         span = None
+        message = finding.message
         if needle:
             if visible is None or collapsed is None:
                 visible, collapsed = PageText(page), _Collapsed(extracted)
                 lines_in_page = visible.align(extracted)
-            span = _within_its_line(finding, needle, extracted, visible, lines_in_page)
+            span = _within_its_lines(finding, extracted, visible, lines_in_page)
             if span is None:
                 rank = collapsed.occurrences_before(needle, finding.start)
                 span = visible.find(needle, rank)
-        message = finding.message
+            if span is None:
+                holding = _holding_line(lines_in_page, finding.start)
+                if holding is not None:
+                    paragraph = visible.spans[holding[2][0]][0]
+                    span = (paragraph, paragraph)
+                    message += (
+                        " (exact position in the page not found; shown at the start of its"
+                        " paragraph)"
+                    )
         if span is None:
             span = (0, 0)
             if needle:
@@ -166,25 +356,47 @@ def relocate(
     return placed
 
 
-def _within_its_line(
+def _holding_line(
+    lines_in_page: list[tuple[int, int, tuple[int, int]]], offset: int
+) -> tuple[int, int, tuple[int, int]] | None:
+    """The aligned line of extracted text that ``offset`` is in (or ends), if any."""
+    index = bisect_right(lines_in_page, (offset, sys.maxsize)) - 1
+    if index < 0 or offset > lines_in_page[index][1]:
+        return None
+    return lines_in_page[index]
+
+
+def _within_its_lines(
     finding: Finding,
-    needle: str,
     extracted: str,
     visible: PageText,
     lines_in_page: list[tuple[int, int, tuple[int, int]]],
 ) -> tuple[int, int] | None:
-    """The finding's place in the page, searched for inside the page's copy of the line of
-    extracted text it starts on; None when that line was not found in the page or the
-    finding runs past it."""
-    index = bisect_right(lines_in_page, (finding.start, len(extracted) + 1)) - 1
-    if index < 0:
+    """The finding's place in the page, searched for inside the page's copies of the lines
+    of extracted text it starts and ends on (a finding across table rows or paragraphs
+    starts in the first and ends in the last); None when such a line was not found in the
+    page."""
+    written = extracted[finding.start : finding.end]
+    start = finding.start + len(written) - len(written.lstrip())
+    end = finding.end - len(written) + len(written.rstrip())
+    first = _holding_line(lines_in_page, start)
+    last = _holding_line(lines_in_page, max(start, end - 1))
+    if first is None or last is None:
         return None
-    start, end, within = lines_in_page[index]
-    if not start <= finding.start < end or finding.end > end:
+    line_start, line_end, within = first
+    line = extracted[line_start:line_end]
+    needle = _comparable(line, extracted[start : min(end, line_end)])
+    if not needle:
         return None
-    before = " ".join(extracted[start : finding.start].split())
+    before = _comparable(line, extracted[line_start:start])
     rank = f"{before} {needle}".count(needle) - 1 if before else 0
-    return visible.find(needle, rank, within)
+    head = visible.find(needle, rank, within)
+    if head is None or last is first:
+        return head
+    last_start, last_end, last_within = last
+    tail = _comparable(extracted[last_start:last_end], extracted[last_start:end])
+    found = visible.find(tail, 0, last_within) if tail else None
+    return None if found is None else (head[0], found[1])
 
 
 def move(
