@@ -168,3 +168,19 @@ def test_attribution_coverage_says_how_many_claims_name_their_source() -> None:
         "None of 5 claim sentences name their source (expected at least 50%)"
     )
     assert (finding.value, finding.threshold) == (0, 50)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("After the flood, many things were considered by the council.", False),
+        ("After the flood, many homes were told to boil their water.", False),
+        ("After the flood, many residents say the council was too slow.", True),
+        ("After the flood, many have said the defences failed.", True),
+    ],
+)
+def test_a_quantified_group_in_the_passive_is_no_source(text: str, flagged: bool) -> None:
+    import quality
+
+    rules = {f.rule for f in quality.score(text).findings}
+    assert ("ATT101" in rules) is flagged
