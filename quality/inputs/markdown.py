@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -44,9 +45,11 @@ _DEFINITION_NEXT_DESTINATION = re.compile(
 )
 _DEFINITION_NEXT_TITLE = re.compile(rf"{_DEFINITION_TITLE}[ \t]*$")
 # The markers that open a line's blocks (quotes, list items, a heading), and after them a
-# task list's check box, an Obsidian callout's type or a footnote's label.
+# task list's check box, an Obsidian callout's type or a footnote's label. Only lines that
+# begin as one of these can begin are matched: a line of prose holds nothing to blank here.
 _LINE_MARKERS = re.compile(
-    r"^(?P<mark>[ \t]*(?:(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)[ \t]*)*(?:#{1,6}[ \t]+)?)"
+    r"^(?=[ \t>*+#\[-]|\d)"
+    r"(?P<mark>[ \t]*(?:(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)[ \t]*)*(?:#{1,6}[ \t]+)?)"
     r"(?:(?P<box>\[[ xX]\])(?=[ \t])|(?P<callout>\[![\w-]{1,40}\][+-]?)"
     r"|(?P<footnote>\[\^[^\]\s]{1,100}\]:))?",
     re.MULTILINE,
@@ -63,7 +66,10 @@ _MDX_ESM = re.compile(
 _TABLE_DELIMITER = re.compile(
     r"[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*"
 )
-_BACKTICKS = re.compile(r"`+")
+# Patterns below begin with a literal character or alternatives that each do, where they
+# could: the regex engine then skips to the next place that character occurs rather than
+# trying the pattern at every position ("`+" reads a text about twenty times slower than "``*").
+_BACKTICKS = re.compile(r"``*")
 # A line ending that ends a paragraph: the next line is blank, or there is none.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?=\n|\Z)")
 # A line ending inside a paragraph, where emphasis may go on.
@@ -72,20 +78,25 @@ _PARAGRAPH_LINE_END = re.compile(r"\n(?![ \t]*(?:\n|\Z))")
 _ESCAPE = re.compile(r"\\(?:(?P<escaped>[!-/:-@\[-`{-~])|(?=[ \t]*$))", re.MULTILINE)
 # What an escaped character reads as to the patterns: no marker, no space, no word.
 _HIDDEN_CHARACTER = "\x00"
-_BRACKETS_AND_BREAKS = re.compile(r"[\[\]]|\n[ \t]*(?=\n)")
-_PARENS_AND_BREAKS = re.compile(r"[()]|\n[ \t]*(?=\n)")
+_BRACKETS_AND_BREAKS = re.compile(r"\[|\]|\n[ \t]*(?=\n)")
+_PARENS_AND_BREAKS = re.compile(r"\(|\)|\n[ \t]*(?=\n)")
 # How deep emphasis may nest and still have every marker blanked.
 _EMPHASIS_DEPTH = 3
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Tried only where a run of spaces begins: tried inside the run too, a line with a long run
 # not followed by "#" took time in the square of the run's length.
 _HEADING_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$", re.MULTILINE)
+# Where a line ends in "#": the only lines _HEADING_CLOSE is tried on, as it begins with no
+# one character the regex engine could skip to.
+_ENDS_IN_HASH = re.compile(r"#[ \t]*$", re.MULTILINE)
 # Emphasis is paired by _emphasis_spans rather than a regex such as
 # (?<![\w*_])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_]): that regex finds the same
 # pairs, but every opener without a closer scans to the end of its line, which made a
 # line of 20,000 unclosed asterisks take half a minute.
-_EMPHASIS_OPENER = re.compile(r"(?<![\w*_])(?:\*{1,3}|_{1,3})(?=\S)")
-_EMPHASIS_RUN = re.compile(r"\*+|_+")
+# The opener's "not after a word character or marker" is asked after its first marker, so
+# that the pattern begins with a marker.
+_EMPHASIS_OPENER = re.compile(r"(?:\*(?<![\w*_]\*)\*{0,2}|_(?<![\w*_]_)_{0,2})(?=\S)")
+_EMPHASIS_RUN = re.compile(r"\*\**|__*")
 _RULE_LINE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 # The tag's rest is taken even without its ">", so that an unclosed "<a" consumes its line
 # and the "<"s after it on that line (which could not close either) are not retried. A tag
@@ -112,12 +123,6 @@ FRONT_MATTER_KEYS = {
     "lang": "language",
     "language": "language",
 }
-
-
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
@@ -355,14 +360,13 @@ def mask_markdown(text: str, body_start: int = 0) -> str:
     MDX (``import``/``export`` lines, JSX tags and ``{/* */}`` comments) is blanked; an HTML
     entity is replaced by the character it stands for, then spaces.
     """
-    chars = list(text)
     # The patterns read lines as ending in "\n": with Windows line ends a closing fence, a
     # rule or a heading's closing hashes would never end where "$" looks. A space in place of
     # each "\r" keeps every offset.
     body = text.replace("\r\n", " \n") if "\r" in text else text
-    # From the block scan on, the patterns read ``work``: the text as masked so far, so that
-    # nothing in a code block or the front matter opens or closes markup outside it.
-    mask = _Mask(chars, list(body))
+    # From the block scan on, the patterns read ``mask.text()``: the text as masked so far,
+    # so that nothing in a code block or the front matter opens or closes markup outside it.
+    mask = _Mask(text, body)
     mask.blank(0, body_start)
     for start, end in fenced_code_spans(body, body_start):
         mask.blank(start, end)
@@ -371,23 +375,101 @@ def mask_markdown(text: str, body_start: int = 0) -> str:
         mask.blank(start, end)
     mask_block_markup(mask, body_start)
     mask_inline_markup(mask, body_start)
-    return "".join(chars)
+    return mask.masked()
+
+
+# What blanking leaves of a stretch of text: its line ends.
+_NOT_LINE_END = re.compile(r"[^\r\n]")
+
+
+def _with_blanks(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character in ``spans`` (which may overlap) but "\r" and "\n"
+    replaced by a space."""
+    spans.sort()
+    pieces = []
+    done = 0
+    for start, end in spans:
+        start = max(start, done)
+        if start >= end:
+            continue
+        pieces.append(text[done:start])
+        stretch = text[start:end]
+        if "\n" in stretch or "\r" in stretch:
+            pieces.append(_NOT_LINE_END.sub(" ", stretch))
+        else:
+            pieces.append(" " * (end - start))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _with_replacements(text: str, replacements: list[tuple[int, str]]) -> str:
+    """``text`` with ``replacement`` written from each ``start``, in order, not overlapping."""
+    pieces = []
+    done = 0
+    for start, replacement in replacements:
+        pieces.append(text[done:start])
+        pieces.append(replacement)
+        done = start + len(replacement)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 class _Mask:
-    """The masked text (``chars``) and the copy the patterns read (``work``), where an
-    escaped character is hidden so that it opens or closes no markup."""
+    """The masked text, and the copy of it the patterns read (``text()``), where an escaped
+    character is hidden so that it opens or closes no markup.
 
-    def __init__(self, chars: list[str], work: list[str]):
-        self.chars = chars
-        self.work = work
+    Blanks are gathered and applied to the copy in one pass when it is next read: a pass
+    that blanks thousands of markers rebuilds the text once, not once per marker.
+    """
+
+    def __init__(self, original: str, body: str):
+        self._original = original
+        self._work = body
+        self._pending: list[tuple[int, int]] = []
+        self._pending_hidden: list[tuple[int, str]] = []
+        self._hidden: list[int] = []
+        self._blanked: list[tuple[int, int]] = []
+        self._decoded: list[tuple[int, str]] = []
 
     def text(self) -> str:
-        return "".join(self.work)
+        if self._pending:
+            self._work = _with_blanks(self._work, self._pending)
+            self._pending = []
+        if self._pending_hidden:
+            self._work = _with_replacements(self._work, self._pending_hidden)
+            self._pending_hidden = []
+        return self._work
 
     def blank(self, start: int, end: int) -> None:
-        _blank(self.chars, start, end)
-        _blank(self.work, start, end)
+        self._pending.append((start, end))
+        self._blanked.append((start, end))
+
+    def hide(self, at: int) -> None:
+        """Hide the character at ``at`` from the patterns; it stays in the masked text. Call
+        in order of ``at``, with no blank pending at ``at``."""
+        self._pending_hidden.append((at, _HIDDEN_CHARACTER))
+        self._hidden.append(at)
+
+    def decode(self, start: int, end: int, decoded: str) -> None:
+        """Blank ``start:end`` and write ``decoded`` (no longer) from ``start`` in the masked
+        text, after every blank. Call in order of ``start``."""
+        self.blank(start, end)
+        self._decoded.append((start, decoded))
+
+    def masked(self) -> str:
+        work = self.text()
+        if work is self._original:
+            masked = work
+        elif "\r" in self._original:
+            # A Windows line end's "\r" is a space in the copy and stays in the masked text.
+            masked = _with_blanks(self._original, self._blanked)
+        else:
+            # The copy with each hidden character that is not blanked shown again.
+            original = self._original
+            shown = [(at, original[at]) for at in self._hidden if work[at] == _HIDDEN_CHARACTER]
+            masked = _with_replacements(work, shown) if shown else work
+        return _with_replacements(masked, self._decoded) if self._decoded else masked
 
 
 def mask_block_markup(mask: _Mask, start: int) -> None:
@@ -404,13 +486,13 @@ def mask_block_markup(mask: _Mask, start: int) -> None:
     for opened, closed in _spans_between(work, start, "%%", "%%"):  # Obsidian
         mask.blank(opened, closed)
     work = mask.text()
-    for m in _RULE_LINE.finditer(work, start):
+    for m in _line_matches(_RULE_LINE, work, start):
         mask.blank(m.start(), m.end())
-    for m in _SETEXT_EQUALS.finditer(work, start):
+    for m in _line_matches(_SETEXT_EQUALS, work, start):
         mask.blank(m.start(), m.end())
-    for m in _MDX_ESM.finditer(work, start):
+    for m in _line_matches(_MDX_ESM, work, start):
         mask.blank(m.start(), m.end())
-    for m in _LINE_MARKERS.finditer(work, start):
+    for m in _line_matches(_LINE_MARKERS, work, start):
         mark = m.group("mark")
         if mark:
             mask.blank(m.start("mark"), m.end("mark"))
@@ -422,8 +504,28 @@ def mask_block_markup(mask: _Mask, start: int) -> None:
         for group in ("footnote", "box" if box else "", "callout" if callout else ""):
             if group and m.group(group):
                 mask.blank(m.start(group), m.end(group))
-    for m in _HEADING_CLOSE.finditer(work, start):
-        mask.blank(m.start(), m.end())
+    for hashes in _ENDS_IN_HASH.finditer(work, start):
+        line_start = work.rfind("\n", start, hashes.start()) + 1
+        closing = _HEADING_CLOSE.search(work, max(line_start, start), hashes.end())
+        if closing is not None:
+            mask.blank(closing.start(), closing.end())
+
+
+def _line_matches(pattern: re.Pattern[str], text: str, start: int) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, start)`` finds, for a pattern that begins with "^" and
+    matches within a line: tried only where a line begins, found by the line end before it,
+    rather than at every position of the text. A match after the first begins with that
+    line end (which blanking keeps)."""
+    first = pattern.match(text, start)
+    if first is not None:
+        yield first
+        start = first.end()
+    yield from _after_line_end(pattern).finditer(text, start)
+
+
+@cache
+def _after_line_end(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile("\n" + pattern.pattern.removeprefix("^"), pattern.flags)
 
 
 def mask_inline_markup(mask: _Mask, start: int) -> None:
@@ -437,10 +539,9 @@ def mask_inline_markup(mask: _Mask, start: int) -> None:
         mask.blank(opened, closed)
     work = mask.text()
     for m in _ESCAPE.finditer(work, start):
-        mask.chars[m.start()] = " "
-        mask.work[m.start()] = " "
+        mask.blank(m.start(), m.start() + 1)
         if m.end() - m.start() == 2 and work[m.start() + 1] != "\n":
-            mask.work[m.start() + 1] = _HIDDEN_CHARACTER
+            mask.hide(m.start() + 1)
     work = mask.text()
     for m in _HTML_TAG.finditer(work, start):
         if m.group("close"):
@@ -464,14 +565,14 @@ def mask_inline_markup(mask: _Mask, start: int) -> None:
     work = mask.text()
     for row_start, row_end, delimiter in tables:
         if not delimiter:
-            for at in range(row_start, row_end):
-                if work[at] == "|":
-                    mask.blank(at, at + 1)
+            pipe = work.find("|", row_start, row_end)
+            while pipe >= 0:
+                mask.blank(pipe, pipe + 1)
+                pipe = work.find("|", pipe + 1, row_end)
     for m in _ENTITY.finditer(mask.text(), start):
         decoded = _decoded_entity(m.group())
         if decoded is not None:
-            mask.blank(m.start(), m.end())
-            mask.chars[m.start() : m.start() + len(decoded)] = list(decoded)
+            mask.decode(m.start(), m.end(), decoded)
 
 
 def fenced_code_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -986,11 +1087,10 @@ def _pair_runs(text: str, start: int, mark: str) -> list[tuple[int, int]]:
     if double not in text:
         return []
     spans: list[tuple[int, int]] = []
-    runs = re.finditer(rf"(?<!{re.escape(mark)}){re.escape(double)}(?!{re.escape(mark)})", text)
     opened: int | None = None
-    for m in runs:
+    for m in re.finditer(rf"{re.escape(double)}{re.escape(mark)}*", text):
         at = m.start()
-        if at < start:
+        if at < start or m.end() - at != 2:
             continue
         if opened is not None and text.find("\n", opened, at) >= 0:
             opened = None  # a stretch does not go past its line
@@ -1038,6 +1138,8 @@ def _script_and_style_spans(text: str, start: int) -> list[tuple[int, int]]:
     """<script> and <style> elements in the Markdown, whose content is code, not prose."""
     from quality.matching import fold
 
+    if text.find("<", start) < 0:  # folding makes no "<" of another character
+        return []
     lowered = fold(text)  # lower case of the same length ("İ".lower() is two characters)
     return [
         *_spans_between(lowered, start, "<script", "</script>"),
@@ -1062,7 +1164,7 @@ def _emphasis_spans(text: str, start: int = 0) -> list[tuple[int, int, int]]:
         line_end = text.find("\n", line_start)
         if line_end < 0:
             line_end = length
-        if "*" in text[line_start:line_end] or "_" in text[line_start:line_end]:
+        if text.find("*", line_start, line_end) >= 0 or text.find("_", line_start, line_end) >= 0:
             spans.extend(_line_emphasis(text, line_start, line_end))
         line_start = line_end + 1
     return spans
