@@ -7,6 +7,7 @@ text always gets the same answer.
 
 from __future__ import annotations
 
+import re
 import threading
 
 #: Ranges of a regex character class holding the scripts written without spaces between
@@ -95,14 +96,35 @@ def detect_language(text: str) -> str:
     # a word regex or a per-word filter, and the words it spoils ("said,") lower the share
     # of every text alike, which the threshold allows for.
     words = text[:_SAMPLE_CHARS].lower().split()
+    if len(words) < _MIN_WORDS and len(text) > _SAMPLE_CHARS:
+        # Blanks before the words (a Markdown file's blanked front matter or code block,
+        # lines of spaces) would leave nothing to read in the first characters.
+        words = _words_from_start(text, _SAMPLE_CHARS).lower().split()
     if len(words) >= _MIN_WORDS:
         common = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words))
         if common >= _ENGLISH_SHARE * len(words):
             return "en"
     sample = text[:DETECTION_PREFIX]
     if sum(c.isalpha() for c in sample) < 20:
-        return UNKNOWN
+        sample = _words_from_start(text, DETECTION_PREFIX)
+        if sum(c.isalpha() for c in sample) < 20:
+            return UNKNOWN
     return _langdetect(sample)
+
+
+_NON_BLANK = re.compile(r"\S+")
+
+
+def _words_from_start(text: str, size: int) -> str:
+    """About ``size`` characters of ``text``'s words from its start, one space between each."""
+    words: list[str] = []
+    length = 0
+    for word in _NON_BLANK.finditer(text):
+        words.append(word.group())
+        length += len(words[-1]) + 1
+        if length >= size:
+            break
+    return " ".join(words)
 
 
 def _langdetect(sample: str) -> str:

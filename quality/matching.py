@@ -316,8 +316,12 @@ class WrappedLines:
         if not marks:
             return None
         gaps: list[tuple[int, int]] = []
+        # Every mark inside a run of blanks leads to the same run: each run is walked once,
+        # whether or not it is a gap. Walked again for each of its marks, a long run that is
+        # no gap (a blanked code block, lines of spaces) took time in the square of its length.
+        walked_to = -1
         for position in sorted(marks):
-            if gaps and position < gaps[-1][1]:
+            if position < walked_to:
                 continue
             start = position
             while start and lower[start - 1].isspace():
@@ -325,6 +329,7 @@ class WrappedLines:
             end = position + 1
             while end < size and lower[end].isspace():
                 end += 1
+            walked_to = end
             # A gap at either end of the text, a paragraph break, or one after the end of
             # a sentence or a clause, has no phrase running across it.
             if start == 0 or end == size or lower.count("\n", start, end) > 1:

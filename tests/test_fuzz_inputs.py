@@ -648,3 +648,27 @@ def test_long_runs_of_one_character_score_quickly(text: str) -> None:
     started = time.perf_counter()
     check_report(PIPELINE.score(text))
     assert time.perf_counter() - started < 10
+
+
+_CLOSING = (
+    "The council approved the budget on Tuesday after a long debate about the libraries. "
+    "The mayor said the plan offers a glimmer of hope for the town's reading rooms."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intro line.\n\n" + "          \n" * 3_000 + "\n" + _CLOSING,
+        "---\ntitle: " + "x" * 20_000 + "\n---\n" + _CLOSING,
+        "Intro.\n\n```\n" + "code  here  " * 3_000 + "\n```\n\n" + _CLOSING,
+    ],
+    ids=["lines-of-spaces", "front-matter", "code-block"],
+)
+def test_long_runs_of_blanks_are_read_in_linear_time(text: str) -> None:
+    # A run of blanks that joins no phrase was walked again for every double space in it:
+    # 30 KB of it took 25 s to score.
+    started = time.perf_counter()
+    report = quality.score(text, format="markdown")
+    assert time.perf_counter() - started < 5
+    assert "FIL101" in {finding.rule for finding in report.findings}

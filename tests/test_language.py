@@ -37,3 +37,21 @@ def test_text_with_few_common_words_is_left_to_langdetect(monkeypatch: pytest.Mo
 @pytest.mark.parametrize("text", ["", "   ", "12 34 56 -- !!", "🙂" * 40])
 def test_text_without_enough_letters_is_unknown(text: str) -> None:
     assert language.detect_language(text) == language.UNKNOWN
+
+
+def test_blanks_before_the_words_do_not_hide_the_language() -> None:
+    # A Markdown file's front matter and code blocks are blanked with spaces before the
+    # article is read; the words after them tell its language.
+    from quality.language import detect_language
+
+    english = (
+        "The council approved the budget on Tuesday after a long debate about the "
+        "libraries, and the mayor said that the plan would go ahead in the spring."
+    )
+    german = (
+        "Der Stadtrat hat am Dienstag nach einer langen Debatte über die Bibliotheken den "
+        "Haushalt beschlossen, und der Bürgermeister sagte, der Plan werde im Frühjahr umgesetzt."
+    )
+    for blanks in (" " * 3_000, "          \n" * 300):
+        assert detect_language(blanks + english) == "en"
+        assert detect_language(blanks + german) == "de"
