@@ -181,6 +181,7 @@ def test_pre_commit_hook_types_keep_configuration_files_out():
     assert types is not None
     assert {t.strip() for t in types.group(1).split(",")} == {
         "markdown",
+        "mdx",
         "plain-text",
         "html",
         "json",
