@@ -88,15 +88,34 @@ class ResidueScorer(Scorer):
         earliest = len(doc.text) * (1.0 - float(rule.option("bottom_share", 0.6)))
         headings = [m for m in matches if m.rule.name == COMMENT_BOX and m.start >= earliest]
         for heading in headings:
-            if any(marker.start > heading.end for marker in markers):
+            # A heading over a thread has a comment's header within a comment's length; a
+            # comment counter by the byline has the whole article under it.
+            if any(
+                heading.end < marker.start <= heading.end + _MAX_COMMENT_CHARS for marker in markers
+            ):
                 return heading.start
-        in_bottom = []
+        in_bottom: list[Match] = []
+        last_counted: Match | None = None
+        marker_lines = {doc.line_of(m.start).index for m in markers if m.start >= earliest}
         for marker in markers:
             if marker.start < earliest:
                 continue
             line = doc.line_of(marker.start)
-            if line.from_top >= 3 and _counts_as_marker(doc.text[marker.start : line.end].strip()):
+            text = doc.text[marker.start : line.end].strip()
+            if _TRACKBACK.match(text):
+                # Trackbacks follow the post and come before its comments: the marker above
+                # them is the post's own footer ("Posted by Jane on May 3, 2012").
+                if in_bottom and in_bottom[-1] is last_counted:
+                    in_bottom.pop()
+                last_counted = None
+                continue
+            if (
+                line.from_top >= 3
+                and _counts_as_marker(text)
+                and not _dates_a_headline(doc, line, text, marker_lines)
+            ):
                 in_bottom.append(marker)
+                last_counted = marker
         found: list[int] = []
         if len(in_bottom) >= min_markers:
             found.append(_header_start(doc, in_bottom[0].start))
@@ -116,17 +135,31 @@ class ResidueScorer(Scorer):
         if not found:
             return None
         start = min(found)
-        # A comment heading just above the first header is where the section begins.
-        for heading in headings:
-            if heading.end <= start:
-                return heading.start
-        return start
+        # A comment heading just above the first header is where the section begins; one
+        # further up than a comment is long is a counter by the byline.
+        above = [h for h in headings if start - _MAX_COMMENT_CHARS <= h.end <= start]
+        return above[-1].start if above else start
 
 
 def _counts_as_marker(text: str) -> bool:
     """Whether a marker line speaks for a comment: not a source citation, an update stamp,
     or a trackback from another blog."""
     return not (_is_citation(text, _find_stamp(text)) or _TRACKBACK.match(text))
+
+
+def _dates_a_headline(doc: Document, line: Line, text: str, marker_lines: set[int]) -> bool:
+    """Whether a date alone on its line stands under a headline, as in a list of other
+    stories ("Ferry fares to rise in April" over "March 3, 2012"): a commenter's name over a
+    date is a few words or a marker itself ("Jane from Leeds writes"), a headline is longer
+    and ends without a full stop."""
+    kind = _line_kind(text)
+    if kind is None or kind[0] != _STAMP_ONLY:
+        return False
+    previous = _previous_nonblank(doc, line)
+    if previous is None or previous.index in marker_lines:
+        return False
+    above = previous.stripped
+    return len(above.split()) > _MAX_NAME_WORDS and above[-1] not in _SENTENCE_END
 
 
 def _header_start(doc: Document, position: int) -> int:
@@ -234,6 +267,10 @@ _LINK_STARTS = ("http://", "https://", "www.")
 _LINK_PREFIX = re.compile(r"^(?:https?://|www\.)\S+\s+")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
 _UPDATED = re.compile(r"\bupdated\b", re.I)
+# A user handle rather than a person's name or a subheading: one word with a digit, in
+# lower case throughout, or with a capital inside it after two small letters ("DaveMart";
+# "iPhone" and "eBay" are brands).
+_HANDLE = re.compile(r"(?=\w*[^\W\d_])(?:\w*\d\w*|[a-z_]{4,}\d*|\w*[a-z]{2}[A-Z]\w*)", re.ASCII)
 _MAX_COMMENT_CHARS = 3000
 _HEAD_LINES = 3
 _LONG_HEAD_LINES = 6
@@ -333,9 +370,7 @@ def _thread_start(doc: Document, furniture: set[int]) -> int | None:
     kinds: list[tuple[int, bool] | None] = []
     classified = False
     for line in doc.nonblank_lines:
-        if line.from_top < _HEAD_LINES or (
-            line.from_top < _LONG_HEAD_LINES and line.start < head_end
-        ):
+        if _in_head(doc, line, head_end):
             continue
         kind = None
         if line.end - line.start <= _MAX_HEADER_CHARS and line.index not in furniture:
@@ -348,6 +383,7 @@ def _thread_start(doc: Document, furniture: set[int]) -> int | None:
     count = len(lines)
     headers: list[tuple[int, int, bool]] = []
     named: list[int] = []
+    bare: list[int] = []
 
     def is_body(j: int) -> bool:
         # A one-line comment may be as short as a name ("Thanks!" is not, "Thanko" is).
@@ -368,11 +404,15 @@ def _thread_start(doc: Document, furniture: set[int]) -> int | None:
             kind[0] == _NAME
             and i + 1 < count
             and kinds[i + 1] is None
-            and _indent(lines[i + 1]) >= max(2, _indent(lines[i]))
             and _is_prose(lines[i + 1].text)
         ):
-            named.append(i)
+            if _indent(lines[i + 1]) >= max(2, _indent(lines[i])):
+                named.append(i)
+            else:
+                bare.append(i)
         i += 1
+    while len(headers) >= 2 and _above_trackbacks(lines, headers[0][1] + 1, headers[1][0]):
+        headers = headers[1:]
     if len(headers) >= 2:
         headers = _thread_run(lines, headers)
         if _is_teaser_list(lines, headers):
@@ -395,7 +435,50 @@ def _thread_start(doc: Document, furniture: set[int]) -> int | None:
         return lines[first].start
     if len(named) >= 2 and _names_thread(lines, named):
         return lines[named[0]].start
+    if len(bare) >= 2:
+        return _handles_thread(doc, lines, bare)
     return None
+
+
+def _in_head(doc: Document, line: Line, head_end: float) -> bool:
+    """Whether a line belongs to the article's head (title, byline, date): its first lines
+    and, when they are short, a few more in the top fifth. A short page's bottom half is
+    past its head however few lines come before."""
+    if line.start >= len(doc.text) / 2:
+        return False
+    return line.from_top < _HEAD_LINES or (
+        line.from_top < _LONG_HEAD_LINES and line.start < head_end
+    )
+
+
+def _handles_thread(doc: Document, lines: list[Line], bare: list[int]) -> int | None:
+    """Where a thread of user names over unindented comments begins, or None. Such names
+    look like subheadings; they are told apart by what a subheading lacks: at least one is
+    a user handle ("DaveMart", "Alain41"), and none of them occurs in the article above,
+    where a subheading's subject would be written about."""
+    # The names of one thread follow each other at most a comment's length apart.
+    first = len(bare) - 1
+    while first > 0 and lines[bare[first]].start - lines[bare[first - 1]].start <= (
+        _MAX_COMMENT_CHARS
+    ):
+        first -= 1
+    run = bare[first:]
+    start = lines[run[0]].start
+    if start < len(doc.text) / 2:
+        return None
+    names = {lines[i].text.strip() for i in run}
+    if len(names) < 2 or not any(_HANDLE.fullmatch(name) for name in names):
+        return None
+    above = doc.text[:start]
+    if any(name in above for name in names):
+        return None
+    return start
+
+
+def _above_trackbacks(lines: list[Line], start: int, end: int) -> bool:
+    """Whether trackbacks stand between two headers: they follow the post and come before
+    its comments, so the header above them is the post's own footer."""
+    return any(_TRACKBACK.match(lines[j].text.strip()) for j in range(start, end))
 
 
 def _kind_of(kind: tuple[int, bool] | None) -> int | None:
@@ -467,13 +550,9 @@ def _names_thread(lines: list[Line], named: list[int]) -> bool:
 
 
 def _lone_header_fits(doc: Document, first: Line, last: Line) -> bool:
-    """Whether one header alone may open a comment: below the article's head and in the
-    bottom half, with a comment under it (a post's own byline or sign-off has none)."""
-    return (
-        first.from_top >= _HEAD_LINES
-        and first.start >= len(doc.text) / 2
-        and bool(doc.text[last.end :].strip())
-    )
+    """Whether one header alone may open a comment: in the bottom half, which is below the
+    article's head, with a comment under it (a post's own byline or sign-off has none)."""
+    return first.start >= len(doc.text) / 2 and bool(doc.text[last.end :].strip())
 
 
 def _may_hold_stamp(text: str) -> bool:
