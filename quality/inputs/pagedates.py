@@ -93,22 +93,28 @@ _ARTICLE_TYPE = re.compile(r"(?:Article|BlogPosting|SocialMediaPosting|Report)$"
 
 _MONTH_NAMES = {
     1: "january jan januar jänner janvier janv enero ene gennaio gen janeiro januari "
-    "stycznia января leden ledna január",
-    2: "february feb februar feber février févr fevrier fevr febrero febbraio fevereiro "
-    "februari lutego февраля únor února február",
-    3: "march mar märz mrz maerz mars marzo março marco maart marca марта březen března március",
-    4: "april apr avril avr abril aprile kwietnia апреля duben dubna április",
-    5: "may mai mayo maggio mag maio mei maja мая květen května május",
-    6: "june jun juni juin junio giugno giu junho czerwca июня červen června június",
-    7: "july jul juli juillet juil julio luglio lug julho lipca июля červenec července július",
-    8: "august aug août aout agosto ago augustus sierpnia августа srpen srpna augusztus",
-    9: "september sep sept septembre settembre set setembro septiembre września "
-    "сентября září szeptember",
+    "stycznia января янв leden ledna január ocak ianuarie січня",
+    2: "february feb februar feber février févr fevrier fevr fév fev febrero febbraio "
+    "fevereiro februari lutego февраля фев únor února február şubat subat februarie лютого",
+    3: "march mar märz mär mrz maerz mars marzo março marco maart mrt marca марта březen "
+    "března március marts maret mart martie березня",
+    4: "april apr avril avr abril abr aprile kwietnia апреля апр duben dubna április nisan "
+    "aprilie квітня",
+    5: "may mai mayo maggio mag maio mei maja мая květen května május maj mayıs mayis травня",
+    6: "june jun juni juin junio giugno giu junho czerwca июня июн červen června június "
+    "haziran iunie червня",
+    7: "july jul juli juillet juil julio luglio lug julho lipca июля июл červenec července "
+    "július temmuz iulie липня",
+    8: "august aug août aout agosto ago augustus augusti agustus sierpnia августа авг srpen "
+    "srpna augusztus ağustos agustos серпня",
+    9: "september sep sept septembre settembre set setembro septiembre setiembre września "
+    "сентября сен září szeptember eylül eylul septembrie вересня",
     10: "october oct oktober okt octobre octubre ottobre ott outubro out października "
-    "октября říjen října október",
-    11: "november nov novembre noviembre novembro listopada ноября listopad listopadu",
+    "октября окт říjen října október ekim octombrie жовтня",
+    11: "november nov novembre noviembre novembro listopada ноября ноя listopad listopadu "
+    "kasım kasim noiembrie листопада",
     12: "december dec dezember dez décembre déc decembre diciembre dic dicembre dezembro "
-    "grudnia декабря prosinec prosince",
+    "grudnia декабря дек prosinec prosince desember aralık aralik decembrie грудня",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 
@@ -120,10 +126,11 @@ _MON = r"(?P<mon>[^\W\d_]{3,12})\.?"
 _YEAR_END = r"(?:(?!\d)|(?=[0-2]\d:[0-5]\d))"  # a time may follow with no space: "202221:25"
 _SHOWN_PATTERNS = (
     re.compile(rf"(?<![\d.]){_Y4}(?P<s>[-/.])(?P<m>[01]?\d)(?P=s){_D}(?!\d)"),
+    # The second number may be a day: "12/30/2019" is month first, and only that way.
     re.compile(
-        rf"(?<![\d.]){_D}(?P<s>[./-])(?P<m>[01]?\d)(?P=s)(?:{_Y4}|(?P<yy>\d\d)){_YEAR_END}(?!\.\d)"
+        rf"(?<![\d.]){_D}(?P<s>[./-])(?P<m>[0-3]?\d)(?P=s)(?:{_Y4}|(?P<yy>\d\d)){_YEAR_END}(?!\.\d)"
     ),
-    re.compile(rf"(?<![\d.]){_D} ?(?P<s>[./|]) (?P<m>[01]?\d) ?(?P=s) ?{_Y4}{_YEAR_END}"),
+    re.compile(rf"(?<![\d.]){_D} ?(?P<s>[./|]) (?P<m>[0-3]?\d) ?(?P=s) ?{_Y4}{_YEAR_END}"),
     re.compile(
         rf"(?<![\d.]){_D}(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+|of\s+)?{_MON},?\s*"
         rf"(?:de\s+|del\s+)?(?:{_Y4}|['’](?P<yy>\d\d)){_YEAR_END}"
@@ -138,6 +145,7 @@ _SLASHED = 1  # the pattern whose day and month may be either way round
 _ISO_PREFIX = re.compile(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 _URL_DATE = re.compile(r"\D((?:19|20)\d\d)[/_-]([01]?\d)[/_-]([0-3]?\d)(?:\D|$)")
 _SPACE = re.compile(r"\s+")
+_TABLE_BAR = re.compile(r"(?<!\\)\|")
 _DIGITS = re.compile(r"\d+")
 #: How far a shown date reaches before its year ("miércoles 4 de septiembre de ") and after.
 _BEFORE_YEAR = 40
@@ -155,6 +163,26 @@ _BLOCK = frozenset(
 )  # fmt: skip
 _TIME_CLASS_CUES = ("publish", "entry-date", "post-date", "posted-on")
 
+#: Words that label a shown date ("Published on", "Erschienen am", "Letzte Änderung:"): as
+#: the publication date, or as a later revision that is not the original date.
+_DATE_LABEL = re.compile(
+    r"\b(?:(?P<published>published|posted|publication date|date published|erschienen"
+    r"|veröffentlicht|publiziert|erstellt|publié|publie|mis en ligne|publicado|publicada"
+    r"|pubblicato|pubblicata|gepubliceerd|geplaatst|opublikowano|publikováno|опубликовано"
+    r"|publicerad|publiceret|publisert|yayınlanma)"
+    r"|(?P<modified>updated|last modified|modified|last edited|edited|revised|reviewed"
+    r"|aktualisiert|geändert|änderung|stand|mis à jour|modifié|actualizado|actualizada"
+    r"|actualización|aggiornato|aggiornamento|bijgewerkt|gewijzigd|zaktualizowano"
+    r"|aktualizováno|обновлено|uppdaterad|opdateret|oppdatert|güncellendi|güncelleme))\b",
+    re.IGNORECASE,
+)
+#: A bare "Date:" label names the page's date; "Date of the event" or "Release date" do not.
+_BARE_DATE_LABEL = re.compile(r"\W*(?:date|datum|dátum|fecha|data|dato)\W*", re.IGNORECASE)
+_LABEL_RANK = {"published": 0, None: 1, "modified": 2}
+#: How far before a date its label may begin; a label on a line of its own above the date
+#: ("Datum" / "12.01.2017") is at most this long.
+_LABEL_REACH = 40
+
 
 @dataclass(frozen=True)
 class ShownDate:
@@ -168,6 +196,8 @@ class ShownDate:
     #: For a date whose day and month are both numbers that may come either way round
     #: ("3/8/2019"): whether this reading takes the first number for the month.
     month_first: bool | None = None
+    #: "published" or "modified" when the words before the date say which it is.
+    label: str | None = None
 
     @property
     def on_date_line(self) -> bool:
@@ -194,18 +224,36 @@ class PageDates:
         return {mention.iso for mention in self.shown}
 
     def date_lines(self) -> list[ShownDate]:
-        """Shown dates on date lines near the headline or the article start, nearest first."""
+        """Shown dates on date lines near the headline or the article start, nearest first;
+        those labelled as the publication date ("Published:") come before the others, and
+        those labelled as revisions ("Updated:") after them."""
         if not self.anchors:
             return []
         near = []
         for mention in self.shown:
             if mention.on_date_line:
-                distance = min(abs(mention.start - anchor) for anchor in self.anchors)
+                distance = self._distance(mention)
                 if distance <= HEAD_WINDOW:
                     # Of the two readings of "3/8/2019", the page's own order comes first.
                     other_order = mention.month_first not in (None, self.month_first)
-                    near.append((distance, mention.start, other_order, mention))
-        return [mention for *_, mention in sorted(near, key=lambda item: item[:3])]
+                    rank = _LABEL_RANK[mention.label]
+                    near.append((rank, distance, mention.start, other_order, mention))
+        return [mention for *_, mention in sorted(near, key=lambda item: item[:4])]
+
+    def labelled_published(self, candidates: list[str]) -> str | None:
+        """A date line anywhere on the page labelled as the publication date ("Erschienen
+        am: 01.11.2023" under the article): the one a candidate confirms, else the only one.
+        Several such dates that no candidate confirms are a listing of other posts."""
+        labelled = [m for m in self.shown if m.label == "published" and m.on_date_line]
+        confirmed = self._confirmed(labelled)
+        for iso in candidates:
+            if iso in confirmed:
+                return iso
+        dates = {mention.iso for mention in labelled}
+        return dates.pop() if len(dates) == 1 else None
+
+    def _distance(self, mention: ShownDate) -> int:
+        return min(abs(mention.start - anchor) for anchor in self.anchors)
 
     def candidates(self) -> list[str]:
         """Metadata dates, then htmldate's, unless it took one of several item dates."""
@@ -217,12 +265,18 @@ class PageDates:
     def published(self) -> str | None:
         candidates = self.candidates()
         lines = self.date_lines()
-        on_lines = self._confirmed(lines)
+        # Metadata often gives the revision date too: where the page labels its publication
+        # date, only that line is confirmed.
+        labelled = [mention for mention in lines if mention.label == "published"]
+        on_lines = self._confirmed(labelled or lines)
         for iso in candidates:
             if iso in on_lines:
                 return iso
         if lines:
             return lines[0].iso
+        labelled_anywhere = self.labelled_published(candidates)
+        if labelled_anywhere:
+            return labelled_anywhere
         shown = self._confirmed(self.shown)
         for iso in candidates:
             if iso in shown:
@@ -463,6 +517,14 @@ def _marked_time(time: Any) -> str | None:
     return parse_date(time.get("datetime")) or parse_date(time.text_content()[:100])
 
 
+def _shows_a_date(time: Any) -> bool:
+    """Whether a ``<time>`` element's text is a date the page shows ("November 8, 2023").
+    Its ``datetime`` is then no second shown date: given in UTC, it falls on the next day
+    for an evening post west of Greenwich, and the reader sees the local date."""
+    shown = _SPACE.sub(" ", time.text_content()[:100])
+    return any(True for _ in _shown_dates(shown))
+
+
 def _canonical_url(tree: Any) -> str | None:
     for link in tree.iter("link"):
         if (link.get("rel") or "").lower() == "canonical":
@@ -533,7 +595,7 @@ def _visible_text(tree: Any) -> _Visible:
                     visible.headline = length
             elif tag == "time":
                 iso = _marked_time(element)
-                if iso:
+                if iso and not _shows_a_date(element):
                     visible.marked.append((length, iso))
             elif tag == "aside":
                 open_asides.append((element, length))
@@ -604,7 +666,25 @@ def _shown_at(text: str, start: int, iso: str, month_first: bool | None = None) 
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
-    return ShownDate(iso, start, len(line), len(text[line_start:start].lstrip()), month_first)
+    before = text[line_start:start].lstrip()
+    label = _label(text, start, before)
+    return ShownDate(iso, start, len(line), len(before), month_first, label)
+
+
+def _label(text: str, start: int, before: str) -> str | None:
+    """Whether the words just before a shown date call it the publication date or a
+    revision: on its line, or on a short line of its own above a date that opens its line."""
+    context = before[-_LABEL_REACH:]
+    if not context.strip():
+        above = [line for line in text[max(0, start - 4 * _LABEL_REACH) : start].split("\n")]
+        above = [line for line in above[:-1] if line.strip()]
+        context = above[-1] if above and len(above[-1].strip()) <= _LABEL_REACH else ""
+    if _BARE_DATE_LABEL.fullmatch(context):
+        return "published"
+    label = None
+    for m in _DATE_LABEL.finditer(context):
+        label = "published" if m["published"] else "modified"
+    return label
 
 
 def _match_dates(index: int, m: re.Match[str]) -> Iterable[tuple[str, bool | None]]:
@@ -631,13 +711,17 @@ def _article_start(visible: str, text: str) -> int | None:
     """Where the extracted article text begins in the visible text, if it can be found."""
     tried = 0
     for line in text.splitlines():
-        line = " ".join(line.split())
-        if len(line) < 30:
-            continue
-        found = visible.find(line[:40])
-        if found >= 0:
-            return found
-        tried += 1
-        if tried >= 5:
-            break
+        # The extractor writes a table row as "| cell | cell |", with "\|" for a bar in a
+        # cell; the page shows each cell as a block of its own.
+        cells = _TABLE_BAR.split(line) if line.lstrip().startswith("|") else [line]
+        for cell in cells:
+            cell = " ".join(cell.replace("\\|", "|").split())
+            if len(cell) < 30:
+                continue
+            found = visible.find(cell[:40])
+            if found >= 0:
+                return found
+            tried += 1
+            if tried >= 5:
+                return None
     return None
