@@ -15,7 +15,7 @@ from quality.analysis import Document
 from quality.article import Article
 from quality.ruleset import RuleBook
 from quality.scorers._wording import loss_note
-from quality.scorers.base import shown_excerpt, shown_value
+from quality.scorers.base import shown_excerpt, value_beside_limit
 
 from .conftest import by_rule, score_alone, shipped_scorer
 
@@ -48,8 +48,8 @@ def test_a_value_is_never_shown_as_its_own_threshold(threshold, offset, above):
     value = threshold + offset if above else max(0.0, threshold - offset)
     if value == threshold:
         return
-    shown = float(shown_value(value, threshold))
-    limit = float(shown_value(threshold, None))
+    shown = float(value_beside_limit(value, threshold))
+    limit = float(value_beside_limit(threshold, None))
     assert shown != limit
     assert (shown > limit) == (value > threshold)
 
@@ -102,7 +102,7 @@ def test_a_shortage_above_zero_gives_the_count_and_the_rate():
     text = NAMELESS.replace("across the county", "across Kent")
     words = len(text.split())
     (names,) = by_rule(score_alone(shipped_scorer("specificity"), text), "SPC003")
-    rate = shown_value(round(100 / words, 2), 1.0)
+    rate = value_beside_limit(round(100 / words, 2), 1.0)
     assert names.message == (
         "Too few names of people, places or organisations: "
         f"1 in {words} words, {rate} per 100 words (expected more than 1)"
@@ -247,3 +247,17 @@ def test_a_message_names_what_its_rule_found(code, text, message):
     report = quality.Pipeline([RULES[code].scorer]).score(text, language="en")
     (finding,) = [f for f in report.findings if f.rule == code]
     assert finding.message.startswith(message)
+
+
+def test_a_filler_density_just_past_its_limit_does_not_read_as_the_limit() -> None:
+    # Rounded to two decimals before it was shown, 1.0033 read "1 per 100 words (limit 1)".
+    base = "The council met on Tuesday and the mayor said the budget would pass without changes. "
+    clichés = (
+        "Residents waited with bated breath. The plan offers a glimmer of hope. It is paving "
+        "the way for more. "
+    )
+    text = clichés + base * 18 + "The vote was close and the hall was full tonight."
+    (density,) = [
+        f for f in quality.Pipeline(["filler"]).score(text).findings if f.rule == "FIL001"
+    ]
+    assert density.message.startswith("Filler density 1.003 per 100 words (limit 1)")

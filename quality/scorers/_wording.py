@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from quality.ruleset import Rule
+from quality.scorers.base import apart_from_limit
 
 # Punctuation that clings to a word: quotation marks, brackets, sentence and clause marks.
 # Apostrophes and hyphens inside a word ("don't", "well-known") stay.
@@ -101,12 +102,9 @@ def _shown_apart(value: float, allowance: float) -> str:
     """``value`` with as many decimals as it takes (up to three) not to round onto
     ``allowance``: a note only comes with a loss, and "0.5; points are lost below 0.5"
     would deny the loss it explains."""
-    shown = _shown(value)
-    decimals = 1
-    while value != allowance and float(shown) == float(_shown(allowance)) and decimals < 3:
-        decimals += 1
-        shown = f"{value:.{decimals}f}"
-    return shown
+    if value == allowance:
+        return _shown(value)
+    return apart_from_limit(value, _shown(value), _shown(allowance), most_decimals=3)
 
 
 def token_start(text: str, index: int) -> int:

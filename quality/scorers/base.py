@@ -137,7 +137,7 @@ class Scorer(ABC):
         if "{" in message:  # most messages are fixed text
             message = rule.format_message(
                 match=shown_excerpt(excerpt) if "{match}" in message else "",
-                value=shown_value(value, threshold),
+                value=value_beside_limit(value, threshold),
                 threshold=_number(threshold),
                 detail=detail,
             )
@@ -196,16 +196,22 @@ def shown_excerpt(excerpt: str) -> str:
     return (cut[:space] if space > 0 else cut).rstrip(" ,;:") + "…"
 
 
-def shown_value(value: float | None, threshold: float | None) -> str:
+def value_beside_limit(value: float | None, threshold: float | None) -> str:
     """``value`` as a message shows it beside ``threshold``: with as many decimals as it
     takes (up to four) not to round onto the threshold, since "47% (expected at most 47%)"
     reads as no breach at all."""
     shown = _number(value)
     if value is None or threshold is None or value == threshold:
         return shown
-    limit = float(_number(threshold))
+    return apart_from_limit(value, shown, _number(threshold), most_decimals=4)
+
+
+def apart_from_limit(value: float, shown: str, limit: str, *, most_decimals: int) -> str:
+    """``shown`` (``value`` as first written) with one more decimal at a time, up to
+    ``most_decimals``, while it reads as the same number as ``limit`` (the limit as written).
+    A figure past a limit that reads as the limit itself denies the breach it reports."""
     decimals = len(shown.partition(".")[2])
-    while float(shown) == limit and decimals < 4:
+    while float(shown) == float(limit) and decimals < most_decimals:
         decimals += 1
         shown = f"{value:.{decimals}f}"
     return shown

@@ -53,9 +53,9 @@ class FillerScorer(Scorer):
                         density_rule,
                         matches[0].start,
                         matches[0].end,
-                        # Two decimals, so that a density just past the threshold is
-                        # not shown as the threshold itself.
-                        value=round(density, 2),
+                        # Four decimals: the message adds as many as it takes for a
+                        # density just past the threshold not to read as the threshold.
+                        value=round(density, 4),
                         threshold=threshold,
                         detail=(
                             f"{plural(len(matches), 'filler phrase')} in "

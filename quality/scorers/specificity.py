@@ -23,7 +23,7 @@ from quality.findings import Finding
 from quality.matching import Automaton
 from quality.ruleset import LanguageRules, Rule, ScorerRules
 from quality.scorers._wording import loss_note, transcript_answers
-from quality.scorers.base import Scorer, ScorerResult, plural, shown_value
+from quality.scorers.base import Scorer, ScorerResult, plural, value_beside_limit
 
 # Plain reporting verbs, the way journalism attributes speech (and "tweeted", the way it
 # attributes a statement posted online), counted on Document.lower as substrings; the leading
@@ -185,12 +185,14 @@ def _shortage(count: int, words: int, value: float, check: _Check) -> str:
     or "4 in 430 words, 0.93 per 100 words (expected more than 1)"."""
     counted = _COUNTED.get(check.rule.name)
     length = plural(words, "word")
-    expected = f"expected more than {shown_value(check.threshold, None)}"
+    expected = f"expected more than {value_beside_limit(check.threshold, None)}"
     if count == 0:
         # Any is more than a threshold of 0, so only a higher one is worth stating.
         return f"none in {length}" + (f" ({expected} per 100 words)" if check.threshold > 0 else "")
     found = plural(count, *counted) if counted else str(count)
-    per_100 = shown_value(round(value, 2), check.threshold)
+    # Rounded only for the record: rounded to two decimals, a figure just under the
+    # threshold could read as the threshold itself.
+    per_100 = value_beside_limit(round(value, 4), check.threshold)
     return f"{found} in {length}, {per_100} per 100 words ({expected})"
 
 
