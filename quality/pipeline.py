@@ -83,7 +83,7 @@ class Pipeline:
         instances = {s.id for s in chosen if isinstance(s, Scorer)}
         known = set(available()) | instances
         _check_known("disable", disabled, known)
-        _check_rule_scorers(self.rulebook, known)
+        check_rule_scorers(self.rulebook, known)
         # A scorer whose every rule is deselected is switched off rather than charged as
         # "could not run": ignoring ATT takes attribution out of the score.
         deselected = self.rulebook.scorers_without_rules(self.selection)
@@ -404,7 +404,7 @@ def _check_scorer_item(item: object) -> None:
         raise ScorerError(f"scorers: expected a scorer id or a Scorer, got {item!r}")
 
 
-def _check_rule_scorers(rulebook: RuleBook, known: set[str]) -> None:
+def check_rule_scorers(rulebook: RuleBook, known: set[str]) -> None:
     """Rules for a scorer that is not installed would never run, and a misspelt ``scorer``
     in a rule file would switch its rules off without a word; then each code prefix must
     belong to one scorer."""

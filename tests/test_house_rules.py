@@ -145,3 +145,21 @@ def test_a_house_rule_cannot_take_another_scorers_code_prefix(newsroom, capsys) 
     (newsroom / "house" / "banned.toml").write_text(HOUSE_RULES.replace("FIL900", "HSE900"))
     assert main(["lint", "--select", "HSE", "story.txt"]) == 0
     assert "HSE900 [warning] House style bans this word" in capsys.readouterr().out
+
+
+def test_a_prefix_clash_given_on_the_command_line_stops_the_run_at_once(newsroom, capsys) -> None:
+    (newsroom / "other").mkdir()
+    (newsroom / "other" / "a.toml").write_text(HOUSE_RULES.replace("FIL900", "ATT901"))
+    assert main(["lint", "--rules", "other", "story.txt"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("quality lint: error: ")
+    assert "[rule ATT901]: code prefix ATT belongs to the attribution scorer's" in captured.err
+    assert "story.txt" not in captured.out  # not one error per file
+
+
+def test_quality_rule_explains_a_rule_beside_a_broken_configuration(newsroom, capsys) -> None:
+    (newsroom / "pyproject.toml").write_text('[tool.quality]\nfail-under = "high"\n')
+    assert main(["rule", "FIL101"]) == 0
+    captured = capsys.readouterr()
+    assert "FIL101 (cliche)" in captured.out
+    assert "warning:" in captured.err and "fail-under" in captured.err

@@ -91,11 +91,21 @@ def all_rules(extra: Sequence[str | Path] = ()) -> list[Rule]:
 
 def configured_rule_places(cwd: Path | None = None) -> tuple[Path, ...]:
     """The house rules named by the ``rules`` key of the configuration that governs the
-    working folder, which ``quality lint`` there reads as well."""
+    working folder, which ``quality lint`` there reads as well. A configuration that cannot
+    be read is named in a warning, and the shipped rules are still explained: what a rule
+    means does not hang on an unrelated mistake (a ``fail-under`` of "high")."""
+    from quality.errors import ConfigError
     from quality.lint.config import ConfigFinder
 
     folder = cwd or Path.cwd()
-    return ConfigFinder(folder).for_file(folder / "-").rules
+    try:
+        return ConfigFinder(folder).for_file(folder / "-").rules
+    except ConfigError as exc:
+        print(
+            f"quality rules: warning: {exc}; its house rules, if any, are not listed",
+            file=sys.stderr,
+        )
+        return ()
 
 
 def summary(rule: Rule) -> str:

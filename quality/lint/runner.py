@@ -254,7 +254,13 @@ class Linter:
 
         loaded = self._rule_sets.get(config_places)
         if loaded is None:
+            from quality.pipeline import check_rule_scorers
+            from quality.registry import available
+
             book = shipped_and((*self.options.rule_paths, *config_places))
+            # Checked here, once, rather than by every pipeline built from the book: a
+            # mistake in a rule file is then one error of the run or of its configuration.
+            check_rule_scorers(book, set(available()))
             for rule in book:
                 if rule.code in _LINT_CODES:
                     # The linter's own rule would silently take the code's place in every
