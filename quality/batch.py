@@ -312,7 +312,10 @@ def _load_mapping(record: Mapping[str, Any], max_chars: int) -> Article:
 
     text, html = record.get("text"), record.get("html")
     if text is None and html is None:
-        raise _Rejected("MissingText", "record has neither 'text' nor 'html'")
+        from quality.inputs.jsonfeed import FEED_NOT_ARTICLE, is_json_feed
+
+        reason = f": {FEED_NOT_ARTICLE}" if is_json_feed(record) else ""
+        raise _Rejected("MissingText", f"record has neither 'text' nor 'html'{reason}")
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
             raise _Rejected("WrongType", f"'{name}' must be a string, got {json_type(value)}")

@@ -135,3 +135,45 @@ def test_quality_score_reads_a_json_feed_file_folder_and_standard_input(
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
     assert main(["score", "-j", "1", "-"]) == 1
     assert [line["id"] for line in _scored(capsys)] == ["a", None, "c"]
+
+
+def test_a_feed_whose_keys_are_sorted_is_read_as_a_feed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    # `jq -S` writes "items" before "version", past the first few kilobytes of a real feed.
+    items = [{"id": str(n), "content_text": f"{REPORT} Item {n}."} for n in range(30)]
+    document = json.loads(feed(*items))
+    data = json.dumps(document, sort_keys=True, indent=2).encode()
+    assert data.index(b'"version"') > 4096
+    (tmp_path / "sorted.json").write_bytes(data)
+    assert main(["score", "-j", "1", str(tmp_path / "sorted.json")]) == 0
+    assert [line["id"] for line in _scored(capsys)] == [str(n) for n in range(30)]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    assert main(["score", "-j", "1", "-"]) == 0
+    assert len(_scored(capsys)) == 30
+
+
+def test_a_json_document_over_several_lines_that_is_no_feed_is_still_read_line_by_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    data = b'{\n  "text": "A story."\n}\n'
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    assert main(["score", "-j", "1", "-"]) == 1
+    assert [line["error"]["type"] for line in _scored(capsys)] == ["InvalidJSON"] * 3
+
+
+def test_lint_and_the_library_say_a_json_feed_is_no_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import quality
+
+    data = feed({"id": "a", "content_text": "One."})
+    (tmp_path / "feed.json").write_bytes(data)
+    assert main(["lint", str(tmp_path / "feed.json")]) == 2
+    assert "it is a JSON Feed, not an article: `quality score FILE`" in capsys.readouterr().err
+    with pytest.raises(quality.InputError, match="it is a JSON Feed, not an article"):
+        quality.score(json.loads(data))

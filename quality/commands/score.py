@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import io
 import os
 import signal
 import stat
@@ -41,7 +42,7 @@ from quality.inputs.feeds import (
     has_feed_extension,
     looks_like_feed,
 )
-from quality.inputs.jsonfeed import json_feed_entries, looks_like_json_feed
+from quality.inputs.jsonfeed import holds_json_feed, json_feed_entries, looks_like_json_feed
 from quality.inputs.jsonl import BYTES_PER_CHAR, JsonlRecord, iter_records
 from quality.inputs.webpage import looks_like_html
 
@@ -308,13 +309,27 @@ def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
         yield from _iter_opened(stream, source, kind, max_line_bytes)
 
 
+def _opens_a_document(head: bytes) -> bool:
+    """Whether input starts with a line holding only "{": a JSON document over several
+    lines, as JSON is pretty-printed, which no line of JSON Lines can be."""
+    first_line = head.lstrip(_BOM_AND_BLANKS).partition(b"\n")[0]
+    return first_line.strip() == b"{"
+
+
 def _is_json_feed(path: Path) -> bool:
-    """Whether a ``.json`` file is a JSON Feed, many articles, rather than one article."""
+    """Whether a ``.json`` file is a JSON Feed, many articles, rather than one article. A
+    feed whose keys are sorted (``jq -S``) names its version after all its items, so a file
+    that does not show it at the start is read whole to tell; an article file is small."""
     if not path.name.lower().endswith(".json"):
         return False
     try:
         with open(path, "rb") as file:
-            return looks_like_json_feed(file.read(4096))
+            head = file.read(4096)
+            if looks_like_json_feed(head):
+                return True
+            if not head.lstrip(_BOM_AND_BLANKS).startswith(b"{"):
+                return False
+            return holds_json_feed(head + file.read())
     except OSError:
         return False  # reported when the file is read as an article
 
@@ -358,6 +373,14 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
         # One JSON document, read whole: JSON Feeds are a page of recent items, not archives.
         yield from json_feed_entries(stream.read(), source)
         return
+    if _opens_a_document(head):
+        # A JSON object written over several lines is no JSON Lines; it may be a JSON Feed
+        # whose version comes after its items. Either way it is read whole to tell.
+        data = stream.read()
+        if holds_json_feed(data):
+            yield from json_feed_entries(data, source)
+            return
+        stream = io.BytesIO(data)
     # Every line of UTF-16 or UTF-32 JSON Lines (what Windows PowerShell writes with ">")
     # would be a puzzling InvalidJSON error, so the file gets one error instead; a stray NUL
     # in UTF-8 text stays an error of its line alone, like any other bad line.

@@ -333,6 +333,10 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
     text = values.pop("text", None)
     html = values.pop("html", None)
     if text is None and html is None:
+        from quality.inputs.jsonfeed import FEED_NOT_ARTICLE, is_json_feed
+
+        if is_json_feed(record):
+            raise InputError(f"article has neither 'text' nor 'html': {FEED_NOT_ARTICLE}")
         raise InputError("article has neither 'text' nor 'html'")
     if text is None or (html is not None and not text.strip()):
         # A blank "text" beside the page's HTML (a scraper's empty field) leaves the HTML as

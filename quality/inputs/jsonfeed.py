@@ -21,6 +21,7 @@ from quality.inputs.urls import site_name
 
 #: The version URL a JSON Feed opens with: "https://jsonfeed.org/version/1" or ".../1.1".
 _VERSION = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/[0-9.]+/?"')
+_VERSION_URL = re.compile(r"https?://jsonfeed\.org/version/[0-9.]+/?")
 _HEAD = 4096
 
 
@@ -29,6 +30,34 @@ def looks_like_json_feed(head: bytes) -> bool:
     format's version near its start."""
     start = head[:_HEAD].lstrip(b"\xef\xbb\xbf \t\r\n")
     return start.startswith(b"{") and _VERSION.search(start) is not None
+
+
+def is_json_feed(document: Any) -> bool:
+    """Whether a parsed JSON value is a JSON Feed: an object with the format's version and a
+    list of items, wherever in the object they are (``jq -S`` puts the items first)."""
+    if not isinstance(document, dict) or not isinstance(document.get("items"), list):
+        return False
+    version = document.get("version")
+    return isinstance(version, str) and _VERSION_URL.fullmatch(version.strip()) is not None
+
+
+def holds_json_feed(data: bytes) -> bool:
+    """Whether ``data``, a whole JSON document, is a JSON Feed."""
+    import orjson
+
+    if b"jsonfeed.org/version" not in data:
+        return False
+    try:
+        return is_json_feed(orjson.loads(data.removeprefix(b"\xef\xbb\xbf")))
+    except orjson.JSONDecodeError:
+        return looks_like_json_feed(data)  # broken, but a feed: its error is a feed's
+
+
+#: What an article record that is a whole JSON Feed is told.
+FEED_NOT_ARTICLE = (
+    "it is a JSON Feed, not an article: `quality score FILE` (or the feed on standard input) "
+    "scores each of its items"
+)
 
 
 def json_feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedInput]:
