@@ -78,3 +78,15 @@ _field_values = attrgetter(*_FIELDS)
 
 #: Sort key for findings: by where they are in the text, then by rule.
 in_text_order: Callable[[Finding], tuple[int, int, str]] = attrgetter("start", "end", "rule")
+
+
+def one_line(text: str, limit: int, *, ellipsis: str = "…") -> str:
+    """``text`` with each run of whitespace (line breaks included) made one space, cut after
+    a whole word to at most ``limit`` characters, ``ellipsis`` included, when longer."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - len(ellipsis)]
+    space = cut.rfind(" ")
+    # A single word longer than the limit (a URL) can only be cut inside itself.
+    return (cut[:space] if space > 0 else cut).rstrip(" ,;:") + ellipsis

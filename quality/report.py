@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import Any
 
 from quality.article import Article
-from quality.findings import Finding
+from quality.findings import Finding, one_line
 
 #: Bumped whenever the shape of ``Report.to_dict()`` changes; see docs/report.schema.json.
 SCHEMA_VERSION = 1
@@ -98,7 +98,8 @@ class Report:
         # A title or id may hold line breaks (metadata is taken as given), which would
         # break the account's first line in two.
         names = (
-            _one_line(name or "", _TITLE_CHARS) for name in (self.article.title, self.article.id)
+            one_line(name or "", _TITLE_CHARS, ellipsis="...")
+            for name in (self.article.title, self.article.id)
         )
         title = next((name for name in names if name), "article")
         lines = [f"{title}: {shown_score(self.score)}/100, grade {self.grade}"]
@@ -140,7 +141,7 @@ class Report:
             )
             lines.extend(f"  {note}" for note in summary.notes)
             for finding in sorted(found, key=lambda f: (-f.severity.rank, f.start)):
-                quoted = _one_line(finding.excerpt, _QUOTE_CHARS)
+                quoted = one_line(finding.excerpt, _QUOTE_CHARS, ellipsis="...")
                 where = f"{finding.line}:{finding.column}"
                 lines.append(f"  {where} {finding.rule} [{finding.severity}] {finding.message}")
                 if quoted and not _quotes(finding.message, quoted):
@@ -175,20 +176,8 @@ def _points(contribution: float) -> str:
     return f"-{lost:.1f} points" if lost > 0 else _NO_POINTS
 
 
-def _one_line(text: str, limit: int) -> str:
-    """``text`` with each run of whitespace (line breaks included) made one space, cut after
-    a whole word to at most ``limit`` characters with "..." when longer."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 3]
-    space = cut.rfind(" ")
-    # A single word longer than the limit (a URL) can only be cut inside itself.
-    return (cut[:space] if space > 0 else cut).rstrip(" ,;:") + "..."
-
-
 def _quotes(message: str, excerpt: str) -> bool:
-    """Whether ``message`` already quotes ``excerpt`` (shown by ``_one_line``): whole, or
+    """Whether ``message`` already quotes ``excerpt`` (shown by ``one_line``): whole, or
     its start where the message cut it shorter or left off a comma it opens with (a
     message quotes ", leading to" as "leading to")."""
     start = excerpt.removesuffix("...").strip(" ,")

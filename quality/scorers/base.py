@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from quality.analysis import Document
 from quality.errors import OptionError, RuleError
-from quality.findings import Finding
+from quality.findings import Finding, one_line
 from quality.matching import Automaton, Match
 from quality.ruleset import LanguageRules, Rule, ScorerRules
 
@@ -187,13 +187,7 @@ def shown_excerpt(excerpt: str) -> str:
     may start or end with (", leading to" is quoted as "leading to"), and cut after a whole
     word with "…" when longer than ``_EXCERPT_CHARS``."""
     flat = " ".join(excerpt.split())
-    shown = flat.strip(" ,") or flat
-    if len(shown) <= _EXCERPT_CHARS:
-        return shown
-    cut = shown[: _EXCERPT_CHARS - 1]
-    space = cut.rfind(" ")
-    # A single word longer than the limit (a URL) can only be cut inside itself.
-    return (cut[:space] if space > 0 else cut).rstrip(" ,;:") + "…"
+    return one_line(flat.strip(" ,") or flat, _EXCERPT_CHARS)
 
 
 def value_beside_limit(value: float | None, threshold: float | None) -> str:
