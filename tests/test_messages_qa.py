@@ -261,3 +261,17 @@ def test_a_filler_density_just_past_its_limit_does_not_read_as_the_limit() -> No
         f for f in quality.Pipeline(["filler"]).score(text).findings if f.rule == "FIL001"
     ]
     assert density.message.startswith("Filler density 1.003 per 100 words (limit 1)")
+
+
+def test_filler_density_says_what_its_phrases_weigh_when_some_weigh_more_than_one() -> None:
+    text = (
+        "It is important to note the plan. Only time will tell. The road ahead is long. "
+        "A glimmer of hope remains."
+    )
+    (density,) = [
+        f for f in quality.Pipeline(["filler"]).score(text).findings if f.rule == "FIL001"
+    ]
+    assert density.message == (
+        "Filler density 5.5 per 100 words (limit 1): 4 filler phrases weighing 5.5 in 21 words "
+        "(counted as 100)"
+    )

@@ -58,8 +58,15 @@ class FillerScorer(Scorer):
                         value=round(density, 4),
                         threshold=threshold,
                         detail=(
-                            f"{plural(len(matches), 'filler phrase')} in "
-                            f"{plural(doc.word_count, 'word')}"
+                            f"{plural(len(matches), 'filler phrase')}"
+                            # Some kinds weigh more than one (an empty conclusion, a
+                            # template heading): the density counts their weight.
+                            + (
+                                f" weighing {weighted_hits:g}"
+                                if weighted_hits != len(matches)
+                                else ""
+                            )
+                            + f" in {plural(doc.word_count, 'word')}"
                             + (" (counted as 100)" if words < 100 else "")
                         ),
                     )
