@@ -113,7 +113,8 @@ def test_filler_density_counts_its_phrases_and_says_when_a_short_text_counts_as_
     report = quality.Pipeline(["filler"]).score("Prospects for Peace\n\nTalks resumed on Monday.")
     (density,) = [f for f in report.findings if f.rule == "FIL001"]
     assert density.message == (
-        "Filler density 2 per 100 words (limit 1): 1 filler phrase in 7 words (counted as 100)"
+        "Filler density 2 per 100 words (limit 1): 1 filler phrase weighing 2 in 7 words "
+        "(counted as 100)"
     )
 
 
@@ -122,7 +123,7 @@ def test_filler_density_on_a_long_text_gives_its_length_plainly():
     (density,) = [
         f for f in quality.Pipeline(["filler"]).score(text).findings if f.rule == "FIL001"
     ]
-    assert density.message.endswith(f": 3 filler phrases in {len(text.split())} words")
+    assert density.message.endswith(f": 3 filler phrases weighing 4 in {len(text.split())} words")
 
 
 _SINGULAR_NOUN_AFTER_ONE = re.compile(
