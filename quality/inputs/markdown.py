@@ -970,12 +970,7 @@ def _table_rows(text: str, start: int) -> list[tuple[int, int, bool]]:
         return rows
     previous: tuple[int, int] | None = None  # the last line, if it may head a table
     in_table = False
-    line_start = start
-    length = len(text)
-    while line_start <= length:
-        line_end = text.find("\n", line_start)
-        if line_end < 0:
-            line_end = length
+    for line_start, line_end in _line_bounds(text, start):
         blank = not text[line_start:line_end].strip()
         if in_table and not blank:
             rows.append((line_start, line_end, False))
@@ -991,8 +986,20 @@ def _table_rows(text: str, start: int) -> list[tuple[int, int, bool]]:
             in_table = False
         has_pipe = not blank and "|" in text[line_start:line_end]
         previous = (line_start, line_end) if has_pipe and not in_table else None
-        line_start = line_end + 1
     return rows
+
+
+def _line_bounds(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` from ``start``, its line feed left out; the
+    last line, after the last line feed, too, even when empty."""
+    line_start = start
+    length = len(text)
+    while line_start <= length:
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = length
+        yield line_start, line_end
+        line_start = line_end + 1
 
 
 def _inline_code_spans(text: str, start: int) -> list[tuple[int, int]]:
@@ -1158,15 +1165,9 @@ def _emphasis_spans(text: str, start: int = 0) -> list[tuple[int, int, int]]:
     bisection, so a line costs O(n log n) whatever it holds.
     """
     spans: list[tuple[int, int, int]] = []
-    line_start = start
-    length = len(text)
-    while line_start <= length:
-        line_end = text.find("\n", line_start)
-        if line_end < 0:
-            line_end = length
+    for line_start, line_end in _line_bounds(text, start):
         if text.find("*", line_start, line_end) >= 0 or text.find("_", line_start, line_end) >= 0:
             spans.extend(_line_emphasis(text, line_start, line_end))
-        line_start = line_end + 1
     return spans
 
 
