@@ -355,11 +355,7 @@ def _writes_month_first(tree: Any, shown: list[ShownDate]) -> bool:
     if month_first != day_first:
         return month_first > day_first
     tags = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
-    tags.extend(
-        meta.get("content")
-        for meta in tree.iter("meta")
-        if (meta.get("property") or "").strip().lower() == "og:locale"
-    )
+    tags.extend(meta_property(tree, "og:locale"))
     return any(
         isinstance(tag, str) and tag.strip().lower().replace("_", "-") in _MONTH_FIRST_LOCALES
         for tag in tags
@@ -423,6 +419,16 @@ def _metadata(tree: Any, url: str | None) -> tuple[list[tuple[str, str]], set[st
         else:
             listed.update(dates)
     return result, listed
+
+
+def meta_property(tree: Any, name: str) -> list[str]:
+    """The ``content`` of each ``<meta property="name">`` of the page (Open Graph's
+    ``og:title``, ``og:locale``), in order."""
+    return [
+        meta.get("content") or ""
+        for meta in tree.iter("meta")
+        if (meta.get("property") or "").strip().lower() == name
+    ]
 
 
 def _meta_dates(tree: Any) -> list[str]:

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from quality.errors import EmptyPageError, InputError
-from quality.inputs.pagedates import find_published_date, json_objects, jsonld_blocks
+from quality.inputs.pagedates import (
+    find_published_date,
+    json_objects,
+    jsonld_blocks,
+    meta_property,
+)
 from quality.inputs.textmeta import MONTH_PATTERN
 from quality.language import UNSPACED_CHARS
 from quality.matching import substring_automaton
@@ -285,11 +290,10 @@ def _live_blog_headline(tree: Any, title: str) -> str | None:
 
 def _shown_headline(tree: Any) -> str:
     """The page's ``og:title``, or else the text of its first ``<h1>``; "" when it has neither."""
-    for meta in tree.iter("meta"):
-        if (meta.get("property") or "").strip().lower() == "og:title":
-            content = " ".join((meta.get("content") or "").split())
-            if content:
-                return content
+    for content in meta_property(tree, "og:title"):
+        shown = " ".join(content.split())
+        if shown:
+            return shown
     for heading in tree.iter("h1"):
         text = " ".join(_block_text(heading).split())
         if text:
