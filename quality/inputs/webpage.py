@@ -7,7 +7,7 @@ import contextlib
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -402,7 +402,11 @@ def _detach_unrendered(tree: Any) -> _Detached:
     root = tree.getroottree().getroot()
     for element in _unrendered_elements()(tree):
         parent = element.getparent()
-        if parent is None or element.tag in ("html", "body") or not _unrendered(element):
+        if (
+            parent is None
+            or element.tag in ("html", "body")
+            or not never_shown(element.tag, element.attrib)
+        ):
             continue
         if _top(element) is not root:
             continue  # inside an element already taken out
@@ -417,10 +421,14 @@ def _detach_unrendered(tree: Any) -> _Detached:
     return _Detached(removed)
 
 
-def _unrendered(element: Any) -> bool:
-    if element.tag == "template":
-        return element.get("shadowrootmode") is None and element.get("shadowroot") is None
-    return (element.get("hidden") or "").strip().lower() != "until-found"
+def never_shown(name: str, attributes: Mapping[str, str]) -> bool:
+    """Whether an element a browser never shows opens with this tag (its lower-case name and
+    attributes): a ``<template>`` that declares no shadow root, or an element marked
+    ``hidden`` but not ``hidden="until-found"``."""
+    if name == "template":
+        return "shadowrootmode" not in attributes and "shadowroot" not in attributes
+    hidden = attributes.get("hidden")
+    return hidden is not None and hidden.strip().lower() != "until-found"
 
 
 def _top(element: Any) -> Any:

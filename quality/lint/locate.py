@@ -207,10 +207,9 @@ def _unshown_end(page: str, tag: str, after: int) -> int:
         m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
         for m in _ATTRIBUTE.finditer(tag, opening.end(), len(tag) - 1)
     }
-    if name == "template":
-        if "shadowrootmode" in attributes or "shadowroot" in attributes:
-            return after
-    elif "hidden" not in attributes or attributes["hidden"].strip().lower() == "until-found":
+    from quality.inputs.webpage import never_shown
+
+    if not never_shown(name, attributes):
         return after
     if name in _VOID_ELEMENTS or tag.rstrip(">").rstrip().endswith("/"):
         return after
