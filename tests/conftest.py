@@ -65,6 +65,17 @@ def pipeline() -> quality.Pipeline:
     return quality.Pipeline()
 
 
+@pytest.fixture(scope="session")
+def residue() -> quality.Pipeline:
+    return quality.Pipeline(["residue"])
+
+
+def comments_start(pipeline: quality.Pipeline, text: str) -> int | None:
+    """Where ``pipeline`` reports reader comments (RES106) to begin in ``text``, if it does."""
+    starts = [f.start for f in pipeline.score(text, language="en").findings if f.rule == "RES106"]
+    return starts[0] if starts else None
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     """``text`` written as UTF-8 to the file ``name`` in ``tmp_path``."""
     path = tmp_path / name

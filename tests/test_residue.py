@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quality
+from tests.conftest import comments_start
 
 ARTICLE = (
     "Harbour Works Begin\n\n"
@@ -21,16 +22,6 @@ ARTICLE = (
     "and the ferry timetable stays as it is until the spring.\n\n"
     "The next public meeting on the project is planned for March, the council said.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def residue() -> quality.Pipeline:
-    return quality.Pipeline(["residue"])
-
-
-def comments_start(pipeline: quality.Pipeline, text: str) -> int | None:
-    starts = [f.start for f in pipeline.score(text, language="en").findings if f.rule == "RES106"]
-    return starts[0] if starts else None
 
 
 def test_name_and_date_headers_start_the_section_at_the_first_header(residue):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import quality
+from tests.conftest import comments_start
 
 POST = (
     "Why the Ferry Timetable Changed\n\n"
@@ -20,22 +21,9 @@ POST = (
 )
 
 
-@pytest.fixture(scope="module")
-def residue() -> quality.Pipeline:
-    return quality.Pipeline(["residue"])
-
-
-def findings(pipeline: quality.Pipeline, text: str) -> list[quality.Finding]:
-    return list(pipeline.score(text, language="en").findings)
-
-
-def comments_start(pipeline: quality.Pipeline, text: str) -> int | None:
-    starts = [f.start for f in findings(pipeline, text) if f.rule == "RES106"]
-    return starts[0] if starts else None
-
-
 def comment_reports(pipeline: quality.Pipeline, text: str) -> list[str]:
-    return [f.rule for f in findings(pipeline, text) if f.rule in ("RES101", "RES106")]
+    findings = pipeline.score(text, language="en").findings
+    return [f.rule for f in findings if f.rule in ("RES101", "RES106")]
 
 
 def test_disqus_user_names_over_unindented_comments(residue):
