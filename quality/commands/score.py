@@ -37,6 +37,7 @@ from quality.batch import (
 from quality.errors import InputError, InvalidTextError
 from quality.inputs import ARTICLE_EXTENSIONS, decode, printable_path, wide_unicode
 from quality.inputs.feeds import (
+    BOM_AND_BLANKS,
     NotAFeedError,
     feed_entries,
     has_feed_extension,
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_SOME_ERRORS, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-_BOM_AND_BLANKS = b"\xef\xbb\xbf \t\r\n"
 _GZIP_MAGIC = b"\x1f\x8b"
 JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
@@ -312,7 +312,7 @@ def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
 def _opens_a_document(head: bytes) -> bool:
     """Whether input starts with a line holding only "{": a JSON document over several
     lines, as JSON is pretty-printed, which no line of JSON Lines can be."""
-    first_line = head.lstrip(_BOM_AND_BLANKS).partition(b"\n")[0]
+    first_line = head.lstrip(BOM_AND_BLANKS).partition(b"\n")[0]
     return first_line.strip() == b"{"
 
 
@@ -327,7 +327,7 @@ def _is_json_feed(path: Path) -> bool:
             head = file.read(4096)
             if looks_like_json_feed(head):
                 return True
-            if not head.lstrip(_BOM_AND_BLANKS).startswith(b"{"):
+            if not head.lstrip(BOM_AND_BLANKS).startswith(b"{"):
                 return False
             return holds_json_feed(head + file.read())
     except OSError:
@@ -366,7 +366,7 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
     # root tag, keeps a feed a feed when a pipe delivers only its prologue at first or the
     # prologue is longer than what can be looked at without reading; markup that is no
     # feed gets one clear InvalidFeed line instead of an InvalidJSON line per line.
-    if head and (looks_like_feed(head) or head.lstrip(_BOM_AND_BLANKS).startswith(b"<")):
+    if head and (looks_like_feed(head) or head.lstrip(BOM_AND_BLANKS).startswith(b"<")):
         yield from _iter_feed(stream, source)
         return
     if looks_like_json_feed(head):

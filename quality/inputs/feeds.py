@@ -68,6 +68,8 @@ if TYPE_CHECKING:
     from quality.batch import FailedInput
 
 FEED_EXTENSIONS = (".rss", ".atom", ".xml")
+#: What may come before the first character of a document: a UTF-8 byte-order mark, blanks.
+BOM_AND_BLANKS = b"\xef\xbb\xbf \t\r\n"
 #: The same, gzip-compressed (as feed archives are kept): read through gzip.
 _COMPRESSED_FEED_EXTENSIONS = tuple(f"{extension}.gz" for extension in FEED_EXTENSIONS)
 # An entry's start tag, namespaced or not; escaped markup in content cannot match.
@@ -159,7 +161,7 @@ def has_feed_extension(name: str) -> bool:
 
 def looks_like_feed(head: bytes) -> bool:
     """Whether the first bytes of a file look like an RSS or Atom document."""
-    start = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    start = head[:4096].lstrip(BOM_AND_BLANKS).lower()
     if not start.startswith(b"<"):
         return False
     return b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start

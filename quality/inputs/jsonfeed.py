@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from quality.batch import FailedInput
-from quality.inputs.feeds import FeedEntry, html_fragment_text
+from quality.inputs.feeds import BOM_AND_BLANKS, FeedEntry, html_fragment_text
 from quality.inputs.urls import site_name
 
 #: The version URL a JSON Feed opens with: "https://jsonfeed.org/version/1" or ".../1.1".
@@ -28,7 +28,7 @@ _HEAD = 4096
 def looks_like_json_feed(head: bytes) -> bool:
     """Whether the first bytes of an input are a JSON Feed: a JSON object that names the
     format's version near its start."""
-    start = head[:_HEAD].lstrip(b"\xef\xbb\xbf \t\r\n")
+    start = head[:_HEAD].lstrip(BOM_AND_BLANKS)
     return start.startswith(b"{") and _VERSION.search(start) is not None
 
 
