@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 from quality.batch import FailedInput
 from quality.inputs.feeds import BOM_AND_BLANKS, FeedEntry, html_fragment_text
+from quality.inputs.jsonl import json_type
 from quality.inputs.urls import site_name
 
 #: The version URL a JSON Feed opens with: "https://jsonfeed.org/version/1" or ".../1.1".
@@ -72,7 +73,7 @@ def json_feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedIn
         return
     items = feed.get("items") if isinstance(feed, dict) else None
     if not isinstance(items, list):
-        got = "no 'items' list" if isinstance(feed, dict) else f"a JSON {_json_type(feed)}"
+        got = "no 'items' list" if isinstance(feed, dict) else f"a JSON {json_type(feed)}"
         message = f"{source}: not a valid JSON Feed: expected an object with 'items', got {got}"
         yield FailedInput(source, "InvalidFeed", message)
         return
@@ -81,9 +82,7 @@ def json_feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedIn
     language = _string(feed.get("language"))
     for position, item in enumerate(items, start=1):
         if not isinstance(item, dict):
-            message = (
-                f"{source}: item {position}: expected an object, got a JSON {_json_type(item)}"
-            )
+            message = f"{source}: item {position}: expected an object, got a JSON {json_type(item)}"
             yield FailedInput(source, "InvalidRecord", message)
             continue
         yield FeedEntry(source, None, _record(item, position, source, home, publisher, language))
@@ -140,13 +139,3 @@ def _identifier(value: Any) -> str | None:
 def _string(value: Any) -> str | None:
     """A field's text, or None when it is missing, blank or not a string."""
     return (value.strip() or None) if isinstance(value, str) else None
-
-
-def _json_type(value: Any) -> str:
-    return {
-        dict: "object",
-        list: "array",
-        str: "string",
-        bool: "boolean",
-        type(None): "null",
-    }.get(type(value), "number")
