@@ -250,7 +250,7 @@ class _Landmark(NamedTuple):
 
 
 def _identity(entry: Any) -> tuple[str | None, str | None]:
-    return _clean(entry.get("id")), _clean(entry.get("link"))
+    return text_field(entry.get("id")), text_field(entry.get("link"))
 
 
 class _StreamedEntry(NamedTuple):
@@ -840,7 +840,7 @@ def entry_record(
     a relative entry link is read against."""
     url = _link(entry, home)
     record: dict[str, Any] = {
-        "id": _clean(entry.get("id")) or url or f"{source}#{position}",
+        "id": text_field(entry.get("id")) or url or f"{source}#{position}",
         "title": _plain_text(entry, "title"),
         "byline": _byline(entry),
         "url": url,
@@ -865,7 +865,7 @@ def _link(entry: Any, home: str | None) -> str | None:
     says otherwise) or an Atom <id> into the link of an entry that has no <link>, and an id
     need not be an address at all ("urn:uuid:...", "post-17"): such a copy is kept only when
     it is one. A relative link is read against the feed's own address, as a browser would."""
-    link = _clean(entry.get("link"))
+    link = text_field(entry.get("link"))
     if link is None:
         return None
     from_link_element = bool(entry.get("links"))
@@ -896,7 +896,7 @@ def _original_publisher(entry: Any) -> str | None:
 
 def _web_address(value: Any) -> str | None:
     """``value`` when it is an absolute http(s) address, else None."""
-    cleaned = _clean(value)
+    cleaned = text_field(value)
     if cleaned is None:
         return None
     try:
@@ -909,18 +909,18 @@ def _web_address(value: Any) -> str | None:
 def _plain_text(element: Mapping[str, Any], key: str) -> str | None:
     """A title as plain text: feedparser leaves the markup in one the feed types as HTML or
     XHTML (Atom's type="html", or an RSS title it finds tags in), and a title is text."""
-    value = _clean(element.get(key))
+    value = text_field(element.get(key))
     detail = element.get(f"{key}_detail") or {}
     if value is None or "html" not in str(detail.get("type", "")):
         return value
-    return _clean(" ".join(html_fragment_text(value).split()))
+    return text_field(" ".join(html_fragment_text(value).split()))
 
 
 def _byline(entry: Any) -> str | None:
     """The author's name: feedparser writes an author given with an address as
     "jane@example.com (Jane Doe)", and the byline is the name."""
     detail = entry.get("author_detail") or {}
-    return _clean(detail.get("name")) or _clean(entry.get("author"))
+    return text_field(detail.get("name")) or text_field(entry.get("author"))
 
 
 class _Body(NamedTuple):
@@ -1002,7 +1002,9 @@ def _walk(element: Any, parts: list[str]) -> None:
         parts.append("\n")
 
 
-def _clean(value: Any) -> str | None:
+def text_field(value: Any) -> str | None:
+    """A field's text without surrounding blanks; None when it is missing, blank or not a
+    string."""
     if not isinstance(value, str):
         return None
     value = value.strip()
@@ -1072,7 +1074,7 @@ _NUMERIC_DATE = re.compile(r"\d{4}\s*[-/.]\s*\d|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.
 
 
 def _language(value: Any) -> str | None:
-    cleaned = _clean(value)
+    cleaned = text_field(value)
     try:
         # None for a name (<language>English</language>), which is left to detection.
         return normalise_language(cleaned) if cleaned else None

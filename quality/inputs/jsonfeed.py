@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from quality.batch import FailedInput
-from quality.inputs.feeds import BOM_AND_BLANKS, FeedEntry, html_fragment_text
+from quality.inputs.feeds import BOM_AND_BLANKS, FeedEntry, html_fragment_text, text_field
 from quality.inputs.jsonl import json_type
 from quality.inputs.urls import site_name
 
@@ -77,9 +77,9 @@ def json_feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedIn
         message = f"{source}: not a valid JSON Feed: expected an object with 'items', got {got}"
         yield FailedInput(source, "InvalidFeed", message)
         return
-    home = _string(feed.get("home_page_url")) or _string(feed.get("feed_url"))
-    publisher = _string(feed.get("title")) or (site_name(home) if home else None)
-    language = _string(feed.get("language"))
+    home = text_field(feed.get("home_page_url")) or text_field(feed.get("feed_url"))
+    publisher = text_field(feed.get("title")) or (site_name(home) if home else None)
+    language = text_field(feed.get("language"))
     for position, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             message = f"{source}: item {position}: expected an object, got a JSON {json_type(item)}"
@@ -96,22 +96,22 @@ def _record(
     publisher: str | None,
     language: str | None,
 ) -> dict[str, Any]:
-    link = _string(item.get("url")) or _string(item.get("external_url"))
+    link = text_field(item.get("url")) or text_field(item.get("external_url"))
     url = urljoin(home, link) if home and link else link
-    html = _string(item.get("content_html"))
-    text = _string(item.get("content_text"))
+    html = text_field(item.get("content_html"))
+    text = text_field(item.get("content_text"))
     if html is not None and not html_fragment_text(html).strip():
         html = None  # only an image or an empty block: the plain text or summary says more
     if html is None and text is None:
-        text = _string(item.get("summary"))
+        text = text_field(item.get("summary"))
     record: dict[str, Any] = {
         "id": _identifier(item.get("id")) or url or f"{source}#{position}",
-        "title": _string(item.get("title")),
+        "title": text_field(item.get("title")),
         "byline": _byline(item),
         "url": url,
-        "published": _string(item.get("date_published")),
+        "published": text_field(item.get("date_published")),
         "publisher": publisher or (site_name(url) if url else None),
-        "language": _string(item.get("language")) or language,
+        "language": text_field(item.get("language")) or language,
         "text": html_fragment_text(html) if html is not None else text,
     }
     if html is not None:
@@ -125,7 +125,7 @@ def _byline(item: Mapping[str, Any]) -> str | None:
     authors = item.get("authors")
     if not isinstance(authors, list):
         authors = [item.get("author")]
-    names = [_string(a.get("name")) for a in authors if isinstance(a, dict)]
+    names = [text_field(a.get("name")) for a in authors if isinstance(a, dict)]
     return ", ".join(name for name in names if name) or None
 
 
@@ -133,9 +133,4 @@ def _identifier(value: Any) -> str | None:
     # Version 1 allowed numbers as ids; they name the item all the same.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    return _string(value)
-
-
-def _string(value: Any) -> str | None:
-    """A field's text, or None when it is missing, blank or not a string."""
-    return (value.strip() or None) if isinstance(value, str) else None
+    return text_field(value)
