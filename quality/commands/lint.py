@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
+from quality.inputs import ARTICLE_EXTENSIONS
+
 if TYPE_CHECKING:
     from quality.lint.runner import LintRun
 
@@ -52,8 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         metavar="PATH",
         help=(
-            "files, directories (searched for .txt .md .markdown .mdx .html .htm .json) or - "
-            "for stdin (default: the current directory, or stdin with --stdin-filename)"
+            f"files, directories (searched for {' '.join(ARTICLE_EXTENSIONS)}) or - for stdin "
+            "(default: the current directory, or stdin with --stdin-filename)"
         ),
     )
     parser.epilog = EPILOG
