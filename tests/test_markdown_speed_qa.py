@@ -30,6 +30,8 @@ from quality.inputs.markdown import (
     _SETEXT_EQUALS,
     _decoded_entity,
     _html_comment_spans,
+    _is_marker_or_word,
+    _matching,
     _spans_between,
     _table_rows,
     code_and_definition_spans,
@@ -222,22 +224,6 @@ def _inline_code_spans(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _matching(text: str, start: int, pattern: re.Pattern[str], opener: str) -> dict[int, int]:
-    """Where each balanced opening bracket (or parenthesis) closes, within its paragraph."""
-    pairs: dict[int, int] = {}
-    stack: list[int] = []
-    for m in pattern.finditer(text, start):
-        char = m.group()
-        if char == opener:
-            stack.append(m.start())
-        elif len(char) == 1:
-            if stack:
-                pairs[stack.pop()] = m.start()
-        else:  # a blank line: nothing opened before it closes after it
-            stack.clear()
-    return pairs
-
-
 def _bracket_markup(text: str, start: int) -> list[tuple[int, int]]:
     """The spans to blank for links and images (inline and by reference), footnote
     references and Obsidian wikilinks and embeds. A link keeps its label; an image, a
@@ -372,13 +358,6 @@ def _line_emphasis(text: str, line_start: int, line_end: int) -> list[tuple[int,
         else:
             spans.append(found)
             position = found[1]
-
-
-def _is_marker_or_word(text: str, at: int, line_end: int) -> bool:
-    if at >= line_end:
-        return False
-    char = text[at]
-    return char in "*_" or char.isalnum()
 
 
 # The corpus.
