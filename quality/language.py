@@ -20,6 +20,8 @@ UNSPACED_CHARS = (
 #: Characters of text handed to langdetect; enough for a stable answer on prose.
 DETECTION_PREFIX = 2000
 UNKNOWN = "unknown"
+#: The language of an article with no text: no scorer has anything to read.
+NO_TEXT = "none"
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
     [

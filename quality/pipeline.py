@@ -13,8 +13,8 @@ from quality.article import Article
 from quality.errors import ConfigError, InputError, QualityError, RuleError, ScorerError
 from quality.findings import Finding, Severity, in_text_order
 from quality.inputs import load_article, with_text_metadata
-from quality.language import UNKNOWN, detect_language
-from quality.matching import SharedScan
+from quality.language import NO_TEXT, UNKNOWN, detect_language
+from quality.matching import Automaton, SharedScan
 from quality.registry import available, check_scorer_class, scorer_class
 from quality.report import Report, ScorerSummary
 from quality.ruleset import RuleBook, RuleSelection, ScorerRules
@@ -167,7 +167,11 @@ class Pipeline:
                 "Pipeline.score reads text, bytes, a mapping or keyword fields"
             )
         article = with_text_metadata(article)
-        language = article.language or detect_language(article.text)
+        if not article.text.strip():
+            # Even with a language given, scorers that ran on nothing would grade it clean.
+            language = NO_TEXT
+        else:
+            language = article.language or detect_language(article.text)
         plan = self._plans.get(language) or self._plan(language)
         doc = Document(article, language, plan.scan)
         findings: list[Finding] = []
@@ -226,18 +230,12 @@ class Pipeline:
         """What scoring an article in ``language`` takes, worked out on the first one: each
         scorer with its weight, or why it cannot run, and one pass for the automata of all."""
         steps = []
-        automata = []
+        automata: list[Automaton | None] = []
         for scorer in self.scorers:
-            skipped = None
-            try:
-                runs = scorer.can_score(language)
-                automata.extend(scorer.automata(language))
-            except QualityError:
-                raise
-            except Exception as exc:
-                doing = f"could not prepare for an article in '{language}'"
-                raise _failure(scorer, doing, exc) from exc
-            if not runs:
+            skipped: str | None = None
+            if language == NO_TEXT:
+                skipped = "the article has no text"
+            elif not self._prepare(scorer, language, automata):
                 skipped = (
                     "language could not be detected"
                     if language == UNKNOWN
@@ -246,6 +244,19 @@ class Pipeline:
             steps.append((scorer, self.weights.weight(scorer.id), skipped, _is_builtin(scorer)))
         plan = self._plans[language] = _Plan(SharedScan(automata), steps)
         return plan
+
+    @staticmethod
+    def _prepare(scorer: Scorer, language: str, automata: list[Automaton | None]) -> bool:
+        """Whether ``scorer`` reads ``language``, adding the automata it scans with."""
+        try:
+            runs = scorer.can_score(language)
+            automata.extend(scorer.automata(language))
+        except QualityError:
+            raise
+        except Exception as exc:
+            doing = f"could not prepare for an article in '{language}'"
+            raise _failure(scorer, doing, exc) from exc
+        return runs
 
 
 class NoScorersError(ConfigError):

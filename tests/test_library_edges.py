@@ -179,7 +179,7 @@ def test_explain_does_not_say_a_scorer_without_weight_was_charged() -> None:
     lines = pipeline.score("").explain().splitlines()
     attribution = next(line for line in lines if line.startswith("attribution:"))
     dates = next(line for line in lines if line.startswith("dates:"))
-    assert attribution == "attribution: 0.0 points, not run (language could not be detected)"
+    assert attribution == "attribution: 0.0 points, not run (the article has no text)"
     assert dates.endswith("charged because nothing is known either way")
 
 
@@ -223,3 +223,12 @@ def test_findings_slice_the_text_and_the_report_matches_its_schema(source) -> No
     assert data == json.loads(json.dumps(report.to_dict()))
     jsonschema.validate(data, SCHEMA)
     assert report.explain()
+
+
+@pytest.mark.parametrize("fields", [{}, {"language": "en"}, {"title": "Budget", "language": "de"}])
+def test_an_article_with_no_text_is_not_graded_clean_whatever_its_language(fields) -> None:
+    # With a language given, the scorers used to run on nothing and grade it A.
+    report = quality.score(" \n\t", **fields)
+    assert report.score < quality.Pipeline().weights.fail_under
+    assert not report.findings
+    assert {s.reason for s in report.scorers.values()} == {"the article has no text"}

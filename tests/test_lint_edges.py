@@ -239,3 +239,14 @@ def test_exclude_with_a_leading_double_star_prunes_a_top_level_folder(
         (tmp_path / folder / "a.md").write_text(STORY, encoding="utf-8")
     _, out, _ = run(capsys, "lint", ".", "--exclude", "**/old/*", "--format", "json")
     assert [f["path"] for f in json.loads(out)["files"]] == ["new/a.md"]
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [("empty.md", ""), ("stub.md", "---\ntitle: Budget\n---\n"), ("a.txt", "\n \n")],
+)
+def test_an_empty_draft_fails_and_says_it_has_no_text(capsys, tmp_path, name, content):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    code, out, _ = run(capsys, "lint", str(tmp_path / name))
+    assert code == 1
+    assert "FAIL" in out and "scorers not run: the article has no text" in out
