@@ -19,6 +19,7 @@ from quality.errors import (
     QualityError,
     RuleError,
     ScorerError,
+    ScorerLoadError,
 )
 from quality.findings import Finding, Severity
 from quality.inputs import load_article
@@ -61,6 +62,7 @@ __all__ = [
     "RuleError",
     "Scorer",
     "ScorerError",
+    "ScorerLoadError",
     "ScorerResult",
     "ScorerSummary",
     "Severity",

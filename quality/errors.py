@@ -87,3 +87,9 @@ class OptionError(ConfigError):
 
 class ScorerError(QualityError):
     """A scorer could not be found, loaded or run."""
+
+
+class ScorerLoadError(ScorerError):
+    """An installed package declares a scorer that cannot be imported. Every pipeline that
+    includes the scorer (the default one does) fails with it until the package is fixed or
+    uninstalled; the message names the package."""

@@ -13,7 +13,7 @@ import warnings
 from functools import lru_cache
 from importlib import import_module, metadata
 
-from quality.errors import ScorerError
+from quality.errors import ScorerError, ScorerLoadError
 from quality.scorers.base import Scorer
 
 ENTRY_POINT_GROUP = "quality.scorers"
@@ -39,6 +39,9 @@ _ambiguous: dict[str, list[str]] = {}
 #: the installed packages whose entry points could not be read, each with the reason
 #: (filled in by ``available``)
 _unreadable: list[str] = []
+#: "module:Class" of an entry point -> the installed package declaring it, as name and
+#: version (filled in by ``available``)
+_declared_by: dict[str, str] = {}
 
 
 def register(cls: type[Scorer]) -> type[Scorer]:
@@ -87,6 +90,7 @@ def _entry_points() -> list[metadata.EntryPoint]:
     found: list[metadata.EntryPoint] = []
     seen: set[str] = set()
     _unreadable.clear()
+    _declared_by.clear()
     for dist in metadata.distributions():
         try:
             # The first of two copies of one package on the path is the one imported. The
@@ -98,7 +102,9 @@ def _entry_points() -> list[metadata.EntryPoint]:
             text = dist.read_text("entry_points.txt")
             if not text or ENTRY_POINT_GROUP not in text:  # most packages: nothing to parse
                 continue
-            found.extend(dist.entry_points.select(group=ENTRY_POINT_GROUP))
+            declared = dist.entry_points.select(group=ENTRY_POINT_GROUP)
+            found.extend(declared)
+            _declared_by.update((ep.value, _package(dist)) for ep in declared)
         except Exception as exc:
             _unreadable.append(f"{_package(dist)} ({type(exc).__name__}: {exc})")
     if _unreadable:
@@ -146,8 +152,12 @@ def _load(scorer_id: str, target: str) -> type[Scorer]:
         for part in attribute.split("."):
             obj = getattr(obj, part)
     except Exception as exc:  # a third-party module may fail to import in any way at all
-        raise ScorerError(
-            f"scorer '{scorer_id}' could not be loaded from {target}: {type(exc).__name__}: {exc}"
+        package = _declared_by.get(target)
+        of_package = f" (package {package})" if package else ""
+        remedy = "; fix or uninstall that package" if package else ""
+        raise ScorerLoadError(
+            f"scorer '{scorer_id}' could not be loaded from {target}{of_package}: "
+            f"{type(exc).__name__}: {exc}{remedy}"
         ) from exc
     cls = check_scorer_class(obj, target)
     if cls.id != scorer_id:

@@ -13,6 +13,7 @@ import pytest
 import quality
 from quality import registry
 from quality.analysis import Document
+from quality.cli import main
 from quality.findings import Finding, Severity
 from quality.ruleset import RuleBook, ScorerRules, default_rules_dir, load_rule_file
 from quality.scorers.base import Scorer, ScorerResult
@@ -257,8 +258,22 @@ def test_a_scorer_module_that_fails_to_import_is_named(site, module, error):
     install(site, "fake-broken", "test-broken = fake_broken:Broken", module)
     with pytest.raises(quality.ScorerError) as caught:
         quality.Pipeline(["test-broken"])
-    assert "scorer 'test-broken' could not be loaded from fake_broken:Broken" in str(caught.value)
-    assert error in str(caught.value)
+    message = str(caught.value)
+    assert isinstance(caught.value, quality.ScorerLoadError)
+    assert "scorer 'test-broken' could not be loaded from fake_broken:Broken" in message
+    assert error in message
+    assert "(package fake-broken 1.0)" in message and "fix or uninstall that package" in message
+
+
+def test_lint_blames_a_broken_scorer_package_not_the_configuration(site, tmp_path, capsys):
+    install(site, "fake-broken", "test-broken = fake_broken:Broken", "raise ImportError('x')")
+    article = tmp_path / "draft.md"
+    article.write_text("The council met on Tuesday.\n", encoding="utf-8")
+    code = main(["lint", str(article)])
+    out = capsys.readouterr().out
+    assert code == 2
+    assert "draft.md: error: scorer 'test-broken' could not be loaded" in out
+    assert "package fake-broken 1.0" in out and "configuration" not in out
 
 
 # Rule files.

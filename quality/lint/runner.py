@@ -20,6 +20,7 @@ from quality.errors import (
     OptionError,
     QualityError,
     RuleError,
+    ScorerLoadError,
 )
 from quality.findings import Finding, Severity
 from quality.inputs import decode, refuse_binary, with_line_feeds
@@ -427,6 +428,8 @@ class Linter:
             return _Scoring(pipeline, pipeline.weights.fail_under)
         except OptionError as exc:  # name the option's key in the configuration
             raise config.option_error(exc) from exc
+        except ScorerLoadError:
+            raise  # an installed package's fault, whatever the configuration says
         except QualityError as exc:
             # Name the configuration file unless the error already does (a weights file's).
             message = str(exc)
@@ -461,6 +464,8 @@ class Linter:
             scoring = self.scoring_for(settings)
         except ConfigError as exc:
             return FileResult(display, error=f"invalid configuration: {exc}", config=None)
+        except ScorerLoadError as exc:
+            return FileResult(display, error=str(exc), config=None)
         result = FileResult(
             display,
             fail_on=settings.fail_on,
