@@ -13,9 +13,11 @@ examples:
   quality eval --limit 200                     quick run: 200 records of each file
   quality eval --only attribution --json -     one kind of data, as JSON on standard output
   quality eval --file my.jsonl --kind news     a labelled file of your own
+  quality eval --check --json eval.json        a gate in CI: fail when a target is missed
 
-exit status: 0 measured; 2 the command could not run (bad option, missing or invalid data,
-unwritable --json file); 130 interrupted.
+exit status: 0 measured (with --check: every target measured is met); 1 with --check, a
+target measured is missed (each one named on standard error); 2 the command could not run
+(bad option, missing or invalid data, unwritable --json file); 130 interrupted.
 """
 
 #: The options naming a file or folder: given empty (an unset variable in a script), each
@@ -63,6 +65,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also write the results as JSON ('-': to standard output, instead of the tables)",
     )
     parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 when a target is missed, naming each on standard error (a target whose "
+        "data was not given, or could not be measured on it, does not count)",
+    )
+    parser.add_argument(
         "--top-rules",
         type=int,
         default=None,
@@ -74,7 +82,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quality.evaluation.datasets import DEFAULT_FILES, default_data_dir, read_kind, repo_root
     from quality.evaluation.measures import evaluate
-    from quality.evaluation.report import check_output, render_markdown, to_json, write_json
+    from quality.evaluation.report import (
+        check_output,
+        render_markdown,
+        target_checks,
+        to_json,
+        write_json,
+    )
     from quality.pipeline import Pipeline
 
     for option in PATH_OPTIONS:
@@ -127,11 +141,24 @@ def run(args: argparse.Namespace) -> int:
     evaluation.settings["limit"] = args.limit
     if json_to_stdout:
         sys.stdout.write(to_json(evaluation))
+    else:
+        sys.stdout.write(render_markdown(evaluation, top_rules=args.top_rules))
+        if args.json:
+            write_json(evaluation, Path(args.json))
+    if not args.check:
         return 0
-    sys.stdout.write(render_markdown(evaluation, top_rules=args.top_rules))
-    if args.json:
-        write_json(evaluation, Path(args.json))
-    return 0
+    checks = [check for check in target_checks(evaluation) if check.met is not None]
+    if not checks:
+        # A gate that checked nothing passes; say so, or a run on the wrong data looks green.
+        print("quality eval: warning: no target could be measured on this data", file=sys.stderr)
+    missed = [check for check in checks if not check.met]
+    for check in missed:
+        print(
+            f"quality eval: target missed: {check.measure}: {check.shown_value} "
+            f"(target {check.shown_target})",
+            file=sys.stderr,
+        )
+    return 1 if missed else 0
 
 
 def _refuse_overwriting(json_target: str | None, path: Path, what: str) -> None:

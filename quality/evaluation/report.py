@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import operator
 import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,172 @@ TARGETS = {
     "dates_exact": 0.90,
     "missing_reported": 0.90,
 }
+
+
+#: How a measured value is held against its limit. The seeds are one target over several
+#: scores: each seed must score below fail-under.
+COMPARISONS: dict[str, Callable[[Any, float], bool]] = {
+    ">=": operator.ge,
+    "<=": operator.le,
+    "all <": lambda values, limit: all(value < limit for value in values),
+}
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """One target held against the value measured for it: the single place that decides
+    whether a target is met, for the tables, the JSON and ``quality eval --check`` alike."""
+
+    #: Stable name for scripts (the measure's wording carries counts that change with the data).
+    id: str
+    measure: str
+    value: float | list[float] | None
+    op: str
+    limit: float
+    shown_value: str
+    shown_target: str
+
+    @property
+    def met(self) -> bool | None:
+        """None when the value could not be measured (a dataset with texts of one class only,
+        say): such a target is neither met nor missed."""
+        if self.value is None:
+            return None
+        # bool(): a numpy value would compare to a numpy bool, which JSON cannot write.
+        return bool(COMPARISONS[self.op](self.value, self.limit))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "measure": self.measure,
+            "value": self.value,
+            "target": {"op": self.op, "limit": self.limit},
+            "met": self.met,
+        }
+
+
+def _share_check(
+    check_id: str, measure: str, value: float | None, op: str, limit: float
+) -> TargetCheck:
+    return TargetCheck(check_id, measure, value, op, limit, fmt(value), f"{op} {limit:.0%}")
+
+
+def _auc_check(check_id: str, measure: str, value: float | None, limit: float) -> TargetCheck:
+    return TargetCheck(check_id, measure, value, ">=", limit, fmt(value, "auc"), f">= {limit}")
+
+
+def _overall_checks(o: Mapping[str, Any]) -> list[TargetCheck]:
+    checks = []
+    if "auc" in o:
+        checks.append(_auc_check("auc", "AUC human vs machine (all)", o["auc"], TARGETS["auc"]))
+        checks += [
+            _auc_check(
+                f"auc_per_dataset/{name}",
+                f"AUC, dataset {name}",
+                d["auc"],
+                TARGETS["auc_per_dataset"],
+            )
+            for name, d in o["per_dataset"].items()
+        ]
+    if "human_news" in o:
+        h = o["human_news"]
+        checks.append(
+            _share_check(
+                "human_news_below_fail_under",
+                f"human-news below fail-under ({h['n']} articles)",
+                h["below_fail_under"],
+                "<=",
+                TARGETS["human_news_below_fail_under"],
+            )
+        )
+    if "seeds" in o:
+        scores = [s["score"] for s in o["seeds"]]
+        checks.append(
+            TargetCheck(
+                "seeds_below_fail_under",
+                f"seed scores (fail-under {o['fail_under']:g})",
+                scores,
+                "all <",
+                o["fail_under"],
+                ", ".join(f"{score:.0f}" for score in scores),
+                "all below",
+            )
+        )
+    return checks
+
+
+def _attribution_checks(a: Mapping[str, Any]) -> list[TargetCheck]:
+    # Only the vague and named labels have a target; no_source is reported without one.
+    targets = {"vague": (">=", TARGETS["vague_flagged"]), "named": ("<=", TARGETS["named_flagged"])}
+    return [
+        _share_check(
+            f"{label}_flagged",
+            f"{label}-attribution sentences flagged (of {a['n'][label]})",
+            a["flagged"][label],
+            op,
+            limit,
+        )
+        for label, (op, limit) in targets.items()
+        if label in a["flagged"]
+    ]
+
+
+def _residue_checks(r: Mapping[str, Any]) -> list[TargetCheck]:
+    return [
+        _share_check(
+            "comments_detected",
+            f"reader comments found at article end ({r['n_with_comments']} pages)",
+            r["detected_reader_comments"],
+            ">=",
+            TARGETS["comments_detected"],
+        ),
+        _share_check(
+            "comments_false",
+            f"comment residue on pages without comments ({r['n_without_comments']} pages)",
+            r["false_comment_reports"],
+            "<=",
+            TARGETS["comments_false"],
+        ),
+    ]
+
+
+def _dates_checks(d: Mapping[str, Any]) -> list[TargetCheck]:
+    return [
+        _share_check(
+            "dates_exact",
+            f"exact date on dated pages ({d['n_dated']})",
+            d["exact"],
+            ">=",
+            TARGETS["dates_exact"],
+        ),
+        _share_check(
+            "missing_reported",
+            f"missing date reported on undated pages ({d['n_undated']})",
+            d["missing_reported_on_undated"],
+            ">=",
+            TARGETS["missing_reported"],
+        ),
+    ]
+
+
+#: Each section of the results with a target, in the order of the tables.
+SECTION_CHECKS: dict[str, Callable[[Mapping[str, Any]], list[TargetCheck]]] = {
+    "overall": _overall_checks,
+    "attribution": _attribution_checks,
+    "residue": _residue_checks,
+    "dates": _dates_checks,
+}
+
+
+def target_checks(evaluation: Evaluation) -> list[TargetCheck]:
+    """Every target whose section was evaluated, unmeasurable values included (``met`` None)."""
+    results = evaluation.results
+    return [
+        check
+        for section, checks_of in SECTION_CHECKS.items()
+        if section in results
+        for check in checks_of(results[section])
+    ]
 
 
 def fmt(value: Any, kind: str = "share") -> str:
@@ -46,6 +215,10 @@ def _check(ok: bool | None) -> str:
     return "n/a" if ok is None else "met" if ok else "MISSED"
 
 
+def _target_row(check: TargetCheck) -> list[str]:
+    return [check.measure, check.shown_value, check.shown_target, _check(check.met)]
+
+
 def render_markdown(evaluation: Evaluation, *, top_rules: int | None = None) -> str:
     out: list[str] = ["# Evaluation", ""]
     settings = evaluation.settings
@@ -54,41 +227,26 @@ def render_markdown(evaluation: Evaluation, *, top_rules: int | None = None) -> 
     )
     out.append("")
     results = evaluation.results
+    checks = {check.id: check for check in target_checks(evaluation)}
     if "overall" in results:
-        out += _overall(results["overall"])
+        out += _overall(results["overall"], checks)
     if "attribution" in results:
-        out += _attribution(results["attribution"])
+        out += _attribution(results["attribution"], checks)
     if "residue" in results:
-        out += _residue(results["residue"])
+        out += _residue(results["residue"], checks)
     if "dates" in results:
-        out += _dates(results["dates"])
+        out += _dates(results["dates"], checks)
     if "rules" in results:
         out += _rules(results["rules"], top_rules)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _overall(o: dict[str, Any]) -> list[str]:
+def _overall(o: dict[str, Any], checks: Mapping[str, TargetCheck]) -> list[str]:
     out = ["## Overall score", ""]
     rows = []
     if "auc" in o:
-        rows.append(
-            [
-                "AUC human vs machine (all)",
-                fmt(o["auc"], "auc"),
-                f">= {TARGETS['auc']}",
-                _check(None if o["auc"] is None else o["auc"] >= TARGETS["auc"]),
-            ]
-        )
-        for name, d in o["per_dataset"].items():
-            auc = d["auc"]
-            rows.append(
-                [
-                    f"AUC, dataset {name}",
-                    fmt(auc, "auc"),
-                    f">= {TARGETS['auc_per_dataset']}",
-                    _check(None if auc is None else auc >= TARGETS["auc_per_dataset"]),
-                ]
-            )
+        rows.append(_target_row(checks["auc"]))
+        rows += [_target_row(checks[f"auc_per_dataset/{name}"]) for name in o["per_dataset"]]
         rows.append(
             [
                 "mean score human / machine",
@@ -107,15 +265,7 @@ def _overall(o: dict[str, Any]) -> list[str]:
         )
     if "human_news" in o:
         h = o["human_news"]
-        limit = TARGETS["human_news_below_fail_under"]
-        rows.append(
-            [
-                f"human-news below fail-under ({h['n']} articles)",
-                fmt(h["below_fail_under"]),
-                f"<= {100 * limit:.0f}%",
-                _check(h["below_fail_under"] <= limit),
-            ]
-        )
+        rows.append(_target_row(checks["human_news_below_fail_under"]))
         rows.append(
             [f"human-news with grade {o['lowest_grade']}", fmt(h["lowest_grade"]), "near 0", ""]
         )
@@ -128,15 +278,7 @@ def _overall(o: dict[str, Any]) -> list[str]:
             ]
         )
     if "seeds" in o:
-        scores = ", ".join(f"{s['score']:.0f}" for s in o["seeds"])
-        rows.append(
-            [
-                f"seed scores (fail-under {o['fail_under']:g})",
-                scores,
-                "all below",
-                _check(o["seeds_all_below"]),
-            ]
-        )
+        rows.append(_target_row(checks["seeds_below_fail_under"]))
     out += _table(["measure", "value", "target", ""], rows)
     if o.get("per_model"):
         out += ["### Per model (its texts against the human texts of the same dataset)", ""]
@@ -150,27 +292,23 @@ def _overall(o: dict[str, Any]) -> list[str]:
     return out
 
 
-def _attribution(a: dict[str, Any]) -> list[str]:
+def _attribution(a: dict[str, Any], checks: Mapping[str, TargetCheck]) -> list[str]:
     out = ["## Attribution (each sentence scored alone; flagged = any ATT1xx finding)", ""]
     rows = []
     for label in ("vague", "no_source", "named"):
         if label not in a["flagged"]:
             continue
-        target = {
-            "vague": f">= {TARGETS['vague_flagged']:.0%}",
-            "named": f"<= {TARGETS['named_flagged']:.0%}",
-        }
-        value = a["flagged"][label]
-        ok = (
-            None
-            if value is None or label == "no_source"
-            else (
-                value >= TARGETS["vague_flagged"]
-                if label == "vague"
-                else value <= TARGETS["named_flagged"]
-            )
+        # A label without a target (no_source) reads "n/a" in the mark column, as unmeasured.
+        check = checks.get(f"{label}_flagged")
+        rows.append(
+            [
+                label,
+                str(a["n"][label]),
+                fmt(a["flagged"][label]),
+                check.shown_target if check else "",
+                _check(check.met if check else None),
+            ]
         )
-        rows.append([label, str(a["n"][label]), fmt(value), target.get(label, ""), _check(ok)])
     out += _table(["label", "sentences", "flagged", "target", ""], rows)
     if a["by_rule"]:
         labels = [label for label in ("vague", "no_source", "named") if label in a["n"]]
@@ -184,16 +322,10 @@ def _attribution(a: dict[str, Any]) -> list[str]:
     return out
 
 
-def _residue(r: dict[str, Any]) -> list[str]:
+def _residue(r: dict[str, Any], checks: Mapping[str, TargetCheck]) -> list[str]:
     out = [f"## Residue (comment sections; tolerance {r['tolerance']} characters)", ""]
-    det, false = r["detected_reader_comments"], r["false_comment_reports"]
     rows = [
-        [
-            f"reader comments found at article end ({r['n_with_comments']} pages)",
-            fmt(det),
-            f">= {TARGETS['comments_detected']:.0%}",
-            _check(None if det is None else det >= TARGETS["comments_detected"]),
-        ],
+        _target_row(checks["comments_detected"]),
         ["any residue reported at/after article end", fmt(r["detected_any_residue"]), "", ""],
         [
             "reader comments reported too early (cuts the article)",
@@ -201,12 +333,7 @@ def _residue(r: dict[str, Any]) -> list[str]:
             "",
             "",
         ],
-        [
-            f"comment residue on pages without comments ({r['n_without_comments']} pages)",
-            fmt(false),
-            f"<= {TARGETS['comments_false']:.0%}",
-            _check(None if false is None else false <= TARGETS["comments_false"]),
-        ],
+        _target_row(checks["comments_false"]),
         ["  of which reader comments (RES106)", fmt(r["false_reader_comments"]), "", ""],
         ["any residue on pages without comments", fmt(r["any_residue_without_comments"]), "", ""],
         [
@@ -219,27 +346,14 @@ def _residue(r: dict[str, Any]) -> list[str]:
     return out + _table(["measure", "value", "target", ""], rows)
 
 
-def _dates(d: dict[str, Any]) -> list[str]:
+def _dates(d: dict[str, Any], checks: Mapping[str, TargetCheck]) -> list[str]:
     out = ["## Dates (HTML pages)", ""]
-    exact, missing = d["exact"], d["missing_reported_on_undated"]
-    rows = [
-        [
-            f"exact date on dated pages ({d['n_dated']})",
-            fmt(exact),
-            f">= {TARGETS['dates_exact']:.0%}",
-            _check(None if exact is None else exact >= TARGETS["dates_exact"]),
-        ],
-    ]
+    rows = [_target_row(checks["dates_exact"])]
     rows += [
         [f"  exact, {name}", fmt(value), "", ""] for name, value in d["exact_per_dataset"].items()
     ]
     rows += [
-        [
-            f"missing date reported on undated pages ({d['n_undated']})",
-            fmt(missing),
-            f">= {TARGETS['missing_reported']:.0%}",
-            _check(None if missing is None else missing >= TARGETS["missing_reported"]),
-        ],
+        _target_row(checks["missing_reported"]),
         [
             "time per page, mean / p90 (ms)",
             f"{fmt(d['ms_per_page_mean'], 'num')} / {fmt(d['ms_per_page_p90'], 'num')}",
@@ -334,7 +448,9 @@ def write_text(path: Path, text: str, option: str) -> None:
 
 
 def to_json(evaluation: Evaluation) -> str:
-    return json.dumps(evaluation.to_dict(), indent=2, sort_keys=False) + "\n"
+    measured = [check.to_dict() for check in target_checks(evaluation) if check.met is not None]
+    document = {**evaluation.to_dict(), "targets": measured}
+    return json.dumps(document, indent=2, sort_keys=False) + "\n"
 
 
 def write_json(evaluation: Evaluation, path: Path, option: str = "--json") -> None:
