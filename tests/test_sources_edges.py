@@ -330,3 +330,20 @@ def test_a_feed_without_a_title_and_json_lines_from_one_site_are_one_source() ->
     assert source_key(record["publisher"], record["url"]) == source_key(
         None, "https://www.herald.example/b"
     )
+
+
+@pytest.mark.parametrize(
+    ("publisher", "source"),
+    [
+        ("Dr.Oz", "Dr.Oz"),
+        ("St.Louis", "St.Louis"),
+        ("Mr.Smith.", "Mr.Smith."),
+        ("Salon.Com", "salon.com"),
+        ("News.com.au", "news.com.au"),
+        ("BBC.CO.UK", "bbc.co.uk"),
+        ("https://Example.Org/news", "example.org"),
+    ],
+)
+def test_a_name_with_a_dot_is_a_host_only_when_written_as_one(publisher: str, source: str) -> None:
+    # "Dr.Oz" was taken for the host dr.oz and lowercased.
+    assert source_key(publisher) == source

@@ -25,11 +25,47 @@ def source_key(publisher: Any = None, url: Any = None) -> str:
     its records name it."""
     name = publisher_name(publisher) if isinstance(publisher, str) else ""
     if name:
-        # A name with spaces is no address: "U.S. News" stays as written.
-        site = None if any(char.isspace() for char in name) else site_name(name)
+        site = site_name(name) if _may_be_address(name) else None
         return site or name
     site = site_name(url) if isinstance(url, str) else None
     return site or UNKNOWN_SOURCE
+
+
+#: Top-level domains written capitalised often enough ("Salon.Com") to be read as hosts.
+_COMMON_TOP_LEVEL = frozenset(
+    [
+        "com",
+        "net",
+        "org",
+        "gov",
+        "edu",
+        "info",
+        "biz",
+        "io",
+        "co",
+        "uk",
+        "us",
+        "ca",
+        "au",
+        "de",
+        "fr",
+        "eu",
+        "in",
+    ]
+)
+
+
+def _may_be_address(name: str) -> bool:
+    """Whether a publisher's name may be written as a web address or a host. A name with
+    spaces is none ("U.S. News"), and neither is one whose last dotted part is capitalised
+    as a word and no common top-level domain ("Dr.Oz", "St.Louis")."""
+    if any(char.isspace() for char in name):
+        return False
+    if "/" in name or ":" in name:  # a scheme, a port or a path: an address as typed
+        return True
+    last = name.rstrip(".").rpartition(".")[2]
+    capitalised = last[:1].isupper() and last[1:].islower()
+    return not capitalised or last.lower() in _COMMON_TOP_LEVEL
 
 
 def publisher_name(publisher: str) -> str:
