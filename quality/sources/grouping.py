@@ -33,25 +33,7 @@ def source_key(publisher: Any = None, url: Any = None) -> str:
 
 #: Top-level domains written capitalised often enough ("Salon.Com") to be read as hosts.
 _COMMON_TOP_LEVEL = frozenset(
-    [
-        "com",
-        "net",
-        "org",
-        "gov",
-        "edu",
-        "info",
-        "biz",
-        "io",
-        "co",
-        "uk",
-        "us",
-        "ca",
-        "au",
-        "de",
-        "fr",
-        "eu",
-        "in",
-    ]
+    ("com", "net", "org", "gov", "edu", "info", "biz", "io", "co", "uk", "us", "ca", "au")
 )
 
 
