@@ -329,7 +329,7 @@ def test_mdx_files_are_found_in_folders_and_read_as_markdown(tmp_path, capsys) -
     from quality.cli import main
     from quality.inputs import ARTICLE_EXTENSIONS, format_for_path
 
-    assert format_for_path("story.mdx") == "markdown"
+    assert format_for_path("story.mdx") == "mdx"
     (tmp_path / "story.mdx").write_text(
         "import Chart from './chart'\n\nThe plan offers a glimmer of hope, the mayor said.\n"
     )

@@ -15,7 +15,7 @@ from quality.inputs.charset import declared_charset, decode_declared
 from quality.inputs.jsonl import json_type
 
 #: Input formats ``load_article`` understands; "auto" sniffs the text.
-FORMATS = ("auto", "text", "markdown", "html")
+FORMATS = ("auto", "text", "markdown", "mdx", "html")
 
 #: The most characters an article's text, or its HTML, may hold (``max_chars``), for one
 #: article as for a batch: scoring takes several seconds per million characters, so a caller
@@ -44,7 +44,7 @@ MAPPING_KEYS = {
 _EXTENSION_FORMATS = {
     ".md": "markdown",
     ".markdown": "markdown",
-    ".mdx": "markdown",
+    ".mdx": "mdx",
     ".html": "html",
     ".htm": "html",
     ".txt": "text",
@@ -284,14 +284,14 @@ def from_string(text: str, *, format: str = "auto", url: str | None = None) -> A
             format = "text"
     if format == "html":
         return from_html(text, url=url)
-    if format == "markdown":
+    if format in ("markdown", "mdx"):
         front, body_start = markdown.parse_front_matter(text)
         if "published" in front:
             front["published"] = normalise_date(front["published"], field_name="date")
         # After the date is read: a blank one is no date, and has no origin.
         origins = {key: "front-matter" for key, value in front.items() if value is not None}
         return Article(
-            text=markdown.mask_markdown(text, body_start),
+            text=markdown.mask_markdown(text, body_start, mdx=format == "mdx"),
             origins=origins,
             source_format="markdown",
             **front,

@@ -529,7 +529,9 @@ class Linter:
             article = None
         else:
             source = text
-            style = suppression.MARKDOWN_STYLE if fmt == "markdown" else suppression.TEXT_STYLE
+            style = (
+                suppression.MARKDOWN_STYLE if fmt in ("markdown", "mdx") else suppression.TEXT_STYLE
+            )
             article = None
         found = suppression.scan(source, style)
         if article is None:
@@ -664,7 +666,8 @@ def _lint_finding(rule: Rule, start: int, end: int, detail: str, lines: LineInde
 
 
 def file_format(name: str, text: str) -> str:
-    """ "text", "markdown", "html" or "json": by extension, else by sniffing the content."""
+    """ "text", "markdown", "mdx", "html" or "json": by extension, else by sniffing the
+    content."""
     from quality.inputs import format_for_path
 
     if name.lower().endswith(".json"):

@@ -1,0 +1,336 @@
+"""MDX drafts read as MDX reads them: ESM statements over several lines and ``{...}``
+expressions are blanked, every offset stays true, and in Markdown a brace is text."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quality.analysis import Document
+from quality.article import Article
+from quality.cli import main
+from quality.inputs import load_article
+from quality.inputs.markdown import mask_markdown, parse_front_matter
+from quality.pipeline import default_pipeline
+
+FRONT = "---\ntitle: Budget vote\nauthor: Ana Ruiz\ndate: 2024-03-05\n---\n"
+
+ESM = (
+    "export const meta = {\n"
+    '  title: "Budget vote",\n'
+    '  tags: ["council", "budget"],\n'
+    "}\n"
+    "import {\n"
+    "  Chart,\n"
+    "  Figure,\n"
+    '} from "../components"\n'
+    "export default function Layout({ children }) {\n"
+    "  return <Page>{children}</Page>\n"
+    "}\n"
+)
+
+
+def mdx(text: str, body_start: int = 0) -> str:
+    masked = mask_markdown(text, body_start, mdx=True)
+    assert_offsets_kept(text, masked)
+    return masked
+
+
+def assert_offsets_kept(text: str, masked: str) -> None:
+    assert len(masked) == len(text)
+    assert [m.start() for m in re.finditer("[\r\n]", masked)] == [
+        m.start() for m in re.finditer("[\r\n]", text)
+    ]
+
+
+def blanked(masked: str, text: str, part: str) -> bool:
+    start = text.index(part)
+    return not masked[start : start + len(part)].strip()
+
+
+def findings(text: str, rule: str) -> list[tuple[int, int, str]]:
+    article = Article(text=mdx(text, parse_front_matter(text)[1]), source_format="markdown")
+    report = default_pipeline().score_article(article)
+    return [(f.line, f.column, f.excerpt) for f in report.findings if f.rule == rule]
+
+
+# ESM.
+
+
+def test_esm_over_several_lines_is_blanked_whole() -> None:
+    text = FRONT + ESM + "\nThe council voted on Tuesday.\n"
+    masked = mdx(text, len(FRONT))
+    assert masked.split() == ["The", "council", "voted", "on", "Tuesday."]
+
+
+def test_an_object_parted_by_a_blank_line_is_one_statement() -> None:
+    text = 'export const meta = {\n  title: "Budget",\n\n  tags: [],\n}\n\nThe council voted.\n'
+    assert mdx(text).split() == ["The", "council", "voted."]
+
+
+def test_prose_straight_after_a_statement_is_read() -> None:
+    text = "import Chart from './chart'\nexport const total = 40\nThe council voted.\n"
+    assert mdx(text).split() == ["The", "council", "voted."]
+
+
+def test_a_paragraph_that_begins_with_import_or_export_is_prose() -> None:
+    text = "import duties rose, and\nexport figures fell.\n\nexport figures fell too.\n"
+    assert mdx(text) == text
+
+
+def test_a_statement_cannot_interrupt_a_paragraph() -> None:
+    text = "The council said it would\nimport Chart, with\nits figures.\n"
+    assert mdx(text) == text
+    assert mdx("\n" + text[text.index("import") :]).split() == ["its", "figures."]
+
+
+def test_strings_comments_and_jsx_in_esm_do_not_end_it_early() -> None:
+    text = (
+        "export const Note = () => (\n"
+        "  <p>Don't {miss} it</p>\n"
+        ")\n"
+        "export const marks = {\n"
+        "  brace: '}', // the council's {\n"
+        "  pattern: `a ${'}'} b\n"
+        "  c`, /* } */\n"
+        "}\n"
+        "\n"
+        "The council voted.\n"
+    )
+    assert mdx(text).split() == ["The", "council", "voted."]
+
+
+def test_an_unclosed_statement_is_left_as_text() -> None:
+    text = (
+        "export const meta = {\n  title: 'Budget',\n\nThe council voted on Tuesday.\n\n"
+        "} the mayor added.\n"
+    )
+    # As Markdown reads it: only the first line, a one-line statement to that reading.
+    assert mdx(text) == mask_markdown(text)
+    assert mdx(text).split()[:3] == ["title:", "'Budget',", "The"]
+
+
+def test_the_filler_after_a_multi_line_export_is_found_where_it_is() -> None:
+    text = FRONT + ESM + "\nThe plan offers a glimmer of hope, the mayor said.\n"
+    assert findings(text, "FIL101") == [(18, 17, "a glimmer of hope")]
+
+
+def test_the_words_of_the_script_are_not_counted() -> None:
+    text = ESM + "\nThe council voted {props.title} on Tuesday.\n"
+    article = Article(text=mdx(text), source_format="markdown")
+    assert Document(article).word_count == 5
+
+
+# Expressions.
+
+
+def test_expressions_in_running_text_are_blanked() -> None:
+    text = "The {props.title} vote of {new Date().getFullYear()} passed.\n"
+    masked = mdx(text)
+    assert masked.split() == ["The", "vote", "of", "passed."]
+    assert masked.index("vote") == text.index("vote")
+
+
+def test_an_expression_block_over_lines_is_blanked() -> None:
+    text = (
+        "Before the list.\n"
+        "\n"
+        "{\n"
+        "  items.map((item) => (\n"
+        "    <li key={item.id}>Don't {item.name}</li>\n"
+        "  ))\n"
+        "}\n"
+        "\n"
+        "After the list.\n"
+    )
+    assert mdx(text).split() == ["Before", "the", "list.", "After", "the", "list."]
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ['{"}"}', "{'{'}", "{`${a}}`}", "{/* } */ a}", "{a < b ? 1 : 2}", "{x && <B c={1}>}</B>}"],
+)
+def test_strings_templates_comments_and_jsx_inside_do_not_close_it(expression: str) -> None:
+    text = f"The council {expression} voted.\n"
+    assert mdx(text).split() == ["The", "council", "voted."]
+
+
+def test_an_attribute_expression_with_a_greater_than_sign_does_not_end_the_tag() -> None:
+    text = "<Chart show={a > b} title='Budget' />\n\nThe council voted.\n"
+    assert mdx(text).split() == ["The", "council", "voted."]
+
+
+def test_an_unbalanced_brace_leaves_the_text_readable() -> None:
+    text = (
+        "The council { voted on Tuesday, the office said.\n"
+        "\n"
+        "The plan offers a glimmer of hope } she added.\n"
+        "\n" + "Another paragraph of the story.\n\n" * 50
+    )
+    masked = mdx(text)
+    assert masked == text
+    assert findings(text, "FIL101") == [(3, 17, "a glimmer of hope")]
+
+
+def test_an_escaped_brace_is_text() -> None:
+    text = "Sets are written \\{a, b} here.\n"
+    assert mdx(text).split() == ["Sets", "are", "written", "{a,", "b}", "here."]
+
+
+def test_braces_in_code_are_not_expressions() -> None:
+    text = (
+        "Write `{` to open, then the council } voted.\n"
+        "\n"
+        "```js\n"
+        "export const meta = {\n"
+        "```\n"
+        "\n"
+        "    {\n"
+        "\n"
+        "The council } voted again.\n"
+    )
+    masked = mdx(text)
+    assert masked.split() == [
+        "Write",
+        "to",
+        "open,",
+        "then",
+        "the",
+        "council",
+        "}",
+        "voted.",
+        "The",
+        "council",
+        "}",
+        "voted",
+        "again.",
+    ]
+
+
+# Markdown.
+
+
+def test_markdown_reads_braces_and_multi_line_exports_as_text() -> None:
+    text = FRONT + ESM + "\nThe {props.title} vote of {new Date().getFullYear()} passed.\n"
+    article = load_article(text, format="markdown", max_chars=None)
+    assert article.text == mask_markdown(text, len(FRONT))
+    assert "{props.title}" in article.text
+    assert "{new Date().getFullYear()}" in article.text
+    assert 'title: "Budget vote",' in article.text
+
+
+def test_a_markdown_file_is_linted_with_its_braces_as_text(tmp_path: Path, capsys) -> None:
+    (tmp_path / "story.md").write_text(
+        "The plan {offers a glimmer of hope}, the mayor said.\n", encoding="utf-8"
+    )
+    main(["lint", str(tmp_path / "story.md"), "--format", "json", "--exit-zero"])
+    found = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert [(f["rule"], f["line"], f["column"]) for f in found if f["rule"] == "FIL101"] == [
+        ("FIL101", 1, 18)
+    ]
+
+
+# Linting an .mdx file.
+
+MDX_DRAFT = (
+    "export const meta = {\n"
+    "  // offers a glimmer of hope\n"
+    '  title: "Budget vote",\n'
+    "}\n"
+    "\n"
+    "The plan offers a glimmer of hope, the mayor said.\n"
+)
+
+
+def lint_findings(path: Path, capsys) -> list[tuple[int, int]]:
+    main(["lint", "--select", "FIL101", str(path), "--format", "json", "--exit-zero"])
+    found = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    return [(f["line"], f["column"]) for f in found]
+
+
+def test_lint_finds_the_filler_after_a_multi_line_export_where_it_is(
+    tmp_path: Path, capsys
+) -> None:
+    (tmp_path / "story.mdx").write_text(MDX_DRAFT, encoding="utf-8")
+    assert (6, 17) in lint_findings(tmp_path / "story.mdx", capsys)
+
+
+def test_lint_reads_an_mdx_file_as_mdx(tmp_path: Path, capsys) -> None:
+    (tmp_path / "story.mdx").write_text(MDX_DRAFT, encoding="utf-8")
+    assert lint_findings(tmp_path / "story.mdx", capsys) == [(6, 17)]
+
+
+def test_score_and_the_library_read_an_mdx_file_as_mdx(tmp_path: Path) -> None:
+    from quality.inputs import format_for_path, load_article
+
+    assert format_for_path("story.mdx") == "mdx"
+    article = load_article(MDX_DRAFT, format="mdx")
+    assert "title:" not in article.text and article.source_format == "markdown"
+    assert load_article(MDX_DRAFT, format="markdown").text != article.text
+
+
+# Properties and time.
+
+#: The characters MDX and Markdown are made of, for texts drawn character by character.
+CHARACTERS = "{}()[]<>/*`'\"$\\=&|;:,.!#-_ \t\n\rabcimportexp"
+PIECES = [
+    *("{", "}", "${", "{/*", "*/}", "//", "'", '"', "`", "<a>", "</a>", "<B c={1} />", "\\{"),
+    *("import ", "export ", "export const a = {", "import { A } from 'a'", "from", "return"),
+    *("```", "    ", "> ", "- ", "\n", "\n\n", "\r\n", " ", "word", "it's", "é", "🎉"),
+]
+
+
+def assert_masks_keeping_offsets(text: str, body_start: int = 0) -> None:
+    assert_offsets_kept(text, mask_markdown(text, body_start, mdx=True))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=CHARACTERS, max_size=200))
+def test_any_text_of_mdx_characters_keeps_its_length_and_line_ends(text: str) -> None:
+    assert_masks_keeping_offsets(text)
+    assert_masks_keeping_offsets(FRONT + text, len(FRONT))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_any_draft_of_mdx_pieces_keeps_its_length_and_line_ends(pieces: list[str]) -> None:
+    assert_masks_keeping_offsets("".join(pieces))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_keeps_its_length_and_line_ends(text: str) -> None:
+    assert_masks_keeping_offsets(text)
+
+
+#: Texts of one piece repeated: unclosed expressions and statements, strings, comments and
+#: JSX in them, and statements that each close.
+REPEATED = [
+    *("{", "{a", "{'", '{"', "{`", "{/*", "{//\n", "{<a>", "{<a ", "{(", "{[", "${", "\\{"),
+    *("{'{\"{`", "{ return <a>", "<a>{", "{a}", "{ \n", "{'\n"),
+    *("export const a = {\n", "import {\n\n", "export const a = 1\n\n", "import {\n\n  a,\n"),
+]
+
+
+@pytest.mark.parametrize("piece", REPEATED, ids=repr)
+def test_mdx_masking_takes_time_in_proportion_to_the_text(piece: str) -> None:
+    def cost(size: int) -> float:
+        text = piece * (size // len(piece))
+        best = float("inf")
+        for round in range(3):
+            started = time.perf_counter()
+            mask_markdown(text + "\n" * (round + 1), mdx=True)  # a new text: scans are cached
+            best = min(best, time.perf_counter() - started)
+            if best > 5:
+                break
+        return best
+
+    small, large = cost(20_000), cost(80_000)
+    assert large < 5
+    assert large < 8 * max(small, 0.05), (small, large)
