@@ -1,0 +1,276 @@
+"""MDX's JavaScript inside a Markdown file: ESM blocks (``import``/``export`` over several
+lines) and ``{...}`` expressions, found so that the Markdown masking can blank them. Read
+just far enough to know where each ends, in time linear in the text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from quality.inputs.markdown import _PARAGRAPH_BREAK, _line_matches
+
+# MDX's ESM (MDX 2 and later): a block that begins at the left margin with "import " or
+# "export " where a block may begin (not on a paragraph's next line), and runs to the blank
+# line after its statements are complete. The head tells a statement from a paragraph that
+# begins with the word: "import duties rose" imports nothing.
+_MDX_ESM_START = re.compile(r"^(?:import|export) ", re.MULTILINE)
+_MDX_ESM_HEAD = re.compile(
+    r"import +(?:[\"'{*]|[\w$]+[ \t]*(?:,|from\b))"
+    r"|export +(?:(?:const|let|var|function|async|class|default)\b|[{*])"
+)
+# How the line after a complete statement may begin and still belong to its block: indented,
+# a chained call or an operator, a comment, or the next statement. Any other line is prose
+# that follows the block without the blank line MDX asks for.
+_MDX_ESM_GOES_ON = re.compile(r"[ \t.?:&|,=)\]}]|/[/*]|(?:import|export) ")
+# How the line after blank lines may begin for a statement still open to go on past them, as
+# MDX reads it (an object's fields parted by a blank line): indented, or closing brackets.
+_MDX_ESM_RESUMES = re.compile(r"[ \t)\]}]|/[/*]")
+_BLANK_LINE_AHEAD = re.compile(r"[ \t]*(?:\n|\Z)")
+_NOT_BLANK = re.compile(r"[^ \t\n]")
+
+
+def esm_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each block of MDX ESM statements. A block whose brackets, strings or
+    comments do not close (a typo) is left as text."""
+    spans: list[tuple[int, int]] = []
+    read_to = start
+    for m in _line_matches(_MDX_ESM_START, text, start):
+        line_start = m.start() + 1 if text[m.start()] == "\n" else m.start()
+        # A block is read from its start only once: a reading goes on past a blank line only
+        # onto an indented or closing line, so it never reaches the start of another block.
+        if line_start < read_to or not _MDX_ESM_HEAD.match(text, line_start):
+            continue
+        if line_start > start:
+            previous = max(start, text.rfind("\n", start, line_start - 1) + 1)
+            if _NOT_BLANK.search(text, previous, line_start - 1):
+                continue  # the next line of a paragraph, which ESM cannot interrupt
+        end, read_to = _esm_end(text, line_start)
+        if end is not None:
+            spans.append((line_start, end))
+    return spans
+
+
+def _esm_end(text: str, start: int) -> tuple[int | None, int]:
+    """Where the ESM block from ``start`` ends (the end of its last line; None if it does not
+    close), and where its reading stopped."""
+    script = _Script()
+    length = len(text)
+    line_start = start
+    while True:
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = length
+        # With its line end: a quoted string cannot run past it.
+        script.read(text, line_start, min(line_end + 1, length), until_closed=False)
+        if script.broken:
+            return None, line_end
+        complete = not script.open
+        if line_end == length:
+            return (line_end if complete else None), length
+        following = line_end + 1
+        blank_next = _BLANK_LINE_AHEAD.match(text, following) is not None
+        if complete:
+            if blank_next or not _MDX_ESM_GOES_ON.match(text, following):
+                return line_end, line_end
+        elif blank_next:
+            resumes = _NOT_BLANK.search(text, following)
+            if resumes is None:
+                return None, length
+            following = text.rfind("\n", following, resumes.start()) + 1
+            if not _MDX_ESM_RESUMES.match(text, following):
+                return None, following
+        line_start = following
+
+
+# How many times its length a text's MDX expressions may be read in all: every brace read
+# inside a reading is remembered and not read again, and this bound keeps a text built to
+# defeat that (braces in strings in strings ...) linear too.
+_EXPRESSION_READINGS = 8
+_UNCLOSED = -1
+
+
+def expression_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each MDX expression: a "{" (not escaped) through its matching "}",
+    read as JavaScript, with strings, template literals, comments and JSX inside. An
+    expression does not go past its paragraph: a "{" that has not closed by a blank line (a
+    typo) is text."""
+    opened = text.find("{", start)
+    if opened < 0:
+        return []
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start)]
+    known: dict[int, int] = {}  # where a brace already read closes (after its "}"), or _UNCLOSED
+    budget = _EXPRESSION_READINGS * (len(text) - start)
+    spans: list[tuple[int, int]] = []
+    while opened >= 0:
+        closed = known.get(opened)
+        if closed is None and budget > 0 and not _escaped(text, opened, start):
+            paragraph = bisect_left(breaks, opened)
+            paragraph_end = breaks[paragraph] if paragraph < len(breaks) else len(text)
+            script = _Script()
+            stopped = script.read(text, opened, paragraph_end, until_closed=True)
+            budget -= stopped - opened
+            known.update(script.closed_braces)
+            # A brace still open where the reading stopped would stop there too if read from
+            # itself: the same characters, read the same way.
+            for kind, at in zip(script.open, script.opened_at, strict=True):
+                if kind == "{":
+                    known[at] = _UNCLOSED
+            closed = known.get(opened)
+        if closed is not None and closed != _UNCLOSED:
+            spans.append((opened, closed))
+            opened = text.find("{", closed)
+        else:
+            opened = text.find("{", opened + 1)
+    return spans
+
+
+def _escaped(text: str, at: int, start: int) -> bool:
+    """Whether the character at ``at`` follows an odd run of backslashes."""
+    before = at
+    while before > start and text[before - 1] == "\\":
+        before -= 1
+    return (at - before) % 2 == 1
+
+
+_SCRIPT_CODE = frozenset(("", "{", "(", "[", "${"))
+_SCRIPT_TOKEN = re.compile(r"""[{}()\[\]"'`<]|/[/*]""")
+_SCRIPT_OPENER = {"}": "{", ")": "(", "]": "["}
+_SCRIPT_QUOTE_END = {"'": re.compile(r"['\\\n]"), '"': re.compile(r'["\\\n]')}
+_SCRIPT_TEMPLATE_TOKEN = re.compile(r"[`\\]|\$\{")
+_JSX_TAG_TOKEN = re.compile(r"""["'{>]|/>""")
+_JSX_CHILD_TOKEN = re.compile(r"[{<]")
+# What may follow "<" for it to open a JSX tag: a name, ">" of a fragment, "/" of a closing tag.
+_JSX_TAG_NAME_START = re.compile(r"[A-Za-z_$>]")
+# Where an expression may begin, and so "<" opens JSX rather than compares: after one of these
+# characters or words.
+_JSX_AFTER = frozenset("(,=?:&|{[>;")
+_JSX_AFTER_WORDS = ("return", "default", "yield")
+
+
+class _Script:
+    """JavaScript read just far enough to know what is open at each point: brackets, quoted
+    strings, template literals and their ``${...}``, comments and JSX elements. Where an MDX
+    expression or ESM statement ends is where nothing is left open; whether the code inside
+    is valid is not asked (MDX asks acorn)."""
+
+    def __init__(self) -> None:
+        # Innermost last: a bracket or "${", a quote, "`", "/*", a JSX tag "<" or closing tag
+        # "</", a JSX attribute's quote ("j'"), or an element's children (">").
+        self.open: list[str] = []
+        self.opened_at: list[int] = []
+        self.closed_braces: dict[int, int] = {}  # where each "{" of code closed, after it
+        self.broken = False  # a closer that closes nothing open, or a line end in a string
+
+    def read(self, text: str, position: int, end: int, *, until_closed: bool) -> int:
+        """Read ``text[position:end]`` on from what is open; return where reading stopped:
+        ``end``, after the "}" that leaves nothing open (``until_closed``), or where it broke."""
+        open_ = self.open
+        while position < end:
+            top = open_[-1] if open_ else ""
+            if top in _SCRIPT_CODE:
+                found = _SCRIPT_TOKEN.search(text, position, end)
+                if found is None:
+                    return end
+                token, at, position = found.group(), found.start(), found.end()
+                if token == "//":
+                    line_end = text.find("\n", position, end)
+                    if line_end < 0:
+                        return end
+                    position = line_end
+                elif token in _SCRIPT_OPENER:
+                    if not open_ or (top != _SCRIPT_OPENER[token] and top + token != "${}"):
+                        self.broken = True
+                        return at
+                    self._close(position)
+                    if until_closed and not open_:
+                        return position
+                elif token != "<" or _jsx_may_open(text, at, end):
+                    self._open(token, at)
+            elif top == "'" or top == '"':
+                found = _SCRIPT_QUOTE_END[top].search(text, position, end)
+                if found is None:
+                    return end
+                if found.group() == "\n":
+                    self.broken = True
+                    return found.start()
+                if found.group() == "\\":
+                    position = found.end() + 1
+                else:
+                    self._close(found.end())
+                    position = found.end()
+            elif top == "`":
+                found = _SCRIPT_TEMPLATE_TOKEN.search(text, position, end)
+                if found is None:
+                    return end
+                position = found.end()
+                if found.group() == "\\":
+                    position += 1
+                elif found.group() == "`":
+                    self._close(position)
+                else:
+                    self._open("${", found.start())
+            elif top == "/*" or top.startswith("j"):
+                closer = "*/" if top == "/*" else top[1]
+                closing = text.find(closer, position, end)
+                if closing < 0:
+                    return end
+                position = closing + len(closer)
+                self._close(position)
+            elif top == ">":  # an element's children: text, expressions and elements
+                found = _JSX_CHILD_TOKEN.search(text, position, end)
+                if found is None:
+                    return end
+                at, position = found.start(), found.end()
+                if found.group() == "{":
+                    self._open("{", at)
+                elif text.startswith("/", position):
+                    self._open("</", at)
+                    position += 1
+                elif _JSX_TAG_NAME_START.match(text, position):
+                    self._open("<", at)
+            else:  # in a tag: "<" opening or "</" closing
+                found = _JSX_TAG_TOKEN.search(text, position, end)
+                if found is None:
+                    return end
+                token, at, position = found.group(), found.start(), found.end()
+                if token == "{":
+                    self._open("{", at)
+                elif token in ("'", '"'):
+                    self._open("j" + token, at)
+                elif top == "<":
+                    self._close(position)
+                    if token == ">":
+                        self._open(">", at)
+                elif token == "/>" or open_[-2:-1] != [">"]:
+                    self.broken = True  # "</a/>", or a closing tag with no element open
+                    return at
+                else:
+                    self._close(position)  # the closing tag
+                    self._close(position)  # and its element
+        return max(position, end)
+
+    def _open(self, kind: str, at: int) -> None:
+        self.open.append(kind)
+        self.opened_at.append(at)
+
+    def _close(self, after: int) -> None:
+        kind = self.open.pop()
+        opened = self.opened_at.pop()
+        if kind == "{":
+            self.closed_braces[opened] = after
+
+
+def _jsx_may_open(text: str, at: int, end: int) -> bool:
+    """Whether the "<" at ``at`` opens a JSX element: a name or ">" follows it, and an
+    expression may begin where it stands (so "a < b" compares)."""
+    if at + 1 >= end or not _JSX_TAG_NAME_START.match(text, at + 1):
+        return False
+    before = at
+    while before > 0 and text[before - 1] in " \t\n":
+        before -= 1
+    if before == 0 or text[before - 1] in _JSX_AFTER:
+        return True
+    word_start = before
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] in "_$"):
+        word_start -= 1
+    return text[word_start:before] in _JSX_AFTER_WORDS
