@@ -7,6 +7,7 @@ bounded window of chunks) or, with a time limit per article, ``quality.timed_poo
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
@@ -19,6 +20,8 @@ from quality.inputs.jsonl import JsonlRecord
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
+    from multiprocessing.synchronize import Event
 
     from quality.pipeline import Pipeline
 
@@ -38,18 +41,70 @@ INPUT_POLL_SECONDS = 0.05
 
 #: The pipeline a worker process scores with; set once, when the worker starts.
 _WORKER_PIPELINE: Pipeline | None = None
+#: Set once every worker of an ``OrderedPool`` not started by fork has been started.
+_ALL_WORKERS_STARTED: Event | None = None
 
 
-def init_worker(pipeline: Pipeline) -> None:
+def init_worker(pipeline: Pipeline, all_workers_started: Event | None = None) -> None:
     import signal
 
-    global _WORKER_PIPELINE
+    global _WORKER_PIPELINE, _ALL_WORKERS_STARTED
     # Ctrl-C is the parent's to handle: it stops cleanly and then ends the workers. A worker
     # forked from a parent that handles SIGTERM itself (`quality score` does) must not keep
     # that handler, or ending it would raise in the worker instead.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER_PIPELINE = pipeline
+    _ALL_WORKERS_STARTED = all_workers_started
+
+
+def late_start_context(context: BaseContext, pipeline: Pipeline) -> BaseContext:
+    """The context to start a worker with once the input thread may be running (one that
+    replaces a worker that died or was stopped): ``context`` itself, unless it forks.
+
+    A process forked then copies the locks that thread holds and waits for ever on the
+    first it takes: forked while the thread waits for the next line of ``sys.stdin``, a
+    worker hangs as it starts, since it closes its stdin. Such a worker is started afresh
+    instead, by forkserver (spawn where the platform has none), which imports the package
+    and gets the pipeline pickled, without the main module (see ``main_module_hidden``).
+    A pipeline that cannot travel so (a scorer holding a lock, or defined in a notebook or
+    in the script being run) reaches a worker only by a fork, as before.
+    """
+    if context.get_start_method() != "fork":
+        return context
+    import multiprocessing
+    from multiprocessing.reduction import ForkingPickler
+
+    try:
+        with main_module_hidden():
+            ForkingPickler.dumps(pipeline)
+    except Exception:
+        return context
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
+@contextlib.contextmanager
+def main_module_hidden() -> Iterator[None]:
+    """The main module out of sight, while a worker is started afresh in place of a forked
+    one. Spawn and forkserver run it again in the new process, to find what was defined
+    there: a script's top-level code, its own scoring run included, would run a second time
+    unless guarded by ``if __name__ == "__main__"``, which a script written for fork need
+    not be."""
+    import sys
+    import types
+
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
+def _wait_for_all_workers() -> None:
+    assert _ALL_WORKERS_STARTED is not None, "worker was started without the event"
+    _ALL_WORKERS_STARTED.wait()
 
 
 def _run_chunk(
@@ -65,7 +120,8 @@ class OrderedPool:
 
     If a worker process dies, the chunks in flight are rerun one article at a time, one at a
     time, in a fresh pool, so the article that kills a worker is found and reported as an
-    error while every other article is still scored.
+    error while every other article is still scored. That pool, started while the input is
+    read, is not forked (see ``late_start_context``).
     """
 
     def __init__(
@@ -82,28 +138,60 @@ class OrderedPool:
         self.workers = workers
         import multiprocessing
 
-        self.context = multiprocessing.get_context(mp_context)
-        self.executor = self._start()
+        self.context: BaseContext = multiprocessing.get_context(mp_context)
+        #: what starts the pools that replace a broken one; chosen at the first replacement
+        self._late_context: BaseContext | None = None
+        self.executor = self._start(self.context)
 
-    def _start(self) -> ProcessPoolExecutor:
+    def _start(self, context: BaseContext) -> ProcessPoolExecutor:
         # Imported here: a process that never scores in parallel (e.g. `quality lint`) should
         # not pay for multiprocessing at start-up.
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import ProcessPoolExecutor, wait
 
+        forks = context.get_start_method() == "fork"
+        all_started = None if forks else context.Event()
         executor = ProcessPoolExecutor(
             max_workers=self.workers,
-            mp_context=self.context,
+            mp_context=context,
             initializer=init_worker,
-            initargs=(self.pipeline,),
+            initargs=(self.pipeline, all_started),
         )
-        # The first task starts the worker processes, here and now: forked later, they
-        # would copy this process while the input thread holds a lock halfway through a
-        # read, which the new process could then never take.
-        executor.submit(int)
+        if all_started is None:
+            # The first task starts the worker processes, here and now: forked later, they
+            # would copy this process while the input thread holds a lock halfway through a
+            # read, which the new process could then never take.
+            executor.submit(int)
+            return executor
+        # Not forked, the executor starts a worker whenever a task arrives while none is
+        # free, and one it is starting as another dies is left out of those it ends, then
+        # waited for, for ever. So all start here: each of these tasks holds its worker
+        # until the last has been submitted, so none is free before all have started.
+        held: list[Future[None]] = []
+        try:
+            with main_module_hidden() if context is not self.context else contextlib.nullcontext():
+                held.extend(executor.submit(_wait_for_all_workers) for _ in range(self.workers))
+            all_started.set()
+            wait(held)
+            for started in held:
+                started.result()  # a worker that died starting broke the pool
+        except BaseException:  # that, or Ctrl-C
+            all_started.set()
+            executor.shutdown(wait=True)
+            raise
         return executor
 
     def _submit(self, chunk: list[tuple[int, Any]]) -> Future[list[Any]]:
-        return self.executor.submit(_run_chunk, self.func, chunk, self.args)
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.executor.submit(_run_chunk, self.func, chunk, self.args)
+        except BrokenProcessPool as broken:
+            # A worker died since the last result was read: the chunk is rerun with those in
+            # flight, as theirs are, when its turn comes.
+            refused: Future[list[Any]] = Future()
+            refused.set_exception(broken)
+            return refused
 
     def run(self, numbered: Iterator[tuple[int, Any]], chunksize: int, limit: int) -> Iterator[Any]:
         from concurrent.futures import wait
@@ -162,8 +250,20 @@ class OrderedPool:
             yield result
 
     def _restart(self) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
         self.close(abort=True)
-        self.executor = self._start()
+        if self._late_context is None:
+            self._late_context = late_start_context(self.context, self.pipeline)
+        try:
+            self.executor = self._start(self._late_context)
+        except BrokenProcessPool:
+            if self._late_context is self.context:
+                raise
+            # Its workers died starting afresh: the pipeline does not load there (a scorer
+            # needs what only this process has), so it is forked, as before.
+            self._late_context = self.context
+            self.executor = self._start(self.context)
 
     def close(self, *, abort: bool = False) -> None:
         # On abort, chunks not yet started are dropped and those a worker has begun finish

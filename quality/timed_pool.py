@@ -19,10 +19,19 @@ from typing import TYPE_CHECKING, Any
 
 from quality.batch import score_item
 from quality.errors import QualityError
-from quality.pool import INPUT_POLL_SECONDS, Crashed, Feeder, TimedOut, init_worker
+from quality.pool import (
+    INPUT_POLL_SECONDS,
+    Crashed,
+    Feeder,
+    TimedOut,
+    init_worker,
+    late_start_context,
+    main_module_hidden,
+)
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
+    from multiprocessing.context import BaseContext
     from multiprocessing.process import BaseProcess
 
     from quality.pipeline import Pipeline
@@ -45,8 +54,9 @@ _QUEUED_CHUNK_BYTES = 32_768
 #: of a core from the workers; a few milliseconds hold up no deadline or idle worker (a
 #: worker holds its next chunk, and a chunk takes longer than this to score).
 _GATHER_SECONDS = 0.002
-#: How long a fresh ``TimedPool`` worker may take to start and warm up (a spawned one
-#: imports the package) before it is taken for dead and replaced.
+#: How long a fresh ``TimedPool`` worker may take to start and warm up before it is taken
+#: for dead and replaced: one started by spawn or forkserver (as every replacement of a
+#: forked worker is) imports the package and warms up, about 1 s on an idle core.
 _START_SECONDS = 120.0
 #: Workers in a row that die or hang before they are ready, after which a ``TimedPool``
 #: gives up: something in every worker's start-up fails, and no article could be scored.
@@ -75,7 +85,8 @@ class TimedPool:
     through its chunks in order (it holds the next one too, so it never waits between
     chunks) and sends back each article's result as soon as it has it, so the parent knows
     which article every worker is on and since when. A worker over the limit
-    is ended alone: its article gets a ``Timeout`` result, a fresh worker takes its place,
+    is ended alone: its article gets a ``Timeout`` result, a fresh worker (not forked:
+    see ``quality.pool.late_start_context``) takes its place,
     and the rest of its chunks go to the next free worker, so no article is scored twice
     and the other workers carry on. A worker that dies scores its article once more in a
     fresh process: an article that kills that one too is reported (``WorkerCrashed``),
@@ -98,7 +109,9 @@ class TimedPool:
         self.args = args
         self.pipeline = pipeline
         self.timeout = timeout
-        self.context = multiprocessing.get_context(mp_context)
+        self.context: BaseContext = multiprocessing.get_context(mp_context)
+        #: what starts the workers that replace others; chosen at the first replacement
+        self._late_context: BaseContext | None = None
         #: chunks (or what is left of them) that no worker has, oldest first
         self._waiting: deque[_TimedChunk] = deque()
         self.workers: list[_TimedWorker] = []
@@ -112,25 +125,29 @@ class TimedPool:
         try:
             # Started here, before the input thread: see ``OrderedPool._start``.
             for _ in range(workers):
-                process, conn, deadline = self._launch()
+                process, conn, deadline = self._launch(self.context)
                 self.workers.append(_TimedWorker(process, conn, deadline=deadline))
         except BaseException:
             self._stop_all()
             raise
 
-    def _launch(self) -> tuple[BaseProcess, Connection, float]:
-        own_end, worker_end = self.context.Pipe()
+    def _launch(self, context: BaseContext) -> tuple[BaseProcess, Connection, float]:
+        own_end, worker_end = context.Pipe()
         # A forked worker inherits this process's end of its own pipe and of every other
         # worker's: it closes them, so that it reads the end of its pipe when this process
         # is gone (rather than waiting for ever) and keeps no other worker's pipe open.
-        not_its_own = [own_end, *(w.conn for w in self.workers if not w.conn.closed)]
+        # Started otherwise, it has only what it is sent.
+        not_its_own: list[Connection] = []
+        if context.get_start_method() == "fork":
+            not_its_own = [own_end, *(w.conn for w in self.workers if not w.conn.closed)]
         # Every context has Process; the stubs give it only to the named ones.
-        process: BaseProcess = self.context.Process(  # type: ignore[attr-defined]
+        process: BaseProcess = context.Process(  # type: ignore[attr-defined]
             target=_serve_timed,
             args=(worker_end, self.pipeline, not_its_own),
             name="quality-worker",
         )
-        process.start()
+        with main_module_hidden() if context is not self.context else contextlib.nullcontext():
+            process.start()
         # Held by the worker alone from now on, so that its death ends the pipe here.
         worker_end.close()
         return process, own_end, time.monotonic() + _START_SECONDS
@@ -231,6 +248,10 @@ class TimedPool:
             self._failed_start(worker)
 
     def _failed_start(self, worker: _TimedWorker) -> None:
+        if self._late_context is not None and self._late_context is not self.context:
+            # Perhaps the pipeline does not load in a fresh process (a scorer needs what
+            # only this one has): the next is forked, as before.
+            self._late_context = self.context
         self._failed_starts += 1
         if self._failed_starts >= _MAX_FAILED_STARTS:
             raise WorkerStartError(
@@ -299,7 +320,9 @@ class TimedPool:
 
     def _replace(self, worker: _TimedWorker) -> None:
         _stop_worker(worker)
-        worker.process, worker.conn, worker.deadline = self._launch()
+        if self._late_context is None:
+            self._late_context = late_start_context(self.context, self.pipeline)
+        worker.process, worker.conn, worker.deadline = self._launch(self._late_context)
         worker.ready = False
 
     def _score_here(self, items: list[tuple[int, Any]]) -> list[Any]:

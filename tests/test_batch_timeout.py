@@ -84,8 +84,9 @@ def stalling() -> Iterator[quality.Pipeline]:
 
 
 def children() -> set[int]:
-    """This process's child processes, running or not yet waited for (zombies)."""
-    found: set[int] = set()
+    """This process's descendants, running or not yet waited for (zombies): a worker that
+    replaces another is started by forkserver, whose child it is."""
+    parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -94,9 +95,24 @@ def children() -> set[int]:
         except OSError:  # it ended meanwhile
             continue
         # "pid (name) state ppid ...": the name may hold spaces and parentheses.
-        if int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid():
-            found.add(int(entry.name))
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found: set[int] = set()
+    for pid in parents:
+        ancestor = parents[pid]
+        while ancestor > 1 and ancestor != os.getpid():
+            ancestor = parents.get(ancestor, 0)
+        if ancestor == os.getpid():
+            found.add(pid)
     return found
+
+
+def start_multiprocessing_helpers() -> None:
+    """Start the forkserver (and the resource tracker it needs) now, so that these, which
+    multiprocessing keeps for as long as this process runs, are not taken for workers left
+    behind."""
+    import multiprocessing.forkserver
+
+    multiprocessing.forkserver.ensure_running()
 
 
 needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
@@ -119,6 +135,7 @@ def test_an_article_over_the_limit_is_an_error_and_the_rest_are_scored_in_order(
     stalling: quality.Pipeline, workers: int
 ) -> None:
     records = records_with({5: HANG, 21: HANG}, 30)
+    start_multiprocessing_helpers()
     before = children()
     started = time.monotonic()
     results: list[BatchResult] = list(
@@ -354,7 +371,11 @@ class DiesInWorkers(Scorer):
     id = "test-dies-in-workers"
     version = "1.0"
     needs_language_rules = False
-    parent = os.getpid()
+
+    def __init__(self, rules: Any, options: Any = None) -> None:
+        super().__init__(rules, options)
+        # Pickled with the scorer: a worker started afresh imports this module itself.
+        self.parent = os.getpid()
 
     def score(self, doc: Document) -> ScorerResult:
         if os.getpid() != self.parent:
