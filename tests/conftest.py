@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -131,3 +132,26 @@ def registered() -> Iterator[Callable[[type[Scorer]], type[Scorer]]]:
     registry._registered.clear()
     registry._registered.update(before)
     registry.available.cache_clear()
+
+
+def assert_linear(run: Callable[[str], object], make: Callable[[int], str], small: int, large: int):
+    """``run`` on ``make(large)`` costs about ``large / small`` times what it costs on
+    ``make(small)``, not the square of that. Each size is timed at its best of three runs, on
+    a new copy of the text each round (scans are cached per text)."""
+
+    def cost(size: int) -> float:
+        text = make(size)
+        best = float("inf")
+        for round in range(3):
+            started = time.perf_counter()
+            run(text + "\n" * (round + 1))
+            best = min(best, time.perf_counter() - started)
+            if best > 5:  # failing already; do not wait for more rounds
+                break
+        return best
+
+    small_cost, large_cost = cost(small), cost(large)
+    assert large_cost < 5
+    # Twice the linear ratio; the floor keeps a busy machine's millisecond jitter from failing
+    # a linear run. The quadratic runs this guards against took seconds to tens of seconds.
+    assert large_cost < 2 * (large / small) * max(small_cost, 0.05), (small_cost, large_cost)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from quality.cli import main
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, assert_linear
 
 GOOD_ARTICLE = """\
 ---
@@ -709,22 +709,12 @@ def test_markdown_masking_is_linear_on_a_long_line(piece: str) -> None:
     not nine."""
     from quality.inputs.markdown import mask_markdown
 
-    def cost(size: int) -> float:
-        text = "---\ntitle: x\n---\n" + piece * (size // len(piece))
-        best = float("inf")
-        for _ in range(3):
-            started = time.perf_counter()
-            mask_markdown(text, 17)
-            best = min(best, time.perf_counter() - started)
-            if best > 5:  # failing already; do not wait for more rounds
-                break
-        return best
-
-    small, large = cost(20_000), cost(60_000)
-    assert large < 5
-    # The floor keeps a busy machine's millisecond jitter from failing a linear run; the
-    # quadratic runs this guards against took seconds to tens of seconds.
-    assert large < 6 * max(small, 0.05), (small, large)
+    assert_linear(
+        lambda text: mask_markdown(text, 17),
+        lambda size: "---\ntitle: x\n---\n" + piece * (size // len(piece)),
+        20_000,
+        60_000,
+    )
 
 
 def test_carriage_returns_alone_end_lines_for_positions_and_suppression(capsys, tmp_path):

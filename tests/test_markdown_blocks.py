@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ import quality
 from quality.cli import main
 from quality.inputs import load_article
 from quality.inputs.markdown import code_and_definition_spans, fenced_code_spans, mask_markdown
+from tests.conftest import assert_linear
 
 FRONT = "---\ntitle: Fees\n---\n"
 PHRASE = "It is important to note"
@@ -210,22 +210,7 @@ def test_code_and_definitions_are_found_where_commonmark_finds_them() -> None:
     ],
 )
 def test_block_scanning_is_linear(make) -> None:
-    def cost(size: int) -> float:
-        text = make(size)
-        best = float("inf")
-        for _ in range(3):
-            started = time.perf_counter()
-            fenced_code_spans(text + "\n" * (_ + 1))  # a new text: the scan is cached
-            best = min(best, time.perf_counter() - started)
-            if best > 5:
-                break
-        return best
-
-    small, large = cost(30_000), cost(90_000)
-    assert large < 5
-    # The floor keeps a busy machine's millisecond jitter from failing a linear run; the
-    # quadratic runs this guards against took seconds to tens of seconds.
-    assert large < 6 * max(small, 0.05), (small, large)
+    assert_linear(fenced_code_spans, make, 30_000, 90_000)
 
 
 def test_windows_line_ends_mask_exactly_as_unix_ones():

@@ -9,7 +9,6 @@ point is renamed. The block scanner and the helpers that did not change are shar
 from __future__ import annotations
 
 import re
-import time
 from bisect import bisect_left
 from pathlib import Path
 
@@ -39,6 +38,7 @@ from quality.inputs.markdown import (
     mask_markdown,
     parse_front_matter,
 )
+from tests.conftest import assert_linear
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -471,19 +471,9 @@ def nested_quotes(size: int) -> str:
     ids=[*(repr(piece) for piece in REPEATED), "nested-quotes"],
 )
 def test_masking_takes_time_in_proportion_to_the_text(make) -> None:
-    def cost(size: int) -> float:
-        text = FRONT + make(size)
-        best = float("inf")
-        for round in range(3):
-            started = time.perf_counter()
-            mask_markdown(text + "\n" * (round + 1), len(FRONT))  # a new text: scans are cached
-            best = min(best, time.perf_counter() - started)
-            if best > 5:  # failing already; do not wait for more rounds
-                break
-        return best
-
-    small, large = cost(30_000), cost(120_000)
-    assert large < 5
-    # Four times the text; the floor keeps a busy machine's millisecond jitter from failing
-    # a linear run. A quadratic one would take sixteen times as long.
-    assert large < 8 * max(small, 0.05), (small, large)
+    assert_linear(
+        lambda text: mask_markdown(text, len(FRONT)),
+        lambda size: FRONT + make(size),
+        30_000,
+        120_000,
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from quality.cli import main
 from quality.inputs import load_article
 from quality.inputs.markdown import mask_markdown, parse_front_matter
 from quality.pipeline import default_pipeline
+from tests.conftest import assert_linear
 
 FRONT = "---\ntitle: Budget vote\nauthor: Ana Ruiz\ndate: 2024-03-05\n---\n"
 
@@ -320,17 +320,9 @@ REPEATED = [
 
 @pytest.mark.parametrize("piece", REPEATED, ids=repr)
 def test_mdx_masking_takes_time_in_proportion_to_the_text(piece: str) -> None:
-    def cost(size: int) -> float:
-        text = piece * (size // len(piece))
-        best = float("inf")
-        for round in range(3):
-            started = time.perf_counter()
-            mask_markdown(text + "\n" * (round + 1), mdx=True)  # a new text: scans are cached
-            best = min(best, time.perf_counter() - started)
-            if best > 5:
-                break
-        return best
-
-    small, large = cost(20_000), cost(80_000)
-    assert large < 5
-    assert large < 8 * max(small, 0.05), (small, large)
+    assert_linear(
+        lambda text: mask_markdown(text, mdx=True),
+        lambda size: piece * (size // len(piece)),
+        20_000,
+        80_000,
+    )
