@@ -167,7 +167,7 @@ class Pipeline:
                 "Pipeline.score reads text, bytes, a mapping or keyword fields"
             )
         article = with_text_metadata(article)
-        if not article.text.strip():
+        if not article.text or article.text.isspace():
             # Even with a language given, scorers that ran on nothing would grade it clean.
             language = NO_TEXT
         else:
