@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import quality
 from quality.scorers.base import Scorer
 from tests.conftest import score_alone as score
 from tests.conftest import shipped_scorer
@@ -86,3 +87,20 @@ def test_a_date_field_glued_to_the_first_sentence_is_a_leak(dates, text):
     leaks = [f for f in score(dates, text).findings if f.rule == "DAT102"]
     assert len(leaks) == 1
     assert leaks[0].start <= 1 and text[leaks[0].end :].split()[0] in {"Amid", "by", "The"}
+
+
+def test_missing_date_message_says_where_a_date_was_looked_for() -> None:
+    text = "The council approved the budget on Tuesday, the mayor said."
+    (from_text,) = [f for f in quality.score(text).findings if f.rule == "DAT101"]
+    assert from_text.message.endswith(
+        "none given with the article (its date field, front matter or a dateline)"
+    )
+    # A page whose date is only in markup no reader sees was told it gave none at all.
+    page = (
+        '<html><head><meta property="article:published_time" content="2024-03-05T10:00:00Z">'
+        f"</head><body><article><h1>Budget</h1><p>{text} Forty staff will move.</p>"
+        "</article></body></html>"
+    )
+    (from_page,) = [f for f in quality.score(html=page).findings if f.rule == "DAT101"]
+    assert "a date kept only in its hidden metadata does not count" in from_page.message
+    assert "given with the article" not in from_page.message

@@ -43,11 +43,22 @@ class DatesScorer(Scorer):
             findings.append(self.finding(doc, rule, match.start, match.end))
         missing = rules.get(MISSING_RULE)
         if not dated and missing is not None:
-            findings.insert(0, self.finding(doc, missing, 0, 0))
+            findings.insert(0, self.finding(doc, missing, 0, 0, detail=_where_none(doc)))
             penalty += missing.penalty
         penalty += min(_MAX_RELATIVE_PENALTY, relative_penalty)
         metrics = {"dated": float(dated), "relative_times": float(relative_count)}
         return ScorerResult(max(0.0, 1.0 - penalty), findings, metrics)
+
+
+def _where_none(doc: Document) -> str:
+    """Where a date was looked for. A page may keep one in markup no reader sees, which is
+    not counted, and its owner should be told so rather than that it has none."""
+    if doc.article.source_format == "html":
+        return (
+            "none given with the page or shown on it; "
+            "a date kept only in its hidden metadata does not count"
+        )
+    return "none given with the article (its date field, front matter or a dateline)"
 
 
 def _leaked_field(doc: Document, rule: Rule, start: int, end: int) -> bool:
