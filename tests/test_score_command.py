@@ -353,3 +353,39 @@ def test_a_feed_on_a_pipe_is_read_as_it_goes(
     assert isinstance(stream, io.BufferedReader)
     expected = list(feed_entries(feed, "<stdin>"))
     assert [getattr(i, "record", i) for i in items] == [getattr(e, "record", e) for e in expected]
+
+
+UNDATED = (
+    "The council approved the budget on Tuesday by 31 votes to 12, the mayor, Ana Ruiz, said. "
+    "Experts say the plan offers a glimmer of hope for the town."
+)
+
+
+def test_ignore_leaves_rules_out_and_a_scorer_with_none_left_costs_nothing(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": UNDATED}])
+    assert main(["score", str(source), "-o", str(tmp_path / "all.jsonl")]) == 0
+    assert (
+        main(["score", str(source), "-o", str(tmp_path / "no.jsonl"), "--ignore", "dat,FIL101"])
+        == 0
+    )
+    (every,) = read_output(tmp_path / "all.jsonl")
+    (fewer,) = read_output(tmp_path / "no.jsonl")
+    assert {"DAT101", "FIL101"} <= {f["rule"] for f in every["findings"]}
+    rules = {f["rule"] for f in fewer["findings"]}
+    assert not any(rule.startswith("DAT") for rule in rules) and "FIL101" not in rules
+    assert "dates" not in fewer["scorers"] and fewer["score"] > every["score"]
+
+
+def test_select_scores_with_only_the_rules_named(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": UNDATED}])
+    assert main(["score", str(source), "-o", str(tmp_path / "o.jsonl"), "--select", "ATT"]) == 0
+    (scored,) = read_output(tmp_path / "o.jsonl")
+    assert list(scored["scorers"]) == ["attribution"]
+    assert {f["rule"][:3] for f in scored["findings"]} == {"ATT"}
+
+
+@pytest.mark.parametrize("command", ["score", "sources"])
+def test_an_unknown_rule_code_is_refused_before_any_work(tmp_path, capsys, command):
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": UNDATED}])
+    assert main([command, str(source), "--ignore", "XYZ999"]) == 2
+    assert "unknown rule code or prefix 'XYZ999'" in capsys.readouterr().err

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
+from quality.commands import rule_codes
 from quality.inputs import ARTICLE_EXTENSIONS
 
 if TYPE_CHECKING:
@@ -29,10 +30,6 @@ MACHINE_FORMATS = ("json", "jsonl", "sarif", "github")
 #: table, and their readers would choke on one.
 STATISTICS_FORMATS = ("concise", "full", "json", "jsonl")
 SEVERITY_NAMES = ("info", "warning", "error")
-
-
-def _codes(value: str) -> list[str]:
-    return [part.strip().upper() for part in value.split(",") if part.strip()]
 
 
 EPILOG = """\
@@ -65,14 +62,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     rules = parser.add_argument_group("rule selection (codes or prefixes, comma-separated)")
     rules.add_argument(
         "--select",
-        type=_codes,
+        type=rule_codes,
         action="append",
         metavar="CODES",
         help="only these rules (replaces the configured select)",
     )
     rules.add_argument(
         "--extend-select",
-        type=_codes,
+        type=rule_codes,
         action="append",
         default=[],
         metavar="CODES",
@@ -80,7 +77,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     rules.add_argument(
         "--ignore",
-        type=_codes,
+        type=rule_codes,
         action="append",
         default=[],
         metavar="CODES",

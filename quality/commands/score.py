@@ -34,6 +34,7 @@ from quality.batch import (
     resolve_workers,
     score_item,
 )
+from quality.commands import rule_codes
 from quality.errors import InputError, InvalidTextError
 from quality.inputs import ARTICLE_EXTENSIONS, decode, printable_path, wide_unicode
 from quality.inputs.feeds import (
@@ -134,10 +135,27 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         help="also score with the rules in PATH, a folder of rule files (*.toml) or one file, "
         "beside the shipped rules (repeatable)",
     )
+    parser.add_argument(
+        "--select",
+        type=rule_codes,
+        action="append",
+        metavar="CODES",
+        help="score with only these rules (codes or prefixes, comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=rule_codes,
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="leave these rules out; a scorer with none left is not run and costs nothing "
+        "(--ignore DAT: articles without dates lose no points)",
+    )
 
 
 def pipeline_from(args: argparse.Namespace) -> Pipeline:
-    """The pipeline ``--weights`` and ``--rules`` ask for, checked before any work starts."""
+    """The pipeline ``--weights``, ``--rules``, ``--select`` and ``--ignore`` ask for,
+    checked before any work starts."""
     from quality.pipeline import Pipeline, default_pipeline
     from quality.ruleset import shipped_and
 
@@ -145,9 +163,16 @@ def pipeline_from(args: argparse.Namespace) -> Pipeline:
         raise InputError("--weights needs a file name, got an empty one")
     if any(not place.strip() for place in args.rules):
         raise InputError("--rules needs a folder or file name, got an empty one")
-    if args.weights is None and not args.rules:
+    select = None if args.select is None else [code for codes in args.select for code in codes]
+    ignore = [code for codes in args.ignore for code in codes]
+    if args.weights is None and not args.rules and select is None and not ignore:
         return default_pipeline()
-    return Pipeline(weights=args.weights, rules=shipped_and(args.rules) if args.rules else None)
+    return Pipeline(
+        weights=args.weights,
+        rules=shipped_and(args.rules) if args.rules else None,
+        select=select,
+        ignore=ignore,
+    )
 
 
 def _seconds(value: str) -> float:
