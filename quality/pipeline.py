@@ -222,7 +222,8 @@ class Pipeline:
             findings=findings,
             scorers=summaries,
             article=article,
-            language=language,
+            # No text has no language either; reports name only codes and "unknown".
+            language=UNKNOWN if language == NO_TEXT else language,
             base=base,
         )
 

@@ -232,3 +232,4 @@ def test_an_article_with_no_text_is_not_graded_clean_whatever_its_language(field
     assert report.score < quality.Pipeline().weights.fail_under
     assert not report.findings
     assert {s.reason for s in report.scorers.values()} == {"the article has no text"}
+    assert report.language == "unknown"
