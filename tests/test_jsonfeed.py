@@ -177,3 +177,34 @@ def test_lint_and_the_library_say_a_json_feed_is_no_article(
     assert "it is a JSON Feed, not an article: `quality score FILE`" in capsys.readouterr().err
     with pytest.raises(quality.InputError, match="it is a JSON Feed, not an article"):
         quality.score(json.loads(data))
+
+
+def test_a_minified_feed_on_one_line_with_its_version_last_is_read_as_a_feed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    # `jq -cS`: one line, "items" before "version", past the part sniffed first. It was read
+    # as one JSON Lines record and refused.
+    items = [{"id": str(n), "content_text": f"{REPORT} Item {n}."} for n in range(30)]
+    data = json.dumps(json.loads(feed(*items)), sort_keys=True, separators=(",", ":")).encode()
+    assert b"\n" not in data and data.index(b'"version"') > 4096
+    (tmp_path / "sorted.jsonl").write_bytes(data + b"\n")
+    assert main(["score", "-j", "1", str(tmp_path / "sorted.jsonl")]) == 0
+    assert [line["id"] for line in _scored(capsys)] == [str(n) for n in range(30)]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    assert main(["score", "-j", "1", "-"]) == 0
+    assert len(_scored(capsys)) == 30
+
+
+def test_a_json_feed_among_json_lines_records_is_still_refused_as_a_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    items = [{"id": str(n), "content_text": f"{REPORT} Item {n}."} for n in range(30)]
+    one_line = json.dumps(json.loads(feed(*items)), sort_keys=True)
+    story = json.dumps({"id": "s", "text": REPORT})
+    (tmp_path / "mixed.jsonl").write_text(f"{one_line}\n{story}\n", encoding="utf-8")
+    assert main(["score", "-j", "1", str(tmp_path / "mixed.jsonl")]) == 1
+    lines = _scored(capsys)
+    assert "it is a JSON Feed, not an article" in lines[0]["error"]["message"]
+    assert lines[1]["id"] == "s" and "score" in lines[1]

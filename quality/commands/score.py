@@ -413,7 +413,32 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
     if problem is not None:
         yield FailedInput(source, "UnreadableFile", f"{source}: {problem}")
         return
-    yield from iter_records(stream, source, max_line_bytes=max_line_bytes)
+    records = iter_records(stream, source, max_line_bytes=max_line_bytes)
+    first = next(records, None)
+    if first is None:
+        return
+    if _is_json_feed_line(first):
+        second = next(records, None)
+        if second is None:
+            # A minified JSON Feed, one line, whose version comes after the part looked at
+            # first (its keys sorted): the whole input is that feed.
+            assert first.data is not None
+            yield from json_feed_entries(first.data, source)
+            return
+        yield from (first, second)
+    else:
+        yield first
+    yield from records
+
+
+def _is_json_feed_line(record: JsonlRecord) -> bool:
+    # The version's address is looked for before any line is parsed here.
+    return (
+        record.line == 1
+        and record.data is not None
+        and b"jsonfeed.org/version" in record.data
+        and holds_json_feed(record.data)
+    )
 
 
 #: How much of markup that is not a feed is looked at to tell whether it is a web page.
