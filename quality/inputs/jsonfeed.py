@@ -99,10 +99,11 @@ def _record(
     link = text_field(item.get("url")) or text_field(item.get("external_url"))
     url = urljoin(home, link) if home and link else link
     html = text_field(item.get("content_html"))
-    text = text_field(item.get("content_text"))
-    if html is not None and not html_fragment_text(html).strip():
-        html = None  # only an image or an empty block: the plain text or summary says more
-    if html is None and text is None:
+    shown = html_fragment_text(html) if html is not None else None
+    if shown is not None and not shown.strip():
+        html = shown = None  # only an image or an empty block: the text or summary says more
+    text = shown if shown is not None else text_field(item.get("content_text"))
+    if text is None:
         text = text_field(item.get("summary"))
     record: dict[str, Any] = {
         "id": _identifier(item.get("id")) or url or f"{source}#{position}",
@@ -112,7 +113,7 @@ def _record(
         "published": text_field(item.get("date_published")),
         "publisher": publisher or (site_name(url) if url else None),
         "language": text_field(item.get("language")) or language,
-        "text": html_fragment_text(html) if html is not None else text,
+        "text": text,
     }
     if html is not None:
         record["html"] = html
