@@ -26,14 +26,41 @@ def comment_reports(pipeline: quality.Pipeline, text: str) -> list[str]:
     return [f.rule for f in findings if f.rule in ("RES101", "RES106")]
 
 
-def test_disqus_user_names_over_unindented_comments(residue):
-    thread = (
-        "\nDaveMart\n\nThe early boat was never going to fill up at that hour.\n\n"
-        "Torgo\n\nWatch, they will move it back again next year.\n\n"
-        "Lena Ruiz\n\nMy bus gets in at 6:40, so this is worse for me.\n"
-    )
+@pytest.mark.parametrize(
+    ("thread", "opening"),
+    [
+        pytest.param(
+            "\nDaveMart\n\nThe early boat was never going to fill up at that hour.\n\n"
+            "Torgo\n\nWatch, they will move it back again next year.\n\n"
+            "Lena Ruiz\n\nMy bus gets in at 6:40, so this is worse for me.\n",
+            "DaveMart",
+            id="disqus-user-names-over-unindented-comments",
+        ),
+        pytest.param(
+            "\nNovember 12, 2012  01:17 PM ET\n\nA late hit, and worth a suspension.\n\n"
+            "November 12, 2012  01:42 PM ET\n\nFines do not stop anybody.\n",
+            "November 12",
+            id="timestamps-padded-with-extra-spaces",
+        ),
+        pytest.param(
+            "\n3 Comments\n\njsmith says:\nJuly 24, 2012 at 3:15 pm\n\nGreat piece.\n\n"
+            "Ann K says:\nJuly 24, 2012 at 4:02 pm\n\nAgreed, about time.\n",
+            "3 Comments",
+            id="comment-heading-over-the-thread",
+        ),
+        pytest.param(
+            "\nAnonymous said...\n\nThe 6:30 boat suits me fine.\n\n"
+            "October 3, 2012 at 7:14 AM\n\n"
+            "Harbour Watcher said...\n\nThey should have asked the night shift.\n\n"
+            "October 3, 2012 at 9:40 AM\n",
+            "Anonymous said",
+            id="blogger-comments",
+        ),
+    ],
+)
+def test_comment_thread_under_the_post_is_found_where_it_opens(residue, thread, opening):
     text = POST + thread
-    assert comments_start(residue, text) == text.index("DaveMart")
+    assert comments_start(residue, text) == text.index(opening)
 
 
 def test_subheadings_over_prose_are_not_user_names(residue):
@@ -64,15 +91,6 @@ def test_timestamp_over_name_on_a_short_page(residue):
     assert comments_start(residue, text) == text.index("5 hours ago")
 
 
-def test_timestamps_padded_with_extra_spaces_are_comment_headers(residue):
-    thread = (
-        "\nNovember 12, 2012  01:17 PM ET\n\nA late hit, and worth a suspension.\n\n"
-        "November 12, 2012  01:42 PM ET\n\nFines do not stop anybody.\n"
-    )
-    text = POST + thread
-    assert comments_start(residue, text) == text.index("November 12")
-
-
 def test_a_comment_counter_by_the_byline_does_not_open_the_section(residue):
     # The counter under the byline is far above the thread; the thread starts at its header.
     body = "".join(
@@ -92,15 +110,6 @@ def test_a_comment_counter_by_the_byline_does_not_open_the_section(residue):
     assert comments_start(residue, text) == text.index("by Leiland Tanner")
 
 
-def test_a_comment_heading_over_the_thread_starts_the_section(residue):
-    thread = (
-        "\n3 Comments\n\njsmith says:\nJuly 24, 2012 at 3:15 pm\n\nGreat piece.\n\n"
-        "Ann K says:\nJuly 24, 2012 at 4:02 pm\n\nAgreed, about time.\n"
-    )
-    text = POST + thread
-    assert comments_start(residue, text) == text.index("3 Comments")
-
-
 def test_post_footer_above_trackbacks_is_not_the_first_comment(residue):
     text = (
         POST
@@ -116,17 +125,6 @@ def test_post_footer_above_trackbacks_is_not_the_first_comment(residue):
     start = comments_start(residue, text)
     assert start is not None
     assert start > text.index("Tracked on")
-
-
-def test_blogger_comments_are_found(residue):
-    thread = (
-        "\nAnonymous said...\n\nThe 6:30 boat suits me fine.\n\n"
-        "October 3, 2012 at 7:14 AM\n\n"
-        "Harbour Watcher said...\n\nThey should have asked the night shift.\n\n"
-        "October 3, 2012 at 9:40 AM\n"
-    )
-    text = POST + thread
-    assert comments_start(residue, text) == text.index("Anonymous said")
 
 
 @pytest.mark.parametrize(

@@ -232,7 +232,7 @@ class PageDates:
         near = []
         for mention in self.shown:
             if mention.on_date_line:
-                distance = self._distance(mention)
+                distance = min(abs(mention.start - anchor) for anchor in self.anchors)
                 if distance <= HEAD_WINDOW:
                     # Of the two readings of "3/8/2019", the page's own order comes first.
                     other_order = mention.month_first not in (None, self.month_first)
@@ -251,9 +251,6 @@ class PageDates:
                 return iso
         dates = {mention.iso for mention in labelled}
         return dates.pop() if len(dates) == 1 else None
-
-    def _distance(self, mention: ShownDate) -> int:
-        return min(abs(mention.start - anchor) for anchor in self.anchors)
 
     def candidates(self) -> list[str]:
         """Metadata dates, then htmldate's, unless it took one of several item dates."""
@@ -528,7 +525,7 @@ def _shows_a_date(time: Any) -> bool:
     Its ``datetime`` is then no second shown date: given in UTC, it falls on the next day
     for an evening post west of Greenwich, and the reader sees the local date."""
     shown = _SPACE.sub(" ", time.text_content()[:100])
-    return any(True for _ in _shown_dates(shown))
+    return any(_shown_dates(shown))
 
 
 def _canonical_url(tree: Any) -> str | None:
@@ -682,8 +679,9 @@ def _label(text: str, start: int, before: str) -> str | None:
     revision: on its line, or on a short line of its own above a date that opens its line."""
     context = before[-_LABEL_REACH:]
     if not context.strip():
-        above = [line for line in text[max(0, start - 4 * _LABEL_REACH) : start].split("\n")]
-        above = [line for line in above[:-1] if line.strip()]
+        # The last piece is the date's own line, blank before the date.
+        above = text[max(0, start - 4 * _LABEL_REACH) : start].split("\n")[:-1]
+        above = [line for line in above if line.strip()]
         context = above[-1] if above and len(above[-1].strip()) <= _LABEL_REACH else ""
     if _BARE_DATE_LABEL.fullmatch(context):
         return "published"

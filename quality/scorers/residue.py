@@ -94,20 +94,22 @@ class ResidueScorer(Scorer):
                 heading.end < marker.start <= heading.end + _MAX_COMMENT_CHARS for marker in markers
             ):
                 return heading.start
+        bottom = [
+            (marker, doc.line_of(marker.start)) for marker in markers if marker.start >= earliest
+        ]
+        marker_lines = {line.index for _, line in bottom}
         in_bottom: list[Match] = []
-        last_counted: Match | None = None
-        marker_lines = {doc.line_of(m.start).index for m in markers if m.start >= earliest}
-        for marker in markers:
-            if marker.start < earliest:
-                continue
-            line = doc.line_of(marker.start)
+        # Whether no trackback has come since the last marker counted: one that does makes
+        # that marker the post's footer.
+        last_may_be_footer = False
+        for marker, line in bottom:
             text = doc.text[marker.start : line.end].strip()
             if _TRACKBACK.match(text):
                 # Trackbacks follow the post and come before its comments: the marker above
                 # them is the post's own footer ("Posted by Jane on May 3, 2012").
-                if in_bottom and in_bottom[-1] is last_counted:
+                if last_may_be_footer:
                     in_bottom.pop()
-                last_counted = None
+                last_may_be_footer = False
                 continue
             if (
                 line.from_top >= 3
@@ -115,7 +117,7 @@ class ResidueScorer(Scorer):
                 and not _dates_a_headline(doc, line, text, marker_lines)
             ):
                 in_bottom.append(marker)
-                last_counted = marker
+                last_may_be_footer = True
         found: list[int] = []
         if len(in_bottom) >= min_markers:
             found.append(_header_start(doc, in_bottom[0].start))
@@ -142,9 +144,8 @@ class ResidueScorer(Scorer):
 
 
 def _counts_as_marker(text: str) -> bool:
-    """Whether a marker line speaks for a comment: not a source citation, an update stamp,
-    or a trackback from another blog."""
-    return not (_is_citation(text, _find_stamp(text)) or _TRACKBACK.match(text))
+    """Whether a marker line speaks for a comment: not a source citation or an update stamp."""
+    return not _is_citation(text, _find_stamp(text))
 
 
 def _dates_a_headline(doc: Document, line: Line, text: str, marker_lines: set[int]) -> bool:
@@ -458,15 +459,15 @@ def _handles_thread(doc: Document, lines: list[Line], bare: list[int]) -> int | 
     where a subheading's subject would be written about."""
     # The names of one thread follow each other at most a comment's length apart.
     first = len(bare) - 1
-    while first > 0 and lines[bare[first]].start - lines[bare[first - 1]].start <= (
-        _MAX_COMMENT_CHARS
+    while (
+        first > 0 and lines[bare[first]].start - lines[bare[first - 1]].start <= _MAX_COMMENT_CHARS
     ):
         first -= 1
     run = bare[first:]
     start = lines[run[0]].start
     if start < len(doc.text) / 2:
         return None
-    names = {lines[i].text.strip() for i in run}
+    names = {lines[i].stripped for i in run}
     if len(names) < 2 or not any(_HANDLE.fullmatch(name) for name in names):
         return None
     above = doc.text[:start]
@@ -478,7 +479,7 @@ def _handles_thread(doc: Document, lines: list[Line], bare: list[int]) -> int | 
 def _above_trackbacks(lines: list[Line], start: int, end: int) -> bool:
     """Whether trackbacks stand between two headers: they follow the post and come before
     its comments, so the header above them is the post's own footer."""
-    return any(_TRACKBACK.match(lines[j].text.strip()) for j in range(start, end))
+    return any(_TRACKBACK.match(lines[j].stripped) for j in range(start, end))
 
 
 def _kind_of(kind: tuple[int, bool] | None) -> int | None:
