@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from quality.analysis import Document
 from quality.article import Article
 from quality.cli import main
-from quality.inputs import load_article
+from quality.inputs import format_for_path, load_article
 from quality.inputs.markdown import mask_markdown, parse_front_matter
 from quality.pipeline import default_pipeline
 from tests.conftest import assert_linear
@@ -267,8 +267,6 @@ def test_lint_reads_an_mdx_file_as_mdx(tmp_path: Path, capsys) -> None:
 
 
 def test_score_and_the_library_read_an_mdx_file_as_mdx(tmp_path: Path) -> None:
-    from quality.inputs import format_for_path, load_article
-
     assert format_for_path("story.mdx") == "mdx"
     article = load_article(MDX_DRAFT, format="mdx")
     assert "title:" not in article.text and article.source_format == "markdown"

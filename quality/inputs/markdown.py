@@ -382,6 +382,7 @@ def mask_markdown(text: str, body_start: int = 0, *, mdx: bool = False) -> str:
 
 # What blanking leaves of a stretch of text: its line ends.
 _NOT_LINE_END = re.compile(r"[^\r\n]")
+_WINDOWS_LINE_END = re.compile(r"\r(?=\n)")
 
 
 def _with_blanks(text: str, spans: list[tuple[int, int]]) -> str:
@@ -431,7 +432,6 @@ class _Mask:
         self._pending: list[tuple[int, int]] = []
         self._pending_hidden: list[tuple[int, str]] = []
         self._hidden: list[int] = []
-        self._blanked: list[tuple[int, int]] = []
         self._decoded: list[tuple[int, str]] = []
 
     def text(self) -> str:
@@ -445,7 +445,6 @@ class _Mask:
 
     def blank(self, start: int, end: int) -> None:
         self._pending.append((start, end))
-        self._blanked.append((start, end))
 
     def hide(self, at: int) -> None:
         """Hide the character at ``at`` from the patterns; it stays in the masked text. Call
@@ -461,16 +460,14 @@ class _Mask:
 
     def masked(self) -> str:
         work = self.text()
-        if work is self._original:
-            masked = work
-        elif "\r" in self._original:
-            # A Windows line end's "\r" is a space in the copy and stays in the masked text.
-            masked = _with_blanks(self._original, self._blanked)
-        else:
-            # The copy with each hidden character that is not blanked shown again.
-            original = self._original
-            shown = [(at, original[at]) for at in self._hidden if work[at] == _HIDDEN_CHARACTER]
-            masked = _with_replacements(work, shown) if shown else work
+        original = self._original
+        # The copy with each hidden character that is not blanked shown again, and each
+        # Windows line end's "\r" (a space in the copy, which blanking keeps) put back.
+        shown = [(at, original[at]) for at in self._hidden if work[at] == _HIDDEN_CHARACTER]
+        if "\r" in original:
+            shown.extend((m.start(), "\r") for m in _WINDOWS_LINE_END.finditer(original))
+            shown.sort()
+        masked = _with_replacements(work, shown) if shown else work
         return _with_replacements(masked, self._decoded) if self._decoded else masked
 
 

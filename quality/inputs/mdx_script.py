@@ -163,7 +163,8 @@ class _Script:
 
     def read(self, text: str, position: int, end: int, *, until_closed: bool) -> int:
         """Read ``text[position:end]`` on from what is open; return where reading stopped:
-        ``end``, after the "}" that leaves nothing open (``until_closed``), or where it broke."""
+        ``end`` (one past it when a backslash at its end escapes the character after), after
+        the "}" that leaves nothing open (``until_closed``), or where it broke."""
         open_ = self.open
         while position < end:
             top = open_[-1] if open_ else ""
@@ -247,7 +248,7 @@ class _Script:
                 else:
                     self._close(position)  # the closing tag
                     self._close(position)  # and its element
-        return max(position, end)
+        return position
 
     def _open(self, kind: str, at: int) -> None:
         self.open.append(kind)
