@@ -120,9 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in args_list if not a.startswith("-")), None)
     try:
-        if command is not None and command not in COMMANDS:
-            return _unknown_command(command)
         parser = build_parser(command)
+        if command is not None and command not in COMMANDS:
+            return _unknown_command(parser, command)
         if not args_list:
             # A usage error like any other: the help goes where errors go, so that a script
             # calling `quality $COMMAND` with the variable unset does not take it for output.
@@ -149,12 +149,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _unknown_command(given: str) -> int:
+def _unknown_command(parser: argparse.ArgumentParser, given: str) -> int:
     """Usage error for a command that does not exist, with the one most likely meant."""
     close = difflib.get_close_matches(given, list(COMMANDS), n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     print(
-        "usage: quality [-h] [-V] COMMAND ...\n"
+        f"{parser.format_usage()}"
         f"quality: error: unknown command '{given}'{hint} "
         f"(commands: {', '.join(COMMANDS)})",
         file=sys.stderr,

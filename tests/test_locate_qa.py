@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from quality.cli import main
 from quality.findings import Finding, Severity
 from quality.lint.locate import PageText, relocate
@@ -92,21 +94,24 @@ ROWS = (
 )
 
 
-def test_a_finding_in_a_table_row_is_placed_in_its_cells() -> None:
+@pytest.mark.parametrize(
+    ("phrase", "starts_at", "ends_with"),
+    [
+        # One row: placed in its cells.
+        ("| Leeds to York | 08:05 |", "Leeds to York</td>", "08:05"),
+        # Across rows: spans them in the page.
+        ("Leeds | 07:12 | \n| Leeds to York", "Leeds</td><td>07:12", "Leeds to York"),
+    ],
+    ids=["in-one-row", "across-rows"],
+)
+def test_a_finding_in_table_rows_is_placed_in_their_cells(
+    phrase: str, starts_at: str, ends_with: str
+) -> None:
     page = _page(f"<article>\n<p>{SECOND}</p>\n{TABLE}\n</article>")
     extracted = f"{SECOND}\n{ROWS}"
-    placed = _placed(page, extracted, _finding(extracted, "| Leeds to York | 08:05 |"))
-    assert placed.start == page.index("Leeds to York</td>")
-    assert placed.end == page.index("08:05") + len("08:05")
-    assert "not found" not in placed.message
-
-
-def test_a_finding_across_table_rows_spans_them_in_the_page() -> None:
-    page = _page(f"<article>\n<p>{SECOND}</p>\n{TABLE}\n</article>")
-    extracted = f"{SECOND}\n{ROWS}"
-    placed = _placed(page, extracted, _finding(extracted, "Leeds | 07:12 | \n| Leeds to York"))
-    assert placed.start == page.index("Leeds</td><td>07:12")
-    assert placed.end == page.index("Leeds to York") + len("Leeds to York")
+    placed = _placed(page, extracted, _finding(extracted, phrase))
+    assert placed.start == page.index(starts_at)
+    assert placed.end == page.index(ends_with) + len(ends_with)
     assert "not found" not in placed.message
 
 
@@ -181,14 +186,16 @@ def test_lint_places_a_finding_on_the_headline_at_the_article_heading(
     main(["lint", str(html_file), str(json_file), "--format", "json", "--select", "FIL101"])
     report = json.loads(capsys.readouterr().out)
     placed = {Path(entry["path"]).suffix: entry["findings"] for entry in report["files"]}
-    at = page.index(f"<h2>{headline}") + len("<h2>Riverside homes are ")
-    expected = (page[:at].count("\n") + 1, at - page.rfind("\n", 0, at))
-    assert [(f["line"], f["column"]) for f in placed[".html"]] == [expected]
-    in_page = expected
-    written = json_file.read_text(encoding="utf-8")
-    at = written.index(f"<h2>{headline}") + len("<h2>Riverside homes are ")
-    expected = (written[:at].count("\n") + 1, at - written.rfind("\n", 0, at))
-    assert [(f["line"], f["column"]) for f in placed[".json"]] == [expected]
+
+    def cliche_in_heading(text: str) -> tuple[int, int]:
+        """The 1-based line and column of "a glimmer of hope" in the heading of ``text``."""
+        at = text.index(f"<h2>{headline}") + len("<h2>Riverside homes are ")
+        return text[:at].count("\n") + 1, at - text.rfind("\n", 0, at)
+
+    in_page = cliche_in_heading(page)
+    assert [(f["line"], f["column"]) for f in placed[".html"]] == [in_page]
+    in_json = cliche_in_heading(json_file.read_text(encoding="utf-8"))
+    assert [(f["line"], f["column"]) for f in placed[".json"]] == [in_json]
     main(["lint", str(html_file), "--format", "full", "--select", "FIL101"])
     full = capsys.readouterr().out
     assert f"story.html:{in_page[0]}:{in_page[1]}: FIL101" in full

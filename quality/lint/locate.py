@@ -211,17 +211,22 @@ def _unshown_end(page: str, tag: str, after: int) -> int:
 
     if not never_shown(name, attributes):
         return after
-    if name in _VOID_ELEMENTS or tag.rstrip(">").rstrip().endswith("/"):
+    if name in _VOID_ELEMENTS or _self_closing(tag):
         return after
     depth = 1
-    for m in re.finditer(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", page[after:], re.IGNORECASE):
+    same_name = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", re.IGNORECASE)
+    for m in same_name.finditer(page, after):
         if m.group(1):
             depth -= 1
-        elif not m.group().rstrip(">").rstrip().endswith("/"):
+        elif not _self_closing(m.group()):
             depth += 1
         if depth == 0:
-            return after + m.end()
+            return m.end()
     return after
+
+
+def _self_closing(tag: str) -> bool:
+    return tag.rstrip(">").rstrip().endswith("/")
 
 
 _OPENING_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)")
