@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from quality.commands import refuse_empty_paths
 from quality.errors import InputError
 
 EPILOG = """\
@@ -91,10 +92,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from quality.pipeline import Pipeline
 
-    for option in PATH_OPTIONS:
-        value = getattr(args, option)
-        if value is not None and not value.strip():
-            raise InputError(f"--{option} needs a name, got an empty one")
+    refuse_empty_paths(args, PATH_OPTIONS)
     if args.limit is not None and args.limit < 1:
         raise InputError(f"--limit must be at least 1, got {args.limit}")
     if args.top_rules is not None and args.top_rules < 1:

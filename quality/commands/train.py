@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from quality.commands import refuse_empty_paths
 from quality.commands.score import same_file
 from quality.errors import InputError
 
@@ -93,10 +94,7 @@ def run(args: argparse.Namespace) -> int:
     from quality.pipeline import Pipeline
     from quality.weights import Weights
 
-    for option in PATH_OPTIONS:
-        value = getattr(args, option)
-        if value is not None and not value.strip():
-            raise InputError(f"--{option} needs a name, got an empty one")
+    refuse_empty_paths(args, PATH_OPTIONS)
     if args.file is not None and not args.file.strip():
         raise InputError("the labelled file's name is empty")
     if not args.output.strip():
