@@ -117,6 +117,8 @@ class Pipeline:
                 "which are given as instances: pass the options to their constructor"
             )
         self.scorers: list[Scorer] = []
+        #: the scorers left out because they cannot run in this installation, each with why
+        self.unavailable: dict[str, str] = {}
         self._plans: dict[str, _Plan] = {}
         for item in chosen:
             if isinstance(item, Scorer):
@@ -126,6 +128,18 @@ class Pipeline:
             if item in disabled or item in deselected:
                 continue
             cls = scorer_class(item)
+            asked = scorers is not None or _asks_for(self.rulebook, self.selection, cls.id)
+            if cls.opt_in and not asked:
+                chosen_ids.remove(cls.id)  # not chosen: the error below must not name it
+                continue
+            reason = _unavailable_reason(cls)
+            if reason is not None:
+                if asked:
+                    raise ScorerError(f"scorer '{cls.id}' cannot run here: {reason}")
+                # Left out, not charged as "could not run": an optional scorer that is not
+                # installed says nothing about the article.
+                self.unavailable[cls.id] = reason
+                continue
             scorer_rules = self.rulebook.for_scorer(
                 cls.id, selection=self.selection, allow=self.allow
             )
@@ -428,6 +442,27 @@ def check_rule_scorers(rulebook: RuleBook, known: set[str]) -> None:
                 rule=rule.code,
             )
     rulebook.check_code_prefixes()
+
+
+def _unavailable_reason(cls: type[Scorer]) -> str | None:
+    try:
+        reason = cls.unavailable_reason()
+    except Exception as exc:
+        raise _failure(cls, "could not say whether it can run", exc) from exc
+    if reason is not None and not isinstance(reason, str):
+        raise _broken(cls, f"unavailable_reason() returned {type(reason).__name__}, not a str")
+    return reason
+
+
+def _asks_for(rulebook: RuleBook, selection: RuleSelection, scorer_id: str) -> bool:
+    """Whether ``selection`` names a rule of ``scorer_id`` (by its code or a prefix of it,
+    not by selecting everything)."""
+    codes = [rule.code for rule in rulebook if rule.scorer == scorer_id]
+    return any(
+        prefix and code.startswith(prefix) and selection.enabled(code)
+        for prefix in selection.select
+        for code in codes
+    )
 
 
 def _build(cls: type[Scorer], rules: ScorerRules, options: Mapping[str, Any] | None) -> Scorer:

@@ -30,6 +30,7 @@ _BUILTIN = {
     "repetition": "quality.scorers.repetition:RepetitionScorer",
     "wordiness": "quality.scorers.wordiness:WordinessScorer",
     "readability": "quality.scorers.readability:ReadabilityScorer",
+    "predictability": "quality.scorers.predictability:PredictabilityScorer",
 }
 
 _registered: dict[str, type[Scorer]] = {}

@@ -20,3 +20,26 @@ def refuse_empty_paths(args: argparse.Namespace, options: Iterable[str]) -> None
         value = getattr(args, option)
         if value is not None and not value.strip():
             raise InputError(f"--{option} needs a name, got an empty one")
+
+
+def add_jobs_argument(parser: argparse.ArgumentParser, *, default: int, scored: str) -> None:
+    """``-j/--jobs``: worker processes for the articles the command scores (``scored``)."""
+    shown = "one per core" if default == 0 else "score in this process" if default == 1 else ""
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=default,
+        metavar="N",
+        help=f"worker processes for {scored}, never more than one per core "
+        f"(0: one per core; 1: score in this process; default: {default}, {shown})",
+    )
+
+
+def workers_for(jobs: int) -> int:
+    """The worker processes ``--jobs`` asks for: scoring keeps a core busy, so more processes
+    than cores add memory and start-up time, not speed, and ``--jobs 100000`` must not start
+    a hundred thousand processes."""
+    from quality.batch import available_cores, resolve_workers
+
+    return min(resolve_workers(jobs), available_cores())

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from quality.commands import refuse_empty_paths
+from quality.commands import add_jobs_argument, refuse_empty_paths, workers_for
 from quality.errors import InputError
 
 EPILOG = """\
@@ -49,12 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--limit", type=int, metavar="N", help="use N records of each file, evenly spaced"
     )
-    parser.add_argument(
-        "--weights",
-        metavar="FILE",
-        help="scorer weights and grade bands to score with (a file from 'quality train'; "
-        "default: the package's)",
-    )
+    add_jobs_argument(parser, default=1, scored="the news articles")
+    from quality.commands.score import add_pipeline_arguments
+
+    add_pipeline_arguments(parser)
     parser.add_argument(
         "--seeds",
         metavar="DIR",
@@ -81,6 +79,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quality.commands.score import pipeline_from
     from quality.evaluation.datasets import DEFAULT_FILES, default_data_dir, read_kind, repo_root
     from quality.evaluation.measures import evaluate
     from quality.evaluation.report import (
@@ -90,7 +89,6 @@ def run(args: argparse.Namespace) -> int:
         to_json,
         write_json,
     )
-    from quality.pipeline import Pipeline
 
     refuse_empty_paths(args, PATH_OPTIONS)
     if args.limit is not None and args.limit < 1:
@@ -131,10 +129,10 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.weights:
         _refuse_overwriting(args.json, Path(args.weights), "the weights file")
-    pipeline = Pipeline(weights=args.weights) if args.weights else Pipeline()
-    # The figures would be measured with the default weight for a scorer whose id is misspelt.
-    pipeline.weights.check_scorers(pipeline.scorer_ids)
-    evaluation = evaluate(data, pipeline=pipeline, seeds_dir=seeds_dir)
+    pipeline = pipeline_from(args)
+    evaluation = evaluate(
+        data, pipeline=pipeline, seeds_dir=seeds_dir, workers=workers_for(args.jobs)
+    )
     evaluation.settings["data"] = args.file or str(args.data or default_data_dir())
     evaluation.settings["limit"] = args.limit
     if json_to_stdout:

@@ -28,13 +28,11 @@ from quality.batch import (
     DEFAULT_MAX_CHARS,
     ArticleFile,
     FailedInput,
-    available_cores,
     check_timeout,
     map_ordered,
-    resolve_workers,
     score_item,
 )
-from quality.commands import rule_codes
+from quality.commands import add_jobs_argument, rule_codes, workers_for
 from quality.errors import InputError, InvalidTextError
 from quality.inputs import ARTICLE_EXTENSIONS, decode, printable_path, wide_unicode
 from quality.inputs.feeds import (
@@ -85,15 +83,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write the JSON Lines to FILE (default: -, standard output)",
     )
-    parser.add_argument(
-        "-j",
-        "--jobs",
-        type=int,
-        default=0,
-        metavar="N",
-        help="worker processes, never more than one per core (default: 0, one per core; "
-        "1: score in this process)",
-    )
+    add_jobs_argument(parser, default=0, scored="the articles")
     parser.add_argument(
         "--timeout",
         type=_seconds,
@@ -151,10 +141,20 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         help="leave these rules out; a scorer with none left is not run and costs nothing "
         "(--ignore DAT: articles without dates lose no points)",
     )
+    parser.add_argument(
+        "--extend-select",
+        type=rule_codes,
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="score with these rules as well, such as the opt-in PRD (predictability, needs "
+        "quality[lm])",
+    )
 
 
 def pipeline_from(args: argparse.Namespace) -> Pipeline:
-    """The pipeline ``--weights``, ``--rules``, ``--select`` and ``--ignore`` ask for,
+    """The pipeline ``--weights``, ``--rules``, ``--select``, ``--ignore`` and
+    ``--extend-select`` ask for,
     checked before any work starts."""
     from quality.pipeline import Pipeline, default_pipeline
     from quality.ruleset import shipped_and
@@ -165,13 +165,15 @@ def pipeline_from(args: argparse.Namespace) -> Pipeline:
         raise InputError("--rules needs a folder or file name, got an empty one")
     select = None if args.select is None else [code for codes in args.select for code in codes]
     ignore = [code for codes in args.ignore for code in codes]
-    if args.weights is None and not args.rules and select is None and not ignore:
+    extend_select = [code for codes in args.extend_select for code in codes]
+    if args.weights is None and not args.rules and select is None and not ignore + extend_select:
         return default_pipeline()
     return Pipeline(
         weights=args.weights,
         rules=shipped_and(args.rules) if args.rules else None,
         select=select,
         ignore=ignore,
+        extend_select=extend_select,
     )
 
 
@@ -611,9 +613,7 @@ def run(args: argparse.Namespace) -> int:
     if args.max_chars < 1:
         raise InputError("--max-chars must be at least 1")
     check_inputs(args.inputs, args.output)
-    # Scoring keeps a core busy: more processes than cores add memory and start-up time,
-    # not speed, and `--jobs 100000` must not start a hundred thousand processes.
-    workers = min(resolve_workers(args.jobs), available_cores())
+    workers = workers_for(args.jobs)
     # The weights and rule files are read and checked here, before any output is opened.
     pipeline = pipeline_from(args)
     output = _open_output(args.output)

@@ -27,11 +27,10 @@ from typing import IO, TYPE_CHECKING, Any
 from quality.batch import (
     BatchError,
     BatchResult,
-    available_cores,
     map_ordered,
-    resolve_workers,
     score_item,
 )
+from quality.commands import add_jobs_argument, workers_for
 from quality.commands.score import (
     EXIT_OK,
     EXIT_SOME_ERRORS,
@@ -92,15 +91,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write the report to FILE (default: -, standard output)",
     )
-    parser.add_argument(
-        "-j",
-        "--jobs",
-        type=int,
-        default=0,
-        metavar="N",
-        help="worker processes for articles that need scoring, never more than one per core "
-        "(default: 0, one per core)",
-    )
+    add_jobs_argument(parser, default=0, scored="the articles that need scoring")
     add_pipeline_arguments(parser)
     duplicates = parser.add_argument_group("boilerplate and near-duplicates")
     duplicates.add_argument(
@@ -283,9 +274,7 @@ def read_records(
             [item for _, item in pending],
             pipeline=pipeline or default_pipeline(),
             args=(max_chars,),
-            # As for `quality score`: more processes than cores add memory and start-up
-            # time, not speed, and `--jobs 100000` must not start that many.
-            workers=min(resolve_workers(jobs), available_cores()),
+            workers=workers_for(jobs),
         )
         for (position, _), record in zip(pending, scored, strict=True):
             records[position] = record

@@ -125,8 +125,9 @@ def run(args: argparse.Namespace) -> int:
     template = Weights.load(args.weights) if args.weights else Weights.load()
     pipeline = Pipeline(weights=template)
     scorers = pipeline.scorer_ids
-    # The fitted file keeps the template's weights, so a misspelt id would be written too.
-    template.check_scorers(scorers)
+    # The pipeline refused a template naming an unknown scorer (a misspelt id would be written
+    # to the fitted file too); a known one that does not run here, such as an opt-in scorer,
+    # keeps its weight in the file.
     fixed = _fixed(args.fixed, DEFAULT_FIXED, template, scorers)
     if args.data:
         samples, seeds, source = _dev_samples(Path(args.data), pipeline, scorers, fixed, args)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quality.errors import InputError
+from quality.batch import map_ordered
+from quality.errors import InputError, QualityError
 from quality.evaluation.datasets import (
     AttributionRecord,
     CommentsRecord,
@@ -71,11 +72,23 @@ def located(where: str) -> Iterator[None]:
 
 
 def score_texts(
-    pipeline: Pipeline, records: Iterable[NewsRecord | HumanNewsRecord]
+    pipeline: Pipeline, records: Iterable[NewsRecord | HumanNewsRecord], workers: int = 1
 ) -> list[ScoredText]:
-    """Score news texts; human-news records carry their date and publisher as metadata."""
+    """Score news texts, in ``workers`` processes; human-news records carry their date and
+    publisher as metadata. A record the pipeline rejects stops the evaluation, named."""
     scored = []
-    for record in records:
+    for outcome in map_ordered(_score_text, records, pipeline=pipeline, workers=workers):
+        if isinstance(outcome, QualityError):
+            raise outcome
+        scored.append(outcome)
+    return scored
+
+
+def _score_text(
+    pipeline: Pipeline, index: int, record: NewsRecord | HumanNewsRecord
+) -> ScoredText | QualityError:
+    # Returned, not raised: a worker process hands its failure back with the results.
+    try:
         with located(record.where):
             if isinstance(record, HumanNewsRecord):
                 report = pipeline.score(
@@ -85,19 +98,18 @@ def score_texts(
             else:
                 report = pipeline.score(record.text)
                 label, group, model = record.label, record.dataset, record.model
-        scored.append(
-            ScoredText(
-                id=record.id,
-                label=label,
-                group=group,
-                model=model,
-                score=report.score,
-                grade=report.grade,
-                rules=Counter(f.rule for f in report.findings),
-                sub_scores={k: s.score for k, s in report.scorers.items()},
-            )
-        )
-    return scored
+    except QualityError as exc:
+        return exc
+    return ScoredText(
+        id=record.id,
+        label=label,
+        group=group,
+        model=model,
+        score=report.score,
+        grade=report.grade,
+        rules=Counter(f.rule for f in report.findings),
+        sub_scores={k: s.score for k, s in report.scorers.items()},
+    )
 
 
 def measure_overall(
@@ -382,14 +394,16 @@ def evaluate(
     *,
     pipeline: Pipeline | None = None,
     seeds_dir: Path | None = None,
+    workers: int = 1,
 ) -> Evaluation:
-    """Every measure whose data is in ``data`` (kind -> records)."""
+    """Every measure whose data is in ``data`` (kind -> records); the news texts are scored
+    in ``workers`` processes."""
     pipeline = pipeline or Pipeline()
     evaluation = Evaluation(
         settings={"weights": pipeline.weights.source, "scorers": pipeline.scorer_ids}
     )
-    news = score_texts(pipeline, data.get("news", ()))
-    human_news = score_texts(pipeline, data.get("human-news", ()))
+    news = score_texts(pipeline, data.get("news", ()), workers)
+    human_news = score_texts(pipeline, data.get("human-news", ()), workers)
     seeds = score_seeds(pipeline, seeds_dir)
     if news or human_news:
         evaluation.results["overall"] = measure_overall(

@@ -39,6 +39,10 @@ class Scorer(ABC):
     id: ClassVar[str]
     version: ClassVar[str]
     description: ClassVar[str] = ""
+    #: True for a scorer left out of the default pipeline unless the rule selection names
+    #: one of its rules (``extend-select = ["PRD"]``): one too slow to run on every article
+    #: by default. Naming it in ``scorers`` runs it too.
+    opt_in: ClassVar[bool] = False
     #: False for scorers that work whatever the article's language (e.g. metadata checks)
     needs_language_rules: ClassVar[bool] = True
     #: option name -> (type, default); unknown options are rejected with a clear error
@@ -103,6 +107,13 @@ class Scorer(ABC):
 
     def _option_error(self, name: str, problem: str, **details: Any) -> OptionError:
         return OptionError(f"scorer '{self.id}' {problem}", scorer=self.id, option=name, **details)
+
+    @classmethod
+    def unavailable_reason(cls) -> str | None:
+        """Why this scorer cannot run in this installation (an optional package it needs is
+        missing), or None when it can. The default pipeline leaves such a scorer out; asking
+        for it by name is refused with this reason."""
+        return None
 
     def can_score(self, language: str) -> bool:
         return not self.needs_language_rules or self.rules.has_language_rules(language)
