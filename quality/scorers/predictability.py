@@ -38,6 +38,7 @@ EVEN_SURPRISE_RULE = "even-surprise"
 #: Runs of blanks (Markdown and HTML markup blanked out, indentation) are shown to the model
 #: as one space or one paragraph break, as a writer would have typed them.
 _BLANKS = re.compile(r"\s{2,}|[^\S\n ]")
+_CLOSING = frozenset(",.;:!?)")
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,9 @@ def _first_sentence_end(doc: Document) -> int:
 
 def _as_typed(text: str, max_tokens: int) -> tuple[str, np.ndarray]:
     """The head of ``text`` that ``max_tokens`` tokens can cover, with its runs of blanks
-    made one space (or one blank line where they hold line breaks), and for every character
-    of it, and the end, the offset in ``text`` it comes from."""
+    made one space (one blank line where they hold line breaks, nothing before a comma or
+    full stop), and for every character of it, and the end, the offset in ``text`` it comes
+    from."""
     head = text[: max_tokens * language_model.CHARACTERS_PER_TOKEN_AT_MOST]
     pieces: list[str] = []
     origin: list[int] = []
@@ -143,8 +145,14 @@ def _as_typed(text: str, max_tokens: int) -> tuple[str, np.ndarray]:
         pieces.append(head[done:start])
         origin.extend(range(done, start))
         breaks = min(head.count("\n", start, end), 2)
-        pieces.append("\n" * breaks if breaks else " ")
-        origin.extend([start] * max(breaks, 1))
+        if breaks:
+            pieces.append("\n" * breaks)
+            origin.extend([start] * breaks)
+        elif end - start == 1 or head[end : end + 1] not in _CLOSING:
+            pieces.append(" ")
+            origin.append(start)
+        # else: a link's address blanked before its comma; "education ," would surprise
+        # the model where the writer wrote "education,".
         done = end
     pieces.append(head[done:])
     origin.extend(range(done, len(head) + 1))

@@ -1,0 +1,251 @@
+"""The predictability scorer (PRD001): opt-in, refused clearly without its model, and with
+the model (the extra quality[lm], which CI installs) a real measure on real text."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import quality
+from quality import language_model
+from quality.cli import main
+from quality.errors import ScorerError
+from quality.scorers.base import Scorer, ScorerResult
+from quality.scorers.predictability import _as_typed
+from tests.conftest import WELL_SOURCED, seed_text
+
+NEEDS_MODEL = pytest.mark.skipif(
+    language_model.unavailable_reason() is not None,
+    reason="the extra quality[lm] is not installed",
+)
+
+#: Copy that says nothing a reader could not have guessed, word after word.
+BLAND = (
+    "The city council met on Tuesday to discuss the new budget. The meeting was attended by "
+    "many members of the community, who came to share their thoughts and concerns about the "
+    "future of the city. The council members listened carefully to the residents and "
+    "promised to take their views into account. The new budget is expected to have a "
+    "significant impact on the city and its residents. It will provide funding for important "
+    "services such as education, health care and public safety. The council will vote on the "
+    "budget next month, and many residents are hoping that it will be approved."
+)
+
+
+@pytest.fixture
+def without_model(monkeypatch: pytest.MonkeyPatch) -> str:
+    reason = "it needs llama-cpp-python, which is not installed; install the extra"
+    monkeypatch.setattr(language_model, "unavailable_reason", lambda: reason)
+    return reason
+
+
+def test_the_default_pipeline_leaves_the_opt_in_scorer_out():
+    pipeline = quality.Pipeline()
+    assert "predictability" not in pipeline.scorer_ids
+    report = pipeline.score(BLAND, language="en")
+    assert "predictability" not in report.scorers
+    assert not [f for f in report.findings if f.rule.startswith("PRD")]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"scorers": ["predictability", "filler"]},
+        {"extend_select": ["PRD"]},
+        {"select": ["PRD001"]},
+    ],
+)
+def test_asking_for_it_without_the_model_is_refused_saying_what_to_install(
+    without_model, arguments
+):
+    with pytest.raises(ScorerError) as refused:
+        quality.Pipeline(**arguments)
+    assert str(refused.value) == f"scorer 'predictability' cannot run here: {without_model}"
+
+
+def test_without_the_model_the_default_pipeline_still_builds_and_scores(without_model):
+    pipeline = quality.Pipeline(select=["ALL"], disable=["predictability"])
+    assert pipeline.score(WELL_SOURCED).score > 80
+    assert quality.Pipeline(ignore=["PRD"]).scorer_ids == quality.Pipeline().scorer_ids
+
+
+def test_lint_asking_for_it_without_the_model_exits_2_with_one_line(
+    without_model, tmp_path, capsys
+):
+    path = tmp_path / "a.txt"
+    path.write_text(BLAND, encoding="utf-8")
+    code = main(["lint", "--extend-select", "PRD", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "scorer 'predictability' cannot run here" in err
+    assert "quality[lm]" not in err or "pip install" in err
+    assert "Traceback" not in err
+
+
+class _Optional(Scorer):
+    id = "optional-test"
+    version = "1"
+    needs_language_rules = False
+    reason: ClassVar[object] = "it needs the package frobnicate"
+
+    @classmethod
+    def unavailable_reason(cls) -> str | None:
+        return cls.reason  # type: ignore[return-value]
+
+    def score(self, doc):
+        return ScorerResult(1.0)
+
+
+def test_a_plug_in_that_cannot_run_is_left_out_of_the_default_pipeline(registered):
+    registered(_Optional)
+    pipeline = quality.Pipeline()
+    assert "optional-test" not in pipeline.scorer_ids
+    assert pipeline.unavailable == {"optional-test": "it needs the package frobnicate"}
+    with pytest.raises(ScorerError, match="cannot run here: it needs the package frobnicate"):
+        quality.Pipeline(["optional-test"])
+
+
+@pytest.mark.parametrize(
+    ("reason", "problem"),
+    [(3, "unavailable_reason() returned int, not a str"), (ZeroDivisionError("x"), "x")],
+)
+def test_a_plug_in_whose_availability_check_breaks_is_named(
+    registered, monkeypatch, reason, problem
+):
+    registered(_Optional)
+
+    def broken(cls):
+        if isinstance(reason, Exception):
+            raise reason
+        return reason
+
+    monkeypatch.setattr(_Optional, "unavailable_reason", classmethod(broken))
+    with pytest.raises(ScorerError) as refused:
+        quality.Pipeline()
+    assert "scorer 'optional-test' 1" in str(refused.value)
+    assert problem in str(refused.value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab é\n\t\u00a0.\r")), max_size=200))
+def test_the_text_shown_to_the_model_maps_back_onto_the_article(text):
+    prose, origin = _as_typed(text, max_tokens=512)
+    assert len(origin) == len(prose) + 1
+    assert origin[-1] == len(text)
+    assert np.all(np.diff(origin) >= 0)
+    for index, char in enumerate(prose):
+        source = text[origin[index]]
+        assert char == source or (char in " \n" and source.isspace())
+    assert "  " not in prose and "\n\n\n" not in prose and "\t" not in prose
+
+
+def test_markup_blanked_to_spaces_is_shown_as_one_space_and_paragraphs_kept():
+    prose, origin = _as_typed("One    two.\n\n\n\nThree\t four   , five .", max_tokens=512)
+    assert prose == "One two.\n\nThree four, five ."
+    assert origin[prose.index("Three")] == 15
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_byte_offsets_map_to_whole_characters(text):
+    before = language_model._characters_before_each_byte(text, len(text.encode("utf-8")))
+    offset = 0
+    for count, char in enumerate(text):
+        assert before[offset] == count
+        offset += len(char.encode("utf-8"))
+    assert before[offset] == len(text)
+
+
+@NEEDS_MODEL
+def test_token_offsets_cover_the_text_and_probabilities_are_probabilities():
+    model = language_model.shared_model()
+    text = "Café owners in Zürich said the rent rose 12% — “too much”, one said.\n\nNext line."
+    surprise = model.surprise(text)
+    assert surprise.starts[0] == 0 and surprise.ends[-1] == len(text)
+    assert np.all(surprise.starts[1:] == surprise.ends[:-1])
+    assert np.all(surprise.log_probs <= 0) and np.all(np.isfinite(surprise.log_probs))
+    again = model.surprise(text)
+    assert np.array_equal(again.log_probs, surprise.log_probs)
+
+
+@NEEDS_MODEL
+def test_the_model_reads_at_most_its_window():
+    model = language_model.shared_model()
+    surprise = model.surprise("word " * 5000)
+    assert len(surprise.log_probs) == model.context - 1
+
+
+@pytest.fixture(scope="module")
+def with_predictability() -> quality.Pipeline:
+    return quality.Pipeline(extend_select=["PRD"])
+
+
+@NEEDS_MODEL
+def test_bland_copy_fires_and_loses_points(with_predictability):
+    report = with_predictability.score(BLAND, language="en")
+    summary = report.scorers["predictability"]
+    assert summary.score is not None and summary.score < 0.5
+    assert summary.metrics["surprise_spread"] < 2.5
+    (finding,) = [f for f in report.findings if f.rule == "PRD001"]
+    # The passage measured: after the first sentence, to the end of the text.
+    assert finding.start == BLAND.index("The meeting") - 1 or finding.start == BLAND.index(
+        "The meeting"
+    )
+    assert finding.end == len(BLAND)
+    assert "evenly predictable" in finding.message and "1." in finding.message
+
+
+@NEEDS_MODEL
+def test_a_well_sourced_article_keeps_its_points(with_predictability):
+    report = with_predictability.score(WELL_SOURCED)
+    summary = report.scorers["predictability"]
+    assert summary.metrics["surprise_spread"] > 2.9
+    assert summary.score == 1.0
+    assert report.score == quality.Pipeline().score(WELL_SOURCED).score
+
+
+@NEEDS_MODEL
+def test_a_short_text_is_not_judged(with_predictability):
+    summary = with_predictability.score(
+        "The council met on Tuesday. It approved the budget."
+    ).scorers["predictability"]
+    assert summary.score == 1.0 and "surprise_spread" not in summary.metrics
+
+
+@NEEDS_MODEL
+def test_markdown_markup_does_not_change_the_measure(with_predictability):
+    plain = with_predictability.score(BLAND, language="en").scorers["predictability"]
+    marked = BLAND.replace("The council members", "**The council members**").replace(
+        "education", "[education](https://example.org/education)"
+    )
+    markdown = with_predictability.score(
+        "---\ntitle: Budget\n---\n" + marked, language="en"
+    ).scorers["predictability"]
+    assert markdown.metrics["surprise_spread"] == pytest.approx(
+        plain.metrics["surprise_spread"], abs=0.05
+    )
+
+
+@NEEDS_MODEL
+def test_the_seeds_score_lower_with_it_and_workers_agree_with_this_process(with_predictability):
+    seed = seed_text("000")
+    alone = with_predictability.score(seed)
+    assert alone.score <= quality.Pipeline().score(seed).score
+    results = list(with_predictability.score_many([seed, BLAND, WELL_SOURCED], workers=2))
+    assert all(r.ok for r in results)
+    assert results[0].report is not None
+    assert results[0].report.to_dict() == alone.to_dict()
+
+
+@NEEDS_MODEL
+def test_a_non_english_article_is_not_charged(with_predictability):
+    german = (
+        "Der Stadtrat hat am Dienstag den Haushalt beschlossen. Die Opposition stimmte dagegen "
+        "und kündigte eine Klage an. Bürgermeisterin Anna Weber sagte, die Stadt müsse sparen."
+    )
+    report = with_predictability.score(german, language="de")
+    summary = report.scorers["predictability"]
+    assert summary.score is None and summary.contribution == 0
