@@ -306,3 +306,44 @@ def test_json_dash_writes_the_results_to_standard_output(tmp_path, capsys, monke
     assert code == 0
     assert json.loads(capsys.readouterr().out)["attribution"]["n"]["vague"] == 3
     assert not (tmp_path / "-").exists()
+
+
+def test_eval_in_two_worker_processes_measures_what_one_process_does(tmp_path, capsys):
+    results = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"eval{jobs}.json"
+        code = main(
+            ["eval", "--data", str(FIXTURES), "--only", "news", "--only", "human-news"]
+            + ["-j", jobs, "--json", str(out)]
+        )
+        assert code == 0
+        results.append(json.loads(out.read_text())["overall"])
+    assert results[0] == results[1]
+    assert results[0]["auc"] is not None and results[0]["n_ai"] > 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "record", "message"),
+    [
+        ("human-news", {"text": "The council met.", "date": "2024"}, "'published'"),
+        ("news", {"text": "The council met.\ud800", "label": "human"}, "not valid Unicode"),
+    ],
+)
+def test_a_record_rejected_in_a_worker_process_is_named_too(
+    tmp_path, capsys, kind, record, message
+):
+    path = tmp_path / "bad.jsonl"
+    good = {"text": "The mayor spoke.", **({"label": "human"} if kind == "news" else {})}
+    path.write_text(json.dumps(good) + "\n" + json.dumps(record) + "\n" + json.dumps(good) + "\n")
+    assert main(["eval", "--file", str(path), "--kind", kind, "--jobs", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "bad.jsonl:2: " in err and message in err and "Traceback" not in err
+
+
+def test_eval_scores_with_the_rule_selection_it_is_given(tmp_path, capsys):
+    out = tmp_path / "eval.json"
+    args = ["eval", "--data", str(FIXTURES), "--only", "news", "--json", str(out)]
+    assert main([*args, "--select", "FIL"]) == 0
+    assert json.loads(out.read_text())["settings"]["scorers"] == ["filler"]
+    assert main([*args, "--ignore", "DAT", "--extend-select", "FIL101"]) == 0
+    assert "dates" not in json.loads(out.read_text())["settings"]["scorers"]

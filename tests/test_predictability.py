@@ -3,6 +3,7 @@ the model (the extra quality[lm], which CI installs) a real measure on real text
 
 from __future__ import annotations
 
+import json
 from typing import ClassVar
 
 import numpy as np
@@ -249,3 +250,26 @@ def test_a_non_english_article_is_not_charged(with_predictability):
     report = with_predictability.score(german, language="de")
     summary = report.scorers["predictability"]
     assert summary.score is None and summary.contribution == 0
+
+
+@pytest.mark.parametrize("command", ["score", "sources", "eval"])
+def test_the_batch_commands_take_extend_select_and_refuse_prd_without_the_model(
+    without_model, tmp_path, capsys, command
+):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "The council met.", "label": "human"}\n', encoding="utf-8")
+    target = ["--file", str(path), "--kind", "news"] if command == "eval" else [str(path)]
+    assert main([command, *target, "--extend-select", "PRD"]) == 2
+    err = capsys.readouterr().err
+    assert "scorer 'predictability' cannot run here" in err and "Traceback" not in err
+
+
+@NEEDS_MODEL
+def test_quality_score_with_extend_select_reports_the_measure(tmp_path, capsys):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "bland", "text": BLAND}) + "\n", encoding="utf-8")
+    assert main(["score", str(path), "--extend-select", "PRD", "--jobs", "1"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    record = json.loads(line)
+    assert record["scorers"]["predictability"]["score"] < 0.5
+    assert any(f["rule"] == "PRD001" for f in record["findings"])
