@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from quality.commands import add_jobs_argument, refuse_empty_paths, workers_for
+from quality.commands.score import add_pipeline_arguments, pipeline_from
 from quality.errors import InputError
 
 EPILOG = """\
@@ -50,8 +51,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--limit", type=int, metavar="N", help="use N records of each file, evenly spaced"
     )
     add_jobs_argument(parser, default=1, scored="the news articles")
-    from quality.commands.score import add_pipeline_arguments
-
     add_pipeline_arguments(parser)
     parser.add_argument(
         "--seeds",
@@ -79,7 +78,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quality.commands.score import pipeline_from
     from quality.evaluation.datasets import DEFAULT_FILES, default_data_dir, read_kind, repo_root
     from quality.evaluation.measures import evaluate
     from quality.evaluation.report import (

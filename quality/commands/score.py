@@ -154,8 +154,7 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
 
 def pipeline_from(args: argparse.Namespace) -> Pipeline:
     """The pipeline ``--weights``, ``--rules``, ``--select``, ``--ignore`` and
-    ``--extend-select`` ask for,
-    checked before any work starts."""
+    ``--extend-select`` ask for, checked before any work starts."""
     from quality.pipeline import Pipeline, default_pipeline
     from quality.ruleset import shipped_and
 

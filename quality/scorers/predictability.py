@@ -23,16 +23,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-import numpy as np
-
-from quality import language_model
 from quality.analysis import Document
 from quality.matching import Automaton
 from quality.ruleset import LanguageRules, Rule
 from quality.scorers._wording import loss, loss_note, option
 from quality.scorers.base import Scorer, ScorerResult
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# numpy and the model's module are imported when an article is scored: the default pipeline
+# loads this class only to see that it is opt-in, and a text lint stays free of numpy.
 
 EVEN_SURPRISE_RULE = "even-surprise"
 #: Runs of blanks (Markdown and HTML markup blanked out, indentation) are shown to the model
@@ -77,12 +80,18 @@ class PredictabilityScorer(Scorer):
 
     @classmethod
     def unavailable_reason(cls) -> str | None:
+        from quality import language_model
+
         return language_model.unavailable_reason()
 
     def automata(self, language: str) -> list[Automaton | None]:
         return []  # no phrases: the rule is a measure
 
     def score(self, doc: Document) -> ScorerResult:
+        import numpy as np
+
+        from quality import language_model
+
         settings = self.language_rules(doc).derived(_Settings.read)
         result = ScorerResult(1.0)
         rule = settings.rule
@@ -136,7 +145,11 @@ def _as_typed(text: str, max_tokens: int) -> tuple[str, np.ndarray]:
     made one space (one blank line where they hold line breaks, nothing before a comma or
     full stop), and for every character of it, and the end, the offset in ``text`` it comes
     from."""
-    head = text[: max_tokens * language_model.CHARACTERS_PER_TOKEN_AT_MOST]
+    import numpy as np
+
+    from quality.language_model import CHARACTERS_PER_TOKEN_AT_MOST
+
+    head = text[: max_tokens * CHARACTERS_PER_TOKEN_AT_MOST]
     pieces: list[str] = []
     origin: list[int] = []
     done = 0
