@@ -194,15 +194,17 @@ def test_eval_checks_the_json_target_before_evaluating(tmp_path, capsys, monkeyp
         ("news", {"text": "The council met.\ud800", "label": "human"}, "not valid Unicode"),
     ],
 )
+@pytest.mark.parametrize("jobs", ["1", "2"])
 def test_eval_names_file_and_line_of_records_the_pipeline_rejects(
-    tmp_path, capsys, kind, record, message
+    tmp_path, capsys, kind, record, message, jobs
 ):
     path = tmp_path / "bad.jsonl"
     good = {"text": "The mayor spoke.", **({"label": "human"} if kind == "news" else {})}
-    path.write_text(json.dumps(good) + "\n" + json.dumps(record) + "\n")
-    assert main(["eval", "--file", str(path), "--kind", kind]) == 2
+    path.write_text("\n".join(json.dumps(r) for r in (good, record, good)) + "\n")
+    assert main(["eval", "--file", str(path), "--kind", kind, "--jobs", jobs]) == 2
     err = capsys.readouterr().err
-    assert "bad.jsonl:2: " in err and message in err
+    # Also when the record was scored in a worker process, which hands the error back.
+    assert "bad.jsonl:2: " in err and message in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize("field", ["label", "has_comments"])
@@ -312,32 +314,12 @@ def test_eval_in_two_worker_processes_measures_what_one_process_does(tmp_path, c
     results = []
     for jobs in ("1", "2"):
         out = tmp_path / f"eval{jobs}.json"
-        code = main(
-            ["eval", "--data", str(FIXTURES), "--only", "news", "--only", "human-news"]
-            + ["-j", jobs, "--json", str(out)]
-        )
+        kinds = ["--only", "news", "--only", "human-news"]
+        code = main(["eval", "--data", str(FIXTURES), *kinds, "-j", jobs, "--json", str(out)])
         assert code == 0
         results.append(json.loads(out.read_text())["overall"])
     assert results[0] == results[1]
     assert results[0]["auc"] is not None and results[0]["n_ai"] > 0
-
-
-@pytest.mark.parametrize(
-    ("kind", "record", "message"),
-    [
-        ("human-news", {"text": "The council met.", "date": "2024"}, "'published'"),
-        ("news", {"text": "The council met.\ud800", "label": "human"}, "not valid Unicode"),
-    ],
-)
-def test_a_record_rejected_in_a_worker_process_is_named_too(
-    tmp_path, capsys, kind, record, message
-):
-    path = tmp_path / "bad.jsonl"
-    good = {"text": "The mayor spoke.", **({"label": "human"} if kind == "news" else {})}
-    path.write_text(json.dumps(good) + "\n" + json.dumps(record) + "\n" + json.dumps(good) + "\n")
-    assert main(["eval", "--file", str(path), "--kind", kind, "--jobs", "2"]) == 2
-    err = capsys.readouterr().err
-    assert "bad.jsonl:2: " in err and message in err and "Traceback" not in err
 
 
 def test_eval_scores_with_the_rule_selection_it_is_given(tmp_path, capsys):
