@@ -107,10 +107,15 @@ class LanguageModel:
         with self._lock:  # one context: a second thread would overwrite its buffers
             model.reset()
             model.eval([self._start, *tokens])
-            logits = np.array(model.scores[: len(tokens)], dtype=np.float64)
-        top = logits.max(axis=1)
-        normaliser = top + np.log(np.exp(logits - top[:, None]).sum(axis=1))
-        log_probs = logits[np.arange(len(tokens)), tokens] - normaliser
+            logits = np.array(model.scores[: len(tokens)], dtype=np.float32)
+        chosen = logits[np.arange(len(tokens)), tokens].astype(np.float64)
+        # log-softmax in place: a window of logits is 100 MB in float32, and every temporary
+        # copy of it would add as much to each worker process.
+        top = logits.max(axis=1, keepdims=True)
+        logits -= top
+        np.exp(logits, out=logits)
+        normaliser = top[:, 0].astype(np.float64) + np.log(logits.sum(axis=1, dtype=np.float64))
+        log_probs = chosen - normaliser
         char_at_byte = _characters_before_each_byte(head, len(encoded))
         ends = char_at_byte[np.minimum(byte_ends, len(encoded))]
         starts = np.concatenate(([0], ends[:-1]))
