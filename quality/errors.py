@@ -63,7 +63,8 @@ class OptionError(ConfigError):
     are) or has the wrong type. ``scorer``, ``option`` (as given), ``expected`` and ``value``
     let a caller that knows where the option came from (a configuration file's key) say so.
     With ``in_list``, the option is a list of phrases and ``value`` is an item of it that is
-    not one (not a string, or blank)."""
+    not one (not a string, or blank). ``requirement`` says what a value of the right type
+    must also be ("at least 1")."""
 
     def __init__(
         self,
@@ -75,8 +76,10 @@ class OptionError(ConfigError):
         value: object,
         known: tuple[str, ...] = (),
         in_list: bool = False,
+        requirement: str | None = None,
     ):
         super().__init__(message)
+        self.requirement = requirement
         self.scorer = scorer
         self.option = option
         self.expected = expected

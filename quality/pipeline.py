@@ -130,6 +130,9 @@ class Pipeline:
             cls = scorer_class(item)
             asked = scorers is not None or _asks_for(self.rulebook, self.selection, cls.id)
             if cls.opt_in and not asked:
+                if cls.id in options_by_scorer:
+                    # Checked now, not first when the scorer is turned on.
+                    _build(cls, self.rulebook.for_scorer(cls.id), options_by_scorer[cls.id])
                 chosen_ids.remove(cls.id)  # not chosen: the error below must not name it
                 continue
             reason = _unavailable_reason(cls)

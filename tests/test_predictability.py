@@ -273,3 +273,43 @@ def test_quality_score_with_extend_select_reports_the_measure(tmp_path, capsys):
     record = json.loads(line)
     assert record["scorers"]["predictability"]["score"] < 0.5
     assert any(f["rule"] == "PRD001" for f in record["findings"])
+
+
+@pytest.mark.parametrize("threads", [0, -2])
+def test_threads_below_one_are_refused_naming_the_option(threads):
+    from quality.errors import OptionError
+    from quality.scorers.predictability import PredictabilityScorer
+    from tests.conftest import shipped_rules
+
+    with pytest.raises(OptionError, match="option 'threads' must be at least 1"):
+        PredictabilityScorer(shipped_rules().for_scorer("predictability"), {"threads": threads})
+
+
+@NEEDS_MODEL
+@pytest.mark.parametrize("window", [8, 100_000])
+def test_a_window_out_of_bounds_is_a_rule_error_naming_file_and_rule(tmp_path, window):
+    from quality.errors import RuleError
+    from quality.ruleset import RuleBook, default_rules_dir
+
+    shipped = (default_rules_dir() / "en" / "predictability.toml").read_text(encoding="utf-8")
+    path = tmp_path / "predictability.toml"
+    path.write_text(shipped.replace("max_tokens = 512", f"max_tokens = {window}"), "utf-8")
+    pipeline = quality.Pipeline(["predictability"], rules=RuleBook.load(tmp_path))
+    with pytest.raises(RuleError) as refused:
+        pipeline.score(BLAND, language="en")
+    message = str(refused.value)
+    assert "predictability.toml" in message and "PRD001" in message
+    assert f"'max_tokens' must be from 64 to 8192, got {window}" in message
+
+
+def test_lint_names_the_configuration_key_of_threads_below_one(tmp_path, capsys):
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.quality.scorers.predictability]\nthreads = 0\n", encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text(BLAND, encoding="utf-8")
+    assert main(["lint", str(tmp_path / "a.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "key 'tool.quality.scorers.predictability.threads' must be an integer of at least 1" in (
+        err
+    )
+    assert "got integer 0" in err

@@ -73,6 +73,8 @@ class LintConfig(NamedTuple):
                 f"got {_describe(error.value)} in it"
             )
         expected = _TYPE_NAMES.get(error.expected, f"a {error.expected.__name__}")
+        if error.requirement:
+            expected += f" {error.requirement}"
         return ConfigError(
             f"{self.label}: key '{key}' must be {expected}, got {_describe(error.value)}"
         )

@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from quality.analysis import Document
+from quality.errors import RuleError
 from quality.matching import Automaton
-from quality.ruleset import LanguageRules, Rule
+from quality.ruleset import LanguageRules, Rule, ScorerRules
 from quality.scorers._wording import loss, loss_note, option
 from quality.scorers.base import Scorer, ScorerResult
 
@@ -42,6 +43,8 @@ EVEN_SURPRISE_RULE = "even-surprise"
 #: as one space or one paragraph break, as a writer would have typed them.
 _BLANKS = re.compile(r"\s{2,}|[^\S\n ]")
 _CLOSING = frozenset(",.;:!?)")
+#: The model window's bounds: below, too little to measure; above, SmolLM2's training context.
+MIN_WINDOW, MAX_WINDOW = 64, 8192
 
 
 @dataclass(frozen=True)
@@ -56,13 +59,21 @@ class _Settings:
     @classmethod
     def read(cls, rules: LanguageRules) -> _Settings:
         rule = rules.get(EVEN_SURPRISE_RULE)
+        max_tokens = int(option(rule, "max_tokens", 512))
+        if rule is not None and not MIN_WINDOW <= max_tokens <= MAX_WINDOW:
+            # The window is allocated for every token of it: 100 MB per 512 tokens.
+            raise RuleError(
+                f"option 'max_tokens' must be from {MIN_WINDOW} to {MAX_WINDOW}, got {max_tokens}",
+                path=rule.path,
+                rule=rule.code,
+            )
         return cls(
             rule=rule,
             target=option(rule, "target", 2.9),
             full=option(rule, "full", 2.1),
             threshold=option(rule, "threshold", 2.5),
             min_tokens=int(option(rule, "min_tokens", 60)),
-            max_tokens=int(option(rule, "max_tokens", 512)),
+            max_tokens=max_tokens,
         )
 
 
@@ -77,6 +88,18 @@ class PredictabilityScorer(Scorer):
     opt_in = True
     #: threads llama.cpp computes with in each process (workers already use every core)
     option_types: ClassVar[Mapping[str, tuple[type, Any]]] = {"threads": (int, 1)}
+
+    def __init__(self, rules: ScorerRules, options: Mapping[str, Any] | None = None):
+        super().__init__(rules, options)
+        threads = self.options["threads"]
+        if threads < 1:
+            raise self._option_error(
+                "threads",
+                f"option 'threads' must be at least 1, got {threads}",
+                expected=int,
+                value=threads,
+                requirement="of at least 1",
+            )
 
     @classmethod
     def unavailable_reason(cls) -> str | None:
