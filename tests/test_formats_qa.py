@@ -451,7 +451,7 @@ def test_failed_files_go_to_standard_error_where_the_report_does_not_name_them(
 def test_force_color_asks_for_colour_off_a_terminal(
     monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], flag: bool, expected: bool
 ) -> None:
-    from quality.commands.lint import use_color
+    from quality.commands import use_color
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)

@@ -527,7 +527,7 @@ def test_a_reader_that_leaves_early_sees_the_failure_without_a_traceback():
 
 
 def test_colour_only_on_a_terminal(capsys, monkeypatch):
-    from quality.commands.lint import use_color
+    from quality.commands import use_color
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     _, out, _ = lint(capsys, str(SEEDS[0]))

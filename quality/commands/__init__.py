@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Iterable
 
 from quality.errors import InputError
@@ -43,3 +45,23 @@ def workers_for(jobs: int) -> int:
     from quality.batch import available_cores, resolve_workers
 
     return min(resolve_workers(jobs), available_cores())
+
+
+def add_color_argument(parser: argparse._ActionsContainer) -> None:
+    """``--no-color``, which ``use_color`` reads."""
+    parser.add_argument(
+        "--no-color",
+        action="store_true",
+        help="no colour (colour is used only on a terminal, and never when NO_COLOR is set)",
+    )
+
+
+def use_color(no_color: bool) -> bool:
+    """Whether to colour standard output: ``--no-color`` and NO_COLOR say no, FORCE_COLOR
+    yes, and otherwise only a terminal gets colour."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    # As ruff does: CI logs that render colour are no terminal, and ask for it this way.
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
-from quality.commands import rule_codes
+from quality.commands import add_color_argument, rule_codes, use_color
 from quality.inputs import ARTICLE_EXTENSIONS
 
 if TYPE_CHECKING:
@@ -153,20 +153,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print how many findings each rule had (formats concise, full, json, jsonl)",
     )
-    output.add_argument(
-        "--no-color",
-        action="store_true",
-        help="no colour (colour is used only on a terminal, and never when NO_COLOR is set)",
-    )
-
-
-def use_color(no_color: bool) -> bool:
-    if no_color or os.environ.get("NO_COLOR"):
-        return False
-    # As ruff does: CI logs that render colour are no terminal, and ask for it this way.
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty()
+    add_color_argument(output)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -30,7 +30,7 @@ from quality.batch import (
     map_ordered,
     score_item,
 )
-from quality.commands import add_jobs_argument, workers_for
+from quality.commands import add_color_argument, add_jobs_argument, use_color, workers_for
 from quality.commands.score import (
     EXIT_OK,
     EXIT_SOME_ERRORS,
@@ -124,11 +124,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="W",
         help=f"words per shingle (default: {DEFAULT_SHINGLE})",
     )
-    parser.add_argument(
-        "--no-color",
-        action="store_true",
-        help="no colour (colour is used only on a terminal, and never when NO_COLOR is set)",
-    )
+    add_color_argument(parser)
 
 
 @dataclass
@@ -356,8 +352,6 @@ def _report(
         if not report.text_available:
             print(f"quality sources: {no_text_notice(report)}", file=sys.stderr)
     else:
-        from quality.commands.lint import use_color
-
         color = args.output == "-" and use_color(args.no_color)
         text = render_table(report, width=None if args.output == "-" else 120, color=color)
     text = encodable(text)
