@@ -313,3 +313,36 @@ def test_lint_names_the_configuration_key_of_threads_below_one(tmp_path, capsys)
         err
     )
     assert "got integer 0" in err
+
+
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "council",
+        "said",
+        "Leeds",
+        "£4.2m",
+        "on",
+        "Tuesday",
+        "“cuts”",
+        ".",
+        ",",
+        "\n\n",
+        "é",
+        "🙂",
+    ]
+)
+
+
+@NEEDS_MODEL
+@settings(max_examples=15, deadline=None)
+@given(st.lists(_WORDS, min_size=0, max_size=400).map(" ".join))
+def test_any_text_gets_a_sub_score_in_range_spans_inside_it_and_the_same_result_twice(text):
+    pipeline = quality.Pipeline(["predictability"])
+    first = pipeline.score(text, language="en")
+    summary = first.scorers["predictability"]
+    assert summary.score is None or 0.0 <= summary.score <= 1.0
+    for finding in first.findings:
+        assert 0 <= finding.start <= finding.end <= len(first.article.text)
+        assert finding.excerpt == first.article.text[finding.start : finding.end]
+    assert pipeline.score(text, language="en").to_dict() == first.to_dict()
