@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class QualityError(Exception):
     """Base class for every error ``quality`` raises on purpose."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A worker process hands its errors back pickled, and the default would call the
+        # constructor again with the finished message: RuleError would name its place twice,
+        # and ArticleTooLargeError and OptionError, which take other arguments, would fail.
+        return (_rebuilt, (type(self), str(self), self.__dict__))
+
+
+def _rebuilt(cls: type[QualityError], message: str, state: dict[str, Any]) -> QualityError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class InputError(QualityError, ValueError):

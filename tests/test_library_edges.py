@@ -233,3 +233,22 @@ def test_an_article_with_no_text_is_not_graded_clean_whatever_its_language(field
     assert not report.findings
     assert {s.reason for s in report.scorers.values()} == {"the article has no text"}
     assert report.language == "unknown"
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        quality.errors.RuleError("bad option", path="rules/en/x.toml", rule="XYZ001"),
+        quality.errors.ArticleTooLargeError("text", 10, 5),
+        quality.errors.OptionError("o", scorer="s", option="x", expected=int, value=0),
+        quality.errors.InputError("a.jsonl:2: bad"),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_errors_survive_the_trip_back_from_a_worker_process(error):
+    import pickle
+
+    returned = pickle.loads(pickle.dumps(error))
+    assert type(returned) is type(error)
+    assert str(returned) == str(error)
+    assert returned.__dict__ == error.__dict__
