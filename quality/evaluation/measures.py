@@ -402,8 +402,10 @@ def evaluate(
     evaluation = Evaluation(
         settings={"weights": pipeline.weights.source, "scorers": pipeline.scorer_ids}
     )
-    news = score_texts(pipeline, data.get("news", ()), workers)
-    human_news = score_texts(pipeline, data.get("human-news", ()), workers)
+    # One pass over both kinds: worker processes (and a language model in each) start once.
+    news_records = list(data.get("news", ()))
+    scored = score_texts(pipeline, [*news_records, *data.get("human-news", ())], workers)
+    news, human_news = scored[: len(news_records)], scored[len(news_records) :]
     seeds = score_seeds(pipeline, seeds_dir)
     if news or human_news:
         evaluation.results["overall"] = measure_overall(
