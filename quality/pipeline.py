@@ -128,8 +128,8 @@ class Pipeline:
             if item in disabled or item in deselected:
                 continue
             cls = scorer_class(item)
-            asked = scorers is not None or _asks_for(self.rulebook, self.selection, cls.id)
-            if cls.opt_in and not asked:
+            named = scorers is not None
+            if cls.opt_in and not named and not _asks_for(self.rulebook, self.selection, cls.id):
                 if cls.id in options_by_scorer:
                     # Checked now, not first when the scorer is turned on.
                     _build(cls, self.rulebook.for_scorer(cls.id), options_by_scorer[cls.id])
@@ -137,7 +137,7 @@ class Pipeline:
                 continue
             reason = _unavailable_reason(cls)
             if reason is not None:
-                if asked:
+                if named or _asks_for(self.rulebook, self.selection, cls.id):
                     raise ScorerError(f"scorer '{cls.id}' cannot run here: {reason}")
                 # Left out, not charged as "could not run": an optional scorer that is not
                 # installed says nothing about the article.
