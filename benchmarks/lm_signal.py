@@ -148,6 +148,7 @@ def predictability_weight(
     from sklearn.linear_model import LogisticRegression
 
     from quality.ruleset import RuleBook
+    from quality.scorers._wording import loss
     from quality.weights import Weights
 
     (rule,) = [r for r in RuleBook.load() if r.code == "PRD001"]
@@ -156,7 +157,8 @@ def predictability_weight(
 
     def loss_share(record_id: str) -> float:
         spread = (lm.get(record_id) or {}).get("logp_std")
-        return 0.0 if spread is None else min(1.0, max(0.0, (target - spread) / (target - full)))
+        # The scorer's own loss: lower is worse, so the three are negated.
+        return 0.0 if spread is None else loss(-spread, -target, -full)
 
     used = [r for r in news if r.id in scores]
     fit = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(
