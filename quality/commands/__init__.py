@@ -26,7 +26,6 @@ def refuse_empty_paths(args: argparse.Namespace, options: Iterable[str]) -> None
 
 def add_jobs_argument(parser: argparse.ArgumentParser, *, default: int, scored: str) -> None:
     """``-j/--jobs``: worker processes for the articles the command scores (``scored``)."""
-    shown = "one per core" if default == 0 else "score in this process" if default == 1 else ""
     parser.add_argument(
         "-j",
         "--jobs",
@@ -34,7 +33,7 @@ def add_jobs_argument(parser: argparse.ArgumentParser, *, default: int, scored: 
         default=default,
         metavar="N",
         help=f"worker processes for {scored}, never more than one per core "
-        f"(0: one per core; 1: score in this process; default: {default}, {shown})",
+        f"(0: one per core; 1: score in this process; default: {default})",
     )
 
 
