@@ -123,6 +123,10 @@ class Pipeline:
         for item in chosen:
             if isinstance(item, Scorer):
                 if item.id not in disabled:
+                    # Built and handed over, it was asked for by name: it must be able to run.
+                    reason = _unavailable_reason(type(item))
+                    if reason is not None:
+                        raise _cannot_run(item.id, reason)
                     self.scorers.append(item)
                 continue
             if item in disabled or item in deselected:
@@ -138,7 +142,7 @@ class Pipeline:
             reason = _unavailable_reason(cls)
             if reason is not None:
                 if named or _asks_for(self.rulebook, self.selection, cls.id):
-                    raise ScorerError(f"scorer '{cls.id}' cannot run here: {reason}")
+                    raise _cannot_run(cls.id, reason)
                 # Left out, not charged as "could not run": an optional scorer that is not
                 # installed says nothing about the article.
                 self.unavailable[cls.id] = reason
@@ -445,6 +449,10 @@ def check_rule_scorers(rulebook: RuleBook, known: set[str]) -> None:
                 rule=rule.code,
             )
     rulebook.check_code_prefixes()
+
+
+def _cannot_run(scorer_id: str, reason: str) -> ScorerError:
+    return ScorerError(f"scorer '{scorer_id}' cannot run here: {reason}")
 
 
 def _unavailable_reason(cls: type[Scorer]) -> str | None:

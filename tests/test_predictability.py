@@ -15,8 +15,9 @@ import quality
 from quality import language_model
 from quality.cli import main
 from quality.errors import ScorerError
+from quality.ruleset import RuleBook
 from quality.scorers.base import Scorer, ScorerResult
-from quality.scorers.predictability import _as_typed
+from quality.scorers.predictability import PredictabilityScorer, _as_typed
 from tests.conftest import WELL_SOURCED, seed_text
 
 NEEDS_MODEL = pytest.mark.skipif(
@@ -65,6 +66,20 @@ def test_asking_for_it_without_the_model_is_refused_saying_what_to_install(
     with pytest.raises(ScorerError) as refused:
         quality.Pipeline(**arguments)
     assert str(refused.value) == f"scorer 'predictability' cannot run here: {without_model}"
+
+
+def test_a_scorer_built_by_hand_without_the_model_is_refused_when_the_pipeline_is_built(
+    without_model,
+):
+    built = PredictabilityScorer(RuleBook.load().for_scorer("predictability"))
+    with pytest.raises(ScorerError) as refused:
+        quality.Pipeline([built, "filler"])
+    assert str(refused.value) == f"scorer 'predictability' cannot run here: {without_model}"
+    # Switched off, it need not run.
+    assert (
+        "predictability"
+        not in quality.Pipeline([built, "filler"], disable=["predictability"]).scorer_ids
+    )
 
 
 def test_without_the_model_the_default_pipeline_still_builds_and_scores(without_model):
@@ -214,6 +229,17 @@ def test_a_short_text_is_not_judged(with_predictability):
         "The council met on Tuesday. It approved the budget."
     ).scorers["predictability"]
     assert summary.score == 1.0 and "surprise_spread" not in summary.metrics
+
+
+@NEEDS_MODEL
+def test_text_that_never_ends_a_sentence_is_measured_whole(with_predictability):
+    # A transcript or scraped caption run: with no sentence end, all of it is "the first
+    # sentence", which the measure otherwise skips.
+    run_on = " ".join(sentence.rstrip(".") for sentence in BLAND.split(". "))
+    whole = with_predictability.score(run_on, language="en").scorers["predictability"]
+    after_first = with_predictability.score(BLAND, language="en").scorers["predictability"]
+    assert whole.metrics["tokens_measured"] > after_first.metrics["tokens_measured"]
+    assert whole.score is not None and whole.score < 1.0
 
 
 @NEEDS_MODEL

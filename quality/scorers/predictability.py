@@ -156,10 +156,13 @@ class PredictabilityScorer(Scorer):
 
 
 def _first_sentence_end(doc: Document) -> int:
-    """Where the first sentence of three words or more ends (0 when there is none)."""
-    for sentence in doc.sentences:
+    """Where the first sentence of three words or more ends: 0 when there is none, or when
+    no sentence follows it (text that never ends a sentence would otherwise never be
+    measured)."""
+    sentences = doc.sentences
+    for index, sentence in enumerate(sentences):
         if len(sentence.text.split()) >= 3:
-            return sentence.end
+            return sentence.end if index + 1 < len(sentences) else 0
     return 0
 
 
