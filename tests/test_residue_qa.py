@@ -5,6 +5,8 @@ Q&A, subheadings, bylines with comment counters."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import quality
 from tests.conftest import comments_start
@@ -152,3 +154,177 @@ def test_post_footer_above_trackbacks_is_not_the_first_comment(residue):
 )
 def test_clean_articles_with_comment_like_endings(residue, ending):
     assert comment_reports(residue, POST + ending) == []
+
+
+# Comments signed after their text: the comment first, then its writer's name and date.
+
+DATED_POST = POST.replace("By Ana Lopes\n", "By Ana Lopes\nMarch 2, 2012\n")
+FIRST = "The early boat suited me, and now I will be late twice a week."
+SECOND = "Ask the night shift before you change anything else, please."
+THIRD = "Will the board publish the passenger counts it used?"
+
+
+@pytest.mark.parametrize(
+    "signatures",
+    [
+        pytest.param(["\u2014 Mary K., March 3, 2012 at 4:12 pm"], id="dash-name-date-time"),
+        pytest.param(["Posted by: quaywatcher | March 5, 2012 at 10:14 AM"], id="posted-by"),
+        pytest.param(["by Tom Hale on March 4, 2012 at 9:30 pm."], id="by-name-on-date"),
+        pytest.param(["March 3, 2012 Mary Kline"], id="date-then-name"),
+        pytest.param(
+            ["\u2014 Mary K., March 2, 2012", "\u2014 Tom Hale, March 3, 2012"],
+            id="two-dash-signatures-without-times",
+        ),
+        pytest.param(
+            [
+                "Posted by: Mary K. | March 2, 2012 at 10:14 AM",
+                "Posted by: Tom Hale | March 2, 2012 at 11:02 AM",
+                "Posted by: quaywatcher | March 3, 2012 at 8:40 AM",
+            ],
+            id="a-thread-of-posted-by-signatures",
+        ),
+        pytest.param(
+            ["Jane Doe, March 2, 2012", "Tom Hale, March 3, 2012", "Ann Lee, March 3, 2012"],
+            id="name-and-date",
+        ),
+    ],
+)
+def test_signed_comments_start_at_the_first_comments_text(residue, signatures):
+    thread = "".join(
+        f"\n{body}\n{signature}\n"
+        for body, signature in zip((FIRST, SECOND, THIRD), signatures, strict=False)
+    )
+    text = DATED_POST + thread
+    assert comments_start(residue, text) == text.index(FIRST)
+
+
+SIGNATURE_FORMS = (
+    "\u2014 {name}, {date} at {time}",
+    "Posted by: {name} | {date} at {time}",
+    "by {name} on {date} at {time}.",
+    "{date} {name}",
+    "{name}, {date}",
+    "-- {name}, {date}",
+)
+COMMENTS = (
+    FIRST,
+    SECOND,
+    THIRD,
+    "Good riddance to the empty boat.",
+    "My bus gets in at twenty to seven, so this is worse for me and my neighbours.",
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    form=st.sampled_from(SIGNATURE_FORMS),
+    signers=st.lists(
+        st.tuples(
+            st.sampled_from(("Mary K.", "Tom Hale", "quaywatcher", "Ann Lee", "J. Ortiz")),
+            st.integers(min_value=3, max_value=28),
+            st.sampled_from(("9:30 am", "4:12 pm", "11:02 PM")),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_any_signed_thread_starts_at_its_first_comment(residue, form, signers):
+    thread = "".join(
+        f"\n{body}\n" + form.format(name=name, date=f"March {day}, 2012", time=time) + "\n"
+        for body, (name, day, time) in zip(COMMENTS, signers, strict=False)
+    )
+    text = DATED_POST + thread
+    assert comments_start(residue, text) == text.index(FIRST)
+
+
+def test_a_reply_link_under_the_last_signature_is_furniture(residue):
+    text = DATED_POST + f"\n{FIRST}\n\u2014 Mary K., March 3, 2012\nReply\n"
+    assert comments_start(residue, text) == text.index(FIRST)
+
+
+def test_a_commenter_signing_their_text_above_the_signature(residue):
+    # "Michael" closes the comment; the comment is the text above him.
+    text = (
+        DATED_POST
+        + f"\n{FIRST}\n\nMichael\n\nPosted by: Michael Unan | March 3, 2012 at 12:42 PM\n"
+        + f"\n{SECOND}\n\nPosted by: Ann Lee | March 3, 2012 at 1:05 PM\n"
+    )
+    assert comments_start(residue, text) == text.index(FIRST)
+
+
+def test_post_footer_above_a_pingback_is_not_the_first_comment(residue):
+    # A pingback without a date marks the footer above it as the post's, as a dated
+    # trackback does; the signed comments begin with the first comment's text.
+    text = (
+        POST
+        + "\nPosted by Ana at 9:12 AM\n\n"
+        + "Pingback: Ferries again | Harbour Notes\n\n"
+        + f"{FIRST}\n\nPosted by: Lulaine | March 23, 2007 at 10:59 AM\n\n"
+        + f"{SECOND}\n\nPosted by: Jim | March 24, 2007 at 8:15 AM\n"
+    )
+    assert comments_start(residue, text) == text.index(FIRST)
+
+
+def test_a_post_footer_printed_otherwise_than_the_signatures_stays_the_start(residue):
+    # The post's "Posted by Cook at ..." is not signed like the comments ("Posted by:"), so
+    # the text above it is the post's, not a first comment.
+    text = (
+        POST
+        + "\nPosted by Crunchy Cook at 9:00 PM\n\n"
+        + f"{FIRST}\n\nPosted by: Jim | March 24, 2012 at 8:15 AM\n\n"
+        + f"{SECOND}\n\nPosted by: Lulaine | March 24, 2012 at 10:59 AM\n"
+    )
+    assert comments_start(residue, text) == text.index("Posted by Crunchy Cook")
+
+
+def test_dated_lines_under_comments_that_open_with_said_are_no_signatures(residue):
+    # Blogger prints "Jane said..." over the comment and its time under it.
+    # The post's own time over them is printed like theirs, and stays where the section
+    # begins: the text above it is the post's.
+    text = (
+        POST
+        + "\nOctober 8, 2012 9:00 PM\n\n"
+        + f"Emily said...\n\n    {FIRST}\n    October 9, 2012 3:04 PM\n"
+        + f"Harbour Watcher said...\n\n    {SECOND}\n    October 9, 2012 5:40 PM\n"
+    )
+    assert comments_start(residue, text) == text.index("October 8, 2012")
+
+
+def test_a_short_comment_over_a_date_alone_is_not_taken_for_a_name(residue):
+    # "Love it" may be a name over its date or a whole comment: the section starts there,
+    # not at the article's last paragraph above it.
+    text = (
+        DATED_POST
+        + "\nThe board meets again in March.\n\nLove it\n\n  March 3, 2012 6:50 PM\n"
+        + "\nhot\n\n  March 3, 2012 7:07 PM\n"
+    )
+    assert comments_start(residue, text) == text.index("Love it")
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # The author's bio.
+        "\nAna Lopes covers transport and the harbour for the paper. She joined in 2009.\n",
+        # A letter quoted in full, signed and dated before the article.
+        "\nThe letter reads:\n\nThe early boat serves the night shift, who were never asked "
+        "about the change.\n\u2014 Maria Santos, February 20, 2012\n",
+        # The article's own sign-off, dated the day it came out.
+        "\nReporting by the harbour desk.\n\nHarbour Desk, March 2, 2012\n",
+        # The author signing off days later: the byline's name.
+        "\nThe board answered our questions in writing.\n\n\u2014 Ana Lopes, March 6, 2012\n",
+        # A correction with its later date.
+        "\nAn earlier version of this article gave the wrong time for the first crossing.\n"
+        "Correction: March 5, 2012\n",
+        # A list of dated names with no text between them.
+        "\nBoard members who voted for the change:\n\nJane Roe, March 5, 2012\n"
+        "Tom Hale, March 5, 2012\n",
+    ],
+)
+def test_clean_dated_articles_with_signed_endings(residue, ending):
+    assert comment_reports(residue, DATED_POST + ending) == []
+
+
+def test_a_signed_comment_on_an_undated_article_is_left_alone(residue):
+    # With no date for the article, a lone signature may be its author's sign-off.
+    assert comment_reports(residue, POST + f"\n{FIRST}\n\u2014 Mary K., March 3, 2012\n") == []

@@ -4,8 +4,11 @@ Line patterns catch comment boxes, share bars, prompts and links. Reader comment
 found as a section, after which everything is the readers' text: a comment heading, a run
 of comment furniture (reply links, "X says:", timestamps) near the end, or the headers of a
 thread whose furniture the scraper dropped (a name with a date, a name over a date line,
-user names over indented comments). Only short lines are looked at for headers, and only
-those with a digit are searched for dates, so a plain article costs a few line checks.
+user names over indented comments). Where each comment is signed after its text (a name
+and a date under it), the section begins with the first comment's text, and signatures
+ending the page count on their own when one is dated after the article. Only short lines
+are looked at for headers, and only those with a digit are searched for dates, so a plain
+article costs a few line checks.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 import re
 
 from quality.analysis import Document, Line
+from quality.article import normalise_date
+from quality.errors import InputError
 from quality.findings import Finding, in_text_order
 from quality.inputs.textmeta import MONTH_PATTERN
 from quality.matching import Match
@@ -99,17 +104,11 @@ class ResidueScorer(Scorer):
         ]
         marker_lines = {line.index for _, line in bottom}
         in_bottom: list[Match] = []
-        # Whether no trackback has come since the last marker counted: one that does makes
-        # that marker the post's footer.
-        last_may_be_footer = False
+        counted: list[Line] = []
         for marker, line in bottom:
             text = doc.text[marker.start : line.end].strip()
+            # A trackback is no comment; it marks the post's footer above it (_post_footers).
             if _TRACKBACK.match(text):
-                # Trackbacks follow the post and come before its comments: the marker above
-                # them is the post's own footer ("Posted by Jane on May 3, 2012").
-                if last_may_be_footer:
-                    in_bottom.pop()
-                last_may_be_footer = False
                 continue
             if (
                 line.from_top >= 3
@@ -117,7 +116,8 @@ class ResidueScorer(Scorer):
                 and not _dates_a_headline(doc, line, text, marker_lines)
             ):
                 in_bottom.append(marker)
-                last_may_be_footer = True
+                counted.append(line)
+        del in_bottom[: _post_footers(doc, counted)]
         found: list[int] = []
         if len(in_bottom) >= min_markers:
             found.append(_header_start(doc, in_bottom[0].start))
@@ -134,9 +134,14 @@ class ResidueScorer(Scorer):
         thread = _thread_start(doc, furniture)
         if thread is not None:
             found.append(thread)
+        # Reply links and the like end a comment as page furniture does.
+        furniture |= {doc.line_of(m.start).index for m in markers}
         if not found:
-            return None
-        start = min(found)
+            signed = _signed_thread(doc, furniture)
+            if signed is None:
+                return None
+            found.append(signed)
+        start = _signed_comment_start(doc, min(found), furniture)
         # A comment heading just above the first header is where the section begins; one
         # further up than a comment is long is a counter by the byline.
         above = [h for h in headings if start - _MAX_COMMENT_CHARS <= h.end <= start]
@@ -309,7 +314,13 @@ def _line_kind(text: str) -> tuple[int, bool] | None:
                 return _HEAD, text.endswith(("...", "\u2026"))
             return None
         return (_NAME, False) if _name_like(text) else None
-    if text[-1] in ".!?" and not text.lower().endswith(("m.", "said...")):
+    # A full stop ends a sentence, not a header, unless it ends a time or an initial
+    # ("May 3, 2012 Mary K.").
+    if (
+        text[-1] in ".!?"
+        and not text.lower().endswith(("m.", "said..."))
+        and not _INITIAL_END.search(text)
+    ):
         return None
     # "Update: May 3, 2012: ..." labels a paragraph; a header has no colon after its date.
     if (
@@ -412,8 +423,7 @@ def _thread_start(doc: Document, furniture: set[int]) -> int | None:
             else:
                 bare.append(i)
         i += 1
-    while len(headers) >= 2 and _above_trackbacks(lines, headers[0][1] + 1, headers[1][0]):
-        headers = headers[1:]
+    del headers[: _post_footers(doc, [lines[first] for first, _, _ in headers])]
     if len(headers) >= 2:
         headers = _thread_run(lines, headers)
         if _is_teaser_list(lines, headers):
@@ -476,10 +486,18 @@ def _handles_thread(doc: Document, lines: list[Line], bare: list[int]) -> int | 
     return start
 
 
-def _above_trackbacks(lines: list[Line], start: int, end: int) -> bool:
-    """Whether trackbacks stand between two headers: they follow the post and come before
-    its comments, so the header above them is the post's own footer."""
-    return any(_TRACKBACK.match(lines[j].stripped) for j in range(start, end))
+def _post_footers(doc: Document, headers: list[Line]) -> int:
+    """How many of the first comment headers or markers are the post's own footer ("Posted
+    by Jane on May 3, 2012"): trackbacks, links from other blogs, follow the post and come
+    before its comments, so a header with trackbacks between it and the next is the post's."""
+    lines = doc.nonblank_lines
+    footers = 0
+    while footers + 1 < len(headers) and any(
+        _TRACKBACK.match(line.stripped)
+        for line in lines[headers[footers].from_top + 1 : headers[footers + 1].from_top]
+    ):
+        footers += 1
+    return footers
 
 
 def _kind_of(kind: tuple[int, bool] | None) -> int | None:
@@ -572,3 +590,235 @@ def _is_citation(text: str, stamp: re.Match[str] | None) -> bool:
     if stamp is None:
         return False
     return text.count(",", 0, stamp.start()) >= 2 or _UPDATED.search(text) is not None
+
+
+# Comments signed after their text: the comment, then its writer's name and date on a line
+# of their own ("Great piece.\nPosted by: Jane | May 3, 2012 at 4:12 pm"). A thread of them
+# ends with a signature, where a thread with headers ends with a comment.
+
+
+def _is_signature(text: str) -> bool:
+    """Whether a short line can sign a comment: a date with or without a name, and not a
+    header that introduces what follows ("Jane said:")."""
+    # A dash before the name is how a signature is set off ("— Jane Roe, May 3, 2012").
+    text = text.lstrip(_SIGN_OFF_DASHES)
+    if not text:
+        return False
+    kind = _line_kind(text)
+    return (
+        kind is not None
+        and kind[0] != _NAME
+        and text[-1] != ":"
+        and not _ends_with_said(text)
+        and _find_stamp(text) is not None
+    )
+
+
+def _short_line_signs(line: Line) -> bool:
+    return line.end - line.start <= _MAX_HEADER_CHARS and _is_signature(line.stripped)
+
+
+def _last_text_line(doc: Document, furniture: set[int]) -> Line | None:
+    """The last non-blank line that is not page furniture ("Reply", "Leave a comment"), or
+    a signature among it ("Posted by: Jane | May 3, 2012")."""
+    for line in reversed(doc.nonblank_lines):
+        if line.index not in furniture or _short_line_signs(line):
+            return line
+    return None
+
+
+def _signed_comment_start(doc: Document, start: int, furniture: set[int]) -> int:
+    """Where the section begins when its comments are signed after their text: at the text
+    above the first signature, which is the first comment. A signature opens the section
+    found only when the thread ends with one printed the same way and no comment in it
+    opens with "Jane said:"; a thread that ends with a comment has its headers above the
+    comments, and a post's own footer ("Posted by Ana at 9:00 PM") is printed otherwise
+    than the signatures of the comments under it."""
+    line = doc.line_of(start)
+    signature = _signature_at(doc, line)
+    if signature is None:
+        return start
+    # Signed with the byline's name, it is the post's footer, under the post's own text.
+    signer = _signer(signature.stripped.lstrip(_SIGN_OFF_DASHES))
+    if signer is not None and _shares_a_name(signer, doc.article.byline):
+        return start
+    last = _last_text_line(doc, furniture)
+    if (
+        last is None
+        or not _short_line_signs(last)
+        or _signature_lead(last.stripped) != _signature_lead(signature.stripped)
+    ):
+        return start
+    lines = doc.nonblank_lines
+    if any(_introduces(lines[j]) for j in range(line.from_top, last.from_top)):
+        return start
+    return _comment_above(doc, line, furniture)
+
+
+def _signature_at(doc: Document, line: Line) -> Line | None:
+    """The signature line that ``line`` is or stands over: a name and date on one line, or
+    the writer's name closing their text over a signature that names them too ("Michael"
+    over "Posted by: Michael Unan | May 3, 2012"). A short line over a date alone may as well
+    be the comment itself ("Love it" over "May 3, 2012 6:50 PM"), so it is no signature."""
+    if line.from_top < 0:
+        return None
+    if _short_line_signs(line):
+        return line
+    lines = doc.nonblank_lines
+    if line.from_top + 1 >= len(lines) or not _signs_off(line.stripped):
+        return None
+    following = lines[line.from_top + 1]
+    if (
+        following.index <= line.index + 2
+        and _short_line_signs(following)
+        and _signer(following.stripped.lstrip(_SIGN_OFF_DASHES)) is not None
+    ):
+        return following
+    return None
+
+
+def _introduces(line: Line) -> bool:
+    """Whether a line heads the comment under it: "Jane said...", "Jane Roe says:"."""
+    if line.end - line.start > _MAX_HEADER_CHARS:
+        return False
+    text = line.stripped
+    return _ends_with_said(text) and _line_kind(text) is not None
+
+
+_SIGN_OFF_DASHES = "-~\u2013\u2014 \t"
+# The words and marks a comment template prints before the writer's name or the date.
+_SIGNATURE_LEAD = re.compile(r"(?:\s*(?:(?:posted|submitted|written|by|on|at)\b|[^\w\s]))*", re.I)
+
+
+def _signature_lead(text: str) -> str:
+    lead = _SIGNATURE_LEAD.match(text)
+    return "" if lead is None else "".join(lead.group().lower().split())
+
+
+def _comment_above(doc: Document, signature: Line, furniture: set[int]) -> int:
+    """Where the comment signed by ``signature`` begins: the block of lines directly above
+    it, back to a blank line. A name alone there is the writer signing their text, which is
+    the block above it. A block longer than a comment, or one that reaches the article's
+    head, is text with no blank lines between its paragraphs: only its last line is taken."""
+    lines = doc.nonblank_lines
+    head_end = len(doc.text) * _HEAD_SHARE
+    nearest = signature.from_top - 1
+    top: Line | None = None
+    block_lines = 0
+    signed_off = False
+    for j in range(nearest, -1, -1):
+        above = lines[j]
+        if above.index in furniture or (
+            above.end - above.start <= _MAX_HEADER_CHARS and _is_signature(above.stripped)
+        ):
+            break
+        if top is not None and above.index < top.index - 1:
+            if signed_off or block_lines > 1 or not _signs_off(top.stripped):
+                break
+            signed_off = True
+            block_lines = 0
+        if _in_head(doc, above, head_end) or signature.start - above.start > _MAX_COMMENT_CHARS:
+            return lines[nearest].start
+        top = above
+        block_lines += 1
+    return signature.start if top is None else top.start
+
+
+def _signs_off(text: str) -> bool:
+    """Whether a line alone is a writer's sign-off under their text ("Michael", "--Steve")."""
+    name = text.lstrip(_SIGN_OFF_DASHES)
+    return bool(name) and _name_like(name)
+
+
+def _signed_thread(doc: Document, furniture: set[int]) -> int | None:
+    """Where comments signed after their text begin, if the page ends with them: text blocks
+    each under a signature printed the same way (a name and a date, "Posted by: Jane | May
+    3, 2012"), at least one dated after the article. The article's own sign-off looks the
+    same ("Ana Lopes, March 3, 2012") but carries the day it came out, or the byline's name;
+    a later date was written after it was published."""
+    last = _last_text_line(doc, furniture)
+    if last is None or last.start < len(doc.text) / 2 or not _short_line_signs(last):
+        return None
+    published = doc.article.published or _head_date(doc)
+    if published is None:
+        return None
+    lead = _signature_lead(last.stripped)
+    signatures = [last]
+    lines = doc.nonblank_lines
+    head_end = len(doc.text) * _HEAD_SHARE
+    for j in range(last.from_top - 1, -1, -1):
+        line = lines[j]
+        if signatures[-1].start - line.start > _MAX_COMMENT_CHARS or _in_head(doc, line, head_end):
+            break
+        if _short_line_signs(line):
+            # Two signatures with no text between them are a list, not a thread.
+            if lines[j + 1] is signatures[-1] or _signature_lead(line.stripped) != lead:
+                break
+            signatures.append(line)
+    later = False
+    for signature in signatures:
+        text = signature.stripped.lstrip(_SIGN_OFF_DASHES)
+        signer = _signer(text)
+        if signer is None or _shares_a_name(signer, doc.article.byline):
+            return None
+        signed = _full_date(text)
+        if signed is None:
+            continue
+        # "Correction: March 5, 2012" labels a date; a signer's name has no colon before it.
+        if text[: signed[1]].rstrip().endswith(":"):
+            return None
+        later = later or signed[0] > published
+    if not later:
+        return None
+    first = signatures[-1]
+    start = _comment_above(doc, first, furniture)
+    return None if start == first.start else start
+
+
+def _signer(text: str) -> list[str] | None:
+    """The name on a signature line: a user name, or a few capitalised words."""
+    words = [
+        word
+        for part in _STAMP.split(text)
+        for word in _HEADER_WORD.findall(_HEADER_FILLER.sub(" ", part))
+    ]
+    if not 1 <= len(words) <= _MAX_NAME_WORDS:
+        return None
+    if len(words) > 1 and not all(word[0].isupper() for word in words):
+        return None
+    return words
+
+
+def _shares_a_name(signer: list[str], byline: str | None) -> bool:
+    if not byline:
+        return False
+    names = {word.casefold() for word in _HEADER_WORD.findall(byline) if len(word) > 2}
+    return any(word.casefold() in names for word in signer)
+
+
+def _full_date(text: str) -> tuple[str, int] | None:
+    """The first full date in ``text`` (year, month and day) as an ISO date, and where it
+    starts."""
+    for stamp in _STAMP.finditer(text):
+        if not _DIGIT.search(stamp.group()):
+            continue
+        try:
+            iso = normalise_date(stamp.group())
+        except InputError:
+            continue
+        if iso is not None:
+            return iso, stamp.start()
+    return None
+
+
+def _head_date(doc: Document) -> str | None:
+    """The first full date in the article's head (its dateline or byline)."""
+    head_end = len(doc.text) * _HEAD_SHARE
+    for line in doc.nonblank_lines:
+        if not _in_head(doc, line, head_end):
+            return None
+        if _may_hold_stamp(line.text):
+            found = _full_date(line.text)
+            if found is not None:
+                return found[0]
+    return None
