@@ -213,6 +213,168 @@ def test_braces_in_code_are_not_expressions() -> None:
     ]
 
 
+# Regular expressions.
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        '{text.replace(/[{]/g, "")}',
+        '{text.replace(/}/g, "")}',
+        "{name.split(/'/).length}",
+        '{name.split(/"/).length}',
+        "{/[}]/.test(name)}",
+        r"{name.match(/\/}/)}",
+        "{name.match(/[/}]/)}",
+        "{ready ? /}/ : /{/}",
+        "{(() => { return /}/i })()}",
+        "{typeof /}/}",
+        "{`${/}/.source}`}",
+        "{/* a note */ /}/.source}",
+        "{names.filter((n) => /^'/.test(n))}",
+    ],
+)
+def test_a_regular_expression_inside_does_not_close_or_open_it(expression: str) -> None:
+    text = f"The council {expression} voted {{total}}.\n"
+    assert mdx(text).split() == ["The", "council", "voted", "."]
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "{total / 2}",
+        "{(a + b) / 2}",
+        "{shares[0] / 2}",
+        "{count++ / 2}",
+        "{count ++ / 2}",
+        "{total /* half */ / 2}",
+        "{1.5 / rate}",
+        "{'votes'.length / 2}",
+        "{data.in / 2}",
+    ],
+)
+def test_a_division_is_not_read_as_a_regular_expression(expression: str) -> None:
+    # Read as a regular expression, "/ 2} voted {share /" would swallow the prose between.
+    text = f"The council {expression} voted {{share / 3}} times.\n"
+    assert mdx(text).split() == ["The", "council", "voted", "times."]
+
+
+#: The pieces of a regular expression's body: characters ("/", "\\" and "[" aside, and "*"
+#: that would begin a comment), escapes, and character classes, in which "/" is a character.
+#: No backticks: Markdown reads a pair of them as a code span first.
+REGEX_PIECES = st.one_of(
+    st.sampled_from(list("{}()]'\"<>a ?+")),
+    st.sampled_from(list("{}/[]'\"\\a")).map(lambda character: "\\" + character),
+    st.text(alphabet="{}()/['\"<a*", max_size=5).map(lambda inside: f"[{inside}]"),
+)
+
+
+#: Where a regular expression may stand in an expression: what comes before and after it.
+REGEX_PLACES = [("", ""), ("f(", ")"), ("[a, ", "]"), ("ok ? ", " : b"), ("a = ", ".source")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(REGEX_PIECES, min_size=1, max_size=12), st.sampled_from(REGEX_PLACES))
+def test_any_regular_expression_is_read_whole(pieces: list[str], place: tuple[str, str]) -> None:
+    before, after = place
+    expression = f"{{{before}/{''.join(pieces)}/g{after}}}"
+    text = f"The council {expression} voted {{total}}.\n"
+    assert mdx(text).split() == ["The", "council", "voted", "."]
+
+
+def test_a_regular_expression_in_an_export_does_not_break_the_statement() -> None:
+    text = (
+        "export const marks = {\n"
+        '  quote: /"/,\n'
+        "  brace: /[}]/g,\n"
+        "  apostrophe: /'/,\n"
+        "}\n"
+        "\n"
+        "The council voted.\n"
+    )
+    assert mdx(text).split() == ["The", "council", "voted."]
+
+
+def test_slashes_in_prose_after_an_expression_are_prose() -> None:
+    text = "The {total} votes / seats (and/or 1/2 of them) {a.split(/,/)} were cast.\n"
+    assert mdx(text).split() == [
+        *("The", "votes", "/", "seats", "(and/or", "1/2", "of", "them)", "were", "cast.")
+    ]
+
+
+# Blank lines in an expression.
+
+#: A block expression with blank lines in its body, as MDX's documentation (what-is-mdx)
+#: shows one.
+IIFE = (
+    "{(function () {\n"
+    "  const share = votes / seats\n"
+    "\n"
+    "  if (share > 0.5) {\n"
+    "    return <strong style={{color: 'green'}}>A majority.</strong>\n"
+    "  }\n"
+    "\n"
+    "  return <em style={{color: 'gray'}}>No majority.</em>\n"
+    "})()}\n"
+)
+
+
+def test_an_expression_alone_on_its_lines_goes_on_over_blank_lines() -> None:
+    text = "Before the chart.\n\n" + IIFE + "\nAfter the chart.\n"
+    assert mdx(text).split() == ["Before", "the", "chart.", "After", "the", "chart."]
+
+
+def test_an_expression_alone_on_its_lines_interrupts_a_paragraph() -> None:
+    text = "The mayor said:\n" + IIFE + "The council voted.\n"
+    assert mdx(text).split() == ["The", "mayor", "said:", "The", "council", "voted."]
+
+
+def test_an_expression_alone_on_its_lines_in_a_block_quote_goes_on_over_blank_lines() -> None:
+    text = "> {[\n>   'a',\n>\n>   'b',\n> ]}\n\nThe council voted.\n"
+    assert mdx(text).split() == ["The", "council", "voted."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council {voted\n\non} Tuesday.\n",
+        # Its "{" opens a line, but text follows its "}": running text, ended by the blank line.
+        "{voted\n\non} Tuesday.\n",
+        "{voted\n\non Tuesday.\n",
+    ],
+)
+def test_a_blank_line_ends_an_expression_in_running_text(text: str) -> None:
+    assert mdx(text) == text
+
+
+#: A draft whose JavaScript holds fillers of its own: in a regular expression, and in a
+#: string past a blank line of an expression. Only the prose's are to be found.
+SCRIPTED_DRAFT = (
+    'The {text.replace(/[{]/g, "")} vote, it is important to note, passed.\n'
+    "\n"
+    "{(() => {\n"
+    "  const note = 'a glimmer of hope'\n"
+    "\n"
+    "  return note.replace(/it is important to note|[{']/g, '')\n"
+    "})()}\n"
+    "\n"
+    "The plan offers a glimmer of hope, the mayor said.\n"
+)
+
+
+def test_lint_finds_the_fillers_around_such_expressions_and_none_inside(
+    tmp_path: Path, capsys
+) -> None:
+    (tmp_path / "story.mdx").write_text(SCRIPTED_DRAFT, encoding="utf-8")
+    arguments = ["--select", "FIL101,FIL104", "--format", "json", "--exit-zero"]
+    main(["lint", str(tmp_path / "story.mdx"), *arguments])
+    found = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert sorted((f["rule"], f["line"], f["column"]) for f in found) == [
+        ("FIL101", 9, 17),
+        ("FIL104", 1, 38),
+    ]
+
+
 # Markdown.
 
 
@@ -281,6 +443,7 @@ PIECES = [
     *("{", "}", "${", "{/*", "*/}", "//", "'", '"', "`", "<a>", "</a>", "<B c={1} />", "\\{"),
     *("import ", "export ", "export const a = {", "import { A } from 'a'", "from", "return"),
     *("```", "    ", "> ", "- ", "\n", "\n\n", "\r\n", " ", "word", "it's", "é", "🎉"),
+    *("/", "/[}]/g", "a / 2", "= /", "[", "]", "++"),
 ]
 
 
@@ -313,6 +476,10 @@ REPEATED = [
     *("{", "{a", "{'", '{"', "{`", "{/*", "{//\n", "{<a>", "{<a ", "{(", "{[", "${", "\\{"),
     *("{'{\"{`", "{ return <a>", "<a>{", "{a}", "{ \n", "{'\n"),
     *("export const a = {\n", "import {\n\n", "export const a = 1\n\n", "import {\n\n  a,\n"),
+    # Regular expressions, divisions, and classes that do not close on their line.
+    *("{/", "{(/", "{a/", "/", "{ /'/ ", "{[/[", "{//[\n", "export const a = /[\n"),
+    # Expressions alone on their lines, read on over blank lines.
+    *("{\n\n", "{'\n\n", "a {\n{\n\n", "{\n\n}x\n\n", "{`\n\n", "{\n\n}\n\n"),
 ]
 
 
