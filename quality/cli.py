@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -131,7 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args, extras = parser.parse_known_args(args_list)
         if extras:
             target = _subparser(parser, args.command) if args.command else parser
-            target.reject_unknown(extras)
+            extras = _put_back_files(target, args, extras)
+            if extras:
+                target.reject_unknown(extras)
         if not args.command:
             parser.error("give a command, e.g. 'quality lint .'; 'quality --help' lists them")
         result: int = import_module(COMMANDS[args.command][0]).run(args)
@@ -160,6 +163,23 @@ def _unknown_command(parser: argparse.ArgumentParser, given: str) -> int:
         file=sys.stderr,
     )
     return EXIT_ERROR
+
+
+def _put_back_files(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, extras: Sequence[str]
+) -> list[str]:
+    """Files whose names begin with "-" ("-draft.md"), which argparse takes for unknown
+    options, put back among the command's paths, with what followed them, in order (a
+    pre-commit hook passes file names with no "--" before them). Returns the arguments that
+    are still unknown: those that begin with "-" and name no file."""
+    paths = next((a for a in parser._actions if not a.option_strings and a.nargs == "*"), None)
+    files = [e for e in extras if not e.startswith("-") or os.path.lexists(e)]
+    if paths is None or not any(e.startswith("-") for e in files):
+        return list(extras)
+    given = getattr(args, paths.dest)
+    # Only files that look like options were given: the command's default goes.
+    setattr(args, paths.dest, ([] if given is paths.default else list(given)) + files)
+    return [e for e in extras if e not in files]
 
 
 def _subparser(parser: argparse.ArgumentParser, name: str) -> QualityArgumentParser:

@@ -108,6 +108,31 @@ def test_one_run_gets_every_file_so_the_summary_covers_them_all() -> None:
     assert _hook()["require_serial"] is True
 
 
+def test_files_named_like_options_are_linted_as_pre_commit_passes_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # pre-commit runs the entry, then the hook's args, then the file names, with no "--"
+    # between them: a draft named "-notes.md" at the repository root must not be an option.
+    from quality.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-notes.md").write_text("It is important to note. Only time will tell.\n")
+    (tmp_path / "clean.md").write_text(_CLEAN, encoding="utf-8")
+    entry_and_args = [*_hook()["entry"].split()[1:], "--fail-on", "info"]
+    code = main([*entry_and_args, "clean.md", "-notes.md"])
+    out = capsys.readouterr().out
+    assert "-notes.md:1:1:" in out and "in 2 files" in out
+    assert code == 1
+    # Only the files: the default (the current folder) does not come back with them.
+    assert main([*entry_and_args, "-notes.md"]) == 1
+    assert "in 1 file;" in capsys.readouterr().out
+    # An unknown option that names no file is still a usage error.
+    with pytest.raises(SystemExit) as usage_error:
+        main([*entry_and_args, "clean.md", "-nothere.md"])
+    assert usage_error.value.code == 2
+    assert "unrecognized arguments: -nothere.md" in capsys.readouterr().err
+
+
 # End to end.
 
 _SLOW = pytest.mark.skipif(
