@@ -15,6 +15,31 @@ def rule_codes(value: str) -> list[str]:
     return [part.strip().upper() for part in value.split(",") if part.strip()]
 
 
+def add_rule_selection_arguments(
+    parser: argparse._ActionsContainer, *, select: str, extend_select: str, ignore: str
+) -> None:
+    """``--select``, ``--extend-select`` and ``--ignore``, each repeatable, with its help;
+    ``flat_codes`` reads what they collect."""
+    for option, default, help_text in (
+        ("--select", None, select),
+        ("--extend-select", [], extend_select),
+        ("--ignore", [], ignore),
+    ):
+        parser.add_argument(
+            option,
+            type=rule_codes,
+            action="append",
+            default=default,
+            metavar="CODES",
+            help=help_text,
+        )
+
+
+def flat_codes(groups: list[list[str]] | None) -> list[str]:
+    """The codes of a repeatable rule-selection option, in the order given."""
+    return [code for group in groups or [] for code in group]
+
+
 def refuse_empty_paths(args: argparse.Namespace, options: Iterable[str]) -> None:
     """An error for the first of ``options`` (path options) given an empty name: an unset
     variable in a script would otherwise fall back to the default quietly."""

@@ -17,7 +17,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
-from quality.commands import add_color_argument, rule_codes, use_color
+from quality.commands import (
+    add_color_argument,
+    add_rule_selection_arguments,
+    flat_codes,
+    use_color,
+)
 from quality.inputs import ARTICLE_EXTENSIONS
 
 if TYPE_CHECKING:
@@ -60,28 +65,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", choices=FORMAT_NAMES, default="concise", help="output format (default: concise)"
     )
     rules = parser.add_argument_group("rule selection (codes or prefixes, comma-separated)")
-    rules.add_argument(
-        "--select",
-        type=rule_codes,
-        action="append",
-        metavar="CODES",
-        help="only these rules (replaces the configured select)",
-    )
-    rules.add_argument(
-        "--extend-select",
-        type=rule_codes,
-        action="append",
-        default=[],
-        metavar="CODES",
-        help="these rules as well",
-    )
-    rules.add_argument(
-        "--ignore",
-        type=rule_codes,
-        action="append",
-        default=[],
-        metavar="CODES",
-        help="not these rules (added to the configured ignore)",
+    add_rule_selection_arguments(
+        rules,
+        select="only these rules (replaces the configured select)",
+        extend_select="these rules as well",
+        ignore="not these rules (added to the configured ignore)",
     )
     rules.add_argument(
         "--min-severity",
@@ -164,9 +152,9 @@ def run(args: argparse.Namespace) -> int:
     from quality.lint.runner import Linter, LintOptions
 
     options = LintOptions(
-        select=tuple(_flatten(args.select)) if args.select is not None else None,
-        extend_select=tuple(_flatten(args.extend_select)),
-        ignore=tuple(_flatten(args.ignore)),
+        select=tuple(flat_codes(args.select)) if args.select is not None else None,
+        extend_select=tuple(flat_codes(args.extend_select)),
+        ignore=tuple(flat_codes(args.ignore)),
         fail_under=args.fail_under,
         fail_on=args.fail_on,
         min_severity=args.min_severity,
@@ -189,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
         # An unset variable (`--config "$CONFIG"`) must not fall back to the usual search.
         print("quality lint: error: --config needs a file name, got an empty one", file=sys.stderr)
         return 2
-    if args.select is not None and not _flatten(args.select):
+    if args.select is not None and not flat_codes(args.select):
         # An unset variable (`--select "$RULES"`) would switch every rule off, and every
         # file would pass unchecked.
         print(
@@ -362,10 +350,6 @@ def _discard_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError):  # not a real file (captured in tests): nothing to flush
         pass
-
-
-def _flatten(groups: list[list[str]] | None) -> list[str]:
-    return [code for group in groups or [] for code in group]
 
 
 def _report_errors(lint_run: LintRun) -> None:

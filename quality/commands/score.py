@@ -32,7 +32,12 @@ from quality.batch import (
     map_ordered,
     score_item,
 )
-from quality.commands import add_jobs_argument, rule_codes, workers_for
+from quality.commands import (
+    add_jobs_argument,
+    add_rule_selection_arguments,
+    flat_codes,
+    workers_for,
+)
 from quality.errors import InputError, InvalidTextError
 from quality.inputs import ARTICLE_EXTENSIONS, decode, printable_path, wide_unicode
 from quality.inputs.feeds import (
@@ -125,30 +130,13 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         help="also score with the rules in PATH, a folder of rule files (*.toml) or one file, "
         "beside the shipped rules (repeatable)",
     )
-    parser.add_argument(
-        "--select",
-        type=rule_codes,
-        action="append",
-        metavar="CODES",
-        help="score with only these rules (codes or prefixes, comma-separated; repeatable)",
-    )
-    parser.add_argument(
-        "--ignore",
-        type=rule_codes,
-        action="append",
-        default=[],
-        metavar="CODES",
-        help="leave these rules out; a scorer with none left is not run and costs nothing "
+    add_rule_selection_arguments(
+        parser,
+        select="score with only these rules (codes or prefixes, comma-separated; repeatable)",
+        extend_select="score with these rules as well, such as the opt-in PRD "
+        "(predictability, needs quality[lm])",
+        ignore="leave these rules out; a scorer with none left is not run and costs nothing "
         "(--ignore DAT: articles without dates lose no points)",
-    )
-    parser.add_argument(
-        "--extend-select",
-        type=rule_codes,
-        action="append",
-        default=[],
-        metavar="CODES",
-        help="score with these rules as well, such as the opt-in PRD (predictability, needs "
-        "quality[lm])",
     )
 
 
@@ -162,9 +150,8 @@ def pipeline_from(args: argparse.Namespace) -> Pipeline:
         raise InputError("--weights needs a file name, got an empty one")
     if any(not place.strip() for place in args.rules):
         raise InputError("--rules needs a folder or file name, got an empty one")
-    select = None if args.select is None else [code for codes in args.select for code in codes]
-    ignore = [code for codes in args.ignore for code in codes]
-    extend_select = [code for codes in args.extend_select for code in codes]
+    select = None if args.select is None else flat_codes(args.select)
+    ignore, extend_select = flat_codes(args.ignore), flat_codes(args.extend_select)
     if args.weights is None and not args.rules and select is None and not ignore + extend_select:
         return default_pipeline()
     return Pipeline(
