@@ -84,6 +84,36 @@ def late_start_context(context: BaseContext, pipeline: Pipeline) -> BaseContext:
     return multiprocessing.get_context(method)
 
 
+class LateStarts:
+    """How a pool starts the workers that replace others once its input thread may be
+    running: by ``late_start_context``, chosen at the first replacement, and by the pool's
+    own context again from the first time workers started so die starting (the pipeline
+    does not load in a fresh process: a scorer needs what only this one has)."""
+
+    def __init__(self, context: BaseContext, pipeline: Pipeline):
+        self.own = context
+        self._pipeline = pipeline
+        self._chosen: BaseContext | None = None
+
+    def context(self) -> BaseContext:
+        if self._chosen is None:
+            self._chosen = late_start_context(self.own, self._pipeline)
+        return self._chosen
+
+    def fall_back(self) -> bool:
+        """Start replacements with the pool's own context from now on; whether they were
+        started otherwise until now."""
+        if self._chosen is None or self._chosen is self.own:
+            return False
+        self._chosen = self.own
+        return True
+
+    def starting(self, context: BaseContext) -> contextlib.AbstractContextManager[None]:
+        """What a worker of ``context`` is started within: the main module hidden when it
+        is started afresh in place of one of the pool's own."""
+        return main_module_hidden() if context is not self.own else contextlib.nullcontext()
+
+
 @contextlib.contextmanager
 def main_module_hidden() -> Iterator[None]:
     """The main module out of sight, while a worker is started afresh in place of a forked
@@ -139,8 +169,8 @@ class OrderedPool:
         import multiprocessing
 
         self.context: BaseContext = multiprocessing.get_context(mp_context)
-        #: what starts the pools that replace a broken one; chosen at the first replacement
-        self._late_context: BaseContext | None = None
+        #: what starts the pools that replace a broken one
+        self._late = LateStarts(self.context, pipeline)
         self.executor = self._start(self.context)
 
     def _start(self, context: BaseContext) -> ProcessPoolExecutor:
@@ -168,7 +198,7 @@ class OrderedPool:
         # until the last has been submitted, so none is free before all have started.
         held: list[Future[None]] = []
         try:
-            with main_module_hidden() if context is not self.context else contextlib.nullcontext():
+            with self._late.starting(context):
                 held.extend(executor.submit(_wait_for_all_workers) for _ in range(self.workers))
             all_started.set()
             wait(held)
@@ -253,16 +283,11 @@ class OrderedPool:
         from concurrent.futures.process import BrokenProcessPool
 
         self.close(abort=True)
-        if self._late_context is None:
-            self._late_context = late_start_context(self.context, self.pipeline)
         try:
-            self.executor = self._start(self._late_context)
+            self.executor = self._start(self._late.context())
         except BrokenProcessPool:
-            if self._late_context is self.context:
+            if not self._late.fall_back():
                 raise
-            # Its workers died starting afresh: the pipeline does not load there (a scorer
-            # needs what only this process has), so it is forked, as before.
-            self._late_context = self.context
             self.executor = self._start(self.context)
 
     def close(self, *, abort: bool = False) -> None:

@@ -23,10 +23,9 @@ from quality.pool import (
     INPUT_POLL_SECONDS,
     Crashed,
     Feeder,
+    LateStarts,
     TimedOut,
     init_worker,
-    late_start_context,
-    main_module_hidden,
 )
 
 if TYPE_CHECKING:
@@ -110,8 +109,8 @@ class TimedPool:
         self.pipeline = pipeline
         self.timeout = timeout
         self.context: BaseContext = multiprocessing.get_context(mp_context)
-        #: what starts the workers that replace others; chosen at the first replacement
-        self._late_context: BaseContext | None = None
+        #: what starts the workers that replace others
+        self._late = LateStarts(self.context, pipeline)
         #: chunks (or what is left of them) that no worker has, oldest first
         self._waiting: deque[_TimedChunk] = deque()
         self.workers: list[_TimedWorker] = []
@@ -146,7 +145,7 @@ class TimedPool:
             args=(worker_end, self.pipeline, not_its_own),
             name="quality-worker",
         )
-        with main_module_hidden() if context is not self.context else contextlib.nullcontext():
+        with self._late.starting(context):
             process.start()
         # Held by the worker alone from now on, so that its death ends the pipe here.
         worker_end.close()
@@ -248,10 +247,9 @@ class TimedPool:
             self._failed_start(worker)
 
     def _failed_start(self, worker: _TimedWorker) -> None:
-        if self._late_context is not None and self._late_context is not self.context:
-            # Perhaps the pipeline does not load in a fresh process (a scorer needs what
-            # only this one has): the next is forked, as before.
-            self._late_context = self.context
+        # Perhaps the pipeline does not load in a fresh process: the next is started as
+        # the first workers were.
+        self._late.fall_back()
         self._failed_starts += 1
         if self._failed_starts >= _MAX_FAILED_STARTS:
             raise WorkerStartError(
@@ -320,9 +318,7 @@ class TimedPool:
 
     def _replace(self, worker: _TimedWorker) -> None:
         _stop_worker(worker)
-        if self._late_context is None:
-            self._late_context = late_start_context(self.context, self.pipeline)
-        worker.process, worker.conn, worker.deadline = self._launch(self._late_context)
+        worker.process, worker.conn, worker.deadline = self._launch(self._late.context())
         worker.ready = False
 
     def _score_here(self, items: list[tuple[int, Any]]) -> list[Any]:
