@@ -208,3 +208,37 @@ def test_a_json_feed_among_json_lines_records_is_still_refused_as_a_record(
     lines = _scored(capsys)
     assert "it is a JSON Feed, not an article" in lines[0]["error"]["message"]
     assert lines[1]["id"] == "s" and "score" in lines[1]
+
+
+def test_a_feed_read_whole_to_tell_what_it_is_is_parsed_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    import orjson
+
+    items = [{"id": str(n), "content_text": f"{REPORT} Item {n}."} for n in range(30)]
+    document = json.loads(feed(*items))
+    pretty = json.dumps(document, sort_keys=True, indent=2).encode()
+    minified = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
+    parsed_whole: list[int] = []
+    loads = orjson.loads
+
+    def counting_loads(data: bytes | str) -> object:
+        if len(data) >= len(minified):
+            parsed_whole.append(len(data))
+        return loads(data)
+
+    monkeypatch.setattr(orjson, "loads", counting_loads)
+    (tmp_path / "sorted.json").write_bytes(pretty)
+    for data in (pretty, minified + b"\n"):
+        parsed_whole.clear()
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+        assert main(["score", "-j", "1", "-"]) == 0
+        assert len(_scored(capsys)) == 30
+        assert len(parsed_whole) == 1
+    parsed_whole.clear()
+    # A file is read whole to tell whether it is a feed or an article, and not again.
+    assert main(["score", "-j", "1", str(tmp_path / "sorted.json")]) == 0
+    assert len(_scored(capsys)) == 30
+    assert len(parsed_whole) == 1

@@ -47,7 +47,13 @@ from quality.inputs.feeds import (
     has_feed_extension,
     looks_like_feed,
 )
-from quality.inputs.jsonfeed import holds_json_feed, json_feed_entries, looks_like_json_feed
+from quality.inputs.jsonfeed import (
+    JsonFeedDocument,
+    json_feed_entries,
+    looks_like_json_feed,
+    parsed_json_feed_entries,
+    read_json_feed,
+)
 from quality.inputs.jsonl import BYTES_PER_CHAR, JsonlRecord, iter_records
 from quality.inputs.webpage import looks_like_html
 
@@ -306,12 +312,17 @@ def _kind(path: Path) -> str | None:
 
 def _iter_path(path: Path, max_line_bytes: int) -> Iterator[Any]:
     kind = _kind(path)
-    if kind == "article" and not _is_json_feed(path):
-        yield ArticleFile(str(path))
-        return
     # Named in output lines as an article file is: bytes of the name that are not UTF-8
     # as \xe9-style escapes.
     source = printable_path(str(path))
+    if kind == "article":
+        feed = _json_feed_file(path)
+        if not feed.is_feed:
+            yield ArticleFile(str(path))
+            return
+        if feed.document is not None:  # read whole and parsed to tell
+            yield from parsed_json_feed_entries(feed.document, source)
+            return
     try:
         opener = gzip.open if path.name.lower().endswith(".gz") else open
         stream = cast(IO[bytes], opener(path, "rb"))
@@ -329,22 +340,24 @@ def _opens_a_document(head: bytes) -> bool:
     return first_line.strip() == b"{"
 
 
-def _is_json_feed(path: Path) -> bool:
+def _json_feed_file(path: Path) -> JsonFeedDocument:
     """Whether a ``.json`` file is a JSON Feed, many articles, rather than one article. A
     feed whose keys are sorted (``jq -S``) names its version after all its items, so a file
-    that does not show it at the start is read whole to tell; an article file is small."""
+    that does not show it at the start is read whole to tell (an article file is small), and
+    what it parsed to is kept."""
+    not_a_feed = JsonFeedDocument(False, None)
     if not path.name.lower().endswith(".json"):
-        return False
+        return not_a_feed
     try:
         with open(path, "rb") as file:
             head = file.read(4096)
             if looks_like_json_feed(head):
-                return True
+                return JsonFeedDocument(True, None)
             if not head.lstrip(BOM_AND_BLANKS).startswith(b"{"):
-                return False
-            return holds_json_feed(head + file.read())
+                return not_a_feed
+            return read_json_feed(head + file.read())
     except OSError:
-        return False  # reported when the file is read as an article
+        return not_a_feed  # reported when the file is read as an article
 
 
 def _iter_opened(
@@ -390,8 +403,9 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
         # A JSON object written over several lines is no JSON Lines; it may be a JSON Feed
         # whose version comes after its items. Either way it is read whole to tell.
         data = stream.read()
-        if holds_json_feed(data):
-            yield from json_feed_entries(data, source)
+        found = read_json_feed(data)
+        if found.is_feed:
+            yield from _feed_found(data, source, found)
             return
         stream = io.BytesIO(data)
     # Every line of UTF-16 or UTF-32 JSON Lines (what Windows PowerShell writes with ">")
@@ -405,13 +419,14 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
     first = next(records, None)
     if first is None:
         return
-    if _is_json_feed_line(first):
+    found = _json_feed_line(first)
+    if found.is_feed:
         second = next(records, None)
         if second is None:
             # A minified JSON Feed, one line, whose version comes after the part looked at
             # first (its keys sorted): the whole input is that feed.
             assert first.data is not None
-            yield from json_feed_entries(first.data, source)
+            yield from _feed_found(first.data, source, found)
             return
         yield from (first, second)
     else:
@@ -419,14 +434,19 @@ def _iter_stream(stream: IO[bytes], source: str, max_line_bytes: int) -> Iterato
     yield from records
 
 
-def _is_json_feed_line(record: JsonlRecord) -> bool:
-    # The version's address is looked for before any line is parsed here.
-    return (
-        record.line == 1
-        and record.data is not None
-        and b"jsonfeed.org/version" in record.data
-        and holds_json_feed(record.data)
-    )
+def _feed_found(data: bytes, source: str, found: JsonFeedDocument) -> Iterator[Any]:
+    """The entries of a JSON Feed read whole, parsed once: a broken one is parsed again
+    only to report its error."""
+    if found.document is None:
+        return json_feed_entries(data, source)
+    return parsed_json_feed_entries(found.document, source)
+
+
+def _json_feed_line(record: JsonlRecord) -> JsonFeedDocument:
+    """Whether the first line of an input is a whole JSON Feed, and what it parsed to."""
+    if record.line != 1 or record.data is None:
+        return JsonFeedDocument(False, None)
+    return read_json_feed(record.data)
 
 
 #: How much of markup that is not a feed is looked at to tell whether it is a web page.

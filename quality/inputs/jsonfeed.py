@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
 from quality.batch import FailedInput
@@ -42,16 +42,26 @@ def is_json_feed(document: Any) -> bool:
     return isinstance(version, str) and _VERSION_URL.fullmatch(version.strip()) is not None
 
 
-def holds_json_feed(data: bytes) -> bool:
-    """Whether ``data``, a whole JSON document, is a JSON Feed."""
+class JsonFeedDocument(NamedTuple):
+    """What reading a whole JSON document as a JSON Feed found: whether it is one, and the
+    parsed document (None when it does not parse), so that it is parsed only once."""
+
+    is_feed: bool
+    document: Any
+
+
+def read_json_feed(data: bytes) -> JsonFeedDocument:
+    """Whether ``data``, a whole JSON document, is a JSON Feed, with what it parsed to."""
     import orjson
 
     if b"jsonfeed.org/version" not in data:
-        return False
+        return JsonFeedDocument(False, None)
     try:
-        return is_json_feed(orjson.loads(data.removeprefix(b"\xef\xbb\xbf")))
+        document = orjson.loads(data.removeprefix(b"\xef\xbb\xbf"))
     except orjson.JSONDecodeError:
-        return looks_like_json_feed(data)  # broken, but a feed: its error is a feed's
+        # Broken, but a feed when it names the version at its start: its error is a feed's.
+        return JsonFeedDocument(looks_like_json_feed(data), None)
+    return JsonFeedDocument(is_json_feed(document), document)
 
 
 #: What an article record that is a whole JSON Feed is told.
@@ -71,6 +81,11 @@ def json_feed_entries(data: bytes, source: str) -> Iterator[FeedEntry | FailedIn
     except orjson.JSONDecodeError as exc:
         yield FailedInput(source, "InvalidFeed", f"{source}: not a valid JSON Feed: {exc}")
         return
+    yield from parsed_json_feed_entries(feed, source)
+
+
+def parsed_json_feed_entries(feed: Any, source: str) -> Iterator[FeedEntry | FailedInput]:
+    """``json_feed_entries`` of a document already parsed (by ``read_json_feed``)."""
     items = feed.get("items") if isinstance(feed, dict) else None
     if not isinstance(items, list):
         got = "no 'items' list" if isinstance(feed, dict) else f"a JSON {json_type(feed)}"
