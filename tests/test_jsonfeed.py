@@ -30,6 +30,14 @@ def feed(*items: object, **fields: object) -> bytes:
     return json.dumps(document, indent=2).encode()
 
 
+def long_feed() -> dict[str, object]:
+    """A feed of 30 items: long enough that with its keys sorted (items before version) its
+    version comes after the part of an input looked at first."""
+    items = [{"id": str(n), "content_text": f"{REPORT} Item {n}."} for n in range(30)]
+    document: dict[str, object] = json.loads(feed(*items))
+    return document
+
+
 def records(data: bytes) -> list[FeedEntry | FailedInput]:
     return list(json_feed_entries(data, "feed.json"))
 
@@ -143,9 +151,7 @@ def test_a_feed_whose_keys_are_sorted_is_read_as_a_feed(
     import io
 
     # `jq -S` writes "items" before "version", past the first few kilobytes of a real feed.
-    items = [{"id": str(n), "content_text": f"{REPORT} Item {n}."} for n in range(30)]
-    document = json.loads(feed(*items))
-    data = json.dumps(document, sort_keys=True, indent=2).encode()
+    data = json.dumps(long_feed(), sort_keys=True, indent=2).encode()
     assert data.index(b'"version"') > 4096
     (tmp_path / "sorted.json").write_bytes(data)
     assert main(["score", "-j", "1", str(tmp_path / "sorted.json")]) == 0
@@ -186,8 +192,7 @@ def test_a_minified_feed_on_one_line_with_its_version_last_is_read_as_a_feed(
 
     # `jq -cS`: one line, "items" before "version", past the part sniffed first. It was read
     # as one JSON Lines record and refused.
-    items = [{"id": str(n), "content_text": f"{REPORT} Item {n}."} for n in range(30)]
-    data = json.dumps(json.loads(feed(*items)), sort_keys=True, separators=(",", ":")).encode()
+    data = json.dumps(long_feed(), sort_keys=True, separators=(",", ":")).encode()
     assert b"\n" not in data and data.index(b'"version"') > 4096
     (tmp_path / "sorted.jsonl").write_bytes(data + b"\n")
     assert main(["score", "-j", "1", str(tmp_path / "sorted.jsonl")]) == 0
@@ -200,8 +205,7 @@ def test_a_minified_feed_on_one_line_with_its_version_last_is_read_as_a_feed(
 def test_a_json_feed_among_json_lines_records_is_still_refused_as_a_record(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    items = [{"id": str(n), "content_text": f"{REPORT} Item {n}."} for n in range(30)]
-    one_line = json.dumps(json.loads(feed(*items)), sort_keys=True)
+    one_line = json.dumps(long_feed(), sort_keys=True)
     story = json.dumps({"id": "s", "text": REPORT})
     (tmp_path / "mixed.jsonl").write_text(f"{one_line}\n{story}\n", encoding="utf-8")
     assert main(["score", "-j", "1", str(tmp_path / "mixed.jsonl")]) == 1
@@ -217,8 +221,7 @@ def test_a_feed_read_whole_to_tell_what_it_is_is_parsed_once(
 
     import orjson
 
-    items = [{"id": str(n), "content_text": f"{REPORT} Item {n}."} for n in range(30)]
-    document = json.loads(feed(*items))
+    document = long_feed()
     pretty = json.dumps(document, sort_keys=True, indent=2).encode()
     minified = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
     parsed_whole: list[int] = []
