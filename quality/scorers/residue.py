@@ -639,7 +639,7 @@ def _signed_comment_start(doc: Document, start: int, furniture: set[int]) -> int
     if signature is None:
         return start
     # Signed with the byline's name, it is the post's footer, under the post's own text.
-    signer = _signer(signature.stripped.lstrip(_SIGN_OFF_DASHES))
+    signer = _signer(signature.stripped)
     if signer is not None and _shares_a_name(signer, doc.article.byline):
         return start
     last = _last_text_line(doc, furniture)
@@ -671,7 +671,7 @@ def _signature_at(doc: Document, line: Line) -> Line | None:
     if (
         following.index <= line.index + 2
         and _short_line_signs(following)
-        and _signer(following.stripped.lstrip(_SIGN_OFF_DASHES)) is not None
+        and _signer(following.stripped) is not None
     ):
         return following
     return None
@@ -708,9 +708,7 @@ def _comment_above(doc: Document, signature: Line, furniture: set[int]) -> int:
     signed_off = False
     for j in range(nearest, -1, -1):
         above = lines[j]
-        if above.index in furniture or (
-            above.end - above.start <= _MAX_HEADER_CHARS and _is_signature(above.stripped)
-        ):
+        if above.index in furniture or _short_line_signs(above):
             break
         if top is not None and above.index < top.index - 1:
             if signed_off or block_lines > 1 or not _signs_off(top.stripped):
@@ -776,10 +774,11 @@ def _signed_thread(doc: Document, furniture: set[int]) -> int | None:
 
 
 def _signer(text: str) -> list[str] | None:
-    """The name on a signature line: a user name, or a few capitalised words."""
+    """The name on a signature line: a user name, or a few capitalised words (after the
+    dash that may set a signature off)."""
     words = [
         word
-        for part in _STAMP.split(text)
+        for part in _STAMP.split(text.lstrip(_SIGN_OFF_DASHES))
         for word in _HEADER_WORD.findall(_HEADER_FILLER.sub(" ", part))
     ]
     if not 1 <= len(words) <= _MAX_NAME_WORDS:
