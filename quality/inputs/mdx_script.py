@@ -353,9 +353,7 @@ class _Script:
         if at < self.divisions_until:
             return True
         code_from = self.code_from if self.code_from is not None else at
-        before = at
-        while before > code_from and text[before - 1] in " \t\r\n":
-            before -= 1
+        before = _blanks_start(text, at, code_from)
         if before == code_from:
             return self.after_value
         last = text[before - 1]
@@ -366,9 +364,7 @@ class _Script:
             return _REGEX_AFTER_WORD.search(text, window, before) is None
         if last in "+-" and before - 1 > code_from and text[before - 2] == last:
             # "++" or "--" after an operand ends a value; before one, it does not.
-            operand_end = before - 2
-            while operand_end > code_from and text[operand_end - 1] in " \t\r\n":
-                operand_end -= 1
+            operand_end = _blanks_start(text, before - 2, code_from)
             if operand_end == code_from:
                 return self.after_value
             return text[operand_end - 1].isalnum() or text[operand_end - 1] in "_$"
@@ -391,6 +387,14 @@ class _Script:
         # stands; anything else closed (a bracket, a string, an element) is a value.
         if kind != "/*":
             self.after_value = kind != "{"
+
+
+def _blanks_start(text: str, at: int, floor: int) -> int:
+    """Where the blanks (spaces and line ends) just before ``at`` begin, not before
+    ``floor``."""
+    while at > floor and text[at - 1] in " \t\r\n":
+        at -= 1
+    return at
 
 
 def _match_end(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
