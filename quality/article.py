@@ -168,6 +168,23 @@ def with_origins(
     return result
 
 
+def plain_value(value: Any) -> Any:
+    """A field's value as plain Python: numpy's scalars (a DataFrame row's cells) as the
+    numbers and dates they hold, and the missing-value markers of numpy and pandas (NaN,
+    NaT) as None, which is what they mean in a record."""
+    kind = type(value)
+    if kind.__module__ == "numpy":
+        if kind.__name__ == "datetime64":
+            # At its own precision a nanosecond datetime64 gives an int, not a datetime.
+            value = value.astype("datetime64[us]")
+        value = value.item()
+    elif kind.__name__ == "NaTType":
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
 def normalise_date(value: object, *, field_name: str = "published") -> str | None:
     """An ISO ``YYYY-MM-DD`` date from a date, datetime, ``YYYYMMDD`` number or date string.
 
@@ -176,6 +193,7 @@ def normalise_date(value: object, *, field_name: str = "published") -> str | Non
     timestamp in seconds or milliseconds since 2001 (feeds and databases send those), read
     in UTC; any other number (a year, a typo) is refused.
     """
+    value = plain_value(value)
     if value is None or (isinstance(value, str) and not value.strip()):
         # A blank field (a scraper's "" or " ") says no more than a missing one.
         return None

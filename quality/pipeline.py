@@ -17,7 +17,7 @@ from quality.language import NO_TEXT, UNKNOWN, detect_language
 from quality.matching import Automaton, SharedScan
 from quality.registry import available, check_scorer_class, scorer_class
 from quality.report import Report, ScorerSummary
-from quality.ruleset import RuleBook, RuleSelection, ScorerRules
+from quality.ruleset import CODE_PATTERN, RuleBook, RuleSelection, ScorerRules
 from quality.scorers.base import Scorer, ScorerResult
 from quality.weights import Weights
 
@@ -102,6 +102,12 @@ class Pipeline:
             raise ConfigError(
                 "weights must be a mapping of scorer id to points, a Weights object or the "
                 f"path of a weights file, got {type(weights).__name__}"
+            )
+        disabled_options = set(options_by_scorer) & disabled
+        if disabled_options:
+            raise ScorerError(
+                "options given for scorer(s) that are disabled: "
+                + ", ".join(sorted(disabled_options))
             )
         unknown_options = set(options_by_scorer) - set(chosen_ids)
         if unknown_options:
@@ -215,10 +221,7 @@ class Pipeline:
                     raise
                 # A third-party scorer's own InputError would otherwise blame the article.
                 raise _failure(scorer, "failed on this article", exc) from exc
-            if trusted:
-                sub_score = _clamped(result.score)
-            else:
-                sub_score = _checked_result(scorer, result, len(doc.text))
+            sub_score = _clamped(result.score) if trusted else _checked_result(scorer, result, doc)
             contribution = -weight * (1.0 - sub_score)
             penalty -= contribution
             notes = result.notes
@@ -487,7 +490,7 @@ def _build(cls: type[Scorer], rules: ScorerRules, options: Mapping[str, Any] | N
         raise _failure(cls, "could not be set up", exc) from exc
 
 
-def _checked_result(scorer: Scorer, result: object, text_size: int) -> float:
+def _checked_result(scorer: Scorer, result: object, doc: Document) -> float:
     """The sub-score of a scorer's result, once the result is known to keep the scorer
     contract: a report, its JSON and every finding's place in the text rely on it, and a
     third-party scorer that breaks it is named here rather than failing far downstream.
@@ -501,6 +504,7 @@ def _checked_result(scorer: Scorer, result: object, text_size: int) -> float:
             scorer, f"returned the sub-score {sub_score!r}, which must be a number from 0 to 1"
         )
     findings = result.findings
+    text_size = len(doc.text)
     if not isinstance(findings, list):
         raise _broken(scorer, f"returned findings as {type(findings).__name__}, not a list")
     for finding in findings:
@@ -515,7 +519,7 @@ def _checked_result(scorer: Scorer, result: object, text_size: int) -> float:
                 f"returned a finding ({finding.rule}) at {start!r}-{end!r}, "
                 f"which is no span of the text (0-{text_size})",
             )
-        problem = _finding_field_problem(finding)
+        problem = _finding_field_problem(finding) or _finding_place_problem(scorer, finding, doc)
         if problem is not None:
             raise _broken(scorer, f"returned a finding ({finding.rule!r}) whose {problem}")
     metrics = result.metrics
@@ -553,6 +557,27 @@ def _finding_field_problem(finding: Finding) -> str | None:
         value = getattr(finding, name)
         if value is not None and not _is_number(value):
             return f"{name} is {value!r}, not a finite number or None"
+    return None
+
+
+def _finding_place_problem(scorer: Scorer, finding: Finding, doc: Document) -> str | None:
+    """What in a finding, whose fields have the right types, disagrees with its scorer or
+    its span, or None: reports, suppression comments and every output format take the
+    rule code, the scorer, the line and column and the excerpt as they are."""
+    if not CODE_PATTERN.match(finding.rule):
+        return "rule is no rule code (three capital letters and three digits, as FIL101)"
+    if finding.scorer != scorer.id:
+        return f"scorer is {finding.scorer!r}, not the id of the scorer that made it"
+    start, end = finding.start, finding.end
+    located = doc.line_index.span(start, end)
+    given = (finding.line, finding.column, finding.end_line, finding.end_column)
+    if given != located:
+        return (
+            "line and column {}:{}-{}:{} are not where its span {}-{} is ({}:{}-{}:{}); "
+            "Scorer.finding() fills them in".format(*given, start, end, *located)
+        )
+    if finding.excerpt != doc.text[start:end]:
+        return f"excerpt is not the text of its span {start}-{end}; Scorer.finding() fills it in"
     return None
 
 

@@ -121,6 +121,8 @@ class LanguageRules:
 
     rules: list[Rule]
     allow: tuple[str, ...] = ()
+    #: this scorer's rules for the language that the rule selection switched off
+    switched_off: list[Rule] = field(default_factory=list)
     _derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
@@ -128,11 +130,20 @@ class LanguageRules:
         return {rule.name: rule for rule in self.rules}
 
     @cached_property
+    def _switched_off_by_name(self) -> dict[str, Rule]:
+        return {rule.name: rule for rule in self.switched_off}
+
+    @cached_property
     def matcher(self) -> Matcher:
         return Matcher([r for r in self.rules if r.kind != "metric"], self.allow)
 
     def get(self, name: str) -> Rule | None:
         return self.by_name.get(name)
+
+    def settings(self, name: str) -> Rule | None:
+        """The rule called ``name``, switched on or off: a rule that sums up others (a
+        density of phrase hits) keeps its options for them when its own finding is off."""
+        return self.by_name.get(name) or self._switched_off_by_name.get(name)
 
     def derived(self, build: Callable[[LanguageRules], T]) -> T:
         """What ``build`` makes of these rules (a scorer's settings read from its rules'
@@ -149,6 +160,8 @@ class ScorerRules:
     scorer: str
     rules: list[Rule] = field(default_factory=list)
     allow: tuple[str, ...] = ()
+    #: the scorer's rules that the rule selection switched off, kept for their options
+    switched_off: list[Rule] = field(default_factory=list)
     _by_language: dict[str, LanguageRules] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -162,10 +175,11 @@ class ScorerRules:
     def for_language(self, language: str) -> LanguageRules:
         cached = self._by_language.get(language)
         if cached is None:
-            selected = [
-                r for r in self.rules if language in r.languages or ANY_LANGUAGE in r.languages
-            ]
-            cached = LanguageRules(selected, self.allow)
+
+            def applying(rules: list[Rule]) -> list[Rule]:
+                return [r for r in rules if language in r.languages or ANY_LANGUAGE in r.languages]
+
+            cached = LanguageRules(applying(self.rules), self.allow, applying(self.switched_off))
             self._by_language[language] = cached
         return cached
 
@@ -241,12 +255,12 @@ class RuleBook:
     def for_scorer(
         self, scorer: str, *, selection: RuleSelection | None = None, allow: Iterable[str] = ()
     ) -> ScorerRules:
-        chosen = [
-            r
-            for r in self.rules
-            if r.scorer == scorer and (selection is None or selection.enabled(r.code))
-        ]
-        return ScorerRules(scorer, chosen, tuple(allow))
+        own = [r for r in self.rules if r.scorer == scorer]
+        if selection is None:
+            return ScorerRules(scorer, own, tuple(allow))
+        chosen = [r for r in own if selection.enabled(r.code)]
+        switched_off = [r for r in own if not selection.enabled(r.code)]
+        return ScorerRules(scorer, chosen, tuple(allow), switched_off)
 
     def scorers_without_rules(self, selection: RuleSelection) -> set[str]:
         """The scorers that have rules here but none that ``selection`` leaves on."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,16 @@ def finding_at(start: Any, end: Any) -> Finding:
     return Finding("TST001", "test-returning", Severity.INFO, "m", start, end, 1, 1, 1, 1, "")
 
 
+def located(doc: Document, start: int, end: int, **changed: Any) -> Finding:
+    """A finding at ``start``-``end`` with its line, column and excerpt, as Scorer.finding
+    makes it, then ``changed``."""
+    place = doc.line_index.span(start, end)
+    made = Finding(
+        "TST001", "test-returning", Severity.INFO, "m", start, end, *place, doc.text[start:end]
+    )
+    return replace(made, **changed)
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [
@@ -65,6 +76,20 @@ def finding_at(start: Any, end: Any) -> Finding:
         (lambda doc: ScorerResult(1.0, [], {"x": "many"}), "metric 'x' = 'many'"),
         (lambda doc: ScorerResult(1.0, [], {3: 1.0}), "metric 3 = 1.0"),
         (lambda doc: ScorerResult(1.0, [], None), "metrics as NoneType, not a dict"),
+        # A finding whose code, scorer or place the report would print as given, wrongly.
+        (lambda doc: ScorerResult(1.0, [located(doc, 4, 11, rule="shout")]), "no rule code"),
+        (
+            lambda doc: ScorerResult(1.0, [located(doc, 4, 11, scorer="filler")]),
+            "scorer is 'filler', not the id",
+        ),
+        (
+            lambda doc: ScorerResult(1.0, [located(doc, 4, 11, line=7, column=99)]),
+            "line and column 7:99-1:12 are not where its span 4-11 is (1:5-1:12)",
+        ),
+        (
+            lambda doc: ScorerResult(1.0, [located(doc, 4, 11, excerpt="x")]),
+            "excerpt is not the text of its span 4-11",
+        ),
     ],
 )
 def test_a_result_that_breaks_the_scorer_contract_is_a_scorer_error(make, message):
@@ -81,7 +106,7 @@ def test_a_result_that_keeps_the_contract_is_scored():
     # A sub-score a rounding error past 1, int metrics and findings on the text's edges.
     size = len(TEXT)
     make = lambda doc: ScorerResult(  # noqa: E731
-        1 + 1e-12, [finding_at(0, 0), finding_at(size, size)], {"n": 3, "big": 10**30}
+        1 + 1e-12, [located(doc, 0, 0), located(doc, size, size)], {"n": 3, "big": 10**30}
     )
     report = quality.Pipeline([scorer_returning(make)]).score(TEXT)
     assert report.scorers["test-returning"].score == 1.0

@@ -153,3 +153,33 @@ def test_markdown_emphasis_inside_a_phrase_does_not_hide_it():
 
     report = quality.score("---\ntitle: Talks\n---\nThe talks offer a **glimmer** of hope.\n")
     assert [f.line for f in report.findings if f.rule == "FIL101"] == [4]
+
+
+PADDED = (
+    "The deal offers a glimmer of hope. It is a game changer. Officials vowed to leave no "
+    "stone unturned. Only time will tell. At the end of the day, it is a double-edged sword. "
+    "The council voted 7-2 on Tuesday."
+)
+
+
+@pytest.mark.parametrize("selection", [["FIL101"], ["FIL1"], ["ALL"]])
+def test_selected_phrase_rules_cost_points_without_the_density_finding(selection):
+    # FIL001 sums up the phrases; leaving its finding out of the selection must not make
+    # the selected phrases free (a --fail-under gate on FIL101 alone would never fail).
+    import quality
+
+    everything = quality.Pipeline(["filler"]).score(PADDED, language="en")
+    chosen = quality.Pipeline(["filler"], select=selection, ignore=["FIL001"]).score(
+        PADDED, language="en"
+    )
+    assert "FIL001" not in {f.rule for f in chosen.findings}
+    assert chosen.findings and chosen.score < 70
+    if selection == ["ALL"]:
+        assert chosen.score == pytest.approx(everything.score)
+
+
+def test_the_density_rule_alone_has_no_phrases_to_count():
+    import quality
+
+    report = quality.Pipeline(["filler"], select=["FIL001"]).score(PADDED, language="en")
+    assert report.score == 100 and not report.findings

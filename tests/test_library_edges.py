@@ -252,3 +252,66 @@ def test_errors_survive_the_trip_back_from_a_worker_process(error):
     assert type(returned) is type(error)
     assert str(returned) == str(error)
     assert returned.__dict__ == error.__dict__
+
+
+# --------------------------------------------------------------------------- DataFrame rows
+
+STORY = "The council voted 7-2 on Tuesday to close the branch, its leader said."
+
+
+def test_numpy_values_are_read_as_the_numbers_and_dates_they_hold():
+    np = pytest.importorskip("numpy")
+    report = quality.score(STORY, id=np.int64(5), published=np.datetime64("2024-03-01"))
+    assert report.article.id == "5" and report.article.published == "2024-03-01"
+    # A nanosecond datetime64 (pandas' own) gives an int at its precision, not a date.
+    late = np.datetime64("2024-03-01T23:00:00.000000000")
+    assert quality.score(STORY, published=late).article.published == "2024-03-01"
+    assert quality.score(STORY, published=np.int64(20240301)).article.published == "2024-03-01"
+
+
+def test_missing_value_markers_of_a_data_frame_are_missing_fields():
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame(
+        {
+            "id": [1, 2],
+            "text": [STORY, STORY],
+            "title": ["Branch to close", None],
+            "published": pandas.to_datetime(["2024-03-01", None]),
+            "byline": ["Jane Roe", float("nan")],
+        }
+    )
+    first, second = (quality.score(row).article for row in frame.to_dict("records"))
+    assert (first.id, first.title, first.published, first.byline) == (
+        "1",
+        "Branch to close",
+        "2024-03-01",
+        "Jane Roe",
+    )
+    assert (second.id, second.title, second.published, second.byline) == ("2", None, None, None)
+    assert quality.score(STORY, published=pandas.NaT).article.published is None
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_byline_or_title_is_no_byline_or_title(blank):
+    article = quality.score({"text": STORY, "byline": blank}, title=blank).to_dict()["article"]
+    assert article["byline"] is None and article["title"] is None
+    assert "byline" not in article["origins"] and "title" not in article["origins"]
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf")])
+def test_an_id_that_is_no_finite_number_is_refused(value):
+    with pytest.raises(quality.InputError, match="'id' must be a finite number"):
+        quality.score(STORY, id=value)
+
+
+def test_options_for_a_disabled_scorer_are_refused():
+    with pytest.raises(quality.ScorerError, match="disabled: filler"):
+        quality.Pipeline(options={"filler": {"extra_phrases": ["synergy"]}}, disable=["filler"])
+
+
+@pytest.mark.parametrize("phrase", ["  game changer  ", " game changer", "game changer "])
+def test_house_phrases_are_matched_without_the_spaces_around_them(phrase):
+    text = "The plan was a total game changer. For the city, it was."
+    pipeline = quality.Pipeline(["filler"], options={"filler": {"extra_phrases": [phrase]}})
+    excerpts = {f.excerpt for f in pipeline.score(text, language="en").findings}
+    assert excerpts == {"game changer"}

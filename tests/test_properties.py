@@ -84,7 +84,7 @@ def test_builtin_scorers_keep_the_scorer_contract(text):
     for scorer, _, skipped, builtin in plan.steps:
         assert builtin
         if skipped is None:
-            _checked_result(scorer, scorer.score(doc), len(doc.text))
+            _checked_result(scorer, scorer.score(doc), doc)
 
 
 @settings(max_examples=150, deadline=None)

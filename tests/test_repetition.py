@@ -159,3 +159,14 @@ def test_an_interviewee_repeating_themselves_in_a_transcript_is_not_reported(sco
     assert by_rule(score(scorer, text), "REP002") == []
     reporter = text.replace("A: ", "The chief executive said. ")
     assert by_rule(score(scorer, reporter), "REP002") != []
+
+
+def test_repeated_phrases_cost_points_when_only_their_own_rule_is_selected():
+    # REP003 sums up the REP002 phrases: switching its finding off must not make them free.
+    everything = quality.Pipeline(["repetition"]).score(LOOPING)
+    without_density = quality.Pipeline(["repetition"], ignore=["REP003"]).score(LOOPING)
+    assert "REP003" not in {f.rule for f in without_density.findings}
+    assert without_density.score == pytest.approx(everything.score)
+    phrases_only = quality.Pipeline(["repetition"], select=["REP002"]).score(LOOPING)
+    assert {f.rule for f in phrases_only.findings} == {"REP002"}
+    assert phrases_only.score < 90

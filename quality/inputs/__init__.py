@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import math
 import re
 from collections.abc import Mapping
 from os import PathLike
 from typing import Any
 
-from quality.article import METADATA_FIELDS, Article, check_unicode, normalise_date, with_origins
+from quality.article import (
+    METADATA_FIELDS,
+    Article,
+    check_unicode,
+    normalise_date,
+    plain_value,
+    with_origins,
+)
 from quality.errors import ArticleTooLargeError, InputError, InvalidTextError
 from quality.inputs.charset import declared_charset, decode_declared
 from quality.inputs.jsonl import json_type
@@ -212,10 +220,21 @@ def load_article(
             "an article must be text, bytes, a mapping or an Article, "
             f"got {type(source).__name__}{hint}"
         )
-    given = {key: value for key, value in fields.items() if value is not None}
+    given = {key: _given(key, value) for key, value in fields.items()}
+    given = {key: value for key, value in given.items() if value is not None}
     if "id" in given:
         given["id"] = article_id(given["id"])
     return article.with_fields(**given) if given else article
+
+
+def _given(name: str, value: Any) -> Any:
+    """A field's value, or None when it says nothing: a missing-value marker (NaN, NaT) or
+    a blank metadata string (a scraper's empty "byline"), which would otherwise count as a
+    byline or title that is there."""
+    value = plain_value(value)
+    if name in METADATA_FIELDS and isinstance(value, str) and not value.strip():
+        return None
+    return value
 
 
 #: The keywords ``load_article`` takes for an article's fields.
@@ -320,7 +339,10 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
     values: dict[str, Any] = {}
     for key, value in record.items():
         target = MAPPING_KEYS.get(key)
-        if target is None or value is None or target in values:
+        if target is None or target in values:
+            continue
+        value = _given(target, value)
+        if value is None:
             continue
         if target in (*METADATA_FIELDS, "text", "html") and not isinstance(value, str):
             if target == "published" and not isinstance(value, bool):
@@ -355,10 +377,13 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
 
 def article_id(value: Any) -> str:
     """An article's id as a string: a record's or caller's id may be a number (a row id)."""
+    value = plain_value(value)
     if isinstance(value, str):
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(f"'id' must be a string or number, got {json_type(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InputError(f"'id' must be a finite number, got {value}")
     try:
         return str(value)
     except ValueError:  # an integer of more than sys.get_int_max_str_digits() digits

@@ -89,6 +89,9 @@ class Scorer(ABC):
                             value=item,
                             in_list=True,
                         )
+                # Spaces around a phrase would be matched as text: " game changer" would
+                # start its finding on the space, "game changer " never match at a full stop.
+                value = [item.strip() for item in value]
             self.options[key] = value
         self._check_pattern_options()
 

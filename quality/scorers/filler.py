@@ -39,14 +39,18 @@ class FillerScorer(Scorer):
         weighted_hits = sum(m.rule.penalty for m in matches)
         words = max(doc.word_count, 1)
         density = 100.0 * weighted_hits / max(words, 100)
-        density_rule = self.language_rules(doc).get(DENSITY_RULE)
+        rules = self.language_rules(doc)
+        # The density is what the phrases cost, so it counts them even when its own finding
+        # is switched off; the phrases' findings then say what the points were lost for.
+        density_settings = rules.settings(DENSITY_RULE)
+        density_rule = rules.get(DENSITY_RULE)
         sub_score = 1.0
-        if density_rule is not None:
-            allowance = float(density_rule.option("allowance", 0.3))
-            scale = float(density_rule.option("scale", 1.2))
-            threshold = float(density_rule.option("threshold", 1.0))
+        if density_settings is not None:
+            allowance = float(density_settings.option("allowance", 0.3))
+            scale = float(density_settings.option("scale", 1.2))
+            threshold = float(density_settings.option("threshold", 1.0))
             sub_score = math.exp(-max(0.0, density - allowance) / scale)
-            if density > threshold and matches:
+            if density_rule is not None and density > threshold and matches:
                 findings.append(
                     self.finding(
                         doc,

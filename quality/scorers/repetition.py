@@ -71,6 +71,7 @@ class _Settings:
     opening_chars: int
     function_forms: frozenset[str]
     density: Rule | None
+    report_density: bool
     density_threshold: float
     allowance: float
     full: float
@@ -80,7 +81,9 @@ class _Settings:
     def read(cls, rules: LanguageRules) -> _Settings:
         variety = rules.get(VARIETY_RULE)
         phrase = rules.get(PHRASE_RULE)
-        density = rules.get(DENSITY_RULE)
+        # The density is what repeated phrases cost, so its options count even when its
+        # own finding is switched off.
+        density = rules.settings(DENSITY_RULE)
         return cls(
             variety=variety,
             window=max(2, int(option(variety, "window", 50))),
@@ -98,6 +101,7 @@ class _Settings:
                 word_list(phrase.option("function_words", [])) if phrase else ()
             ),
             density=density,
+            report_density=rules.get(DENSITY_RULE) is not None,
             density_threshold=option(density, "threshold", 15.0),
             allowance=option(density, "allowance", 5.0),
             full=option(density, "full", 30.0),
@@ -209,7 +213,8 @@ class RepetitionScorer(Scorer):
         if settings.density is None:
             return 0.0
         percent = 100.0 * share
-        if percent >= settings.density_threshold:
+        reported = settings.report_density and percent >= settings.density_threshold
+        if reported:
             result.findings.append(
                 self.finding(
                     doc,
@@ -221,7 +226,7 @@ class RepetitionScorer(Scorer):
                 )
             )
         lost = loss(percent, settings.allowance, settings.full, settings.density_weight)
-        if lost and percent < settings.density_threshold:
+        if lost and not reported:
             result.notes.append(
                 loss_note(
                     settings.density,
