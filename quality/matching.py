@@ -19,6 +19,7 @@ automaton itself.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -421,7 +422,8 @@ def _joins_a_phrase(char: str) -> bool:
     of a script that separates its words with spaces. In Chinese, Japanese or Thai a word is
     written straight after the one before it, so a phrase there needs no boundary."""
     if not (char.isalnum() or char == "_"):
-        return False
+        # A combining accent belongs to the letter before it: "hope\u0301" is "hopé".
+        return char >= "\u0300" and unicodedata.category(char).startswith("M")
     if char < "\u0e00":
         return True
     code = ord(char)

@@ -307,3 +307,20 @@ def test_a_phrase_ending_in_a_full_stop_is_not_found_inside_a_longer_abbreviatio
 
     automaton = phrase_automaton([("u.s.", "u.s."), ("anti-", "anti-")])
     assert [value for value, _start, _end in phrase_matches(automaton, text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("a glimmer of hope for them", True),
+        # A combining accent is part of the letter before it: "hopé" is another word.
+        ("a glimmer of hope\u0301 for them", False),
+        ("a\u0301 glimmer of hope for them", False),
+        ("café\u0301, a glimmer of hope", True),
+    ],
+)
+def test_a_phrase_does_not_end_or_begin_inside_an_accented_letter(text: str, found: bool) -> None:
+    import quality
+
+    report = quality.Pipeline(["filler"]).score(text, language="en")
+    assert any(f.excerpt == "a glimmer of hope" for f in report.findings) is found
