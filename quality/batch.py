@@ -173,6 +173,8 @@ class FailedInput:
     message: str
     #: the 1-based line of the input where it starts, when known (a feed entry's)
     line: int | None = None
+    #: the id the input gives itself, when it has one (a feed item's)
+    id: str | None = None
 
 
 # --------------------------------------------------------------------------- one article
@@ -248,7 +250,7 @@ def _identity(item: Any) -> tuple[str | None, int | None, str | None]:
     if isinstance(item, ArticleFile):
         return item.name, None, item.name
     if isinstance(item, FailedInput):
-        return None, item.line, item.source
+        return item.id, item.line, item.source
     if isinstance(item, Mapping):
         return _record_id(item), None, None
     if isinstance(item, Article):

@@ -96,6 +96,31 @@ def test_a_bad_item_is_an_error_in_its_place_and_the_rest_are_read() -> None:
 
 
 @pytest.mark.parametrize(
+    ("item", "kind", "message"),
+    [
+        (
+            {"id": "n", "content_text": 123},
+            "WrongType",
+            "'content_text' must be a string, got number",
+        ),
+        ({"id": 7, "content_html": ["<p>x</p>"]}, "WrongType", "'content_html' must be a string"),
+        ({"id": "t", "content_text": "Hi.", "title": 7}, "InvalidArticle", "'title' must be"),
+        ({"id": "d", "content_text": "Hi.", "date_published": 2024}, "InvalidArticle", "'date_"),
+    ],
+)
+def test_an_item_field_of_the_wrong_type_fails_the_item_as_a_record_would(
+    item: dict[str, object], kind: str, message: str
+) -> None:
+    # Before, a text that was no string left the item with no text, and a title that was
+    # none left it untitled, without a word.
+    first, bad, last = records(feed({"content_text": "One."}, item, {"content_text": "Three."}))
+    assert isinstance(first, FeedEntry) and isinstance(last, FeedEntry)
+    assert isinstance(bad, FailedInput) and bad.kind == kind
+    assert bad.message.startswith(f"feed.json: item 2: {message}")
+    assert bad.id == str(item["id"])
+
+
+@pytest.mark.parametrize(
     ("data", "message"),
     [
         (b'{"version": "https://jsonfeed.org/version/1.1", "items": [', "not a valid JSON Feed: "),

@@ -100,7 +100,32 @@ def parsed_json_feed_entries(feed: Any, source: str) -> Iterator[FeedEntry | Fai
             message = f"{source}: item {position}: expected an object, got a JSON {json_type(item)}"
             yield FailedInput(source, "InvalidRecord", message)
             continue
+        name = _wrongly_typed_field(item)
+        if name is not None:
+            # Failed as a JSON Lines record with that field would be, not read without it:
+            # a number for a text would leave the item empty, one for a title untitled.
+            message = (
+                f"{source}: item {position}: '{name}' must be a string, got {json_type(item[name])}"
+            )
+            error = "WrongType" if name in _CONTENT_FIELDS else "InvalidArticle"
+            yield FailedInput(source, error, message, id=_identifier(item.get("id")))
+            continue
         yield FeedEntry(source, None, _record(item, position, source, home, publisher, language))
+
+
+#: An item's fields that hold its article, and those that describe it: each a string.
+_CONTENT_FIELDS = ("content_html", "content_text", "summary")
+_METADATA_FIELDS = ("title", "url", "external_url", "date_published", "language")
+
+
+def _wrongly_typed_field(item: Mapping[str, Any]) -> str | None:
+    """The first field of ``item`` that should be a string and is something else (null and
+    a missing field are neither)."""
+    for name in (*_CONTENT_FIELDS, *_METADATA_FIELDS):
+        value = item.get(name)
+        if value is not None and not isinstance(value, str):
+            return name
+    return None
 
 
 def _record(
