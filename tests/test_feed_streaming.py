@@ -418,13 +418,14 @@ def test_a_feed_that_breaks_midway_gives_every_entry_once(damage: tuple[bytes, b
     assert [first, *entries] == expected
 
 
-def test_a_feed_cut_short_gives_its_entries_and_the_partial_one() -> None:
+def test_a_feed_cut_short_gives_its_entries_and_an_error_for_the_partial_one() -> None:
     data = rss(200)
     data = data[: data.index(b"<item>", len(data) // 2) + 40]
     expected = whole(data)
-    got = list(feed_entries(data, "f.rss"))
-    assert [entry.record["id"] for entry in got] == [e.record["id"] for e in expected]
-    assert len(got) == len(expected) >= 100
+    *got, cut = list(feed_entries(data, "f.rss"))
+    assert [entry.record["id"] for entry in got] == [e.record["id"] for e in expected[:-1]]
+    assert len(got) == len(expected) - 1 >= 100
+    assert isinstance(cut, FailedInput) and "cut short" in cut.message
 
 
 def test_entries_that_do_not_line_up_end_in_an_error_line(
@@ -472,15 +473,15 @@ def test_a_pipe_is_read_again_from_its_copy(monkeypatch: pytest.MonkeyPatch) -> 
     "data",
     [
         b"",
-        b"<rss><channel><title>x</title><item><title>unclosed",
         b'<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
         b"<url><loc>https://example.org/a</loc></url></urlset>\n",
         b'<rss version="2.0"><channel><title>Quiet</title></channel></rss>',
         b"<html><body><p>Not a feed</p></body></html>",
     ],
-    ids=["empty", "unclosed", "sitemap", "no-entries", "page"],
+    ids=["empty", "sitemap", "no-entries", "page"],
 )
 def test_what_has_no_entries_reads_as_before(data: bytes) -> None:
+    # (A feed whose only entry is cut short: test_a_feed_cut_short_inside_its_only_entry.)
     try:
         expected: Any = whole(data)
     except InputError as exc:
@@ -511,3 +512,38 @@ def test_references_are_mended_whatever_the_chunks(size: int) -> None:
     assert b"".join(feeds._without_bad_references_in(_chunks(data, size))) == (
         feeds._without_bad_references(data)
     )
+
+
+# --------------------------------------------------------------------------- cut short
+
+
+@pytest.mark.parametrize("count", [1, 5, 400])
+def test_a_feed_cut_short_inside_an_entry_gives_an_error_for_that_entry(count: int) -> None:
+    # Before, what a lenient reading made of the last entry's first lines was scored as the
+    # whole entry (or failed as an entry with no text), and nothing said the file was cut.
+    data = rss(count)
+    last_start = data.rindex(b"<item>")
+    cut = data[: data.index(b"<content:encoded>", last_start) + 40]
+    got = list(feed_entries(cut, "f.rss"))
+    assert [e.record["id"] for e in got[:-1] if isinstance(e, FeedEntry)] == [
+        f"https://bugle.example/{n}" for n in range(count - 1)
+    ]
+    error = got[-1]
+    assert isinstance(error, FailedInput) and error.kind == "InvalidFeed"
+    line = data[:last_start].count(b"\n") + 1
+    assert error.line == line
+    assert f"ends inside the entry that starts on line {line}" in error.message
+    assert "cut short" in error.message
+
+
+def test_a_feed_cut_short_between_entries_loses_no_entry() -> None:
+    data = rss(5)
+    cut = data[: data.rindex(b"</item>") + len(b"</item>\n")]
+    got = list(feed_entries(cut, "f.rss"))
+    assert len(got) == 5 and all(isinstance(e, FeedEntry) for e in got)
+
+
+def test_a_feed_cut_short_inside_its_only_entry() -> None:
+    (got,) = feed_entries(b"<rss><channel><title>x</title><item><title>unclosed", "f.rss")
+    assert isinstance(got, FailedInput) and got.kind == "InvalidFeed" and got.line == 1
+    assert "ends inside the entry that starts on line 1" in got.message

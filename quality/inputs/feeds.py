@@ -224,6 +224,8 @@ def feed_entries(data: bytes | IO[bytes], source: str) -> Iterator[FeedEntry | F
         elif handover.held:
             assert failure is not None
             yield from _held_then_whole_document(whole, source, handover, failure)
+        elif failure is not None:
+            yield from _without_cut_entry(_whole_document_entries(whole, source), failure, source)
         else:
             yield from _whole_document_entries(whole, source)
     finally:
@@ -328,12 +330,14 @@ class _Handover:
 
 class _CannotStream(Exception):
     """Why a feed cannot be read further a chunk at a time, and the line of the file where
-    that showed, when known."""
+    that showed, when known; ``cut_entry_line`` is the line of the entry the feed's bytes end
+    inside, when they do (a file cut short)."""
 
-    def __init__(self, reason: str, line: int | None = None):
+    def __init__(self, reason: str, line: int | None = None, cut_entry_line: int | None = None):
         super().__init__(reason)
         self.reason = reason
         self.line = line
+        self.cut_entry_line = cut_entry_line
 
 
 def _feed_item(
@@ -480,7 +484,32 @@ def _entries_after(
         )
         yield FailedInput(source, "InvalidFeed", message, failure.line)
         return
-    yield from _entries_of(parsed, lines, source, last.position)
+    yield from _without_cut_entry(
+        _entries_of(parsed, lines, source, last.position), failure, source
+    )
+
+
+def _without_cut_entry(
+    items: Iterator[FeedEntry | FailedInput], failure: _CannotStream, source: str
+) -> Iterator[FeedEntry | FailedInput]:
+    """``items``, ending with an error for the entry that the feed's bytes end inside (see
+    ``_CannotStream``) in place of what a lenient reading makes of it: part of an entry,
+    which would be scored as if it were all of it."""
+    from quality.batch import FailedInput
+
+    cut = failure.cut_entry_line
+    if cut is None:
+        yield from items
+        return
+    for item in items:
+        if isinstance(item, FeedEntry) and item.line is not None and item.line >= cut:
+            break
+        yield item
+    message = (
+        f"{source}: the feed ends inside the entry that starts on line {cut} "
+        f"({failure.reason}): the file is cut short, so that entry is not scored"
+    )
+    yield FailedInput(source, "InvalidFeed", message, cut)
 
 
 def _held_then_whole_document(
@@ -500,7 +529,7 @@ def _held_then_whole_document(
         stopped = _stopped(source, handover.last, failure)
         yield FailedInput(source, "InvalidFeed", f"{stopped}; read whole: {exc}", failure.line)
         return
-    yield from _entries_of(parsed, lines, source, 0)
+    yield from _without_cut_entry(_entries_of(parsed, lines, source, 0), failure, source)
 
 
 def _stopped(source: str, last: _Landmark, failure: _CannotStream) -> str:
@@ -644,29 +673,35 @@ def _streamed_entries(chunks: Iterator[bytes]) -> Iterator[_StreamedEntry]:
             at = None if line is None else line + line_shift
             yield _StreamedEntry(entry, at, handler.feeddata, titled)
 
-    def failure(exc: Exception) -> _CannotStream:
+    def failure(exc: Exception, at_the_end: bool) -> _CannotStream:
         if isinstance(exc, xml.sax.SAXParseException):
             line = exc.getLineNumber()
             at = line + line_shift if isinstance(line, int) and line > 0 else None
-            return _CannotStream(f"not well-formed XML: {exc.getMessage()}", at)
+            cut = None
+            if at_the_end and handler.inentry and handler.entry_lines:
+                # The bytes ran out inside an entry: a lenient reading would give what
+                # there is of it as if it were whole.
+                start = handler.entry_lines[-1][0]
+                cut = None if start is None else start + line_shift
+            return _CannotStream(f"not well-formed XML: {exc.getMessage()}", at, cut)
         if isinstance(exc, UnicodeError):
             return _CannotStream(f"not {encoding}: {exc}")
         return _CannotStream(f"{type(exc).__name__}: {exc}")
 
-    def steps() -> Iterator[Callable[[], None]]:
+    def steps() -> Iterator[tuple[Callable[[], None], bool]]:
         # An error reading the input is raised when the next step is asked for, outside the
         # handling of parse errors below.
-        yield functools.partial(saxparser.feed, prologue)
+        yield functools.partial(saxparser.feed, prologue), False
         for piece in pieces:
-            yield functools.partial(parse, piece)
-        yield functools.partial(parse, None)
+            yield functools.partial(parse, piece), False
+        yield functools.partial(parse, None), True
 
-    for step in steps():
+    for step, at_the_end in steps():
         stop: _CannotStream | None = None
         try:
             step()
         except Exception as exc:  # whatever stops feedparser's strict reading
-            stop = failure(exc)
+            stop = failure(exc, at_the_end)
         yield from finished()
         if stop is not None:
             raise stop
