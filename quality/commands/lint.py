@@ -122,6 +122,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="skip files and directories matching this glob when walking directories",
     )
     files.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="when walking directories, skip what .gitignore files ignore, inside a git work "
+        "tree (default: configured, else yes); files named on the command line are linted",
+    )
+    files.add_argument(
         "--stdin-filename",
         metavar="NAME",
         help=(
@@ -218,6 +225,7 @@ def run(args: argparse.Namespace) -> int:
         exclude=args.exclude,
         excluded_by_config=linter.excluded_by_config,
         stdin_filename=args.stdin_filename,
+        respect_gitignore=linter.respect_gitignore(args.respect_gitignore),
     )
     lint_run = linter.run(targets)
     if not lint_run.files and sys.stderr is not None:
@@ -236,14 +244,15 @@ def run(args: argparse.Namespace) -> int:
             # None when standard output is closed (`quality lint drafts/ >&-`): there is
             # nowhere to write, and the verdict still stands.
             if out is not None:
+                # Failed files are on standard error already; a report going to a file or
+                # an editor names them in their place too, where a terminal would show them
+                # twice.
+                name_failed_files = not out.isatty()
                 if args.statistics:
-                    _write_statistics(lint_run, args.format, out)
+                    _write_statistics(lint_run, args.format, out, name_failed_files)
                 else:
-                    # Failed files are on standard error already; a report going to a file
-                    # or an editor names them in their place too, where a terminal would
-                    # show them twice.
                     render = RenderOptions(
-                        color=use_color(args.no_color), name_failed_files=not out.isatty()
+                        color=use_color(args.no_color), name_failed_files=name_failed_files
                     )
                     writer(args.format)(lint_run, out, render)
                 out.flush()
@@ -368,10 +377,20 @@ def _report_errors(lint_run: LintRun) -> None:
         print(f"quality lint: error: {message} ({files})", file=sys.stderr)
 
 
-def _write_statistics(lint_run: LintRun, fmt: str, out: TextIO) -> None:
+def _write_statistics(
+    lint_run: LintRun, fmt: str, out: TextIO, name_failed_files: bool = True
+) -> None:
+    """Findings per rule, and the files that could not be linted, which a script reading
+    only standard output must see to know why the run exits 2: in json and jsonl an object
+    each after the rules, as in the jsonl report (``{"path", "error"}``); in a table a line
+    each, as the concise report names them."""
     import json
 
     rows = lint_run.statistics()
+    if fmt in ("json", "jsonl"):
+        from quality.formats.json import file_dict
+
+        rows += [file_dict(result) for result in lint_run.errors]
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
@@ -382,3 +401,9 @@ def _write_statistics(lint_run: LintRun, fmt: str, out: TextIO) -> None:
     for row in rows:
         severity = f"[{row['severity']}]"
         out.write(f"{row['count']:>6}  {row['code']:<7} {severity:<10} {row['name']}\n")
+    if name_failed_files and lint_run.errors:
+        from quality.formats.concise import error_line
+        from quality.formats.style import Style
+
+        for result in lint_run.errors:
+            out.write(error_line(result, Style(False)) + "\n")

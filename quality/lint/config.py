@@ -48,6 +48,8 @@ class LintConfig(NamedTuple):
     weights_file: Path | None = None
     #: a newsroom's own rule files or folders, read beside the shipped rules
     rules: tuple[Path, ...] = ()
+    #: whether folder walks pass over what git ignores; None: as by default (yes)
+    respect_gitignore: bool | None = None
     #: the table the settings were read from ("tool.quality" in pyproject.toml), for messages
     table: str | None = None
 
@@ -208,6 +210,11 @@ class _Reader:
             raise self.fail(name, f"a number {limits}", value)
         return number
 
+    def boolean(self, name: str, value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(name, "true or false", value)
+        return value
+
     def severity(self, name: str, value: Any) -> str:
         if not isinstance(value, str) or value.lower() not in SEVERITIES:
             raise self.fail(name, "one of " + ", ".join(f'"{s}"' for s in SEVERITIES), value)
@@ -281,6 +288,7 @@ _KEYS: dict[str, tuple[str, Callable[[_Reader, Any], Any]]] = {
     "allow": ("allow", lambda r, v: r.strings("allow", v)),
     "weights-file": ("weights_file", lambda r, v: r.path("weights-file", v)),
     "rules": ("rules", lambda r, v: r.rule_places("rules", v)),
+    "respect-gitignore": ("respect_gitignore", lambda r, v: r.boolean("respect-gitignore", v)),
 }
 
 

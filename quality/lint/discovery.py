@@ -1,7 +1,7 @@
 """Which files a lint run reads: named files as given, directories walked for article files.
 
-As in ruff, a file named on the command line is always linted; ``--exclude`` and the
-default exclusions only prune what a directory walk finds.
+As in ruff, a file named on the command line is always linted; ``--exclude``, the default
+exclusions and the files git ignores only prune what a directory walk finds.
 """
 
 from __future__ import annotations
@@ -13,17 +13,22 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quality.inputs import ARTICLE_EXTENSIONS
+from quality.lint.gitignore import GitIgnore
 from quality.lint.globs import glob_matches
 
 DEFAULT_EXTENSIONS = ARTICLE_EXTENSIONS
 
-#: Directories never worth walking into: version control, environments, caches, builds.
+#: Directories never worth walking into: version control, environments, caches, editor
+#: settings. Build output is left to .gitignore, which knows where a project puts it, rather
+#: than guessed from a name; other hidden folders (.github) are walked, as in ruff.
 DEFAULT_EXCLUDE = (
     ".git",
     ".hg",
     ".svn",
+    ".bzr",
     ".venv",
     "venv",
+    ".direnv",
     ".tox",
     ".nox",
     "node_modules",
@@ -33,7 +38,46 @@ DEFAULT_EXCLUDE = (
     ".ruff_cache",
     "site-packages",
     ".ipynb_checkpoints",
+    ".vscode",
+    ".idea",
 )
+
+#: Other tools' files that share the ``.json`` extension with article records, passed over
+#: by a walk without being read: several may be written with comments (not JSON at all) or
+#: run past the size limit (a lock file). Any other JSON file a walk finds that holds no
+#: article is passed over once read (see quality.lint.runner).
+TOOL_JSON_FILES = frozenset(
+    {
+        "package.json",
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "composer.json",
+        "bower.json",
+        "tsconfig.json",
+        "jsconfig.json",
+        "deno.json",
+        "lerna.json",
+        "nx.json",
+        "angular.json",
+        "turbo.json",
+        "vercel.json",
+        "firebase.json",
+        "renovate.json",
+        "biome.json",
+        "tslint.json",
+        "cspell.json",
+        "devcontainer.json",
+        ".devcontainer.json",
+        "babel.config.json",
+        ".babelrc.json",
+        ".eslintrc.json",
+        ".prettierrc.json",
+        ".stylelintrc.json",
+        ".markdownlint.json",
+    }
+)
+#: tsconfig.base.json, jsconfig.app.json and the like
+_TOOL_JSON_GLOBS = ("tsconfig.*.json", "jsconfig.*.json")
 
 STDIN = "-"
 
@@ -43,6 +87,9 @@ class Target(NamedTuple):
 
     display: str
     path: Path | None
+    #: found in a folder walk rather than named: a JSON file that holds no article is then
+    #: another tool's file, passed over, where a named one is an error
+    walked: bool = False
 
 
 class MissingPath(NamedTuple):
@@ -82,12 +129,14 @@ def discover(
     exclude: Iterable[str] = (),
     excluded_by_config: Callable[[Path], bool] | None = None,
     stdin_filename: str | None = None,
+    respect_gitignore: bool = True,
 ) -> Iterator[Target | MissingPath]:
     """Targets in command-line order; each directory's files sorted, each file once.
 
     ``exclude`` globs are read against the directory being walked; ``excluded_by_config``
     says whether the configuration governing a path's folder prunes it (its ``exclude``
-    globs are read against that configuration's own directory).
+    globs are read against that configuration's own directory). With ``respect_gitignore``
+    a walk also passes over what git ignores (see quality.lint.gitignore).
 
     A path that cannot be looked at is a MissingPath, never an exception: the other paths
     are still linted and the run exits 2.
@@ -121,12 +170,13 @@ def discover(
                 yield MissingPath(raw, _stat_problem(exc, path))
             continue
         if stat.S_ISDIR(mode):
-            for found in _walk(path, include, excluded, excluded_by_config):
+            ignored = GitIgnore.for_root(Path(os.path.abspath(path))) if respect_gitignore else None
+            for found in _walk(path, include, excluded, excluded_by_config, ignored):
                 if isinstance(found, MissingPath):
                     if first_time(Path(found.display)):
                         yield found
                 elif first_time(found):
-                    yield Target(str(found), found)
+                    yield Target(str(found), found, walked=True)
         elif first_time(path):
             # A file named explicitly is read whatever its type, so a FIFO or a process
             # substitution (`quality lint <(git show HEAD:story.md)`) works as with cat.
@@ -145,20 +195,29 @@ def _walk(
     include: tuple[str, ...],
     excluded: tuple[str, ...],
     excluded_by_config: Callable[[Path], bool] | None,
+    ignored: GitIgnore | None,
 ) -> Iterator[Path | MissingPath]:
     # os.walk with scandir is several times faster than Path.rglob on large trees. Without
     # onerror it would skip a folder it cannot list without a word.
     unlisted: list[OSError] = []
+    #: each folder still to be walked -> the git ignore patterns in force in it
+    ignored_in = {os.fspath(root): ignored}
     for directory, dirnames, filenames in os.walk(root, onerror=unlisted.append):
         yield from _unlisted(unlisted)
         base = Path(directory)
         relative_dir = os.path.relpath(directory, root)
         relative_dir = "" if relative_dir == "." else relative_dir.replace(os.sep, "/") + "/"
-        pruned = _Pruner(base, relative_dir, excluded, excluded_by_config)
-        dirnames[:] = sorted(d for d in dirnames if not pruned(d))
+        git = ignored_in.pop(directory, None)
+        pruned = _Pruner(
+            base, relative_dir, excluded, excluded_by_config, git, Path(os.path.abspath(base))
+        )
+        dirnames[:] = sorted(d for d in dirnames if not pruned(d, is_dir=True))
+        if git is not None:
+            for name in dirnames:
+                ignored_in[os.path.join(directory, name)] = git.entering(pruned.absolute / name)
         for name in sorted(filenames):
             relative = relative_dir + name
-            if pruned(name):
+            if pruned(name, is_dir=False) or _is_tool_json(name):
                 continue
             if name.lower().endswith(DEFAULT_EXTENSIONS) or _matches(relative, name, include):
                 found = base / name
@@ -175,19 +234,31 @@ def _walk(
     yield from _unlisted(unlisted)
 
 
+def _is_tool_json(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TOOL_JSON_FILES or any(
+        glob_matches(pattern, lowered, lowered) for pattern in _TOOL_JSON_GLOBS
+    )
+
+
 class _Pruner(NamedTuple):
-    """Whether an entry of one walked folder is excluded, by the command line's globs or
-    by the configuration that governs the folder."""
+    """Whether an entry of one walked folder is excluded, by the command line's globs, by
+    the configuration that governs the folder, or by git."""
 
     base: Path
     relative_dir: str
     excluded: tuple[str, ...]
     excluded_by_config: Callable[[Path], bool] | None
+    git: GitIgnore | None
+    #: ``base`` as an absolute path, which git's patterns are matched against
+    absolute: Path
 
-    def __call__(self, name: str) -> bool:
+    def __call__(self, name: str, *, is_dir: bool) -> bool:
         if _matches(self.relative_dir + name, name, self.excluded):
             return True
-        return self.excluded_by_config is not None and self.excluded_by_config(self.base / name)
+        if self.excluded_by_config is not None and self.excluded_by_config(self.base / name):
+            return True
+        return self.git is not None and self.git.ignores(self.absolute / name, is_dir=is_dir)
 
 
 def _unlisted(errors: list[OSError]) -> Iterator[MissingPath]:

@@ -3,8 +3,10 @@ findings in the file, apply suppressions, and decide whether it passes."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -317,8 +319,10 @@ class Linter:
         for target in targets:
             if isinstance(target, MissingPath):
                 yield FileResult(target.display, error=target.reason)
-            else:
-                yield self.lint(target, read_stdin)
+                continue
+            result = self.lint(target, read_stdin)
+            if result is not None:
+                yield result
 
     def unknown_selectors(
         self, *groups: Iterable[str], rules: dict[str, Rule] | None = None
@@ -355,6 +359,19 @@ class Linter:
                 )
 
     # Settings and pipelines.
+
+    def respect_gitignore(self, given: bool | None = None) -> bool:
+        """Whether folder walks pass over what git ignores: ``given`` on the command line,
+        else as ``--config`` or the configuration governing the working folder says, else
+        yes. One setting for the whole run, as in ruff: which files exist to be linted is
+        decided before any file's own configuration is read."""
+        if given is not None:
+            return given
+        try:
+            config = self.fixed_config or self.finder.for_file(self.cwd / "-")
+        except ConfigError:
+            return True  # reported with the files that configuration governs
+        return config.respect_gitignore is not False
 
     def excluded_by_config(self, path: Path) -> bool:
         """Whether the configuration governing ``path``'s folder excludes it from walks."""
@@ -439,8 +456,9 @@ class Linter:
 
     # One file.
 
-    def lint(self, target: Target, read_stdin: Any = None) -> FileResult:
-        """One file's result; a failure is that file's error and never stops the run."""
+    def lint(self, target: Target, read_stdin: Any = None) -> FileResult | None:
+        """One file's result; a failure is that file's error and never stops the run. None
+        for a JSON file found in a folder walk that holds no article (``package.json``)."""
         try:
             return self._lint(target, read_stdin)
         except Exception as exc:  # a bug met on one file: report it and lint the others
@@ -452,7 +470,7 @@ class Linter:
                 ),
             )
 
-    def _lint(self, target: Target, read_stdin: Any) -> FileResult:
+    def _lint(self, target: Target, read_stdin: Any) -> FileResult | None:
         display = target.display
         config_path = (
             target.path
@@ -473,7 +491,9 @@ class Linter:
         )
         try:
             text = self._read(target, settings.max_file_size, read_stdin)
-            self._lint_text(result, text, display, settings, scoring)
+            self._lint_text(result, text, display, settings, scoring, target.walked)
+        except _NotAnArticle:
+            return None
         except InputError as exc:
             result.error = str(exc)
         except QualityError as exc:
@@ -514,7 +534,13 @@ class Linter:
             raise InputError(f"{exc}; save the file as UTF-8") from None
 
     def _lint_text(
-        self, result: FileResult, text: str, display: str, settings: _Settings, scoring: _Scoring
+        self,
+        result: FileResult,
+        text: str,
+        display: str,
+        settings: _Settings,
+        scoring: _Scoring,
+        walked: bool = False,
     ) -> None:
         from quality.inputs import load_article
 
@@ -522,7 +548,7 @@ class Linter:
         page: str | None = None  # set when findings must be placed back into HTML
         field: FieldPositions | None = None  # set when findings must be placed in a JSON file
         if fmt == "json":
-            article, source, style, page = _json_article(text)
+            article, source, style, page = _json_article(text, walked=walked)
             field = string_field(text, "html" if page is not None else "text")
         elif fmt == "html":
             source, style, page = text, suppression.HTML_STYLE, text
@@ -535,7 +561,9 @@ class Linter:
             article = None
         found = suppression.scan(source, style)
         if article is None:
-            scored_text = source if fmt != "text" else suppression.blank(source, found.spans)
+            # Directive comments are no prose, in whichever syntax: a page's are skipped by
+            # the extractor.
+            scored_text = source if fmt == "html" else suppression.blank(source, found.spans)
             article = load_article(scored_text, format=fmt, max_chars=None)
         elif style == suppression.TEXT_STYLE and found.spans:
             article = _replace_text(article, suppression.blank(source, found.spans))
@@ -548,6 +576,8 @@ class Linter:
             findings = []
         elif page is None:
             findings = report.findings
+            if fmt in ("markdown", "mdx"):
+                findings = [_as_read(f) for f in findings]
         else:
             findings = relocate(report.findings, article.text, page, lines)
         kept, result.suppressed = suppression.apply(findings, found.directives)
@@ -684,15 +714,30 @@ def file_format(name: str, text: str) -> str:
     return "text"
 
 
-def _json_article(text: str) -> tuple[Any, str, str, str | None]:
-    """(article, the field positions refer to, its comment style, the page if HTML)."""
+class _NotAnArticle(Exception):
+    """A JSON file found in a folder walk that holds no article: another tool's file."""
+
+
+def _json_article(text: str, *, walked: bool = False) -> tuple[Any, str, str, str | None]:
+    """(article, the field positions refer to, its comment style, the page if HTML).
+
+    With ``walked`` (the file was found in a folder, not named), valid JSON that is not an
+    article object raises _NotAnArticle: a folder of articles is also a project with its
+    ``package.json``, data files and editor settings, which are not mistakes to report.
+    A JSON Feed is still reported, with how to score its items.
+    """
     from quality.inputs import load_article
+    from quality.inputs.jsonfeed import is_json_feed
     from quality.inputs.jsonl import JSONProblem, json_type, read_json
 
     try:
         data = read_json(text)
     except JSONProblem as exc:
         raise InputError(f"invalid JSON: {exc}") from None
+    if walked and not (
+        isinstance(data, dict) and ("text" in data or "html" in data or is_json_feed(data))
+    ):
+        raise _NotAnArticle
     if not isinstance(data, dict):
         raise InputError(
             f"a .json file must hold one article object, got a JSON {json_type(data)}; "
@@ -709,7 +754,24 @@ def _json_article(text: str) -> tuple[Any, str, str, str | None]:
     return article, page, suppression.HTML_STYLE, page
 
 
-def _replace_text(article: Any, text: str) -> Any:
-    import dataclasses
+#: Runs of blanks where Markdown markup was: two or more, or any beside a line break.
+_BLANKED_MARKUP = re.compile(r"[ \t]+\n[ \t]*|\n[ \t]+|[ \t]{2,}")
 
+
+def _as_read(finding: Finding) -> Finding:
+    """A Markdown finding with its excerpt as a reader reads it. The scorers see the markup
+    blanked with spaces, so that positions hold (``a **glimmer** of hope`` is scored as
+    ``a   glimmer   of hope``); the message quotes the words with single spaces, and so
+    must the excerpt, or a script comparing it with the message or the text finds neither."""
+    tidied = _BLANKED_MARKUP.sub(_one_blank, finding.excerpt)
+    return finding if tidied == finding.excerpt else dataclasses.replace(finding, excerpt=tidied)
+
+
+def _one_blank(blanks: re.Match[str]) -> str:
+    # A line break stays one; the blanked markers around it (a quote's ">", a list's
+    # indent) go.
+    return "\n" if "\n" in blanks.group() else " "
+
+
+def _replace_text(article: Any, text: str) -> Any:
     return dataclasses.replace(article, text=text)

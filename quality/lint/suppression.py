@@ -6,7 +6,10 @@ Each directive stands on its own line::
     <!-- quality: disable RES -->  ...  <!-- quality: enable RES -->     a block of lines
     <!-- quality: file-ignore DAT101 -- wire copy, dated by the desk -->  the whole file
 
-In plain-text files the same directives may be written ``# quality: ignore FIL101``. A code
+In Markdown they may also be written as MDX comments, ``{/* quality: ignore FIL101 */}``
+(MDX 2 refuses ``<!--``), and in plain-text files as ``# quality: ignore FIL101`` lines.
+Several directive comments may share a line; a comment ends at its first ``-->`` (or
+``*/}``), and anything else on the line keeps them all from being obeyed. A code
 is a full rule code, a prefix (``FIL``, ``ATT1``) or ``ALL``. A finding is matched by the
 line it starts on. Case does not matter (``<!-- Quality: Ignore fil101 -->``), but a comment
 whose ``quality`` is not all lower case is a directive only when it names a rule code, or a
@@ -24,7 +27,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from quality.findings import Finding
+from quality.findings import Finding, one_line
 from quality.positions import LineIndex
 
 IGNORE = "ignore"
@@ -33,7 +36,7 @@ ENABLE = "enable"
 FILE_IGNORE = "file-ignore"
 
 #: Which comment syntaxes a file may use: HTML comments everywhere, ``#`` lines in text.
-#: In Markdown, HTML comments outside fenced code blocks: a directive in a fence is an
+#: In Markdown, HTML and MDX comments outside code blocks: a directive in a fence is an
 #: example being shown, not one to obey.
 HTML_STYLE = "html"
 TEXT_STYLE = "text"
@@ -42,25 +45,46 @@ MARKDOWN_STYLE = "markdown"
 #: "quality" in any case, ASCII letters only: a plain IGNORECASE would also take the dotless
 #: "ı" and the Kelvin sign for letters of it.
 _PREFIX = r"(?P<prefix>(?ai:quality))"
-_DIRECTIVE_COMMENT = r"(?P<all><!--[ \t]*" + _PREFIX + r"[ \t]*:(?P<body>.*?)-->)[ \t]*\r?$"
-_HTML_DIRECTIVE = re.compile(r"^[ \t]*" + _DIRECTIVE_COMMENT, re.M)
+_HEAD = r"[ \t]*" + _PREFIX + r"[ \t]*:"
+_HTML_OPEN = r"<!--"
+#: MDX 2 and later refuse ``<!--``: there a comment is a JavaScript one in an expression.
+_MDX_OPEN = r"\{[ \t]*/\*"
 #: In Markdown a directive may stand in a block quote (``> <!-- quality: ... -->``), beside
 #: the quoted words it excuses.
 _QUOTE_MARKERS = r"(?:>[ \t]*)*"
-_QUOTED_DIRECTIVE = re.compile(r"^[ \t]*" + _QUOTE_MARKERS + _DIRECTIVE_COMMENT, re.M)
-# These two take the rest of the line greedily and leave trailing blanks to _trimmed: a lazy
+#: Where a directive line begins: its first comment, at the start of the line. Only the
+#: opening is matched; the rest of the line is read by _read_line, with str.find rather than
+#: a lazy pattern, which would run past the first "-->" to a later one.
+_HTML_OPENING = re.compile(r"^[ \t]*(?P<all>" + _HTML_OPEN + _HEAD + ")", re.M)
+_MARKDOWN_OPENING = re.compile(
+    r"^[ \t]*" + _QUOTE_MARKERS + r"(?P<all>(?:" + _HTML_OPEN + "|" + _MDX_OPEN + ")" + _HEAD + ")",
+    re.M,
+)
+# This takes the rest of the line greedily and leaves trailing blanks to _trimmed: a lazy
 # body followed by "[ \t]*$" retries the blanks at every character, which is quadratic on a
 # long run of spaces.
 _HASH_DIRECTIVE = re.compile(
     r"^[ \t]*(?P<all>#[ \t]*" + _PREFIX + r"[ \t]*:(?P<body>[^\n]*))", re.M
 )
-#: The opening of a directive comment, whatever follows it: a line that starts like a
-#: directive but is not a whole one (text after the comment, a comment that goes on to the
-#: next line) is reported rather than passed over in silence.
-_OPENING = r"(?P<all><!--[ \t]*" + _PREFIX + r"[ \t]*:(?P<body>[^\n]*))"
-_HTML_OPENING = re.compile(r"^[ \t]*" + _OPENING, re.M)
-_QUOTED_OPENING = re.compile(r"^[ \t]*" + _QUOTE_MARKERS + _OPENING, re.M)
 _TRAILING_BLANKS = " \t\r"
+
+
+class _Syntax(NamedTuple):
+    """One comment syntax a directive may be written in."""
+
+    head: re.Pattern[str]
+    #: what ends the comment: its first occurrence does, as HTML and JavaScript read it
+    end: str
+    #: what must follow ``end`` for the comment to be whole (MDX's closing brace)
+    after: re.Pattern[str] | None
+    #: a character an ending may repeat: ``--->`` and ``**/}`` end a comment too, and leave
+    #: a "-" or "*" at the end of its text that is no part of the directive
+    fill: str
+
+
+_HTML = _Syntax(re.compile(_HTML_OPEN + _HEAD), "-->", None, "-")
+_MDX = _Syntax(re.compile(_MDX_OPEN + _HEAD), "*/", re.compile(r"[ \t]*\}"), "*")
+_SYNTAXES = {MARKDOWN_STYLE: (_HTML, _MDX)}
 _KIND = r"(?P<kind>(?ai:file-ignore|ignore|disable|enable))\b"
 _BODY = re.compile(r"^\s*" + _KIND + r"(?P<codes>(?:(?!--).)*)(?:--(?P<reason>.*))?$", re.S)
 _NAMES_A_RULE = re.compile(r"\b[A-Z]{3}\d{3}\b")
@@ -120,27 +144,33 @@ class Scan(NamedTuple):
 
 def scan(text: str, style: str) -> Scan:
     """The directives in ``text``; ``style`` TEXT_STYLE also accepts ``# quality:`` lines,
-    MARKDOWN_STYLE passes over those in fenced code blocks."""
+    MARKDOWN_STYLE also MDX comments, and passes over those in code blocks."""
     if "quality" not in text.lower():
         return Scan([], [], [])
     lines = LineIndex(text)
     found: list[tuple[int, int, str]] = []
-    quoted = style == MARKDOWN_STYLE
-    patterns = {
-        TEXT_STYLE: (_HTML_DIRECTIVE, _HASH_DIRECTIVE),
-        MARKDOWN_STYLE: (_QUOTED_DIRECTIVE,),
-    }.get(style, (_HTML_DIRECTIVE,))
+    problems: list[Problem] = []
     code = _code_spans(text) if style == MARKDOWN_STYLE else []
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            if (code and _inside(m.start("all"), code)) or not _directive_like(m):
-                continue
-            start, end = _trimmed(m)
-            found.append((start, end, m.group("body").rstrip(_TRAILING_BLANKS)))
+    opening = _MARKDOWN_OPENING if style == MARKDOWN_STYLE else _HTML_OPENING
+    syntaxes = _SYNTAXES.get(style, (_HTML,))
+    for m in opening.finditer(text):
+        if code and _inside(m.start("all"), code):
+            continue
+        read = _read_line(text, m.start("all"), syntaxes)
+        if read is None:
+            continue
+        comments, problem = read
+        if problem is not None:
+            problems.append(problem)
+        else:
+            found.extend((c.start, c.end, c.body) for c in comments)
+    if style == TEXT_STYLE:
+        for m in _HASH_DIRECTIVE.finditer(text):
+            if _directive_like(m.group("prefix"), m.group("body")):
+                start, end = _trimmed(m)
+                found.append((start, end, m.group("body").rstrip(_TRAILING_BLANKS)))
     found.sort()
     directives: list[Directive] = []
-    opening = _QUOTED_OPENING if quoted else _HTML_OPENING
-    problems = _partial_directives(text, opening, {start for start, _, _ in found}, code)
     for start, end, body in found:
         parsed = _parse(body)
         if isinstance(parsed, str):
@@ -153,30 +183,100 @@ def scan(text: str, style: str) -> Scan:
     # In a page, a line of tags alone (`<p>` before the paragraph it opens) holds nothing a
     # finding could be on, so an ignore passes over it to the next line with text.
     shown = _visible_text(text) if style == HTML_STYLE and directives else None
-    problems.extend(_resolve(directives, lines, directive_lines, quoted, shown))
+    problems.extend(_resolve(directives, lines, directive_lines, style == MARKDOWN_STYLE, shown))
     return Scan(directives, problems, [(start, end) for start, end, _ in found])
 
 
-def _partial_directives(
-    text: str, opening: re.Pattern[str], whole: set[int], code: list[tuple[int, int]]
-) -> list[Problem]:
-    """Lines that open a directive comment but are not one directive alone on its line."""
-    problems = []
-    for m in opening.finditer(text):
-        start, end = _trimmed(m)
-        if start in whole or (code and _inside(start, code)) or not _directive_like(m):
-            continue
-        closing = m.group("all").find("-->")
-        if closing != -1:
-            end = start + closing + len("-->")
-            detail = "text after the comment; a directive must stand alone on its line"
-        else:
-            detail = "the comment does not end on this line; write the directive on one line"
-        problems.append(Problem(start, end, detail))
-    return problems
+class _Comment(NamedTuple):
+    start: int
+    end: int
+    body: str
 
 
-def _directive_like(m: re.Match[str]) -> bool:
+def _read_line(
+    text: str, start: int, syntaxes: tuple[_Syntax, ...]
+) -> tuple[list[_Comment], Problem | None] | None:
+    """The directive comments of the line whose first comment opens at ``start``, and what
+    keeps them from being obeyed (text after them, a comment that does not end on the
+    line), if anything; None when that first comment is not meant as a directive.
+
+    Each comment ends at its first ``-->`` (``*/}`` in MDX), as HTML reads it, so a second
+    ``-->`` later on the line is text after the comment, not part of its reason.
+    """
+    line_end = text.find("\n", start)
+    if line_end == -1:
+        line_end = len(text)
+    comments: list[_Comment] = []
+    position = start
+    end_marker = ""
+    while True:
+        opened = _opening(text, position, line_end, syntaxes)
+        if opened is None:
+            # Words, or a comment that is no directive, after the directives.
+            return comments, _text_after(text, comments, position, line_end, end_marker)
+        syntax, head = opened
+        closing = text.find(syntax.end, head.end(), line_end)
+        comment_end = closing + len(syntax.end)
+        if closing != -1 and syntax.after is not None:
+            after = syntax.after.match(text, comment_end, line_end)
+            if after is not None:
+                comment_end = after.end()
+            elif not text[comment_end:line_end].strip(_TRAILING_BLANKS):
+                closing = -1  # the expression the comment is in goes on to the next line
+            # else text follows the comment inside its expression: text after the comment
+        if closing == -1:
+            rest = text[head.end() : line_end]
+            if not comments and not _directive_like(head.group("prefix"), rest):
+                return None
+            return comments, Problem(
+                comments[0].start if comments else head.start(),
+                start + len(text[start:line_end].rstrip(_TRAILING_BLANKS)),
+                "the comment does not end on this line; write the directive on one line",
+            )
+        body = text[head.end() : closing].rstrip(syntax.fill)
+        if not _directive_like(head.group("prefix"), body):
+            if not comments:
+                return None
+            return comments, _text_after(text, comments, head.start(), line_end, end_marker)
+        comments.append(_Comment(head.start(), comment_end, body))
+        end_marker = syntax.end
+        position = comment_end
+        while position < line_end and text[position] in _TRAILING_BLANKS:
+            position += 1
+        if position == line_end:
+            return comments, None
+
+
+def _opening(
+    text: str, position: int, line_end: int, syntaxes: tuple[_Syntax, ...]
+) -> tuple[_Syntax, re.Match[str]] | None:
+    """The directive comment that opens at ``position``, in whichever syntax, if any."""
+    for syntax in syntaxes:
+        head = syntax.head.match(text, position, line_end)
+        if head is not None:
+            return syntax, head
+    return None
+
+
+def _text_after(
+    text: str, comments: list[_Comment], position: int, line_end: int, end_marker: str
+) -> Problem:
+    """The problem of directive comments followed by other text on their line."""
+    rest = text[position:line_end].strip(_TRAILING_BLANKS)
+    detail = f"text after the comment ('{one_line(rest, 40)}')"
+    before = rest.partition(end_marker)[0]
+    if end_marker in rest and "<!--" not in before and "/*" not in before:
+        # `-- a reason with --> in it -->`: HTML ends the comment at the first "-->", which
+        # the editor may not have meant.
+        detail += f", which ends at its first '{end_marker}'"
+    return Problem(
+        comments[0].start,
+        comments[-1].end,
+        detail + "; a directive must stand alone on its line",
+    )
+
+
+def _directive_like(prefix: str, body: str) -> bool:
     """Whether a ``quality:`` comment is meant as a directive. Written as documented, in lower
     case, it is, and is obeyed or reported; written otherwise (``Quality:``), it is when a
     directive's name follows or a rule code is named (``Quality: ignroe FIL101`` is a misspelt
@@ -185,9 +285,8 @@ def _directive_like(m: re.Match[str]) -> bool:
     name must then read as codes, with a digit or in capitals (``fil101``, ``ATT``, ``ALL``):
     a text file's heading ``# Quality: Ignore the hype`` is a heading, not a directive that
     names the rules THE and HYPE."""
-    if m.group("prefix") == "quality":
+    if prefix == "quality":
         return True
-    body = m.group("body")
     if _NAMES_A_RULE.search(body) is not None:
         return True
     directive = _BODY.match(body)
