@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from quality.inputs.jsonl import JsonlRecord
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
     from multiprocessing.synchronize import Event
 
     from quality.pipeline import Pipeline
@@ -38,6 +40,13 @@ _UNKNOWN_SIZE = 8_192
 #: How often a pool with room for more work looks for input that has arrived while it waits
 #: for the oldest chunk's results.
 INPUT_POLL_SECONDS = 0.05
+
+#: How long a pool's worker may lie dead while its executor carries on as if nothing had
+#: happened, before the pool takes the executor for stuck (see ``_unstick``). An executor
+#: notices a death within milliseconds unless its thread is stuck.
+DEAD_WORKER_GRACE_SECONDS = 2.0
+#: How often a pool waiting for a result, or for its executor to shut down, looks for that.
+_LIVENESS_POLL_SECONDS = 0.25
 
 #: The pipeline a worker process scores with; set once, when the worker starts.
 _WORKER_PIPELINE: Pipeline | None = None
@@ -172,6 +181,8 @@ class OrderedPool:
         #: what starts the pools that replace a broken one
         self._late = LateStarts(self.context, pipeline)
         self.executor = self._start(self.context)
+        #: since when a worker has been seen dead by a running executor, if one has
+        self._dead_since: float | None = None
 
     def _start(self, context: BaseContext) -> ProcessPoolExecutor:
         # Imported here: a process that never scores in parallel (e.g. `quality lint`) should
@@ -242,7 +253,7 @@ class OrderedPool:
                     if not future.done():
                         continue
                 try:
-                    results = future.result()
+                    results = self._result(future)
                 except BrokenProcessPool:
                     suspects = [pair for _, held in pending for pair in held]
                     pending.clear()
@@ -270,7 +281,7 @@ class OrderedPool:
         self._restart()
         for index, item in suspects:
             try:
-                (result,) = self._submit([(index, item)]).result()
+                (result,) = self._result(self._submit([(index, item)]))
             except BrokenProcessPool:
                 self._restart()
                 # Scoring it again would kill this process too: report it instead.
@@ -290,12 +301,89 @@ class OrderedPool:
                 raise
             self.executor = self._start(self.context)
 
+    def _result(self, future: Future[T]) -> T:
+        """``future.result()``, or the pool's ``BrokenProcessPool`` when a worker died in a
+        way its executor cannot see for itself (see ``_unstick``)."""
+        from concurrent.futures import wait
+
+        while not future.done():
+            wait([future], timeout=_LIVENESS_POLL_SECONDS)
+            if not future.done():
+                self._unstick_if_a_worker_lies_dead()
+        return future.result()
+
+    def _unstick_if_a_worker_lies_dead(self) -> None:
+        workers = _workers(self.executor)
+        if not any(worker.exitcode is not None for worker in workers):
+            self._dead_since = None
+            return
+        now = time.monotonic()
+        if self._dead_since is None:
+            self._dead_since = now
+        elif now - self._dead_since >= DEAD_WORKER_GRACE_SECONDS:
+            self._dead_since = None
+            _unstick(self.executor, workers)
+
     def close(self, *, abort: bool = False) -> None:
         # On abort, chunks not yet started are dropped and those a worker has begun finish
-        # (a chunk or two per worker). Ending a worker instead can catch it halfway
-        # through writing a result, and the executor then waits for the rest of that
-        # message forever.
-        self.executor.shutdown(wait=True, cancel_futures=abort)
+        # (a chunk or two per worker). Ending a worker here could catch it halfway through
+        # writing a result; one ended from outside (the kernel's out-of-memory killer, a
+        # SIGTERM to the process group) can be, and then the executor's thread waits for
+        # the rest of that message, so shutting down waits for that thread with an eye on
+        # the workers rather than for ever.
+        executor = self.executor
+        manager: threading.Thread | None = getattr(executor, "_executor_manager_thread", None)
+        workers = _workers(executor)
+        result_queue = getattr(executor, "_result_queue", None)
+        executor.shutdown(wait=manager is None, cancel_futures=abort)
+        if manager is None:
+            return
+        dead_since: float | None = None
+        while manager.is_alive():
+            manager.join(_LIVENESS_POLL_SECONDS)
+            # A worker that ended as asked exits with 0; one ended from outside does not.
+            if not manager.is_alive() or all(w.exitcode in (None, 0) for w in workers):
+                continue
+            now = time.monotonic()
+            if dead_since is None:
+                dead_since = now
+            elif now - dead_since >= DEAD_WORKER_GRACE_SECONDS:
+                _unstick(executor, workers, result_queue)
+                dead_since = None
+        for worker in workers:
+            worker.join()
+        if result_queue is not None:
+            result_queue.close()
+
+
+def _workers(executor: ProcessPoolExecutor) -> list[BaseProcess]:
+    """The executor's worker processes (none once it has shut down)."""
+    processes: dict[int, BaseProcess] | None = getattr(executor, "_processes", None)
+    while True:
+        try:
+            return list((processes or {}).values())
+        except RuntimeError:  # the executor's thread changed them meanwhile
+            continue
+
+
+def _unstick(
+    executor: ProcessPoolExecutor,
+    workers: list[BaseProcess],
+    result_queue: Any = None,
+) -> None:
+    """Break an executor whose thread waits for ever on a result that a dead worker left
+    half-written in the pipe, as a worker ended from outside may. That read can end only
+    when no process can write to the pipe any more: this one's end of it is closed and the
+    live workers are ended. The read then fails, and the executor breaks as it does when a
+    worker dies between results: its chunks fail with ``BrokenProcessPool`` and are rerun.
+    """
+    queue = result_queue if result_queue is not None else getattr(executor, "_result_queue", None)
+    writer = getattr(queue, "_writer", None)
+    if writer is not None:
+        writer.close()
+    for worker in workers:
+        if worker.exitcode is None:
+            worker.kill()
 
 
 class Feeder:
