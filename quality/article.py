@@ -16,7 +16,7 @@ from quality.errors import InputError, InvalidTextError
 METADATA_FIELDS = ("title", "byline", "url", "published", "publisher", "language")
 
 #: Where a metadata field's value was found.
-ORIGINS = ("metadata", "front-matter", "html", "text")
+ORIGINS = ("metadata", "front-matter", "file-name", "html", "text")
 
 
 @dataclass(frozen=True)

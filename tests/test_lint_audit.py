@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+import quality
 from quality.cli import main
 from quality.lint import suppression
 from quality.lint.discovery import Target, discover
+from quality.lint.runner import _dated_by_file_name
 from tests.conftest import write
 
 FRONT = "---\ntitle: Budget vote\ndate: 2024-03-05\nauthor: Jane Doe\n---\n\n"
@@ -346,3 +348,44 @@ def test_markdown_excerpts_have_the_blanked_markup_made_one_space(capsys, tmp_pa
         .splitlines()[6][first["column"] - 1 :]
         .startswith("a **glimmer** of hope")
     )
+
+
+# A post's date where site generators keep it.
+
+BODY = "Mayor Ana Ruiz told the council on Tuesday that the plan had been approved.\n"
+
+
+def dated(capsys: pytest.CaptureFixture[str], path: Path) -> bool:
+    return "DAT101" not in {f["rule"] for f in findings(capsys, path)["findings"]}
+
+
+@pytest.mark.parametrize("key", ["published_at", "datePublished", "publish_date", "pubDate"])
+def test_the_date_keys_of_common_site_generators_date_a_post(capsys, tmp_path, key):
+    post = write(tmp_path, "post.md", f"---\ntitle: Vote\n{key}: 2024-03-05\n---\n\n{BODY}")
+    assert dated(capsys, post)
+    assert quality.score(post.read_bytes()).article.published == "2024-03-05"
+
+
+def test_a_post_named_with_its_date_is_dated_by_its_file_name(capsys, tmp_path):
+    assert dated(capsys, write(tmp_path, "2024-03-05-council-vote.md", f"# Vote\n\n{BODY}"))
+    for name in ("2024-13-45-notes.md", "20240305-vote.md", "vote-2024-03-05.md"):
+        assert not dated(capsys, write(tmp_path, name, f"# Vote\n\n{BODY}"))
+
+
+def test_a_date_from_the_file_name_is_marked_as_such_and_must_be_a_real_day():
+    undated = quality.load_article(f"# Vote\n\n{BODY}", format="markdown")
+    article = _dated_by_file_name(undated, "posts/2024-03-05-council-vote.md")
+    assert article.published == "2024-03-05" and article.origins["published"] == "file-name"
+    assert _dated_by_file_name(undated, "posts/2024-02-30-vote.md").published is None
+
+
+@pytest.mark.parametrize("dash", ["--", "\u2014", "\u2013", " \u2014 "])
+def test_a_reason_may_follow_the_dash_smart_punctuation_makes(capsys, tmp_path, dash):
+    story = write(
+        tmp_path,
+        "story.md",
+        f"{FRONT}<!-- quality: ignore ATT101 {dash} the column names them below -->\n{EXPERTS}",
+    )
+    result = findings(capsys, story)
+    assert not {"ATT101", "SUP002"} & {f["rule"] for f in result["findings"]}
+    assert result["suppressed"] == 1

@@ -168,6 +168,7 @@ def suppression_help(code: str) -> list[str]:
         f"<!-- quality: ignore {code} -- reason -->    on its own line: the next non-blank line",
         f"<!-- quality: disable {code} -->  ...  <!-- quality: enable {code} -->    a block",
         f"<!-- quality: file-ignore {code} -->    the whole file",
+        f"{{/* quality: ignore {code} -- reason */}}    the same directives in MDX",
         f"# quality: ignore {code} -- reason    the same directives as # lines, in .txt files",
         f'ignore = ["{code}"] in [tool.quality], or --ignore {code}    everywhere '
         "(also drops it from the score)",
@@ -271,7 +272,8 @@ def markdown_section(rule: Rule) -> list[str]:
     out += [
         "",
         f"Suppress: `<!-- quality: ignore {rule.code} -- reason -->` on the line before "
-        f"(`# quality: ignore {rule.code}` in .txt files), or `--ignore {rule.code}`.",
+        f"(`{{/* quality: ignore {rule.code} */}}` in MDX, `# quality: ignore {rule.code}` in "
+        f".txt files), or `--ignore {rule.code}`.",
     ]
     return out
 

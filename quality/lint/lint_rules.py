@@ -60,7 +60,7 @@ MALFORMED_SUPPRESSION = _lint_rule(
     ),
     suggestion=(
         "Write <!-- quality: ignore|disable|enable|file-ignore CODE[, CODE] -- reason --> "
-        "(or # quality: ... in .txt files)."
+        "(or {/* quality: ... */} in MDX, # quality: ... in .txt files)."
     ),
     examples_fire=("<!-- quality: ignroe FIL101 -->",),
     examples_pass=("<!-- quality: ignore FIL101 -- the phrase is the interviewee's -->",),

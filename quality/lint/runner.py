@@ -565,6 +565,8 @@ class Linter:
             # the extractor.
             scored_text = source if fmt == "html" else suppression.blank(source, found.spans)
             article = load_article(scored_text, format=fmt, max_chars=None)
+            if fmt in ("markdown", "mdx") and article.published is None:
+                article = _dated_by_file_name(article, display)
         elif style == suppression.TEXT_STYLE and found.spans:
             article = _replace_text(article, suppression.blank(source, found.spans))
         # The article is read even when it is not scored, so that a file that cannot be
@@ -712,6 +714,26 @@ def file_format(name: str, text: str) -> str:
     if webpage.looks_like_html(text):
         return "html"
     return "text"
+
+
+#: A post's date at the start of its file name, as Jekyll names posts
+#: (``_posts/2024-03-05-council-vote.md``) and Hugo and Eleventy can read them.
+_FILE_NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})-")
+
+
+def _dated_by_file_name(article: Any, display: str) -> Any:
+    """``article``, dated by its file name when that begins with a valid date (its front
+    matter gave none): the site generator publishes it under that date."""
+    import datetime
+
+    found = _FILE_NAME_DATE.match(os.path.basename(display))
+    if found is None:
+        return article
+    try:
+        day = datetime.date(*(int(part) for part in found.groups()))
+    except ValueError:  # 2024-13-45-notes.md: a number, not a date
+        return article
+    return article.with_fields(origin="file-name", published=day.isoformat())
 
 
 class _NotAnArticle(Exception):

@@ -86,7 +86,13 @@ _HTML = _Syntax(re.compile(_HTML_OPEN + _HEAD), "-->", None, "-")
 _MDX = _Syntax(re.compile(_MDX_OPEN + _HEAD), "*/", re.compile(r"[ \t]*\}"), "*")
 _SYNTAXES = {MARKDOWN_STYLE: (_HTML, _MDX)}
 _KIND = r"(?P<kind>(?ai:file-ignore|ignore|disable|enable))\b"
-_BODY = re.compile(r"^\s*" + _KIND + r"(?P<codes>(?:(?!--).)*)(?:--(?P<reason>.*))?$", re.S)
+# A reason follows "--", or the dash an editor's smart punctuation makes of it ("—", "–").
+_BODY = re.compile(
+    r"^\s*"
+    + _KIND
+    + r"(?P<codes>(?:(?!--|[\u2013\u2014]).)*)(?:(?:--|[\u2013\u2014])(?P<reason>.*))?$",
+    re.S,
+)
 _NAMES_A_RULE = re.compile(r"\b[A-Z]{3}\d{3}\b")
 _CODE = re.compile(r"^(?:ALL|[A-Z]{1,3}\d{0,3})$")
 _CODE_SEPARATOR = re.compile(r"[,\s]+")
