@@ -15,8 +15,8 @@ from quality.lint import suppression
 from quality.lint.discovery import Target, discover
 from quality.lint.runner import _dated_by_file_name
 from tests.conftest import write
+from tests.test_suppression import FRONT, findings, rules_at
 
-FRONT = "---\ntitle: Budget vote\ndate: 2024-03-05\nauthor: Jane Doe\n---\n\n"
 #: line 7 of a file that starts with FRONT and one line of directives
 EXPERTS = "Experts say the plan offers a glimmer of hope for the town and region.\n"
 STORY = "Mayor Ana Ruiz said on 5 March 2024 that the council had approved the plan.\n"
@@ -25,16 +25,6 @@ STORY = "Mayor Ana Ruiz said on 5 March 2024 that the council had approved the p
 def report(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
     code = main(["lint", "--format", "json", "--fail-under", "0", *args])
     return code, json.loads(capsys.readouterr().out)
-
-
-def findings(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> dict:
-    _, document = report(capsys, *args, str(path))
-    (result,) = document["files"]
-    return result
-
-
-def rules_at(result: dict) -> list[tuple[str, int]]:
-    return [(f["rule"], f["line"]) for f in result["findings"]]
 
 
 def messages(result: dict, rule: str) -> list[str]:
