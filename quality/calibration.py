@@ -208,19 +208,28 @@ def choose_scale(
         (margin - fixed) / z if z > 0 else (0.0 if fixed > margin else math.inf)
         for fixed, z in seeds
     ]
-    lower = max((n for n in needed), default=0.0)
+    # A seed the fitted scorers find nothing in fails at no scale; the others still bound it.
+    unreachable = sum(1 for n in needed if math.isinf(n))
+    lower = max((n for n in needed if not math.isinf(n)), default=0.0)
     info: dict[str, Any] = {"scale_lower": _finite(lower), "scale_upper": _finite(upper)}
-    if lower < upper:
+    if unreachable:
+        info["seeds_failing_at_no_scale"] = unreachable
+    if room < 0:
+        # The fixed points alone put more of the human reference below fail-under than is
+        # allowed: every fitted point would only add to them.
+        scale = 0.0
+        info["feasible"] = False
+    elif lower < upper:
         if math.isinf(upper):
             scale = lower * 2.0 if lower > 0 else 1.0
         elif lower > 0:
             scale = math.sqrt(lower * upper)
         else:
             scale = upper / 2.0
-        info["feasible"] = True
+        info["feasible"] = not unreachable
     else:
         # No factor satisfies both: the human reference wins, some seeds will pass.
-        scale = upper * 0.999 if upper > 0 and not math.isinf(upper) else lower
+        scale = upper * 0.999
         info["feasible"] = False
     return scale, info
 

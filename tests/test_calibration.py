@@ -52,6 +52,29 @@ def test_scale_prefers_the_human_reference_when_no_scale_works():
     assert scale < 40.0
 
 
+def test_a_seed_the_fitted_scorers_see_nothing_in_does_not_make_the_scale_infinite():
+    # Before, its unreachable limit became the scale: every weight inf, and train failed.
+    reference = [(0.0, 0.01)] * 98 + [(0.0, 1.0), (0.0, 2.0)]
+    seeds = [(0.0, 8.0), (0.0, 0.0)]
+    scale, info = choose_scale(reference, seeds, margin=40.0, max_false_fail=0.02)
+    assert math.isfinite(scale) and scale > 40.0 / 8.0
+    assert info["feasible"] is False and info["seeds_failing_at_no_scale"] == 1
+    alone, info = choose_scale([(0.0, 0.0)] * 3, [(0.0, 0.0)], margin=40.0, max_false_fail=0.0)
+    assert math.isfinite(alone) and info["feasible"] is False
+
+
+def test_fixed_points_that_already_fail_the_reference_make_it_infeasible():
+    # Before, a negative seed bound under an upper bound of 0 was called feasible.
+    reference = [(50.0, 1.0)] * 5 + [(0.0, 1.0)] * 5
+    scale, info = choose_scale(reference, [(50.0, 1.0)], margin=40.0, max_false_fail=0.02)
+    assert scale == 0.0 and info["feasible"] is False
+
+
+def test_when_no_scale_works_the_tightest_seed_is_not_left_at_fail_under():
+    scale, info = choose_scale([(0.0, 1.0)] * 10, [(0.0, 0.5)], margin=40.0, max_false_fail=0.0)
+    assert info["feasible"] is False and 0 < scale < 40.0
+
+
 def _samples() -> tuple[list[Sample], list[Sample]]:
     rng = np.random.default_rng(1)
     samples = []

@@ -358,9 +358,22 @@ def _summary(document: dict[str, Any], out: TextIO) -> None:
         if key in fitted:
             print(f"{key}: {fitted[key]}", file=out)
     if fitted.get("feasible") is False:
+        unreachable = fitted.get("seeds_failing_at_no_scale")
         print(
             "quality train: warning: no scale keeps the human reference above fail-under "
-            "and every seed below it",
+            "and every seed below it"
+            + (
+                f"; {unreachable} seed(s) hold nothing the fitted scorers take points for, "
+                "so they fail at no scale"
+                if unreachable
+                else ""
+            )
+            + (
+                "; the fixed points alone already put more human articles below fail-under "
+                "than --max-false-fail allows"
+                if fitted.get("scale_upper") == 0
+                else ""
+            ),
             file=sys.stderr,
         )
     elif (
