@@ -170,3 +170,30 @@ def test_repeated_phrases_cost_points_when_only_their_own_rule_is_selected():
     phrases_only = quality.Pipeline(["repetition"], select=["REP002"]).score(LOOPING)
     assert {f.rule for f in phrases_only.findings} == {"REP002"}
     assert phrases_only.score < 90
+
+
+UPDATE = (
+    "Bernie Sanders is thanking supporters at a victory rally in his home state of Vermont. "
+    "He told the crowd that the campaign would go on to the convention."
+)
+
+
+@pytest.mark.parametrize("separator", ["___", "* * *", "----", "7:30 p.m."])
+def test_each_update_of_a_live_blog_may_repeat_what_the_last_one_said(separator):
+    # Updates are written to be read alone; the same phrase in two of them is no loop.
+    blog = f"\n\n{separator}\n\n".join(
+        f"{UPDATE} Update {n} came after {n * 3} more precincts reported." for n in range(1, 5)
+    )
+    report = quality.Pipeline(["repetition"]).score(blog)
+    assert "REP002" not in {f.rule for f in report.findings}
+    joined = quality.Pipeline(["repetition"]).score(blog.replace(separator, "More."))
+    assert "REP002" in {f.rule for f in joined.findings}
+
+
+def test_a_phrase_used_again_pages_later_is_not_reported():
+    filler = " ".join(f"Item {n}: {n + 3} vans, {n * 7} cars." for n in range(80))
+    text = f"{LOOP} {filler} {LOOP} {LOOP}"
+    report = quality.Pipeline(["repetition"]).score(text, language="en")
+    repeats = [f for f in report.findings if f.rule == "REP002"]
+    # The far copy starts afresh; only the one right after it repeats it.
+    assert [f.start for f in repeats] == [text.rindex(LOOP)]

@@ -24,6 +24,7 @@ and normalised words are worked out when there is something to report.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -67,6 +68,7 @@ class _Settings:
     phrase: Rule | None
     phrase_words: int
     min_content: int
+    reach_chars: int
     search_below_variety: float
     opening_chars: int
     function_forms: frozenset[str]
@@ -95,6 +97,7 @@ class _Settings:
             phrase=phrase,
             phrase_words=max(2, int(option(phrase, "phrase_words", 6))),
             min_content=int(option(phrase, "min_content_words", 2)),
+            reach_chars=int(option(phrase, "reach_chars", 1500)),
             search_below_variety=option(phrase, "search_below_variety", 40.0),
             opening_chars=int(option(phrase, "opening_chars", 24)),
             function_forms=token_forms(
@@ -274,6 +277,7 @@ def _repeated_runs(doc: Document, settings: _Settings, grams: list[tuple[str, ..
     text = doc.text
     quotes = doc.quotes
     answers = transcript_answers(text)
+    breaks = [m.start() for m in _UPDATE_BREAK.finditer(text)] if "\n" in text else []
     repeats: list[tuple[int, int, int]] = []  # start, end, start of the first copy
     for gram in phrases:
         joined = " ".join(gram)
@@ -286,8 +290,20 @@ def _repeated_runs(doc: Document, settings: _Settings, grams: list[tuple[str, ..
         # Fewer than two copies outside quotations, or spelt with other spacing: no repeat.
         if len(copies) < 2:
             continue
-        first_start, first_end = copies[0]
-        repeats.extend((a, b, first_start) for a, b in copies[1:] if a >= first_end)
+        first_start, last_end = copies[0]
+        for start, end in copies[1:]:
+            if start < last_end:
+                continue  # overlaps the copy before ("ha ha ha ha ha ha ha")
+            # A copy far from the last one, or in another update of a live blog, is the
+            # phrase used afresh: the reader no longer has the first in mind, and each
+            # update is written to be read alone.
+            if start - last_end > settings.reach_chars or bisect_right(
+                breaks, first_start
+            ) != bisect_right(breaks, start):
+                first_start, last_end = start, end
+                continue
+            repeats.append((start, end, first_start))
+            last_end = end
     repeats.sort()
     runs: list[_Run] = []
     for start, end, earlier in repeats:
@@ -296,6 +312,15 @@ def _repeated_runs(doc: Document, settings: _Settings, grams: list[tuple[str, ..
         else:
             runs.append(_Run(start, end, earlier))
     return runs
+
+
+#: A line that separates the updates of a live blog or the items of a round-up: a rule of
+#: underscores, dashes, asterisks or equals signs, or a time of day alone ("7:30 p.m.").
+_UPDATE_BREAK = re.compile(
+    r"^[ \t]*(?:[_*=\u2014-][ \t]*){3,}\.?[ \t]*$"
+    r"|^[ \t]*\d{1,2}(?::\d\d)?[ \t]*(?:a\.?m\.?|p\.?m\.?)[ \t]*(?:[A-Z]{2,4}T?)?[ \t]*$",
+    re.M | re.I,
+)
 
 
 def _is_phrase(gram: tuple[str, ...], function_forms: frozenset[str], min_content: int) -> bool:

@@ -28,7 +28,20 @@ from quality.scorers.base import Scorer, ScorerResult, plural, value_beside_limi
 # Plain reporting verbs, the way journalism attributes speech (and "tweeted", the way it
 # attributes a statement posted online), counted on Document.lower as substrings; the leading
 # space keeps "unsaid" and "untold" out.
-_REPORTING = (" said", " says", " told", " tells", "according to", " added", " adds", " tweeted")
+_REPORTING = (
+    " said",
+    " says",
+    " told",
+    " tells",
+    "according to",
+    " added",
+    " adds",
+    " tweeted",
+    # A letter, a post or a filing quoted is a statement reported as much as a speech is.
+    " wrote",
+    " writes",
+    " asked",
+)
 # Sentence openers are capitalised whatever they are: one is assumed after each of these
 # (counted on Document.lower, where curly quotes are folded) and at the start of each line.
 _SENTENCE_BREAKS = (". ", "? ", "! ", '." ', '?" ', '!" ', ': "')
