@@ -214,9 +214,17 @@ def _grades(raw: list[Any], source: str) -> list[tuple[float, str]]:
         label = item.get("grade") if isinstance(item, dict) else None
         if not isinstance(label, str) or not label.strip():
             raise ConfigError(f"{source}: each grade needs a 'grade' label and a 'min' score")
+        unknown = sorted(set(item) - {"grade", "min"})
+        if unknown:
+            raise ConfigError(
+                f"{source}: grade {label} has unknown key(s) {', '.join(map(repr, unknown))}; "
+                "a grade has 'grade' and 'min'"
+            )
         minimum = _number(item.get("min"), f"min of grade {label}", source, high=SCORE_SCALE)
         if any(minimum == other for other, _ in grades):
             raise ConfigError(f"{source}: two grades have min {minimum:g}; give each its own")
+        if any(label == other for _, other in grades):
+            raise ConfigError(f"{source}: two grades are labelled {label!r}; give each its own")
         grades.append((minimum, label))
     grades.sort(reverse=True)
     return grades

@@ -71,6 +71,14 @@ def test_an_integer_too_large_for_a_float_is_a_config_error(tmp_path):
             lambda d: d.update(grades=[{"min": 50, "grade": "P"}, {"min": 50, "grade": "Q"}]),
             "two grades have min 50",
         ),
+        (
+            lambda d: d.update(grades=[{"min": 85, "grade": "A"}, {"min": 0, "grade": "A"}]),
+            "two grades are labelled 'A'",
+        ),
+        (
+            lambda d: d.update(grades=[{"min": 50, "grade": "P"}, {"mni": 3, "grade": "F"}]),
+            "grade F has unknown key",
+        ),
         (lambda d: d.update(unknown_share={"filler": 2}), "unknown_share of 'filler' must be"),
     ],
 )
@@ -213,3 +221,14 @@ def test_train_warns_of_articles_given_twice(tmp_path, capsys):
         f"warning: {joined}:13: the same article as line 1 (and 11 more); 12 of 24 articles "
         "repeat an earlier one and weigh twice in the fit"
     ) in capsys.readouterr().err
+
+
+def test_a_byte_that_is_not_utf8_is_named_with_its_line(tmp_path, capsys):
+    # Before, the position was an offset into the decoder's buffer, with no line.
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes(
+        b'{"text": "One.", "label": "ai"}\n{"text": "Two.", "label": "human"}\n'
+        b'{"text": "caf\xe9", "label": "ai"}\n'
+    )
+    assert main(["train", str(path), "-o", str(tmp_path / "w.json")]) == 2
+    assert f"{path}:3: not valid UTF-8 (byte 14 of the line)" in capsys.readouterr().err

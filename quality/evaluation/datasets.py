@@ -98,8 +98,19 @@ def iter_json_lines(path: Path, limit: int | None = None) -> Iterator[tuple[int,
     opener: Any = gzip.open if path.name.endswith(".gz") else open
     count = 0
     try:
-        with opener(path, "rt", encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, 1):
+        with opener(path, "rb") as handle:
+            # Read as bytes and decoded a line at a time, so that a byte that is not UTF-8
+            # is reported on its line, not at an offset into the decoder's buffer.
+            for number, raw in enumerate(handle, 1):
+                if number == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise InputError(
+                        f"{path}:{number}: not valid UTF-8 (byte {exc.start + 1} of the line); "
+                        "save the file as UTF-8"
+                    ) from None
                 if not line.strip():
                     continue
                 if limit is not None and count >= limit:
@@ -114,7 +125,7 @@ def iter_json_lines(path: Path, limit: int | None = None) -> Iterator[tuple[int,
                 yield number, data
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         raise InputError(f"{path}: cannot decode: {exc}") from exc
 
 
