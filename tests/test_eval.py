@@ -329,3 +329,32 @@ def test_eval_scores_with_the_rule_selection_it_is_given(tmp_path, capsys):
     assert json.loads(out.read_text())["settings"]["scorers"] == ["filler"]
     assert main([*args, "--ignore", "DAT", "--extend-select", "FIL101"]) == 0
     assert "dates" not in json.loads(out.read_text())["settings"]["scorers"]
+
+
+def test_a_measure_whose_scorer_the_selection_leaves_out_is_skipped_or_refused_up_front(
+    tmp_path, capsys, monkeypatch
+):
+    # Before, `--ignore DAT` (the example in --help) failed after scoring everything else,
+    # with an error about an empty list of scorers.
+    from quality.cli import main
+
+    scored: list[object] = []
+    monkeypatch.setattr(
+        "quality.evaluation.measures.score_texts", lambda *a, **k: scored.append(a) or []
+    )
+    dated = tmp_path / "dates.jsonl"
+    dated.write_text('{"html": "<p>x</p>", "date": "2024-03-01"}\n', encoding="utf-8")
+    assert main(["eval", "--file", str(dated), "--kind", "dates", "--ignore", "DAT"]) == 2
+    err = capsys.readouterr().err
+    assert "--kind dates measures the dates scorer, which the rule selection" in err
+    import gzip
+
+    from quality.evaluation import DEFAULT_FILES
+
+    (tmp_path / DEFAULT_FILES["dates"]).write_bytes(gzip.compress(dated.read_bytes()))
+    args = ["eval", "--data", str(tmp_path), "--only", "dates", "--ignore", "DAT"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "warning: skipping dates: the rule selection leaves out the dates scorer" in err
+    assert "nothing left to measure" in err
+    assert scored == []

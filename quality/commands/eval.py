@@ -79,7 +79,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quality.evaluation.datasets import DEFAULT_FILES, default_data_dir, read_kind, repo_root
-    from quality.evaluation.measures import evaluate
+    from quality.evaluation.measures import evaluate, kinds_without_their_scorer
     from quality.evaluation.report import (
         check_output,
         render_markdown,
@@ -128,6 +128,22 @@ def run(args: argparse.Namespace) -> int:
     if args.weights:
         _refuse_overwriting(args.json, Path(args.weights), "the weights file")
     pipeline = pipeline_from(args)
+    for kind, scorer in kinds_without_their_scorer(data, pipeline).items():
+        if args.file:
+            raise InputError(
+                f"--kind {kind} measures the {scorer} scorer, which the rule selection "
+                "(--select, --ignore) leaves out"
+            )
+        print(
+            f"quality eval: warning: skipping {kind}: the rule selection leaves out the "
+            f"{scorer} scorer it measures",
+            file=sys.stderr,
+        )
+        del data[kind]
+    if not data:
+        raise InputError(
+            "nothing left to measure: the rule selection leaves out every scorer measured"
+        )
     evaluation = evaluate(
         data, pipeline=pipeline, seeds_dir=seeds_dir, workers=workers_for(args.jobs)
     )

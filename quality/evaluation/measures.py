@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from quality.batch import map_ordered
-from quality.errors import InputError, QualityError
+from quality.errors import ConfigError, InputError, QualityError
 from quality.evaluation.datasets import (
     AttributionRecord,
     CommentsRecord,
@@ -389,6 +389,21 @@ def read_seed(path: Path) -> str:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
 
+#: The measures of one scorer, by the kind of data they read.
+SCORER_OF_KIND = {"attribution": "attribution", "comments": "residue", "dates": "dates"}
+
+
+def kinds_without_their_scorer(data: Mapping[str, Any], pipeline: Pipeline) -> dict[str, str]:
+    """The kinds of ``data`` whose measure needs a scorer ``pipeline`` leaves out (a rule
+    selection such as ``--ignore DAT``), each with that scorer."""
+    running = set(pipeline.scorer_ids)
+    return {
+        kind: scorer
+        for kind, scorer in SCORER_OF_KIND.items()
+        if data.get(kind) and scorer not in running
+    }
+
+
 def evaluate(
     data: Mapping[str, Sequence[Any]],
     *,
@@ -399,6 +414,13 @@ def evaluate(
     """Every measure whose data is in ``data`` (kind -> records); the news texts are scored
     in ``workers`` processes."""
     pipeline = pipeline or Pipeline()
+    missing = kinds_without_their_scorer(data, pipeline)
+    if missing:
+        # Found before anything is scored, not after the news texts have been.
+        kind, scorer = next(iter(missing.items()))
+        raise ConfigError(
+            f"the {kind} measure needs the {scorer} scorer, which this pipeline leaves out"
+        )
     evaluation = Evaluation(
         settings={"weights": pipeline.weights.source, "scorers": pipeline.scorer_ids}
     )
