@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import quality
 from quality.cli import main
 from quality.errors import InputError
 from quality.evaluation.datasets import DEFAULT_FILES, read_kind, spread
@@ -358,3 +359,22 @@ def test_a_measure_whose_scorer_the_selection_leaves_out_is_skipped_or_refused_u
     assert "warning: skipping dates: the rule selection leaves out the dates scorer" in err
     assert "nothing left to measure" in err
     assert scored == []
+
+
+def test_a_news_record_is_scored_with_its_metadata_and_may_be_a_page(tmp_path):
+    # Before, eval scored the text alone (an undated article, charged for it) where train
+    # and score read the record's date, title and byline, and refused a record of HTML.
+    from quality.evaluation.measures import score_texts
+
+    text = "Mayor Ana Ruiz said on Tuesday that the council had approved the plan, 7-2."
+    records = [
+        {"id": "dated", "label": "human", "text": text, "published": "2024-03-05"},
+        {"id": "page", "label": "ai", "html": f"<html><body><article><p>{text}</p></article>"},
+    ]
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    dated, page = score_texts(quality.Pipeline(), read_kind("news", path), 1)
+    pipeline = quality.Pipeline()
+    assert dated.score == pipeline.score({"text": text, "published": "2024-03-05"}).score
+    assert dated.score > pipeline.score(text).score
+    assert page.score == pipeline.score({"html": records[1]["html"]}).score

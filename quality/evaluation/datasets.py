@@ -10,11 +10,12 @@ import gzip
 import re
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from quality.errors import InputError
+from quality.inputs import MAPPING_KEYS
 from quality.inputs.jsonl import JSONProblem, read_json
 
 #: kind -> file name in the data directory
@@ -49,6 +50,9 @@ class NewsRecord:
     dataset: str
     model: str | None
     where: str = ""  # "file:line", so a record the pipeline rejects can be located
+    #: the record's article fields (text or html, and any metadata: published, title, ...),
+    #: scored as ``quality train`` and ``quality score`` score the same record
+    article: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -201,13 +205,15 @@ def _news(data: dict[str, Any], where: _Where) -> NewsRecord:
         raise where.error(
             f"field 'label' must be one of {', '.join(NEWS_LABELS)}, got {data['label']!r}"
         )
+    page = _string(data, "html", where, required=False)
     return NewsRecord(
         id=_id(data, where),
-        text=_string(data, "text", where) or "",
+        text=_string(data, "text", where, required=page is None) or "",
         label=label,
         dataset=_string(data, "dataset", where, required=False) or "all",
         model=_string(data, "model", where, required=False),
         where=str(where),
+        article={key: value for key, value in data.items() if key in MAPPING_KEYS},
     )
 
 
@@ -215,10 +221,10 @@ def _human_news(data: dict[str, Any], where: _Where) -> HumanNewsRecord:
     # Every human-news article is human-written, so it carries no label; a record that has
     # one belongs to a labelled kind, and counting machine texts as human news would be wrong
     # without a word.
-    for field, kind in (("label", "news or attribution"), ("has_comments", "comments")):
-        if field in data:
+    for name, kind in (("label", "news or attribution"), ("has_comments", "comments")):
+        if name in data:
             raise where.error(
-                f"has a '{field}' field, which human-news records do not have: "
+                f"has a '{name}' field, which human-news records do not have: "
                 f"is this a {kind} file? (--kind)"
             )
     return HumanNewsRecord(

@@ -96,7 +96,7 @@ def _score_text(
                 )
                 label, group, model = "human", "human-news", None
             else:
-                report = pipeline.score(record.text)
+                report = pipeline.score(record.article or record.text)
                 label, group, model = record.label, record.dataset, record.model
     except QualityError as exc:
         return exc
