@@ -235,3 +235,34 @@ def test_a_group_whose_anonymity_was_explained_may_be_spoken_of_again(follow_up)
 )
 def test_only_the_explained_group_spoken_of_again_is_cleared(text):
     assert len(by_rule(score_alone(SCORER, text), "ATT101")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "A senior official said the talks had stalled. The official said a deal was "
+            "still possible.",
+            ["A senior official said"],
+        ),
+        (
+            "Officials said the talks had stalled. The officials said a deal was possible.",
+            ["Officials said"],
+        ),
+        # Another group is another source.
+        (
+            "Officials said the talks had stalled. Analysts say a deal is possible.",
+            ["Officials said", "Analysts say"],
+        ),
+        # Far enough on, the reader no longer has the first in mind.
+        (
+            "A senior official said the talks had stalled. The weather was fine. It rained. "
+            "Snow fell. Then the official said a deal was possible.",
+            ["A senior official said", "the official said"],
+        ),
+    ],
+)
+def test_an_unnamed_source_spoken_of_again_is_one_finding(text: str, reported: list[str]) -> None:
+    # Naming the official fixes every sentence; a finding a sentence was noise.
+    findings = by_rule(score_alone(SCORER, text), "ATT101")
+    assert [f.excerpt for f in findings] == reported

@@ -301,6 +301,7 @@ class AttributionScorer(Scorer):
         cues = self._cues(doc)
         matches = self.matches(doc)
         explained = _explained_anonymity(doc, rules, matches)
+        again = _SpokenOfAgain.read(rules)
         for match in matches:
             sentence = doc.sentence_at(match.start)
             if allowed and any(a in doc.lower[match.start : match.end] for a in allowed):
@@ -331,6 +332,8 @@ class AttributionScorer(Scorer):
                     )
                 )
             ):
+                continue
+            if again.already_reported(doc, match):
                 continue
             findings.append(self.finding(doc, rule, match.start, match.end))
             vague += rule.penalty
@@ -449,6 +452,43 @@ def _explained_anonymity(doc: Document, rules: LanguageRules, matches: list[Matc
         ):
             explained.add(match.start)
     return explained
+
+
+class _SpokenOfAgain:
+    """Unnamed sources already reported, so that the same group spoken of again ("a senior
+    official said ...", then "the official said ...") is one finding, not one a sentence:
+    the reader was told once that the source is unnamed, and naming it fixes every
+    sentence."""
+
+    def __init__(self, pattern: str | None, reach: int):
+        self._pattern = pattern
+        self._reach = reach
+        self._reported: list[int] = []  # indexes of the sentences with such a finding
+
+    @classmethod
+    def read(cls, rules: LanguageRules) -> _SpokenOfAgain:
+        vague = rules.settings("vague-source")
+        if vague is None:
+            return cls(None, 0)
+        return cls(vague.option("refers_back"), int(vague.option("refers_back_sentences", 0)))
+
+    def already_reported(self, doc: Document, match: Match) -> bool:
+        """Whether ``match`` speaks again of a group reported in the sentences just before;
+        if not, and it is an unnamed source, it is noted as reported."""
+        if self._pattern is None or match.rule.name not in _UNNAMED_SOURCE_RULES:
+            return False
+        index = doc.sentence_index(match.start)
+        if index is None:
+            return False
+        if any(0 < index - earlier <= self._reach for earlier in self._reported) and (
+            _refers_back(doc.lower, self._pattern, doc.sentences[index].start, match)
+        ):
+            return True
+        self._reported.append(index)
+        return False
+
+
+_UNNAMED_SOURCE_RULES = ("vague-source", "unexplained-anonymity")
 
 
 def _refers_back(lower: str, pattern: str, sentence_start: int, match: Match) -> bool:
