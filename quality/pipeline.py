@@ -93,6 +93,10 @@ class Pipeline:
         elif isinstance(weights, (str, Path)):
             self.weights = Weights.load(weights)
             self.weights.check_scorers(known)
+        elif isinstance(weights, Mapping) and "schema" in weights:
+            # A whole weights document, as json.load gives a weights file.
+            self.weights = Weights.from_dict(dict(weights), source="weights")
+            self.weights.check_scorers(known)
         elif weights is None or isinstance(weights, Mapping):
             self.weights = Weights.load()
             if weights:

@@ -315,3 +315,15 @@ def test_house_phrases_are_matched_without_the_spaces_around_them(phrase):
     pipeline = quality.Pipeline(["filler"], options={"filler": {"extra_phrases": [phrase]}})
     excerpts = {f.excerpt for f in pipeline.score(text, language="en").findings}
     assert excerpts == {"game changer"}
+
+
+def test_a_whole_weights_document_is_taken_as_a_weights_file():
+    from quality.weights import DEFAULT_PATH
+
+    document = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    document["weights"]["filler"] = 0
+    report = quality.Pipeline(weights=document).score(PADDED)
+    assert report.scorers["filler"].weight == 0
+    document["schema"] = "quality-weights/0"
+    with pytest.raises(quality.ConfigError, match="'schema' must be"):
+        quality.Pipeline(weights=document)
