@@ -266,3 +266,13 @@ def test_an_unnamed_source_spoken_of_again_is_one_finding(text: str, reported: l
     # Naming the official fixes every sentence; a finding a sentence was noise.
     findings = by_rule(score_alone(SCORER, text), "ATT101")
     assert [f.excerpt for f in findings] == reported
+
+
+def test_anonymity_without_a_reason_is_still_reported_for_a_source_already_flagged() -> None:
+    # Another fault: the seed's "The official, speaking under the condition of anonymity".
+    text = (
+        "Talks resumed, according to a senior official. The official, speaking on condition "
+        "of anonymity, said a deal was close."
+    )
+    rules = {f.rule for f in score_alone(SCORER, text).findings}
+    assert {"ATT101", "ATT102"} <= rules

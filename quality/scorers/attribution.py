@@ -463,7 +463,9 @@ class _SpokenOfAgain:
     def __init__(self, pattern: str | None, reach: int):
         self._pattern = pattern
         self._reach = reach
-        self._reported: list[int] = []  # indexes of the sentences with such a finding
+        #: rule name -> indexes of the sentences with a finding of it: anonymity granted
+        #: with no reason (ATT102) is another fault than the source's being unnamed
+        self._reported: dict[str, list[int]] = {}
 
     @classmethod
     def read(cls, rules: LanguageRules) -> _SpokenOfAgain:
@@ -473,18 +475,19 @@ class _SpokenOfAgain:
         return cls(vague.option("refers_back"), int(vague.option("refers_back_sentences", 0)))
 
     def already_reported(self, doc: Document, match: Match) -> bool:
-        """Whether ``match`` speaks again of a group reported in the sentences just before;
-        if not, and it is an unnamed source, it is noted as reported."""
+        """Whether ``match`` speaks again of a group reported by the same rule in the
+        sentences just before; if not, and it is an unnamed source, it is noted as reported."""
         if self._pattern is None or match.rule.name not in _UNNAMED_SOURCE_RULES:
             return False
         index = doc.sentence_index(match.start)
         if index is None:
             return False
-        if any(0 < index - earlier <= self._reach for earlier in self._reported) and (
+        reported = self._reported.setdefault(match.rule.name, [])
+        if any(0 < index - earlier <= self._reach for earlier in reported) and (
             _refers_back(doc.lower, self._pattern, doc.sentences[index].start, match)
         ):
             return True
-        self._reported.append(index)
+        reported.append(index)
         return False
 
 
