@@ -118,6 +118,14 @@ def fixed_penalty(
     )
 
 
+def _free(scorers: Sequence[str], fixed: Mapping[str, float]) -> list[str]:
+    """The scorers whose weights are to be fitted: those without a fixed weight."""
+    free = [s for s in scorers if s not in fixed]
+    if not free:
+        raise InputError("every scorer has a fixed weight: nothing is left to fit")
+    return free
+
+
 def _varying_features(
     labelled: Sequence[Sample], candidates: list[str], kept: Mapping[str, float] | None
 ) -> tuple[np.ndarray, list[str], dict[str, float]]:
@@ -260,9 +268,7 @@ def fit_classes(
     counts = f"(got {int((~y).sum())} human, {int(y.sum())} machine)"
     if y.all() or not y.any():
         raise InputError(f"training needs both human and machine ('ai') labelled articles {counts}")
-    x, fitted_scorers, kept_points = _varying_features(
-        labelled, [s for s in scorers if s not in fixed], kept
-    )
+    x, fitted_scorers, kept_points = _varying_features(labelled, _free(scorers, fixed), kept)
 
     def penalty(sample: Sample) -> float:
         return sample.fixed_penalty + sum(
@@ -346,11 +352,8 @@ def fit_numeric(
             "training on numeric quality labels needs at least two labelled articles "
             f"(got {len(labelled)})"
         )
-    candidates = [s for s in scorers if s not in fixed]
-    if not candidates:
-        # scipy's nnls crashes the interpreter (a double free) on a matrix without columns
-        raise InputError("every scorer has a fixed weight: nothing is left to fit")
-    x, fitted_scorers, kept_points = _varying_features(labelled, candidates, kept)
+    # scipy's nnls crashes the interpreter (a double free) on a matrix without columns.
+    x, fitted_scorers, kept_points = _varying_features(labelled, _free(scorers, fixed), kept)
     charged = np.array(
         [
             s.fixed_penalty

@@ -232,3 +232,11 @@ def test_a_byte_that_is_not_utf8_is_named_with_its_line(tmp_path, capsys):
     )
     assert main(["train", str(path), "-o", str(tmp_path / "w.json")]) == 2
     assert f"{path}:3: not valid UTF-8 (byte 14 of the line)" in capsys.readouterr().err
+
+
+def test_every_scorer_fixed_on_class_labels_says_so(tmp_path, capsys):
+    # Before, class labels gave "no scorer's sub-score varies", which is not what was wrong.
+    fixed = [arg for sid in quality.Pipeline().scorer_ids for arg in ("--fixed", sid)]
+    out = tmp_path / "w.json"
+    assert main(["train", str(_labelled(tmp_path)), "-o", str(out), *fixed]) == 2
+    assert "every scorer has a fixed weight: nothing is left to fit" in capsys.readouterr().err
