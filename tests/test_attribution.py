@@ -276,3 +276,33 @@ def test_anonymity_without_a_reason_is_still_reported_for_a_source_already_flagg
     )
     rules = {f.rule for f in score_alone(SCORER, text).findings}
     assert {"ATT101", "ATT102"} <= rules
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most of the 27 member states backed the plan on Tuesday.",
+        "Trade between the United States and Mexico grew by 4 percent.",
+        "Europe's nation-states were slow to act, the book argues at length.",
+        "A fear of imported terrorism shaped the debate in the spring.",
+        "Fears of a slowdown sent the shares down 3 percent on Monday.",
+        "An estimated 11 million people live in the country without papers.",
+    ],
+)
+def test_a_cue_word_used_as_a_noun_or_a_figures_hedge_makes_no_claim(sentence: str) -> None:
+    # These counted as claim sentences, so ATT001 found well-sourced columns mostly unsourced.
+    metrics = score_alone(SCORER, sentence).metrics
+    expected = 1.0 if "argues" in sentence else 0.0
+    assert metrics["claim_sentences"] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report states that the scheme failed.",
+        "Critics fear the scheme will fail, the mayor said.",
+        "Officials estimated the cost at $4 million.",
+    ],
+)
+def test_the_same_words_as_verbs_still_report_a_claim(sentence: str) -> None:
+    assert score_alone(SCORER, sentence).metrics["claim_sentences"] == 1.0

@@ -83,11 +83,23 @@ _CLAIMED_MONEY = re.compile(
 _HOPE_NOUN = re.compile(
     r"\b(?:the|a|no|little|new|false|faint|last|only|real|great|some|any|every|of|with)\s+\Z"
 )
+# "the United States", "member states", "nation-states", "50 states": countries, not a verb.
+_STATES_NOUN = re.compile(
+    r"(?:\b(?:united|member|nation|city|island|gulf|baltic|arab|swing|border|other|several|"
+    r"many|all|both|these|those|neighbou?ring|\d+)[ -]|-)\Z"
+)
+# "a fear of", "fears of a slowdown": a feeling named, not one reported.
+_FEAR_NOUN = re.compile(r"\b(?:a|the|no|little|new|real|growing|of|with|amid)\s+\Z")
 _NOT_REPORTING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
     "claim": (_CLAIM_NOUN, _CLAIMED_MONEY),
     "claims": (_CLAIM_NOUN, _CLAIMED_MONEY),
     "hope": (_HOPE_NOUN, None),
     "hopes": (_HOPE_NOUN, None),
+    "fear": (_FEAR_NOUN, None),
+    "fears": (_FEAR_NOUN, re.compile(r"\s+(?:of|for|over|about)\b")),
+    "states": (_STATES_NOUN, None),
+    # "an estimated 11 million": a figure's hedge, with nobody estimating.
+    "estimated": (re.compile(r"\b(?:an|the)\s+\Z"), None),
     "explained": (None, re.compile(r"\s+by\b")),
 }
 _NOT_REPORTING_REACH = 24
