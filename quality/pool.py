@@ -181,8 +181,6 @@ class OrderedPool:
         #: what starts the pools that replace a broken one
         self._late = LateStarts(self.context, pipeline)
         self.executor = self._start(self.context)
-        #: since when a worker has been seen dead by a running executor, if one has
-        self._dead_since: float | None = None
 
     def _start(self, context: BaseContext) -> ProcessPoolExecutor:
         # Imported here: a process that never scores in parallel (e.g. `quality lint`) should
@@ -306,23 +304,16 @@ class OrderedPool:
         way its executor cannot see for itself (see ``_unstick``)."""
         from concurrent.futures import wait
 
+        executor = self.executor
+        # No worker exits while the pool runs: any that has, died.
+        watch = _StuckWatch(
+            lambda: _workers(executor), _result_queue(executor), lambda w: w.exitcode is not None
+        )
         while not future.done():
             wait([future], timeout=_LIVENESS_POLL_SECONDS)
             if not future.done():
-                self._unstick_if_a_worker_lies_dead()
+                watch.look()
         return future.result()
-
-    def _unstick_if_a_worker_lies_dead(self) -> None:
-        workers = _workers(self.executor)
-        if not any(worker.exitcode is not None for worker in workers):
-            self._dead_since = None
-            return
-        now = time.monotonic()
-        if self._dead_since is None:
-            self._dead_since = now
-        elif now - self._dead_since >= DEAD_WORKER_GRACE_SECONDS:
-            self._dead_since = None
-            _unstick(self.executor, workers)
 
     def close(self, *, abort: bool = False) -> None:
         # On abort, chunks not yet started are dropped and those a worker has begun finish
@@ -333,27 +324,50 @@ class OrderedPool:
         # the workers rather than for ever.
         executor = self.executor
         manager: threading.Thread | None = getattr(executor, "_executor_manager_thread", None)
+        # Taken before shutting down, which lets go of them.
         workers = _workers(executor)
-        result_queue = getattr(executor, "_result_queue", None)
+        result_queue = _result_queue(executor)
         executor.shutdown(wait=manager is None, cancel_futures=abort)
         if manager is None:
             return
-        dead_since: float | None = None
+        # A worker that ended as asked exits with 0; one ended from outside does not.
+        watch = _StuckWatch(lambda: workers, result_queue, lambda w: w.exitcode not in (None, 0))
         while manager.is_alive():
             manager.join(_LIVENESS_POLL_SECONDS)
-            # A worker that ended as asked exits with 0; one ended from outside does not.
-            if not manager.is_alive() or all(w.exitcode in (None, 0) for w in workers):
-                continue
-            now = time.monotonic()
-            if dead_since is None:
-                dead_since = now
-            elif now - dead_since >= DEAD_WORKER_GRACE_SECONDS:
-                _unstick(executor, workers, result_queue)
-                dead_since = None
+            if manager.is_alive():
+                watch.look()
         for worker in workers:
             worker.join()
         if result_queue is not None:
             result_queue.close()
+
+
+class _StuckWatch:
+    """Breaks an executor whose thread is stuck (see ``_unstick``) once one of its workers
+    has lain ``dead`` for ``DEAD_WORKER_GRACE_SECONDS`` while the executor carried on."""
+
+    def __init__(
+        self,
+        workers: Callable[[], list[BaseProcess]],
+        result_queue: Any,
+        dead: Callable[[BaseProcess], bool],
+    ):
+        self._workers = workers
+        self._result_queue = result_queue
+        self._dead = dead
+        self._since: float | None = None
+
+    def look(self) -> None:
+        workers = self._workers()
+        if not any(self._dead(worker) for worker in workers):
+            self._since = None
+            return
+        now = time.monotonic()
+        if self._since is None:
+            self._since = now
+        elif now - self._since >= DEAD_WORKER_GRACE_SECONDS:
+            self._since = None
+            _unstick(self._result_queue, workers)
 
 
 def _workers(executor: ProcessPoolExecutor) -> list[BaseProcess]:
@@ -366,19 +380,19 @@ def _workers(executor: ProcessPoolExecutor) -> list[BaseProcess]:
             continue
 
 
-def _unstick(
-    executor: ProcessPoolExecutor,
-    workers: list[BaseProcess],
-    result_queue: Any = None,
-) -> None:
+def _result_queue(executor: ProcessPoolExecutor) -> Any:
+    """The queue the executor's workers send their results on (None once it has shut down)."""
+    return getattr(executor, "_result_queue", None)
+
+
+def _unstick(result_queue: Any, workers: list[BaseProcess]) -> None:
     """Break an executor whose thread waits for ever on a result that a dead worker left
     half-written in the pipe, as a worker ended from outside may. That read can end only
     when no process can write to the pipe any more: this one's end of it is closed and the
     live workers are ended. The read then fails, and the executor breaks as it does when a
     worker dies between results: its chunks fail with ``BrokenProcessPool`` and are rerun.
     """
-    queue = result_queue if result_queue is not None else getattr(executor, "_result_queue", None)
-    writer = getattr(queue, "_writer", None)
+    writer = getattr(result_queue, "_writer", None)
     if writer is not None:
         writer.close()
     for worker in workers:
