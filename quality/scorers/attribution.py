@@ -313,7 +313,7 @@ class AttributionScorer(Scorer):
         cues = self._cues(doc)
         matches = self.matches(doc)
         explained = _explained_anonymity(doc, rules, matches)
-        again = _SpokenOfAgain.read(rules)
+        again = _SpokenOfAgain(rules)
         for match in matches:
             sentence = doc.sentence_at(match.start)
             if allowed and any(a in doc.lower[match.start : match.end] for a in allowed):
@@ -432,13 +432,12 @@ def _explained_anonymity(doc: Document, rules: LanguageRules, matches: list[Matc
     reason = anonymity.option("reason_pattern") if anonymity is not None else None
     vague = rules.get("vague-source")
     alone = vague.option("explained_anonymity") if vague is not None else None
-    refers_back = vague.option("refers_back") if vague is not None else None
-    reach = int(vague.option("refers_back_sentences", 0)) if vague is not None else 0
+    refers_back, reach = rules.derived(_back_reference)
     # Each with the index of its sentence, found once.
     candidates = [
         (index, match)
         for match in matches
-        if match.rule.name in ("unexplained-anonymity", "vague-source")
+        if match.rule.name in _UNNAMED_SOURCE_RULES
         and (index := doc.sentence_index(match.start)) is not None
     ]
     if not candidates:
@@ -472,19 +471,11 @@ class _SpokenOfAgain:
     the reader was told once that the source is unnamed, and naming it fixes every
     sentence."""
 
-    def __init__(self, pattern: str | None, reach: int):
-        self._pattern = pattern
-        self._reach = reach
+    def __init__(self, rules: LanguageRules):
+        self._pattern, self._reach = rules.derived(_back_reference)
         #: rule name -> indexes of the sentences with a finding of it: anonymity granted
         #: with no reason (ATT102) is another fault than the source's being unnamed
         self._reported: dict[str, list[int]] = {}
-
-    @classmethod
-    def read(cls, rules: LanguageRules) -> _SpokenOfAgain:
-        vague = rules.settings("vague-source")
-        if vague is None:
-            return cls(None, 0)
-        return cls(vague.option("refers_back"), int(vague.option("refers_back_sentences", 0)))
 
     def already_reported(self, doc: Document, match: Match) -> bool:
         """Whether ``match`` speaks again of a group reported by the same rule in the
@@ -504,6 +495,15 @@ class _SpokenOfAgain:
 
 
 _UNNAMED_SOURCE_RULES = ("vague-source", "unexplained-anonymity")
+
+
+def _back_reference(rules: LanguageRules) -> tuple[str | None, int]:
+    """How a group already spoken of is referred to again ("the officials"), and in how
+    many sentences after: options of the vague-source rule, on or off."""
+    vague = rules.settings("vague-source")
+    if vague is None:
+        return None, 0
+    return vague.option("refers_back"), int(vague.option("refers_back_sentences", 0))
 
 
 def _refers_back(lower: str, pattern: str, sentence_start: int, match: Match) -> bool:
