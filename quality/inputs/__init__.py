@@ -220,8 +220,7 @@ def load_article(
             "an article must be text, bytes, a mapping or an Article, "
             f"got {type(source).__name__}{hint}"
         )
-    given = {key: _given(key, value) for key, value in fields.items()}
-    given = {key: value for key, value in given.items() if value is not None}
+    given = {key: value for key, raw in fields.items() if (value := _given(key, raw)) is not None}
     if "id" in given:
         given["id"] = article_id(given["id"])
     return article.with_fields(**given) if given else article
@@ -376,8 +375,8 @@ def from_mapping(record: Mapping[str, Any], *, format: str = "auto") -> Article:
 
 
 def article_id(value: Any) -> str:
-    """An article's id as a string: a record's or caller's id may be a number (a row id)."""
-    value = plain_value(value)
+    """An article's id as a string: a record's or caller's id may be a number (a row id).
+    ``value`` has been through ``_given`` (numpy's numbers read as Python's)."""
     if isinstance(value, str):
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
